@@ -1,0 +1,298 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Networks;
+
+namespace SanctionsSim.Cascades;
+
+/// <summary>
+/// The event-driven threshold-cascade kernel. Only nodes that activate push influence, and only to their
+/// neighbours, so a cascade costs O(seeds + edges touched), not O(n) per round. A kernel keeps its state
+/// arrays between runs (one kernel per worker thread) and resets in O(1) by stamping, so running a cascade
+/// allocates nothing once the kernel has seen the largest graph.
+/// </summary>
+/// <remarks>
+/// Activation is permanent (the rule is monotone). A node activates when its count of active neighbours
+/// reaches <see cref="IThresholdRule.RequiredCount"/>, or, in the weighted variant, when the weight of its
+/// active neighbours divided by its total tie weight reaches its fractional threshold.
+/// </remarks>
+/// <threadsafety>Not thread-safe: use one kernel per thread.</threadsafety>
+public sealed class CascadeKernel
+{
+    private NodeState[] _nodes = [];
+    private double[] _weightHits = [];
+    private double[] _weightTotals = [];
+    private int[] _queue = [];
+    private int _stamp;
+    private int _nodeCount;
+
+    /// <summary>Creates a kernel, optionally reserving room for <paramref name="nodeCapacity"/> nodes.</summary>
+    /// <param name="nodeCapacity">Nodes to reserve room for (≥ 0).</param>
+    public CascadeKernel(int nodeCapacity = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(nodeCapacity);
+        Ensure(nodeCapacity, weighted: false);
+    }
+
+    /// <summary>Number of active nodes after the last run.</summary>
+    public int ActiveCount { get; private set; }
+
+    /// <summary>Number of synchronous rounds after the seeds (0 when nothing beyond the seeds activated).</summary>
+    public int Rounds { get; private set; }
+
+    /// <summary>Number of edge slots the last run examined (its cost).</summary>
+    public long EdgesTouched { get; private set; }
+
+    /// <summary>The active nodes of the last run in activation order (seeds first).</summary>
+    public ReadOnlySpan<int> ActivationOrder => _queue.AsSpan(0, ActiveCount);
+
+    /// <summary>True when <paramref name="node"/> was active at the end of the last run.</summary>
+    /// <param name="node">A node index.</param>
+    /// <returns>Whether it is active.</returns>
+    public bool IsActive(int node) => ActivationRound(node) >= 0;
+
+    /// <summary>The round in which <paramref name="node"/> activated in the last run (0 for seeds, −1 if inactive). Under <see cref="CascadeUpdate.RandomOrder"/> this is the length of the influence chain from a seed.</summary>
+    /// <param name="node">A node index.</param>
+    /// <returns>The activation round, or −1.</returns>
+    public int ActivationRound(int node)
+    {
+        if ((uint)node >= (uint)_nodeCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(node), node, $"node must be in [0, {_nodeCount}).");
+        }
+
+        ref NodeState s = ref _nodes[node];
+        return s.Stamp == _stamp ? s.Round : -1;
+    }
+
+    /// <summary>Runs a cascade to quiescence under a count-threshold rule.</summary>
+    /// <typeparam name="TRule">The rule (a struct, so its call inlines).</typeparam>
+    /// <param name="graph">The network.</param>
+    /// <param name="rule">The threshold rule.</param>
+    /// <param name="seeds">Initially active nodes (duplicates are ignored).</param>
+    /// <param name="update">Update order; <see cref="CascadeUpdate.RandomOrder"/> needs <paramref name="random"/>.</param>
+    /// <param name="random">Random stream for the random update order.</param>
+    /// <returns>The number of active nodes at the end.</returns>
+    /// <exception cref="ArgumentException">A seed is not a node, or a random order was asked for without a stream.</exception>
+    public int Run<TRule>(CsrGraph graph, TRule rule, ReadOnlySpan<int> seeds, CascadeUpdate update = CascadeUpdate.Synchronous, RandomStream? random = null)
+        where TRule : struct, IThresholdRule
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        int tail = Begin(graph, seeds, update, random, weighted: false);
+        int[] offsets = graph.OffsetArray;
+        int[] targets = graph.TargetArray;
+        NodeState[] nodes = _nodes;
+        int[] queue = _queue;
+        int stamp = _stamp;
+        int head = 0;
+        long touched = 0;
+        while (head < tail)
+        {
+            if (update == CascadeUpdate.RandomOrder)
+            {
+                int pick = head + random!.NextInt32(tail - head);
+                (queue[head], queue[pick]) = (queue[pick], queue[head]);
+            }
+
+            int u = queue[head++];
+            int nextRound = nodes[u].Round + 1;
+            int end = offsets[u + 1];
+            int start = offsets[u];
+            touched += end - start;
+            for (int i = start; i < end; i++)
+            {
+                int v = targets[i];
+                ref NodeState s = ref nodes[v];
+                if (s.Stamp != stamp)
+                {
+                    s.Stamp = stamp;
+                    s.Hits = 0;
+                    s.Round = -1;
+                    s.Need = rule.RequiredCount(v, offsets[v + 1] - offsets[v]);
+                }
+
+                if (s.Round >= 0)
+                {
+                    continue;
+                }
+
+                if (++s.Hits >= s.Need)
+                {
+                    s.Round = nextRound;
+                    queue[tail++] = v;
+                }
+            }
+        }
+
+        return Finish(tail, touched);
+    }
+
+    /// <summary>
+    /// Runs a cascade to quiescence on a weighted graph: node v activates when (weight of its active
+    /// neighbours) / (its total tie weight) ≥ φ_v, compared as a correctly rounded quotient.
+    /// </summary>
+    /// <param name="graph">A weighted network (unweighted graphs count every tie as weight 1).</param>
+    /// <param name="phi">Fractional threshold per node (NaN is not allowed).</param>
+    /// <param name="blocked">Optional: nodes that never activate through neighbours.</param>
+    /// <param name="seeds">Initially active nodes.</param>
+    /// <param name="update">Update order.</param>
+    /// <param name="random">Random stream for the random update order.</param>
+    /// <returns>The number of active nodes at the end.</returns>
+    /// <exception cref="ArgumentException">The arrays do not match the graph, a seed is not a node, or a random order was asked for without a stream.</exception>
+    public int RunWeighted(CsrGraph graph, ReadOnlySpan<double> phi, ReadOnlySpan<bool> blocked, ReadOnlySpan<int> seeds, CascadeUpdate update = CascadeUpdate.Synchronous, RandomStream? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (phi.Length != graph.NodeCount)
+        {
+            throw new ArgumentException($"phi has {phi.Length} entries; the graph has {graph.NodeCount} nodes.", nameof(phi));
+        }
+
+        if (!blocked.IsEmpty && blocked.Length != graph.NodeCount)
+        {
+            throw new ArgumentException($"blocked has {blocked.Length} entries; the graph has {graph.NodeCount} nodes.", nameof(blocked));
+        }
+
+        int tail = Begin(graph, seeds, update, random, weighted: true);
+        int[] offsets = graph.OffsetArray;
+        int[] targets = graph.TargetArray;
+        double[]? weights = graph.WeightArray;
+        NodeState[] nodes = _nodes;
+        double[] hits = _weightHits;
+        double[] totals = _weightTotals;
+        int[] queue = _queue;
+        int stamp = _stamp;
+        int head = 0;
+        long touched = 0;
+        while (head < tail)
+        {
+            if (update == CascadeUpdate.RandomOrder)
+            {
+                int pick = head + random!.NextInt32(tail - head);
+                (queue[head], queue[pick]) = (queue[pick], queue[head]);
+            }
+
+            int u = queue[head++];
+            int nextRound = nodes[u].Round + 1;
+            int end = offsets[u + 1];
+            touched += end - offsets[u];
+            for (int i = offsets[u]; i < end; i++)
+            {
+                int v = targets[i];
+                ref NodeState s = ref nodes[v];
+                if (s.Stamp != stamp)
+                {
+                    s.Stamp = stamp;
+                    s.Round = -1;
+                    hits[v] = 0.0;
+                    totals[v] = graph.WeightedDegree(v);
+                    s.Need = !blocked.IsEmpty && blocked[v] ? Threshold.Never : 0;
+                    if (double.IsNaN(phi[v]))
+                    {
+                        throw new ArgumentException($"phi[{v}] is NaN.", nameof(phi));
+                    }
+                }
+
+                if (s.Round >= 0 || s.Need == Threshold.Never)
+                {
+                    continue;
+                }
+
+                double w = weights is null ? 1.0 : weights[i];
+                hits[v] += w;
+                double total = totals[v];
+                double threshold = phi[v];
+                if (threshold <= 0.0 || (total > 0.0 && hits[v] / total >= threshold))
+                {
+                    s.Round = nextRound;
+                    queue[tail++] = v;
+                }
+            }
+        }
+
+        return Finish(tail, touched);
+    }
+
+    private int Begin(CsrGraph graph, ReadOnlySpan<int> seeds, CascadeUpdate update, RandomStream? random, bool weighted)
+    {
+        if (update == CascadeUpdate.RandomOrder && random is null)
+        {
+            throw new ArgumentException("A random update order needs a random stream.", nameof(random));
+        }
+
+        if (update is not (CascadeUpdate.Synchronous or CascadeUpdate.RandomOrder))
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), update, "Unknown update order.");
+        }
+
+        int n = graph.NodeCount;
+        Ensure(n, weighted);
+        _nodeCount = n;
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_nodes);
+            _stamp = 1;
+        }
+
+        int stamp = _stamp;
+        int tail = 0;
+        foreach (int seed in seeds)
+        {
+            if ((uint)seed >= (uint)n)
+            {
+                throw new ArgumentException($"Seed {seed} is not a node index in [0, {n}).", nameof(seeds));
+            }
+
+            ref NodeState s = ref _nodes[seed];
+            if (s.Stamp == stamp && s.Round >= 0)
+            {
+                continue;
+            }
+
+            s.Stamp = stamp;
+            s.Round = 0;
+            s.Hits = 0;
+            _queue[tail++] = seed;
+        }
+
+        return tail;
+    }
+
+    private int Finish(int active, long touched)
+    {
+        ActiveCount = active;
+        EdgesTouched = touched;
+        int rounds = 0;
+        foreach (int v in _queue.AsSpan(0, active))
+        {
+            rounds = Math.Max(rounds, _nodes[v].Round);
+        }
+
+        Rounds = rounds;
+        return active;
+    }
+
+    private void Ensure(int n, bool weighted)
+    {
+        if (_nodes.Length < n)
+        {
+            _nodes = new NodeState[n];
+            _queue = new int[n];
+            _stamp = 0;
+        }
+
+        if (weighted && _weightHits.Length < n)
+        {
+            _weightHits = new double[n];
+            _weightTotals = new double[n];
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct NodeState
+    {
+        public int Stamp;
+        public int Hits;
+        public int Need;
+        public int Round;
+    }
+}

@@ -1,0 +1,159 @@
+using SanctionsSim.Internal;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Networks;
+
+namespace SanctionsSim.Cascades;
+
+/// <summary>
+/// Watts's (2002) model of global cascades: every replication draws a new Erdős–Rényi graph of N agents with
+/// mean degree z, gives every agent the fractional threshold φ, activates one (or more) random seeds and runs
+/// the cascade to quiescence. A replication is a global cascade when the final active share reaches
+/// <see cref="GlobalFraction"/>.
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
+{
+    /// <summary>N, the number of agents.</summary>
+    /// <value>The default value is 10,000. Range: 2 to 2^31 − 1 (memory permitting).</value>
+    public int NodeCount { get; init; } = 10_000;
+
+    /// <summary>z, the mean degree.</summary>
+    /// <value>The default value is 4. Range: ≥ 0, finite.</value>
+    public double MeanDegree { get; init; } = 4.0;
+
+    /// <summary>φ, the fractional threshold of every agent.</summary>
+    /// <value>The default value is 0.18 (Watts 2002, Fig. 2). Range: (0, 1].</value>
+    public double Threshold { get; init; } = 0.18;
+
+    /// <summary>Initially active agents per replication, drawn uniformly.</summary>
+    /// <value>The default value is 1 (Watts's single-node perturbation). Range: 1 to N.</value>
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>The final active share at or above which a run counts as a global cascade.</summary>
+    /// <value>The default value is 0.1. Range: (0, 1].</value>
+    public double GlobalFraction { get; init; } = 0.1;
+
+    /// <summary>The update order of the cascade (the final set does not depend on it).</summary>
+    /// <value>The default value is <see cref="CascadeUpdate.Synchronous"/>.</value>
+    public CascadeUpdate Update { get; init; } = CascadeUpdate.Synchronous;
+
+    /// <summary>Checks every parameter, reporting all problems at once.</summary>
+    /// <exception cref="ArgumentException">At least one parameter is invalid; the message names each.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (NodeCount < 2)
+        {
+            errors.Add($"NodeCount must be >= 2; got {NodeCount}.");
+        }
+
+        if (!(MeanDegree >= 0 && double.IsFinite(MeanDegree)))
+        {
+            errors.Add($"MeanDegree must be a finite number >= 0; got {Guard.Format(MeanDegree)}.");
+        }
+        else if (NodeCount >= 2 && MeanDegree > NodeCount - 1)
+        {
+            errors.Add($"MeanDegree must be at most NodeCount - 1 = {NodeCount - 1}; got {Guard.Format(MeanDegree)}.");
+        }
+        else if (NodeCount >= 2 && (double)NodeCount * MeanDegree > Guard.MaxEdgeSlots * 0.95)
+        {
+            errors.Add($"NodeCount × MeanDegree = {(double)NodeCount * MeanDegree:0.###e+0} directed edge slots do not fit in one graph (at most {Guard.MaxEdgeSlots}).");
+        }
+
+        if (!(Threshold > 0 && Threshold <= 1))
+        {
+            errors.Add($"Threshold must lie in (0, 1]; got {Guard.Format(Threshold)}.");
+        }
+
+        if (Seeds < 1 || Seeds > NodeCount)
+        {
+            errors.Add($"Seeds must lie in [1, NodeCount = {NodeCount}]; got {Seeds}.");
+        }
+
+        if (!(GlobalFraction > 0 && GlobalFraction <= 1))
+        {
+            errors.Add($"GlobalFraction must lie in (0, 1]; got {Guard.Format(GlobalFraction)}.");
+        }
+
+        if (Update is not (CascadeUpdate.Synchronous or CascadeUpdate.RandomOrder))
+        {
+            errors.Add($"Update must be Synchronous or RandomOrder; got {Update}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid Watts model:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
+        }
+    }
+
+    /// <summary>The analytic prediction for this model (infinite-size limit).</summary>
+    /// <returns>The cascade condition, global-cascade probability and expected size.</returns>
+    public CascadePrediction Predict()
+    {
+        Validate();
+        return WattsAnalytics.ErdosRenyi(MeanDegree, Threshold, NodeCount);
+    }
+
+    /// <summary>Runs a Monte Carlo batch of this model.</summary>
+    /// <param name="options">Replications, seed, threads; null for the defaults.</param>
+    /// <param name="progress">Optional progress sink.</param>
+    /// <param name="cancellationToken">Stops the batch (the result is then partial).</param>
+    /// <returns>The batch result.</returns>
+    public MonteCarloResult<CascadeSummary> Simulate(MonteCarloOptions? options = null, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Validate();
+        return new MonteCarloRunner(options).Run(this, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IReplicationWorker<CascadeSummary> CreateWorker()
+    {
+        Validate();
+        return new Worker(this);
+    }
+
+    /// <inheritdoc />
+    public CascadeSummary CreateSummary() => new(GlobalFraction);
+
+    /// <summary>One thread's reusable state: the graph, the edge list, the kernel and the random stream.</summary>
+    internal sealed class Worker : IReplicationWorker<CascadeSummary>
+    {
+        private readonly WattsModel _model;
+        private readonly double _p;
+        private readonly UniformFractionalThreshold _rule;
+        private readonly RandomStream _random = new(0);
+        private readonly CsrGraph _graph = new();
+        private readonly EdgeList _edges = new();
+        private readonly CascadeKernel _kernel;
+        private readonly int[] _seeds;
+
+        public Worker(WattsModel model)
+        {
+            _model = model;
+            _p = ErdosRenyi.EdgeProbability(model.NodeCount, model.MeanDegree);
+            _rule = new UniformFractionalThreshold(model.Threshold);
+            _kernel = new CascadeKernel(model.NodeCount);
+            _seeds = new int[model.Seeds];
+        }
+
+        public CsrGraph Graph => _graph;
+
+        public CascadeKernel Kernel => _kernel;
+
+        public void Run(ulong seed, long replication, CascadeSummary summary)
+        {
+            int n = _model.NodeCount;
+            _random.Reset(seed, replication, StreamKeys.Network);
+            ErdosRenyi.Generate(n, _p, _random, _graph, _edges);
+            _random.Reset(seed, replication, StreamKeys.Seeding);
+            SeedSelection.Random(n, _random, _seeds);
+            if (_model.Update == CascadeUpdate.RandomOrder)
+            {
+                _random.Reset(seed, replication, StreamKeys.Dynamics);
+            }
+
+            int active = _kernel.Run(_graph, _rule, _seeds, _model.Update, _random);
+            summary.Add(active, n, _kernel.Rounds, _kernel.EdgesTouched);
+        }
+    }
+}

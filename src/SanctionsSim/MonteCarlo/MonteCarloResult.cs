@@ -1,0 +1,39 @@
+namespace SanctionsSim.MonteCarlo;
+
+/// <summary>The outcome of a Monte Carlo batch: a summary of replications [FirstReplication, FirstReplication + Replications).</summary>
+/// <typeparam name="TSummary">The experiment's summary type.</typeparam>
+/// <threadsafety>The result is not changed by the runner after it is returned.</threadsafety>
+public sealed class MonteCarloResult<TSummary>
+    where TSummary : class
+{
+    internal MonteCarloResult(TSummary summary, ulong seed, long first, long replications, StopReason reason, double confidence)
+    {
+        Summary = summary;
+        Seed = seed;
+        FirstReplication = first;
+        Replications = replications;
+        StopReason = reason;
+        Confidence = confidence;
+    }
+
+    /// <summary>The merged summary.</summary>
+    public TSummary Summary { get; }
+
+    /// <summary>The experiment seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The first replication index.</summary>
+    public long FirstReplication { get; }
+
+    /// <summary>The number of replications summarised (contiguous from <see cref="FirstReplication"/>).</summary>
+    public long Replications { get; }
+
+    /// <summary>Why the batch ended.</summary>
+    public StopReason StopReason { get; }
+
+    /// <summary>True when the batch was cancelled before running everything it was asked to.</summary>
+    public bool IsPartial => StopReason == StopReason.Cancelled;
+
+    /// <summary>The confidence level intervals are reported at.</summary>
+    public double Confidence { get; }
+}

@@ -1,0 +1,269 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace SanctionsSim.MonteCarlo;
+
+/// <summary>
+/// A fast, seedable pseudo-random stream (xoshiro256**, Blackman &amp; Vigna 2018) keyed by
+/// (seed, replication, stream), so that every draw of a replication depends only on those three numbers.
+/// </summary>
+/// <remarks>
+/// <para>
+/// MathNet.Numerics ships <c>Xoshiro256StarStar</c> with the same generator. It is a thread-safe-capable
+/// <see cref="Random"/> subclass whose every draw goes through virtual dispatch and an optional lock;
+/// the cascade kernels draw tens of thousands of numbers per replication, so this sealed class inlines the
+/// generator and adds reseeding without allocation (one instance per worker thread, reseeded per
+/// replication). It still derives from <see cref="Random"/>, so every MathNet distribution can sample from it.
+/// </para>
+/// <para>
+/// Seeds are derived with the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014): the 256-bit state of
+/// stream (s, r, k) is four successive SplitMix64 outputs started from <c>mix(mix(mix(s) ^ r) ^ k)</c>.
+/// Different keys give statistically independent streams.
+/// </para>
+/// <threadsafety>Instances are not thread-safe: use one per thread.</threadsafety>
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A random stream, in the Monte Carlo sense (L'Ecuyer's streams and substreams), not a System.IO.Stream.")]
+public sealed class RandomStream : Random
+{
+    private const double DoubleUnit = 1.0 / (1UL << 53);
+    private ulong _s0, _s1, _s2, _s3;
+
+    /// <summary>Creates a stream seeded from a single 64-bit seed (replication 0, stream 0).</summary>
+    /// <param name="seed">Any 64-bit value.</param>
+    public RandomStream(ulong seed)
+        : this(seed, 0, 0)
+    {
+    }
+
+    /// <summary>Creates the stream keyed by (<paramref name="seed"/>, <paramref name="replication"/>, <paramref name="stream"/>).</summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="replication">The replication index (any value; negative indices are allowed but unusual).</param>
+    /// <param name="stream">A purpose key (for example <see cref="StreamKeys.Network"/>), so that draws for one purpose do not shift those of another.</param>
+    public RandomStream(ulong seed, long replication, ulong stream)
+    {
+        Reset(seed, replication, stream);
+    }
+
+    /// <summary>Reseeds this instance in place to the stream keyed by (seed, replication, stream). Allocates nothing.</summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="replication">The replication index.</param>
+    /// <param name="stream">The purpose key.</param>
+    public void Reset(ulong seed, long replication, ulong stream)
+    {
+        ulong x = Mix(Mix(Mix(seed) ^ (ulong)replication) ^ stream);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+        if ((_s0 | _s1 | _s2 | _s3) == 0)
+        {
+            _s0 = 0x9E3779B97F4A7C15UL; // the all-zero state is the generator's only fixed point
+        }
+    }
+
+    /// <summary>Sets the raw 256-bit state (for reproducing published reference sequences).</summary>
+    /// <exception cref="ArgumentException">All four words are zero.</exception>
+    internal void SetState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("The xoshiro256** state must not be all zero.");
+        }
+
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>Returns the next 64 random bits.</summary>
+    /// <returns>A uniformly distributed 64-bit value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64()
+    {
+        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Returns a uniform double in [0, 1) with 53 random bits.</summary>
+    /// <returns>A value in [0, 1).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public override double NextDouble() => (NextUInt64() >> 11) * DoubleUnit;
+
+    /// <summary>Returns a uniform double in (0, 1]: safe to pass to a logarithm.</summary>
+    /// <returns>A value in (0, 1].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * DoubleUnit;
+
+    /// <summary>Returns an unbiased integer in [0, <paramref name="maxExclusive"/>) (Lemire's multiply-and-reject method).</summary>
+    /// <param name="maxExclusive">Upper bound, exclusive; must be positive.</param>
+    /// <returns>An integer in [0, maxExclusive).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxExclusive"/> is not positive.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextInt32(int maxExclusive)
+    {
+        if (maxExclusive <= 0)
+        {
+            ThrowBound(maxExclusive);
+        }
+
+        return (int)NextUInt64Below((ulong)maxExclusive);
+    }
+
+    /// <summary>Returns an unbiased integer in [0, <paramref name="bound"/>).</summary>
+    /// <param name="bound">Upper bound, exclusive; must be positive.</param>
+    /// <returns>An integer in [0, bound).</returns>
+    public ulong NextUInt64Below(ulong bound)
+    {
+        ulong high = Math.BigMul(NextUInt64(), bound, out ulong low);
+        if (low < bound)
+        {
+            ulong threshold = (0UL - bound) % bound;
+            while (low < threshold)
+            {
+                high = Math.BigMul(NextUInt64(), bound, out low);
+            }
+        }
+
+        return high;
+    }
+
+    /// <summary>Returns a standard exponential variate, −ln(U) with U in (0, 1].</summary>
+    /// <returns>A non-negative value with mean 1.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextExponential() => -Math.Log(NextDoubleNonZero());
+
+    /// <summary>Returns a standard normal variate (Marsaglia's polar method; both halves of a pair are not cached, so the stream stays stateless).</summary>
+    /// <returns>A draw from N(0, 1).</returns>
+    public double NextStandardNormal()
+    {
+        double u, v, s;
+        do
+        {
+            u = (2.0 * NextDouble()) - 1.0;
+            v = (2.0 * NextDouble()) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
+    }
+
+    /// <summary>Returns true with probability <paramref name="p"/>.</summary>
+    /// <param name="p">A probability; values outside [0, 1] behave as clamped.</param>
+    /// <returns>The Bernoulli draw.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool NextBernoulli(double p) => NextDouble() < p;
+
+    /// <inheritdoc />
+    public override int Next() => (int)(NextUInt64() >> 33);
+
+    /// <inheritdoc />
+    public override int Next(int maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
+        return maxValue == 0 ? 0 : NextInt32(maxValue);
+    }
+
+    /// <inheritdoc />
+    public override int Next(int minValue, int maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
+        ulong range = (ulong)((long)maxValue - minValue);
+        return range == 0 ? minValue : (int)(minValue + (long)NextUInt64Below(range));
+    }
+
+    /// <inheritdoc />
+    public override long NextInt64() => (long)(NextUInt64() >> 1);
+
+    /// <inheritdoc />
+    public override long NextInt64(long maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
+        return maxValue == 0 ? 0 : (long)NextUInt64Below((ulong)maxValue);
+    }
+
+    /// <inheritdoc />
+    public override long NextInt64(long minValue, long maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
+        ulong range = (ulong)(maxValue - minValue);
+        return range == 0 ? minValue : minValue + (long)NextUInt64Below(range);
+    }
+
+    /// <inheritdoc />
+    public override float NextSingle() => (NextUInt64() >> 40) * (1.0f / (1U << 24));
+
+    /// <inheritdoc />
+    public override void NextBytes(byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        NextBytes(buffer.AsSpan());
+    }
+
+    /// <inheritdoc />
+    public override void NextBytes(Span<byte> buffer)
+    {
+        while (buffer.Length >= 8)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(buffer, NextUInt64());
+            buffer = buffer[8..];
+        }
+
+        if (!buffer.IsEmpty)
+        {
+            ulong last = NextUInt64();
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = (byte)(last >> (8 * i));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override double Sample() => NextDouble();
+
+    /// <summary>
+    /// A counter-based uniform draw in [0, 1): a pure function of its four keys. Used where common random
+    /// numbers must line up across policy arms however many draws each arm consumes (for example the
+    /// decision noise of officer <paramref name="a"/> in week <paramref name="b"/>).
+    /// </summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="replication">The replication index.</param>
+    /// <param name="a">First counter (for example an officer index).</param>
+    /// <param name="b">Second counter (for example a week and a purpose, combined by the caller).</param>
+    /// <returns>A value in [0, 1).</returns>
+    public static double CounterUniform(ulong seed, long replication, long a, long b)
+    {
+        ulong x = Mix(Mix(Mix(Mix(seed ^ 0xA0761D6478BD642FUL) ^ (ulong)replication) ^ (ulong)a) ^ (ulong)b);
+        return (x >> 11) * DoubleUnit;
+    }
+
+    /// <summary>The SplitMix64 finaliser (variant 13 of Stafford's mixers): a bijection on 64-bit values.</summary>
+    /// <param name="z">The value to mix.</param>
+    /// <returns>The mixed value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        ulong z = x;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static void ThrowBound(int value)
+        => throw new ArgumentOutOfRangeException(nameof(value), value, "The exclusive upper bound must be positive.");
+}
