@@ -1,0 +1,54 @@
+using SanctionsSim.Cascades;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Tests.Docs;
+
+/// <summary>The code blocks of README.md and docs/, compiled and run. Keep them in sync with the text.</summary>
+public class ReadmeSnippetTests
+{
+    [Test]
+    public void QuickStart_RunsAndPrintsAnEstimateNearThePrediction()
+    {
+        using var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            #region readme-quick-start
+            var model = new WattsModel { NodeCount = 10_000, MeanDegree = 4, Threshold = 0.18 };
+            var result = model.Simulate(new MonteCarloOptions { Replications = 1000, Seed = 42 });
+            var frequency = result.Summary.GlobalCascadeFrequency;           // a ProportionEstimate
+            Console.WriteLine($"P(global cascade) = {frequency.Estimate:F3}, 95% CI {frequency.Wilson(0.95)}");
+            Console.WriteLine($"predicted           {model.Predict().GlobalCascadeProbability:F3}");
+            #endregion
+
+            frequency.Estimate.ShouldBe(model.Predict().GlobalCascadeProbability, (4 * frequency.StandardError) + 0.04);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        output.ToString().ShouldContain("P(global cascade) = ");
+    }
+
+    [Test]
+    public void Readme_ContainsTheQuickStartVerbatim()
+    {
+        string root = TestContext.CurrentContext.TestDirectory;
+        while (!File.Exists(Path.Combine(root, "SanctionsSim.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
+        }
+
+        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        string test = File.ReadAllText(Path.Combine(root, "tests", "SanctionsSim.Tests", "Docs", "ReadmeSnippetTests.cs"));
+        int start = test.IndexOf("#region readme-quick-start", StringComparison.Ordinal);
+        int end = test.IndexOf("#endregion", start, StringComparison.Ordinal);
+        var lines = test[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0);
+        foreach (string line in lines)
+        {
+            readme.ShouldContain(line);
+        }
+    }
+}
