@@ -238,10 +238,27 @@ public sealed class RandomStream : Random
     /// <param name="b">Second counter (for example a week and a purpose, combined by the caller).</param>
     /// <returns>A value in [0, 1).</returns>
     public static double CounterUniform(ulong seed, long replication, long a, long b)
-    {
-        ulong x = Mix(Mix(Mix(Mix(seed ^ 0xA0761D6478BD642FUL) ^ (ulong)replication) ^ (ulong)a) ^ (ulong)b);
-        return (x >> 11) * DoubleUnit;
-    }
+        => ToUniform(CounterBits(CounterKey(seed, replication), a, b));
+
+    /// <summary>The per-replication key of the counter-based draws: hoist it out of loops.</summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="replication">The replication index.</param>
+    /// <returns>The key for <see cref="CounterBits"/>.</returns>
+    public static ulong CounterKey(ulong seed, long replication) => Mix(Mix(seed ^ 0xA0761D6478BD642FUL) ^ (ulong)replication);
+
+    /// <summary>64 counter-based random bits for (key, a, b): <c>CounterUniform(s, r, a, b) == ToUniform(CounterBits(CounterKey(s, r), a, b))</c>.</summary>
+    /// <param name="key">From <see cref="CounterKey"/>.</param>
+    /// <param name="a">First counter.</param>
+    /// <param name="b">Second counter.</param>
+    /// <returns>The bits.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong CounterBits(ulong key, long a, long b) => Mix(Mix(key ^ (ulong)a) ^ (ulong)b);
+
+    /// <summary>Maps 64 random bits to a uniform double in [0, 1) (the top 53 bits).</summary>
+    /// <param name="bits">Random bits.</param>
+    /// <returns>A value in [0, 1).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ToUniform(ulong bits) => (bits >> 11) * DoubleUnit;
 
     /// <summary>The SplitMix64 finaliser (variant 13 of Stafford's mixers): a bijection on 64-bit values.</summary>
     /// <param name="z">The value to mix.</param>

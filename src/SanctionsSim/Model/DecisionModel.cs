@@ -1,0 +1,54 @@
+namespace SanctionsSim.Model;
+
+/// <summary>
+/// How an officer turns payoffs into a choice: an explicit comparison of the utility of defecting and of
+/// staying, plus logit noise, with the perceived chance that the regime falls rising with the perceived
+/// defected share (the "pebbles to rocks" feedback). See docs/model.md, §Officer decision.
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record DecisionModel
+{
+    /// <summary>Logit noise scale τ (patronage-years): each week a loyal officer defects with probability Λ(ΔU/τ). Zero gives the deterministic rule ΔU ≥ 0, a threshold on the perceived share.</summary>
+    /// <value>The default value is 0.15. Range: [0, 100].</value>
+    public double NoiseScale { get; init; } = 0.15;
+
+    /// <summary>Weight ω of public news against one's own ties in the perceived defected share.</summary>
+    /// <value>The default value is 0.3. Range: [0, 1].</value>
+    public double PublicNewsWeight { get; init; } = 0.3;
+
+    /// <summary>Steepness k of the perceived fall probability, logit P = k (s − m) + ψ·(revenue lost share).</summary>
+    /// <value>The default value is 10. Range: (0, 1000].</value>
+    public double FallSteepness { get; init; } = 10.0;
+
+    /// <summary>The perceived share m at which officers expect even odds of a fall.</summary>
+    /// <value>The default value is 1/3. Range: [0, 1].</value>
+    public double FallMidpoint { get; init; } = 1.0 / 3.0;
+
+    /// <summary>ψ: how much lost revenue (a weaker regime) raises the perceived fall probability.</summary>
+    /// <value>The default value is 1. Range: [0, 100].</value>
+    public double RevenueLossFallEffect { get; init; } = 1.0;
+
+    /// <summary>
+    /// Standard deviation of a shift of every officer's loyalty drawn once per replication: the regime's
+    /// cohesion, which an analyst does not know. It makes the batch average over that uncertainty.
+    /// </summary>
+    /// <value>The default value is 0.3. Range: [0, 100].</value>
+    public double CohesionUncertainty { get; init; } = 0.3;
+
+    /// <summary>When true, defections cascade to equilibrium within a week (one noise draw per officer-week); otherwise they become visible the next week (weekly news cycle).</summary>
+    /// <value>The default value is false.</value>
+    public bool CascadeWithinWeek { get; init; }
+}
+
+/// <summary>When the regime collapses.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record CollapseRule
+{
+    /// <summary>The critical defected share of command strength (importance-weighted troops).</summary>
+    /// <value>The default value is 1/3. Range: (0, 1].</value>
+    public double CriticalShare { get; init; } = 1.0 / 3.0;
+
+    /// <summary>Optional per-faction rule: the regime also collapses when any single faction's defected share reaches this level (1 = off).</summary>
+    /// <value>The default value is 1 (off). Range: (0, 1].</value>
+    public double FactionCriticalShare { get; init; } = 1.0;
+}

@@ -1,0 +1,72 @@
+namespace SanctionsSim.Policy;
+
+/// <summary>
+/// One policy instrument held by a sender, active from <see cref="StartWeek"/> to <see cref="EndWeek"/>,
+/// optionally escalating when defections stall (an adaptive rule).
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record Instrument
+{
+    /// <summary>What the instrument does.</summary>
+    public required InstrumentKind Kind { get; init; }
+
+    /// <summary>First week in force (0-based; the sender must also have joined).</summary>
+    /// <value>The default value is 0. Range: 0 to 10,000.</value>
+    public int StartWeek { get; init; }
+
+    /// <summary>Last week in force, or null for the whole horizon.</summary>
+    /// <value>The default value is null. Range: ≥ <see cref="StartWeek"/>.</value>
+    public int? EndWeek { get; init; }
+
+    /// <summary>For revenue and reserve instruments: the share cut or blocked.</summary>
+    /// <value>The default value is 0. Range: [0, 1].</value>
+    public double Bite { get; init; }
+
+    /// <summary>How much officers believe the promise (offers) or the threat (delisting) will be kept.</summary>
+    /// <value>The default value is 0.5. Range: [0, 1].</value>
+    public double Credibility { get; init; } = 0.5;
+
+    /// <summary>For offers: the value (patronage-years; for asset protection, the protected share of assets).</summary>
+    /// <value>The default value is 0. Range: [0, 1000].</value>
+    public double Value { get; init; }
+
+    /// <summary>For offers: true when the offer is public (a law, a broadcast) and known to every officer; false when only officers reached by a contact campaign know it.</summary>
+    /// <value>The default value is false.</value>
+    public bool Public { get; init; }
+
+    /// <summary>For targeted sanctions: defecting lifts them (with the instrument's credibility).</summary>
+    /// <value>The default value is true.</value>
+    public bool DelistOnDefection { get; init; } = true;
+
+    /// <summary>For targeted sanctions: the share of a sanctioned officer's assets abroad frozen while they stay.</summary>
+    /// <value>The default value is 0.8. Range: [0, 1].</value>
+    public double FreezeShare { get; init; } = 0.8;
+
+    /// <summary>For contact campaigns: officers reached per week.</summary>
+    /// <value>The default value is 0. Range: [0, 10^7].</value>
+    public double ReachPerWeek { get; init; }
+
+    /// <summary>For contact campaigns: whom to reach first.</summary>
+    /// <value>The default value is <see cref="Policy.Targeting.GeneralsFirst"/>.</value>
+    public Targeting Targeting { get; init; } = Targeting.GeneralsFirst;
+
+    /// <summary>The sender's own cost per week in force (USD billion): lost trade, payments budget, staff.</summary>
+    /// <value>The default value is 0. Range: [0, 10^3].</value>
+    public double SenderCostPerWeek { get; init; }
+
+    /// <summary>For payments: the sender's cost per defector paid (USD billion).</summary>
+    /// <value>The default value is 0. Range: [0, 10].</value>
+    public double CostPerDefector { get; init; }
+
+    /// <summary>Adaptive rule: from this week on, if the defected share is still below <see cref="EscalateBelowShare"/>, multiply the instrument's strength (bite, value or reach) by <see cref="EscalationFactor"/>; null for none.</summary>
+    /// <value>The default value is null. Range: 0 to 10,000.</value>
+    public int? EscalateAfterWeek { get; init; }
+
+    /// <summary>Adaptive rule: the defected share below which defections count as stalled.</summary>
+    /// <value>The default value is 0.05. Range: [0, 1].</value>
+    public double EscalateBelowShare { get; init; } = 0.05;
+
+    /// <summary>Adaptive rule: the strength multiplier once escalated (bites are capped at 1).</summary>
+    /// <value>The default value is 1.5. Range: [1, 100].</value>
+    public double EscalationFactor { get; init; } = 1.5;
+}

@@ -1,0 +1,48 @@
+namespace SanctionsSim.Policy;
+
+/// <summary>The policy instruments a sender can hold.</summary>
+public enum InstrumentKind
+{
+    /// <summary>Oil embargo: cuts the regime's oil revenue by <see cref="Instrument.Bite"/>.</summary>
+    OilEmbargo = 0,
+
+    /// <summary>Financial sanctions: cut other revenue by <see cref="Instrument.Bite"/> and block access to that share of reserves.</summary>
+    FinancialSanctions = 1,
+
+    /// <summary>Targeted (personal) sanctions: raise the cost of staying for sanctioned officers (their assets abroad are frozen); with <see cref="Instrument.DelistOnDefection"/>, defecting lifts them with the instrument's credibility.</summary>
+    TargetedSanctions = 2,
+
+    /// <summary>Asset freeze: blocks <see cref="Instrument.Bite"/> of the regime's reserves abroad.</summary>
+    AssetFreeze = 3,
+
+    /// <summary>Recognition of the opposition's interim leader: raises the credibility of every offer.</summary>
+    Recognition = 4,
+
+    /// <summary>Contact campaign: reaches <see cref="Instrument.ReachPerWeek"/> officers a week, making private offers known to them.</summary>
+    ContactCampaign = 5,
+
+    /// <summary>Amnesty for defectors, worth <see cref="Instrument.Value"/> patronage-years, times credibility.</summary>
+    Amnesty = 6,
+
+    /// <summary>Protection of a defector's assets abroad: worth <see cref="Instrument.Value"/> (a share in [0, 1]) of the officer's assets, times credibility.</summary>
+    AssetProtection = 7,
+
+    /// <summary>Payments to defectors, worth <see cref="Instrument.Value"/> patronage-years, times credibility.</summary>
+    Payments = 8,
+}
+
+/// <summary>Whom a contact campaign reaches first.</summary>
+public enum Targeting
+{
+    /// <summary>Officers in a random order (drawn once per replication).</summary>
+    Random = 0,
+
+    /// <summary>Generals first (random order within rank).</summary>
+    GeneralsFirst = 1,
+
+    /// <summary>Personally sanctioned officers first, then generals, then the rest.</summary>
+    SanctionedFirst = 2,
+
+    /// <summary>Officers commanding the most troops first.</summary>
+    HighestWeight = 3,
+}

@@ -1,0 +1,32 @@
+namespace SanctionsSim.Policy;
+
+/// <summary>
+/// A member of the sanctioning coalition (the US, European allies, …) holding instruments. A sender takes part
+/// from <see cref="JoinWeek"/>, or later by a trigger (defected share) or a weekly probability. Adding a sender
+/// is configuration, not code.
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record Sender
+{
+    /// <summary>A unique name, for example "us" or "eu".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The week the sender is in the coalition for sure, or null when it joins only by trigger or chance.</summary>
+    /// <value>The default value is 0. Range: 0 to 10,000.</value>
+    public int? JoinWeek { get; init; } = 0;
+
+    /// <summary>Joins as soon as the defected share of command strength reaches this level (null: no trigger).</summary>
+    /// <value>The default value is null. Range: [0, 1].</value>
+    public double? JoinWhenDefectedShareReaches { get; init; }
+
+    /// <summary>Weekly probability of joining before <see cref="JoinWeek"/> or the trigger (drawn per replication and week).</summary>
+    /// <value>The default value is 0. Range: [0, 1].</value>
+    public double JoinProbabilityPerWeek { get; init; }
+
+    /// <summary>How much the sender's joining sharpens the other senders' revenue bites (alliance multiplier).</summary>
+    /// <value>The default value is 0. Range: [0, 10].</value>
+    public double BiteMultiplierForOthers { get; init; }
+
+    /// <summary>The sender's instruments.</summary>
+    public IReadOnlyList<Instrument> Instruments { get; init; } = [];
+}

@@ -1,0 +1,179 @@
+using SanctionsSim.Model;
+using SanctionsSim.Policy;
+
+namespace SanctionsSim.Scenarios;
+
+/// <summary>
+/// Built-in scenarios. <c>venezuela-2019</c> is the default: the 2019 policies as they were (docs/model.md,
+/// §Venezuela 2019, gives every number with its source). The counterfactuals change one or more levers:
+/// a credible amnesty with asset protection, EU oil sanctions, a wide contact campaign, lower reprisal risk.
+/// </summary>
+public static class Presets
+{
+    /// <summary>The name of the default preset.</summary>
+    public const string Default = "venezuela-2019";
+
+    private static readonly Dictionary<string, (string Description, Func<Scenario> Build)> All = new(StringComparer.Ordinal)
+    {
+        ["venezuela-2019"] = ("Venezuela 2019 baseline: US oil, financial and personal sanctions, recognition of the interim president, a very limited contact campaign, a low-credibility amnesty law; EU recognition and asset blocking without oil sanctions.", Venezuela2019),
+        ["venezuela-2019-amnesty"] = ("Counterfactual: a credible amnesty with protection of defectors' assets abroad, guaranteed by the US and the EU.", () => WithAmnesty(Venezuela2019(), "venezuela-2019-amnesty")),
+        ["venezuela-2019-eu-oil"] = ("Counterfactual: the EU joins oil sanctions from March 2019 and sharpens the US embargo.", () => WithEuOil(Venezuela2019(), "venezuela-2019-eu-oil")),
+        ["venezuela-2019-contact"] = ("Counterfactual: a wide US contact campaign (150 officers a week, generals first) with private payment offers.", () => WithContact(Venezuela2019(), "venezuela-2019-contact")),
+        ["venezuela-2019-low-reprisal"] = ("Counterfactual: lower reprisal risk (families moved abroad or protected): reprisal probability 0.2 instead of 0.6.", () => WithLowReprisal(Venezuela2019(), "venezuela-2019-low-reprisal")),
+        ["venezuela-2019-amnesty-contact"] = ("Counterfactual: credible amnesty with asset protection, plus the wide contact campaign.", () => WithContact(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-contact")),
+        ["venezuela-2019-amnesty-low-reprisal"] = ("Counterfactual: credible amnesty with asset protection, plus lower reprisal risk.", () => WithLowReprisal(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-low-reprisal")),
+        ["venezuela-2019-all"] = ("Counterfactual: all four levers together (amnesty with asset protection, EU oil sanctions, wide contact campaign, lower reprisal risk).", () => WithLowReprisal(WithContact(WithEuOil(WithAmnesty(Venezuela2019(), ""), ""), ""), "venezuela-2019-all")),
+    };
+
+    /// <summary>The names of every preset.</summary>
+    public static IReadOnlyList<string> Names => [.. All.Keys];
+
+    /// <summary>A preset by name.</summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <returns>A new scenario instance.</returns>
+    /// <exception cref="KeyNotFoundException">No preset has that name (the message lists them).</exception>
+    public static Scenario Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.TryGetValue(name, out var entry)
+            ? entry.Build()
+            : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", All.Keys)}.");
+    }
+
+    /// <summary>A one-paragraph description of a preset.</summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="KeyNotFoundException">No preset has that name.</exception>
+    public static string Describe(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.TryGetValue(name, out var entry)
+            ? entry.Description
+            : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", All.Keys)}.");
+    }
+
+    /// <summary>The Venezuela 2019 baseline (week 0 = 1 January 2019).</summary>
+    /// <returns>A new scenario instance.</returns>
+    public static Scenario Venezuela2019() => new()
+    {
+        Name = "venezuela-2019",
+        Description = All["venezuela-2019"].Description,
+        Weeks = 52,
+        Factions =
+        [
+            new Faction
+            {
+                Name = "army", Generals = 800, Troops = 130_000, SeniorOfficersPerGeneral = 1,
+                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+            },
+            new Faction
+            {
+                Name = "national-guard", Generals = 450, Troops = 125_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 1.5,
+                DesertionRatePerWeek = 0.006, LowRankDefectionRatePerWeek = 0.00006,
+            },
+            new Faction
+            {
+                Name = "navy", Generals = 300, Troops = 45_000, SeniorOfficersPerGeneral = 1,
+                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+            },
+            new Faction
+            {
+                Name = "air-force", Generals = 250, Troops = 25_000, SeniorOfficersPerGeneral = 1,
+                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+            },
+            new Faction
+            {
+                Name = "intelligence", Generals = 200, Troops = 40_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 2.0,
+                GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0, FamilyExposureMean = 0.9,
+                DesertionRatePerWeek = 0.0005, LowRankDefectionRatePerWeek = 0.00001,
+            },
+        ],
+        Regime = new Regime(),
+        Coalition =
+        [
+            new Sender
+            {
+                Name = "us",
+                JoinWeek = 0,
+                Instruments =
+                [
+                    new Instrument { Kind = InstrumentKind.FinancialSanctions, Bite = 0.3, StartWeek = 0, SenderCostPerWeek = 0.001 },
+                    new Instrument { Kind = InstrumentKind.TargetedSanctions, StartWeek = 0, Credibility = 0.5, FreezeShare = 0.8, DelistOnDefection = true },
+                    new Instrument { Kind = InstrumentKind.Recognition, StartWeek = 3 },
+                    new Instrument { Kind = InstrumentKind.OilEmbargo, Bite = 0.35, StartWeek = 4, SenderCostPerWeek = 0.01 },
+                    new Instrument { Kind = InstrumentKind.AssetFreeze, Bite = 0.15, StartWeek = 4 },
+                    new Instrument { Kind = InstrumentKind.ContactCampaign, StartWeek = 2, ReachPerWeek = 5, Targeting = Targeting.GeneralsFirst, SenderCostPerWeek = 0.0005 },
+                    new Instrument { Kind = InstrumentKind.Amnesty, StartWeek = 3, Value = 1.0, Credibility = 0.25, Public = true },
+                ],
+            },
+            new Sender
+            {
+                Name = "eu",
+                JoinWeek = 5,
+                Instruments =
+                [
+                    new Instrument { Kind = InstrumentKind.Recognition, StartWeek = 5 },
+                    new Instrument { Kind = InstrumentKind.AssetFreeze, Bite = 0.15, StartWeek = 5 },
+                ],
+            },
+        ],
+        Events =
+        [
+            new ExogenousEvent { Name = "mass protests after the interim presidency", Kind = EventKind.MassProtest, Week = 3, DurationWeeks = 2, PerceivedShareShock = 0.06 },
+            new ExogenousEvent { Name = "aid-convoy standoff at the Colombian border (23 February)", Kind = EventKind.AidStandoff, Week = 7, DurationWeeks = 4, PerceivedShareShock = 0.06, LowRankCrossingMultiplier = 15 },
+            new ExogenousEvent { Name = "failed uprising (30 April)", Kind = EventKind.MassProtest, Week = 17, DurationWeeks = 1, PerceivedShareShock = 0.04 },
+            new ExogenousEvent { Name = "crackdown after the uprising", Kind = EventKind.Crackdown, Week = 18, DurationWeeks = 8, PerceivedShareShock = -0.02, CoercionShock = 0.1 },
+        ],
+    };
+
+    private static Scenario WithAmnesty(Scenario s, string name) => Rename(s with
+    {
+        Coalition = Map(s.Coalition, sender => sender.Name switch
+        {
+            "us" => sender with
+            {
+                Instruments =
+                [
+                    .. sender.Instruments.Where(i => i.Kind != InstrumentKind.Amnesty),
+                    new Instrument { Kind = InstrumentKind.Amnesty, StartWeek = 3, Value = 1.5, Credibility = 0.8, Public = true },
+                    new Instrument { Kind = InstrumentKind.AssetProtection, StartWeek = 3, Value = 0.9, Credibility = 0.8, Public = true },
+                ],
+            },
+            "eu" => sender with { Instruments = [.. sender.Instruments, new Instrument { Kind = InstrumentKind.AssetProtection, StartWeek = 5, Value = 0.9, Credibility = 0.7, Public = true }] },
+            _ => sender,
+        }),
+    }, name);
+
+    private static Scenario WithEuOil(Scenario s, string name) => Rename(s with
+    {
+        Coalition = Map(s.Coalition, sender => sender.Name == "eu"
+            ? sender with
+            {
+                BiteMultiplierForOthers = 0.3,
+                Instruments = [.. sender.Instruments, new Instrument { Kind = InstrumentKind.OilEmbargo, Bite = 0.2, StartWeek = 9, SenderCostPerWeek = 0.005 }],
+            }
+            : sender),
+    }, name);
+
+    private static Scenario WithContact(Scenario s, string name) => Rename(s with
+    {
+        Coalition = Map(s.Coalition, sender => sender.Name == "us"
+            ? sender with
+            {
+                Instruments =
+                [
+                    .. sender.Instruments.Where(i => i.Kind != InstrumentKind.ContactCampaign),
+                    new Instrument { Kind = InstrumentKind.ContactCampaign, StartWeek = 2, ReachPerWeek = 150, Targeting = Targeting.GeneralsFirst, SenderCostPerWeek = 0.005 },
+                    new Instrument { Kind = InstrumentKind.Payments, StartWeek = 2, Value = 1.5, Credibility = 0.6, Public = false, CostPerDefector = 0.001 },
+                ],
+            }
+            : sender),
+    }, name);
+
+    private static Scenario WithLowReprisal(Scenario s, string name) => Rename(s with { Regime = s.Regime with { ReprisalProbability = 0.2 } }, name);
+
+    private static Scenario Rename(Scenario s, string name)
+        => name.Length == 0 ? s : s with { Name = name, Description = All[name].Description };
+
+    private static Sender[] Map(IReadOnlyList<Sender> senders, Func<Sender, Sender> f) => senders.Select(f).ToArray();
+}

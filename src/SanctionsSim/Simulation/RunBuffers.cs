@@ -1,0 +1,119 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>The outcome of one replication, in arrays a worker reuses (internal; <see cref="RunResult"/> is the public snapshot).</summary>
+internal sealed class RunBuffers
+{
+    public const int EarlyWeeks = 12;
+
+    public RunBuffers(CompiledScenario plan)
+    {
+        int weeks = plan.Weeks;
+        SharePath = new double[weeks];
+        RevenuePath = new double[weeks];
+        ReservesPath = new double[weeks];
+        HumanitarianPath = new double[weeks];
+        NewDefectorsPath = new double[weeks];
+        LowRankCrossedPath = new double[weeks];
+        DesertedPath = new double[weeks];
+        DefectedAgents = new int[plan.FactionCount * 2];
+        FactionShare = new double[plan.FactionCount];
+        LowRankCrossed = new double[plan.FactionCount];
+        Deserted = new double[plan.FactionCount];
+        SenderCostBuffer = new double[plan.Senders.Length];
+        SenderCost = new double[plan.Senders.Length];
+        SenderJoinWeek = new int[plan.Senders.Length];
+    }
+
+    public double[] SharePath { get; }
+
+    public double[] RevenuePath { get; }
+
+    public double[] ReservesPath { get; }
+
+    public double[] HumanitarianPath { get; }
+
+    public double[] NewDefectorsPath { get; }
+
+    public double[] LowRankCrossedPath { get; }
+
+    public double[] DesertedPath { get; }
+
+    public int[] DefectedAgents { get; }
+
+    public double[] FactionShare { get; }
+
+    public double[] LowRankCrossed { get; }
+
+    public double[] Deserted { get; }
+
+    public double[] SenderCostBuffer { get; }
+
+    public double[] SenderCost { get; }
+
+    public int[] SenderJoinWeek { get; }
+
+    public bool Collapsed { get; set; }
+
+    public int CollapseWeek { get; set; }
+
+    public int WeeksRun { get; set; }
+
+    public double FinalShare { get; set; }
+
+    public int Purges { get; set; }
+
+    public int LargestWeeklyCascade { get; set; }
+
+    public double LargestWeeklyShareGain { get; set; }
+
+    public int FirstTippingFaction { get; set; }
+
+    public int EarlyGeneralDefections { get; set; }
+
+    public int EarlySeniorDefections { get; set; }
+
+    public double EarlyLowRankCrossings { get; set; }
+
+    public int Reached { get; set; }
+
+    public int DefectorsReached { get; set; }
+
+    public int PayRaiseWeeks { get; set; }
+
+    public double RevenueLostTotal { get; set; }
+
+    public double Cohesion { get; set; }
+
+    public void Reset()
+    {
+        Array.Clear(SharePath);
+        Array.Clear(RevenuePath);
+        Array.Clear(ReservesPath);
+        Array.Clear(HumanitarianPath);
+        Array.Clear(NewDefectorsPath);
+        Array.Clear(LowRankCrossedPath);
+        Array.Clear(DesertedPath);
+        Array.Clear(DefectedAgents);
+        Array.Clear(FactionShare);
+        Array.Clear(LowRankCrossed);
+        Array.Clear(Deserted);
+        Array.Clear(SenderCostBuffer);
+        Array.Clear(SenderCost);
+        Array.Fill(SenderJoinWeek, -1);
+        Collapsed = false;
+        CollapseWeek = -1;
+        WeeksRun = 0;
+        FinalShare = 0;
+        Purges = 0;
+        LargestWeeklyCascade = 0;
+        LargestWeeklyShareGain = 0;
+        FirstTippingFaction = -1;
+        EarlyGeneralDefections = 0;
+        EarlySeniorDefections = 0;
+        EarlyLowRankCrossings = 0;
+        Reached = 0;
+        DefectorsReached = 0;
+        PayRaiseWeeks = 0;
+        RevenueLostTotal = 0;
+    }
+}

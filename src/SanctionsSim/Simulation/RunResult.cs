@@ -1,0 +1,135 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>The full outcome of one replication of a scenario: collapse, paths, defections by faction and rank, costs.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class RunResult
+{
+    internal RunResult(RunBuffers b, IReadOnlyList<string> factions, IReadOnlyList<string> senders, long replication)
+    {
+        Replication = replication;
+        Collapsed = b.Collapsed;
+        CollapseWeek = b.Collapsed ? b.CollapseWeek : null;
+        DefectedSharePath = [.. b.SharePath];
+        RevenuePath = [.. b.RevenuePath[..b.WeeksRun]];
+        ReservesPath = [.. b.ReservesPath[..b.WeeksRun]];
+        HumanitarianBurdenPath = [.. b.HumanitarianPath[..b.WeeksRun]];
+        NewDefectorsPath = b.NewDefectorsPath[..b.WeeksRun].Select(x => (int)x).ToArray();
+        LowRankCrossingsPath = [.. b.LowRankCrossedPath[..b.WeeksRun]];
+        DesertionsPath = [.. b.DesertedPath[..b.WeeksRun]];
+        FinalDefectedShare = b.FinalShare;
+        Purges = b.Purges;
+        LargestWeeklyCascade = b.LargestWeeklyCascade;
+        FirstTippingFaction = b.FirstTippingFaction >= 0 ? factions[b.FirstTippingFaction] : null;
+        var byFaction = new Dictionary<string, FactionOutcome>(StringComparer.Ordinal);
+        for (int f = 0; f < factions.Count; f++)
+        {
+            byFaction[factions[f]] = new FactionOutcome
+            {
+                DefectedShare = b.FactionShare[f],
+                GeneralsDefected = b.DefectedAgents[f * 2],
+                SeniorOfficersDefected = b.DefectedAgents[(f * 2) + 1],
+                LowRankCrossings = b.LowRankCrossed[f],
+                Desertions = b.Deserted[f],
+            };
+        }
+
+        Factions = byFaction;
+        var costs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var joins = new Dictionary<string, int?>(StringComparer.Ordinal);
+        for (int s = 0; s < senders.Count; s++)
+        {
+            costs[senders[s]] = b.SenderCost[s];
+            joins[senders[s]] = b.SenderJoinWeek[s] >= 0 ? b.SenderJoinWeek[s] : null;
+        }
+
+        SenderCosts = costs;
+        SenderJoinWeeks = joins;
+        EarlyGeneralDefections = b.EarlyGeneralDefections;
+        EarlySeniorDefections = b.EarlySeniorDefections;
+        EarlyLowRankCrossings = b.EarlyLowRankCrossings;
+        OfficersReached = b.Reached;
+    }
+
+    /// <summary>The replication index.</summary>
+    public long Replication { get; }
+
+    /// <summary>True when the regime collapsed within the horizon.</summary>
+    public bool Collapsed { get; }
+
+    /// <summary>The week (0-based) of collapse, or null.</summary>
+    public int? CollapseWeek { get; }
+
+    /// <summary>The importance-weighted defected share of command strength at the end of every week (carried forward after collapse).</summary>
+    public IReadOnlyList<double> DefectedSharePath { get; }
+
+    /// <summary>The regime's revenue each week run (USD billion).</summary>
+    public IReadOnlyList<double> RevenuePath { get; }
+
+    /// <summary>The regime's reserves abroad each week run (USD billion).</summary>
+    public IReadOnlyList<double> ReservesPath { get; }
+
+    /// <summary>Humanitarian burden each week run: public spending lost to sanctions outside patronage (USD billion per week).</summary>
+    public IReadOnlyList<double> HumanitarianBurdenPath { get; }
+
+    /// <summary>Officers who defected each week.</summary>
+    public IReadOnlyList<int> NewDefectorsPath { get; }
+
+    /// <summary>Rank-and-file troops crossing to the opposition each week.</summary>
+    public IReadOnlyList<double> LowRankCrossingsPath { get; }
+
+    /// <summary>Rank-and-file desertions each week.</summary>
+    public IReadOnlyList<double> DesertionsPath { get; }
+
+    /// <summary>The defected share at the end.</summary>
+    public double FinalDefectedShare { get; }
+
+    /// <summary>Officers purged after a detected defection attempt.</summary>
+    public int Purges { get; }
+
+    /// <summary>The most officers defecting in one week.</summary>
+    public int LargestWeeklyCascade { get; }
+
+    /// <summary>The first faction whose own defected share crossed the critical share (or the largest at collapse), or null.</summary>
+    public string? FirstTippingFaction { get; }
+
+    /// <summary>Per-faction outcomes, by faction name.</summary>
+    public IReadOnlyDictionary<string, FactionOutcome> Factions { get; }
+
+    /// <summary>Each sender's total cost (USD billion), by sender name.</summary>
+    public IReadOnlyDictionary<string, double> SenderCosts { get; }
+
+    /// <summary>The week each sender joined (null if never), by name.</summary>
+    public IReadOnlyDictionary<string, int?> SenderJoinWeeks { get; }
+
+    /// <summary>Generals who defected in the first twelve weeks (January–March).</summary>
+    public int EarlyGeneralDefections { get; }
+
+    /// <summary>Senior officers who defected in the first twelve weeks (January–March).</summary>
+    public int EarlySeniorDefections { get; }
+
+    /// <summary>Rank-and-file crossings in the first twelve weeks (January–March).</summary>
+    public double EarlyLowRankCrossings { get; }
+
+    /// <summary>Officers reached by contact campaigns.</summary>
+    public int OfficersReached { get; }
+}
+
+/// <summary>One faction's outcome in one replication.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record FactionOutcome
+{
+    /// <summary>The faction's defected share of its troops.</summary>
+    public required double DefectedShare { get; init; }
+
+    /// <summary>Generals who defected.</summary>
+    public required int GeneralsDefected { get; init; }
+
+    /// <summary>Senior officers who defected.</summary>
+    public required int SeniorOfficersDefected { get; init; }
+
+    /// <summary>Rank-and-file troops who crossed to the opposition.</summary>
+    public required double LowRankCrossings { get; init; }
+
+    /// <summary>Rank-and-file troops who deserted.</summary>
+    public required double Desertions { get; init; }
+}

@@ -1,0 +1,395 @@
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// The summary of a batch of replications of a sanctions scenario: the probability of collapse with its
+/// interval, the time-to-collapse distribution (survival curve), percentile bands of the defection path, the
+/// cascade-size distribution, per-faction results, and costs. Holds counts and exact sums only, so summaries of
+/// disjoint replication ranges merge exactly (bit-identical to one batch).
+/// </summary>
+/// <threadsafety>Not thread-safe; each thread fills its own and they are merged.</threadsafety>
+public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
+{
+    private const int PathBins = 500;
+    private readonly long[] _collapseWeekCounts;
+    private readonly Histogram[] _sharePath;
+    private readonly RunningMoments[] _revenuePath;
+    private readonly RunningMoments[] _humanitarianPath;
+    private readonly RunningMoments[] _factionShare;
+    private readonly RunningMoments[] _generalsDefected;
+    private readonly RunningMoments[] _seniorsDefected;
+    private readonly RunningMoments[] _lowRankCrossed;
+    private readonly RunningMoments[] _deserted;
+    private readonly long[] _firstTipping;
+    private readonly RunningMoments[] _senderCost;
+    private readonly string[] _factionNames;
+    private readonly string[] _senderNames;
+
+    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames)
+    {
+        ScenarioName = scenarioName;
+        Weeks = weeks;
+        _factionNames = factionNames;
+        _senderNames = senderNames;
+        _collapseWeekCounts = new long[weeks];
+        _sharePath = new Histogram[weeks];
+        _revenuePath = new RunningMoments[weeks];
+        _humanitarianPath = new RunningMoments[weeks];
+        for (int w = 0; w < weeks; w++)
+        {
+            _sharePath[w] = new Histogram(0, 1, PathBins);
+            _revenuePath[w] = new RunningMoments();
+            _humanitarianPath[w] = new RunningMoments();
+        }
+
+        int f = factionNames.Length;
+        _factionShare = Make(f);
+        _generalsDefected = Make(f);
+        _seniorsDefected = Make(f);
+        _lowRankCrossed = Make(f);
+        _deserted = Make(f);
+        _firstTipping = new long[f];
+        _senderCost = Make(senderNames.Length);
+    }
+
+    /// <summary>The scenario's name.</summary>
+    public string ScenarioName { get; }
+
+    /// <summary>The horizon in weeks.</summary>
+    public int Weeks { get; }
+
+    /// <inheritdoc />
+    public long Replications { get; private set; }
+
+    /// <summary>Replications in which the regime collapsed within the horizon.</summary>
+    public long Collapses { get; private set; }
+
+    /// <summary>The probability of collapse within the horizon, with standard error and intervals.</summary>
+    public ProportionEstimate CollapseProbability => new(Collapses, Replications);
+
+    /// <summary>Weeks until collapse (0-based week of collapse), over the replications that collapsed.</summary>
+    public RunningMoments TimeToCollapse { get; } = new();
+
+    /// <summary>Weeks the regime survived, capped at the horizon (restricted mean survival time; defined for every run).</summary>
+    public RunningMoments WeeksSurvived { get; } = new();
+
+    /// <summary>Final defected share of command strength.</summary>
+    public RunningMoments FinalDefectedShare { get; } = new();
+
+    /// <summary>Distribution of the final defected share (1000 bins on [0, 1]).</summary>
+    public Histogram FinalDefectedShareDistribution { get; } = new(0, 1, 1000);
+
+    /// <summary>The largest number of officers defecting in one week (cascade size).</summary>
+    public RunningMoments LargestWeeklyCascade { get; } = new();
+
+    /// <summary>Distribution of the largest weekly cascade, in officers (log-friendly: 1 bin per officer up to 10,000).</summary>
+    public Histogram LargestWeeklyCascadeDistribution { get; } = new(0, 10_000, 10_000);
+
+    /// <summary>Officers purged after detected attempts.</summary>
+    public RunningMoments Purges { get; } = new();
+
+    /// <summary>Generals defecting in the first twelve weeks (January–March) (calibration: "a handful of senior officers").</summary>
+    public RunningMoments EarlyGeneralDefections { get; } = new();
+
+    /// <summary>Senior officers defecting in the first twelve weeks (January–March).</summary>
+    public RunningMoments EarlySeniorDefections { get; } = new();
+
+    /// <summary>Rank-and-file crossings in the first twelve weeks (January–March) (calibration: "hundreds of low-ranking members").</summary>
+    public RunningMoments EarlyLowRankCrossings { get; } = new();
+
+    /// <summary>Cumulative humanitarian burden over the run (USD billion of public spending lost outside patronage).</summary>
+    public RunningMoments HumanitarianBurden { get; } = new();
+
+    /// <summary>Cumulative revenue lost by the regime (USD billion).</summary>
+    public RunningMoments RevenueLost { get; } = new();
+
+    /// <summary>The regime's reserves abroad at the end (USD billion).</summary>
+    public RunningMoments FinalReserves { get; } = new();
+
+    /// <summary>Officers reached by contact campaigns.</summary>
+    public RunningMoments OfficersReached { get; } = new();
+
+    /// <summary>Faction names, in scenario order.</summary>
+    public IReadOnlyList<string> FactionNames => _factionNames;
+
+    /// <summary>Sender names, in scenario order.</summary>
+    public IReadOnlyList<string> SenderNames => _senderNames;
+
+    /// <summary>The number of replications that collapsed in each week.</summary>
+    public ReadOnlySpan<long> CollapseWeekCounts => _collapseWeekCounts;
+
+    /// <summary>The survival curve: the probability that the regime still stands at the end of each week, with Wilson intervals.</summary>
+    /// <param name="confidence">Confidence level in (0, 1).</param>
+    /// <returns>One (week, estimate, interval) per week.</returns>
+    public IReadOnlyList<SurvivalPoint> SurvivalCurve(double confidence = 0.95)
+    {
+        var points = new SurvivalPoint[Weeks];
+        long fallen = 0;
+        for (int w = 0; w < Weeks; w++)
+        {
+            fallen += _collapseWeekCounts[w];
+            var standing = new ProportionEstimate(Replications - fallen, Replications);
+            points[w] = new SurvivalPoint(w, standing.Estimate, standing.Wilson(confidence));
+        }
+
+        return points;
+    }
+
+    /// <summary>The <paramref name="p"/>-quantile of the defected share at the end of each week (accurate to 0.002).</summary>
+    /// <param name="p">Probability in [0, 1].</param>
+    /// <returns>One value per week.</returns>
+    public double[] DefectedSharePercentile(double p) => _sharePath.Select(h => h.Quantile(p)).ToArray();
+
+    /// <summary>The mean revenue per week among runs still going that week (USD billion).</summary>
+    /// <returns>One value per week (NaN when no run reached it).</returns>
+    public double[] MeanRevenuePath() => _revenuePath.Select(m => m.Mean).ToArray();
+
+    /// <summary>The mean humanitarian burden per week among runs still going (USD billion per week).</summary>
+    /// <returns>One value per week.</returns>
+    public double[] MeanHumanitarianPath() => _humanitarianPath.Select(m => m.Mean).ToArray();
+
+    /// <summary>Per-faction results.</summary>
+    /// <param name="faction">A faction name.</param>
+    /// <returns>The faction's summary.</returns>
+    /// <exception cref="KeyNotFoundException">No faction has that name.</exception>
+    public FactionSummary Faction(string faction)
+    {
+        int f = Array.IndexOf(_factionNames, faction);
+        if (f < 0)
+        {
+            throw new KeyNotFoundException($"No faction named '{faction}'; factions: {string.Join(", ", _factionNames)}.");
+        }
+
+        return new FactionSummary
+        {
+            Name = faction,
+            DefectedShare = _factionShare[f],
+            GeneralsDefected = _generalsDefected[f],
+            SeniorOfficersDefected = _seniorsDefected[f],
+            LowRankCrossings = _lowRankCrossed[f],
+            Desertions = _deserted[f],
+            TippedFirst = new ProportionEstimate(_firstTipping[f], Replications),
+        };
+    }
+
+    /// <summary>A sender's total cost per replication (USD billion).</summary>
+    /// <param name="sender">A sender name.</param>
+    /// <returns>The cost's moments.</returns>
+    /// <exception cref="KeyNotFoundException">No sender has that name.</exception>
+    public RunningMoments SenderCost(string sender)
+    {
+        int s = Array.IndexOf(_senderNames, sender);
+        return s >= 0 ? _senderCost[s] : throw new KeyNotFoundException($"No sender named '{sender}'; senders: {string.Join(", ", _senderNames)}.");
+    }
+
+    internal void Add(RunBuffers b)
+    {
+        Replications++;
+        if (b.Collapsed)
+        {
+            Collapses++;
+            _collapseWeekCounts[b.CollapseWeek]++;
+            TimeToCollapse.Add(b.CollapseWeek);
+        }
+
+        WeeksSurvived.Add(b.Collapsed ? b.CollapseWeek : Weeks);
+        FinalDefectedShare.Add(b.FinalShare);
+        FinalDefectedShareDistribution.Add(b.FinalShare);
+        LargestWeeklyCascade.Add(b.LargestWeeklyCascade);
+        LargestWeeklyCascadeDistribution.Add(b.LargestWeeklyCascade);
+        Purges.Add(b.Purges);
+        EarlyGeneralDefections.Add(b.EarlyGeneralDefections);
+        EarlySeniorDefections.Add(b.EarlySeniorDefections);
+        EarlyLowRankCrossings.Add(b.EarlyLowRankCrossings);
+        OfficersReached.Add(b.Reached);
+        double humanitarian = 0;
+        for (int w = 0; w < Weeks; w++)
+        {
+            _sharePath[w].Add(b.SharePath[w]);
+        }
+
+        for (int w = 0; w < b.WeeksRun; w++)
+        {
+            _revenuePath[w].Add(b.RevenuePath[w]);
+            _humanitarianPath[w].Add(b.HumanitarianPath[w]);
+            humanitarian += b.HumanitarianPath[w];
+        }
+
+        HumanitarianBurden.Add(humanitarian);
+        RevenueLost.Add(b.RevenueLostTotal);
+        FinalReserves.Add(b.WeeksRun > 0 ? b.ReservesPath[b.WeeksRun - 1] : 0);
+        for (int f = 0; f < _factionNames.Length; f++)
+        {
+            _factionShare[f].Add(b.FactionShare[f]);
+            _generalsDefected[f].Add(b.DefectedAgents[f * 2]);
+            _seniorsDefected[f].Add(b.DefectedAgents[(f * 2) + 1]);
+            _lowRankCrossed[f].Add(b.LowRankCrossed[f]);
+            _deserted[f].Add(b.Deserted[f]);
+        }
+
+        if (b.FirstTippingFaction >= 0)
+        {
+            _firstTipping[b.FirstTippingFaction]++;
+        }
+
+        for (int s = 0; s < _senderNames.Length; s++)
+        {
+            _senderCost[s].Add(b.SenderCost[s]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Merge(SanctionsSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Weeks != Weeks || other._factionNames.Length != _factionNames.Length || other._senderNames.Length != _senderNames.Length)
+        {
+            throw new ArgumentException("Only summaries of the same scenario can be merged.", nameof(other));
+        }
+
+        Replications += other.Replications;
+        Collapses += other.Collapses;
+        for (int w = 0; w < Weeks; w++)
+        {
+            _collapseWeekCounts[w] += other._collapseWeekCounts[w];
+            _sharePath[w].Merge(other._sharePath[w]);
+            _revenuePath[w].Merge(other._revenuePath[w]);
+            _humanitarianPath[w].Merge(other._humanitarianPath[w]);
+        }
+
+        foreach (var (mine, theirs) in Pairs(other))
+        {
+            mine.Merge(theirs);
+        }
+
+        FinalDefectedShareDistribution.Merge(other.FinalDefectedShareDistribution);
+        LargestWeeklyCascadeDistribution.Merge(other.LargestWeeklyCascadeDistribution);
+        for (int f = 0; f < _firstTipping.Length; f++)
+        {
+            _firstTipping[f] += other._firstTipping[f];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Clear()
+    {
+        Replications = 0;
+        Collapses = 0;
+        Array.Clear(_collapseWeekCounts);
+        Array.Clear(_firstTipping);
+        for (int w = 0; w < Weeks; w++)
+        {
+            _sharePath[w].Clear();
+            _revenuePath[w].Clear();
+            _humanitarianPath[w].Clear();
+        }
+
+        foreach (var (mine, _) in Pairs(this))
+        {
+            mine.Clear();
+        }
+
+        FinalDefectedShareDistribution.Clear();
+        LargestWeeklyCascadeDistribution.Clear();
+    }
+
+    /// <inheritdoc />
+    public double StoppingHalfWidth(double confidence) => CollapseProbability.Wilson(confidence).HalfWidth;
+
+    /// <summary>True when both summaries hold exactly the same statistics.</summary>
+    /// <param name="other">The other summary.</param>
+    /// <returns>Whether they are identical.</returns>
+    public bool ExactlyEquals(SanctionsSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Replications != other.Replications || Collapses != other.Collapses || Weeks != other.Weeks
+            || !_collapseWeekCounts.AsSpan().SequenceEqual(other._collapseWeekCounts) || !_firstTipping.AsSpan().SequenceEqual(other._firstTipping)
+            || !FinalDefectedShareDistribution.ExactlyEquals(other.FinalDefectedShareDistribution))
+        {
+            return false;
+        }
+
+        for (int w = 0; w < Weeks; w++)
+        {
+            if (!_sharePath[w].ExactlyEquals(other._sharePath[w]) || !_revenuePath[w].ExactlyEquals(other._revenuePath[w]))
+            {
+                return false;
+            }
+        }
+
+        return Pairs(other).All(p => p.Mine.ExactlyEquals(p.Theirs));
+    }
+
+    private IEnumerable<(RunningMoments Mine, RunningMoments Theirs)> Pairs(SanctionsSummary other)
+    {
+        yield return (TimeToCollapse, other.TimeToCollapse);
+        yield return (WeeksSurvived, other.WeeksSurvived);
+        yield return (FinalDefectedShare, other.FinalDefectedShare);
+        yield return (LargestWeeklyCascade, other.LargestWeeklyCascade);
+        yield return (Purges, other.Purges);
+        yield return (EarlyGeneralDefections, other.EarlyGeneralDefections);
+        yield return (EarlySeniorDefections, other.EarlySeniorDefections);
+        yield return (EarlyLowRankCrossings, other.EarlyLowRankCrossings);
+        yield return (HumanitarianBurden, other.HumanitarianBurden);
+        yield return (RevenueLost, other.RevenueLost);
+        yield return (FinalReserves, other.FinalReserves);
+        yield return (OfficersReached, other.OfficersReached);
+        for (int f = 0; f < _factionNames.Length; f++)
+        {
+            yield return (_factionShare[f], other._factionShare[f]);
+            yield return (_generalsDefected[f], other._generalsDefected[f]);
+            yield return (_seniorsDefected[f], other._seniorsDefected[f]);
+            yield return (_lowRankCrossed[f], other._lowRankCrossed[f]);
+            yield return (_deserted[f], other._deserted[f]);
+        }
+
+        for (int s = 0; s < _senderNames.Length; s++)
+        {
+            yield return (_senderCost[s], other._senderCost[s]);
+        }
+    }
+
+    private static RunningMoments[] Make(int count)
+    {
+        var a = new RunningMoments[count];
+        for (int i = 0; i < count; i++)
+        {
+            a[i] = new RunningMoments();
+        }
+
+        return a;
+    }
+}
+
+/// <summary>One point of a survival curve.</summary>
+/// <param name="Week">The week (0-based).</param>
+/// <param name="Surviving">The share of replications in which the regime still stands at the end of the week.</param>
+/// <param name="Interval">Its Wilson interval.</param>
+public readonly record struct SurvivalPoint(int Week, double Surviving, ConfidenceInterval Interval);
+
+/// <summary>A faction's results over a batch.</summary>
+/// <threadsafety>Immutable view; the moments belong to the summary.</threadsafety>
+public sealed record FactionSummary
+{
+    /// <summary>The faction's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The faction's final defected share of its troops.</summary>
+    public required RunningMoments DefectedShare { get; init; }
+
+    /// <summary>Generals who defected.</summary>
+    public required RunningMoments GeneralsDefected { get; init; }
+
+    /// <summary>Senior officers who defected.</summary>
+    public required RunningMoments SeniorOfficersDefected { get; init; }
+
+    /// <summary>Rank-and-file crossings.</summary>
+    public required RunningMoments LowRankCrossings { get; init; }
+
+    /// <summary>Rank-and-file desertions.</summary>
+    public required RunningMoments Desertions { get; init; }
+
+    /// <summary>How often this faction tipped first.</summary>
+    public required ProportionEstimate TippedFirst { get; init; }
+}
