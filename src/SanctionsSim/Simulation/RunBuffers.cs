@@ -11,6 +11,7 @@ internal sealed class RunBuffers
         SharePath = new double[weeks];
         RevenuePath = new double[weeks];
         ReservesPath = new double[weeks];
+        ReachableReservesPath = new double[weeks];
         HumanitarianPath = new double[weeks];
         NewDefectorsPath = new double[weeks];
         LowRankCrossedPath = new double[weeks];
@@ -29,6 +30,8 @@ internal sealed class RunBuffers
     public double[] RevenuePath { get; }
 
     public double[] ReservesPath { get; }
+
+    public double[] ReachableReservesPath { get; }
 
     public double[] HumanitarianPath { get; }
 
@@ -89,6 +92,7 @@ internal sealed class RunBuffers
         Array.Clear(SharePath);
         Array.Clear(RevenuePath);
         Array.Clear(ReservesPath);
+        Array.Clear(ReachableReservesPath);
         Array.Clear(HumanitarianPath);
         Array.Clear(NewDefectorsPath);
         Array.Clear(LowRankCrossedPath);

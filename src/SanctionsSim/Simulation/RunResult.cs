@@ -12,6 +12,7 @@ public sealed class RunResult
         DefectedSharePath = [.. b.SharePath];
         RevenuePath = [.. b.RevenuePath[..b.WeeksRun]];
         ReservesPath = [.. b.ReservesPath[..b.WeeksRun]];
+        ReachableReservesPath = [.. b.ReachableReservesPath[..b.WeeksRun]];
         HumanitarianBurdenPath = [.. b.HumanitarianPath[..b.WeeksRun]];
         NewDefectorsPath = b.NewDefectorsPath[..b.WeeksRun].Select(x => (int)x).ToArray();
         LowRankCrossingsPath = [.. b.LowRankCrossedPath[..b.WeeksRun]];
@@ -67,6 +68,9 @@ public sealed class RunResult
 
     /// <summary>The regime's reserves abroad each week run (USD billion).</summary>
     public IReadOnlyList<double> ReservesPath { get; }
+
+    /// <summary>The part of the reserves abroad the regime can reach each week (not frozen or blocked; USD billion).</summary>
+    public IReadOnlyList<double> ReachableReservesPath { get; }
 
     /// <summary>Humanitarian burden each week run: public spending lost to sanctions outside patronage (USD billion per week).</summary>
     public IReadOnlyList<double> HumanitarianBurdenPath { get; }

@@ -107,6 +107,9 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
     /// <summary>The regime's reserves abroad at the end (USD billion).</summary>
     public RunningMoments FinalReserves { get; } = new();
 
+    /// <summary>The part of the reserves abroad the regime can still reach at the end (USD billion).</summary>
+    public RunningMoments FinalReachableReserves { get; } = new();
+
     /// <summary>Officers reached by contact campaigns.</summary>
     public RunningMoments OfficersReached { get; } = new();
 
@@ -219,6 +222,7 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         HumanitarianBurden.Add(humanitarian);
         RevenueLost.Add(b.RevenueLostTotal);
         FinalReserves.Add(b.WeeksRun > 0 ? b.ReservesPath[b.WeeksRun - 1] : 0);
+        FinalReachableReserves.Add(b.WeeksRun > 0 ? b.ReachableReservesPath[b.WeeksRun - 1] : 0);
         for (int f = 0; f < _factionNames.Length; f++)
         {
             _factionShare[f].Add(b.FactionShare[f]);
@@ -335,6 +339,7 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         yield return (RevenueLost, other.RevenueLost);
         yield return (FinalReserves, other.FinalReserves);
         yield return (OfficersReached, other.OfficersReached);
+        yield return (FinalReachableReserves, other.FinalReachableReserves);
         for (int f = 0; f < _factionNames.Length; f++)
         {
             yield return (_factionShare[f], other._factionShare[f]);

@@ -605,6 +605,7 @@ internal sealed class SanctionsWorker
             o.SharePath[week] = share;
             o.RevenuePath[week] = revenue;
             o.ReservesPath[week] = reserves;
+            o.ReachableReservesPath[week] = reachable;
             o.HumanitarianPath[week] = (1 - regime.PatronageShare) * (p.BaselineRevenue - revenue);
             o.RevenueLostTotal += p.BaselineRevenue - revenue;
             o.NewDefectorsPath[week] = newCount;

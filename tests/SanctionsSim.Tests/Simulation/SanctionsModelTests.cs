@@ -1,0 +1,173 @@
+using SanctionsSim.Analysis;
+using SanctionsSim.Cascades;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Policy;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Tests.Simulation;
+
+public class SanctionsModelTests
+{
+    private static MonteCarloOptions Options(long runs, ulong seed = 11, int threads = -1)
+        => new() { Replications = runs, Seed = seed, MaxDegreeOfParallelism = threads };
+
+    [Test]
+    public void ZeroNoise_FixedPayoffs_ReducesExactlyToGranovetterThresholds()
+    {
+        // One faction of equal-weight generals who read public news only; nothing changes payoffs over time.
+        var scenario = new Scenario
+        {
+            Name = "granovetter",
+            Weeks = 400,
+            Factions = [new Faction { Name = "crowd", Generals = 300, Troops = 300_000, SeniorOfficersPerGeneral = 0, StaffShare = 1.0, GeneralLoyaltyMean = -0.3, LoyaltySpread = 0.8, DesertionRatePerWeek = 0, DesertionPaySensitivity = 0, LowRankDefectionRatePerWeek = 0 }],
+            Regime = new Regime { DetectionProbability = 0, PayRaiseSize = 0, FearIncreasePerPurge = 0 },
+            Decision = new DecisionModel { NoiseScale = 0, PublicNewsWeight = 1.0, CohesionUncertainty = 0 },
+            Collapse = new CollapseRule { CriticalShare = 1.0 },
+        };
+        var plan = new CompiledScenario(scenario);
+        int matched = 0;
+        for (int r = 0; r < 10; r++)
+        {
+            var worker = new SanctionsWorker(plan);
+            worker.Run(5, r);
+
+            // each officer's threshold on the public defected share, as a Granovetter count of others
+            int n = plan.OfficerCount;
+            var counts = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                double theta = worker.ZeroNoiseThreshold(i);
+                counts[i] = double.IsNegativeInfinity(theta) ? 0 : double.IsPositiveInfinity(theta) ? n + 1 : Threshold.RequiredCount(theta, n);
+            }
+
+            int expected = Granovetter.Equilibrium(counts);
+            int defected = 0;
+            foreach (byte state in worker.States)
+            {
+                defected += state == SanctionsWorker.StateDefected ? 1 : 0;
+            }
+
+            defected.ShouldBe(expected, $"replication {r}");
+            matched += expected > 0 && expected < n ? 1 : 0;
+        }
+
+        matched.ShouldBeGreaterThan(0); // the check is not vacuous: some runs stop part-way
+    }
+
+    [Test]
+    public void NoSanctionsNoIncentives_NoCascadeBeyondNoise()
+    {
+        var summary = new SanctionsModel(TestScenarios.Quiet()).Simulate(Options(300)).Summary;
+        summary.CollapseProbability.Wilson().Upper.ShouldBeLessThan(0.02);
+        // the rank-and-file drift (0.05 % a week by default) is noise, not a cascade: officers stay put
+        summary.FinalDefectedShare.Mean.ShouldBeLessThan(0.03);
+        double officersDefected = summary.FactionNames.Sum(f => summary.Faction(f).GeneralsDefected.Mean + summary.Faction(f).SeniorOfficersDefected.Mean);
+        officersDefected.ShouldBeLessThan(0.01 * 400);
+        summary.LargestWeeklyCascade.Mean.ShouldBeLessThan(3);
+    }
+
+    [Test]
+    public void RaisingOfferCredibility_NeverLowersCollapseProbability()
+    {
+        var comparison = new PolicyComparison([TestScenarios.WithAmnesty(0.3, name: "c30"), TestScenarios.WithAmnesty(0.6, name: "c60"), TestScenarios.WithAmnesty(0.9, name: "c90")]);
+        var result = comparison.Run(Options(400)).Summary;
+        var mid = result.Effect(1);
+        var high = result.Effect(2);
+        mid.CollapseProbabilityDifference.ShouldBeGreaterThanOrEqualTo(-3 * mid.CollapseProbabilityDifferenceStandardError);
+        high.CollapseProbabilityDifference.ShouldBeGreaterThanOrEqualTo(mid.CollapseProbabilityDifference - (3 * (mid.CollapseProbabilityDifferenceStandardError + high.CollapseProbabilityDifferenceStandardError)));
+        // and the final defected share rises strictly with credibility
+        result.Arms[2].FinalDefectedShare.Mean.ShouldBeGreaterThan(result.Arms[1].FinalDefectedShare.Mean);
+        result.Arms[1].FinalDefectedShare.Mean.ShouldBeGreaterThan(result.Arms[0].FinalDefectedShare.Mean);
+    }
+
+    [Test]
+    public void AssetFreeze_LowersTheReservesTheRegimeCanReach()
+    {
+        var without = TestScenarios.Quiet();
+        var with = without with
+        {
+            Name = "freeze",
+            Coalition = [new Sender { Name = "eu", Instruments = [new Instrument { Kind = InstrumentKind.AssetFreeze, Bite = 0.4, StartWeek = 2 }] }],
+        };
+        var a = new SanctionsModel(without).RunSingle(3, 0);
+        var b = new SanctionsModel(with).RunSingle(3, 0);
+        b.ReachableReservesPath[0].ShouldBe(a.ReachableReservesPath[0]);
+        b.ReachableReservesPath[10].ShouldBeLessThan(a.ReachableReservesPath[10]);
+        b.ReachableReservesPath[10].ShouldBe(a.ReservesPath[10] * 0.6, 1e-9);
+    }
+
+    [Test]
+    public void HigherReprisalRisk_LowersDefections()
+    {
+        var low = TestScenarios.WithAmnesty(0.6, name: "low-reprisal") with { Regime = new Regime { ReprisalProbability = 0.2 } };
+        var high = TestScenarios.WithAmnesty(0.6, name: "high-reprisal") with { Regime = new Regime { ReprisalProbability = 0.9 } };
+        var result = new PolicyComparison([low, high]).Run(Options(300)).Summary;
+        result.Arms[1].FinalDefectedShare.Mean.ShouldBeLessThan(result.Arms[0].FinalDefectedShare.Mean);
+        var effect = result.Effect(1);
+        effect.CollapseProbabilityDifference.ShouldBeLessThanOrEqualTo(3 * effect.CollapseProbabilityDifferenceStandardError);
+    }
+
+    [Test]
+    public void Simulate_SameSeed_IdenticalOnOneAndManyThreads_AndShardsMerge()
+    {
+        var model = new SanctionsModel(TestScenarios.WithAmnesty(0.7));
+        var one = model.Simulate(Options(120, 4, 1)).Summary;
+        var many = model.Simulate(Options(120, 4, 4)).Summary;
+        many.ExactlyEquals(one).ShouldBeTrue();
+        var first = model.Simulate(new MonteCarloOptions { Replications = 50, Seed = 4 }).Summary;
+        var second = model.Simulate(new MonteCarloOptions { Replications = 70, FirstReplication = 50, Seed = 4 }).Summary;
+        first.Merge(second);
+        first.ExactlyEquals(one).ShouldBeTrue();
+    }
+
+    [Test]
+    public void RunSingle_MatchesTheSameReplicationInABatch()
+    {
+        var model = new SanctionsModel(TestScenarios.WithAmnesty(0.7));
+        var single = model.RunSingle(9, 17);
+        var batch = model.Simulate(new MonteCarloOptions { Replications = 1, FirstReplication = 17, Seed = 9 }).Summary;
+        batch.FinalDefectedShare.Mean.ShouldBe(single.FinalDefectedShare);
+        batch.Collapses.ShouldBe(single.Collapsed ? 1 : 0);
+    }
+
+    [Test]
+    public void RunResult_PathsAndFactionsAreConsistent()
+    {
+        var run = new SanctionsModel(TestScenarios.WithAmnesty(0.9, 3.0)).RunSingle(2, 0);
+        run.DefectedSharePath.Count.ShouldBe(40);
+        run.DefectedSharePath.ShouldAllBe(s => s >= 0 && s <= 1);
+        for (int w = 1; w < run.DefectedSharePath.Count; w++)
+        {
+            run.DefectedSharePath[w].ShouldBeGreaterThanOrEqualTo(run.DefectedSharePath[w - 1]); // defections are never undone
+        }
+
+        run.Factions.Keys.ShouldBe(["army", "guard"], ignoreOrder: true);
+        run.Factions.Values.Sum(f => f.GeneralsDefected).ShouldBe(run.NewDefectorsPath.Sum() - run.Factions.Values.Sum(f => f.SeniorOfficersDefected));
+        if (run.Collapsed)
+        {
+            run.DefectedSharePath[run.CollapseWeek!.Value].ShouldBeGreaterThanOrEqualTo(1.0 / 3.0);
+            run.FirstTippingFaction.ShouldNotBeNull();
+        }
+    }
+
+    [Test]
+    public void Worker_SteadyState_AllocatesNothingPerReplication()
+    {
+        var model = new SanctionsModel(TestScenarios.Venezuela());
+        var worker = model.CreateWorker();
+        var summary = model.CreateSummary();
+        for (int i = 0; i < 10; i++)
+        {
+            worker.Run(1, i, summary);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 10; i < 40; i++)
+        {
+            worker.Run(1, i, summary);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(30 * 64); // nothing per replication beyond a rare buffer growth
+    }
+}
