@@ -58,6 +58,10 @@ public sealed record Instrument
     /// <value>The default value is 0. Range: [0, 10].</value>
     public double CostPerDefector { get; init; }
 
+    /// <summary>The factions whose officers the instrument applies to (offers, contact campaigns, targeted sanctions), by name; empty for all. Each name must be a faction of the scenario.</summary>
+    /// <value>The default value is empty (all factions).</value>
+    public IReadOnlyList<string> Factions { get; init; } = [];
+
     /// <summary>Adaptive rule: from this week on, if the defected share is still below <see cref="EscalateBelowShare"/>, multiply the instrument's strength (bite, value or reach) by <see cref="EscalationFactor"/>; null for none.</summary>
     /// <value>The default value is null. Range: 0 to 10,000.</value>
     public int? EscalateAfterWeek { get; init; }

@@ -85,7 +85,7 @@ public static class ScenarioValidator
 
         ValidateNetwork(c, scenario.Network);
         ValidateRegime(c, scenario.Regime);
-        ValidateCoalition(c, scenario.Coalition, scenario.Weeks);
+        ValidateCoalition(c, scenario.Coalition, factionNames);
         ValidateOpposition(c, scenario.Opposition);
         ValidateEvents(c, scenario.Events, scenario.Weeks);
         ValidateDecision(c, scenario.Decision);
@@ -138,7 +138,7 @@ public static class ScenarioValidator
         c.Real("$.regime.payRaiseSize", r.PayRaiseSize, 0, 10);
     }
 
-    private static void ValidateCoalition(Collector c, IReadOnlyList<Sender>? senders, int weeks)
+    private static void ValidateCoalition(Collector c, IReadOnlyList<Sender>? senders, HashSet<string> factions)
     {
         if (!c.NotNull("$.coalition", senders))
         {
@@ -219,12 +219,24 @@ public static class ScenarioValidator
                     c.Int(q + ".escalateAfterWeek", ew, 0, 10_000);
                 }
 
+                if (c.NotNull(q + ".factions", ins.Factions))
+                {
+                    for (int j = 0; j < ins.Factions.Count; j++)
+                    {
+                        string? name = ins.Factions[j];
+                        if (name is null || !factions.Contains(name))
+                        {
+                            string? guess = name is null ? null : Suggest.Closest(name, factions);
+                            c.Add($"{q}.factions[{j}]", Quote(name), "must name a faction of the scenario (" + string.Join(", ", factions.Order(StringComparer.Ordinal)) + ")" + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
+                        }
+                    }
+                }
+
                 c.Real(q + ".escalateBelowShare", ins.EscalateBelowShare, 0, 1);
                 c.Real(q + ".escalationFactor", ins.EscalationFactor, 1, 100);
             }
         }
 
-        _ = weeks;
     }
 
     private static void ValidateOpposition(Collector c, Opposition? o)

@@ -88,6 +88,21 @@ internal sealed class CompiledScenario
         InstrumentSender = instruments.Select(x => x.Sender).ToArray();
         Instruments = instruments.Select(x => x.Instrument).ToArray();
         Events = scenario.Events.ToArray();
+        InstrumentFactionMask = Instruments.Select(ins =>
+        {
+            if (ins.Factions is null || ins.Factions.Count == 0)
+            {
+                return null;
+            }
+
+            var mask = new bool[FactionCount];
+            foreach (string name in ins.Factions)
+            {
+                mask[Array.IndexOf(FactionNames, name)] = true;
+            }
+
+            return mask;
+        }).ToArray();
         UsedTargetings = Instruments.Where(i => i.Kind == InstrumentKind.ContactCampaign).Select(i => i.Targeting).Distinct().ToArray();
         double r0 = scenario.Regime.OilRevenuePerWeek + scenario.Regime.OtherRevenuePerWeek;
         BaselineRevenue = r0;
@@ -131,6 +146,9 @@ internal sealed class CompiledScenario
     public int[] InstrumentSender { get; }
 
     public ExogenousEvent[] Events { get; }
+
+    /// <summary>Per instrument: which factions it applies to (null: all).</summary>
+    public bool[]?[] InstrumentFactionMask { get; }
 
     public Targeting[] UsedTargetings { get; }
 

@@ -62,6 +62,7 @@ internal sealed class SanctionsWorker
     private readonly double[] _lowRankCrossed;
     private readonly double[] _deserted;
     private readonly int[] _factionTipWeek;
+    private readonly FactionOffers[] _offers;
 
     private ulong _seed;
     private long _replication;
@@ -98,6 +99,7 @@ internal sealed class SanctionsWorker
         _lowRankCrossed = new double[plan.FactionCount];
         _deserted = new double[plan.FactionCount];
         _factionTipWeek = new int[plan.FactionCount];
+        _offers = new FactionOffers[plan.FactionCount];
         Outcome = new RunBuffers(plan);
     }
 
@@ -379,12 +381,6 @@ internal sealed class SanctionsWorker
         public double Reprisal;
         public double Patronage;
         public double RevenueLossShare;
-        public double PublicOffer;
-        public double PrivateOffer;
-        public double PublicProtection;
-        public double PrivateProtection;
-        public double Delisting;
-        public double Freeze;
         public double PublicShare;
         public double Shock;
         public double CrossingMultiplier;
@@ -402,6 +398,17 @@ internal sealed class SanctionsWorker
         public double Tau;
         public double SharedFall;   // P(fall) for officers none of whose ties has defected
         public double IsolatedFall; // P(fall) for officers without ties (they see public news only)
+    }
+
+    /// <summary>What the instruments in force offer the officers of one faction this week.</summary>
+    private struct FactionOffers
+    {
+        public double PublicOffer;
+        public double PrivateOffer;
+        public double PublicProtection;
+        public double PrivateProtection;
+        public double Delisting;
+        public double Freeze;
     }
 
     internal void Simulate()
@@ -584,7 +591,7 @@ internal sealed class SanctionsWorker
                 double deserted = Math.Min(remaining, CountDraw(desertRate * remaining, f, week, PurposeDesertion));
                 _deserted[f] += deserted;
                 remaining -= deserted;
-                double pull = 1 + w.PublicOffer + (10 * previousShare);
+                double pull = 1 + _offers[f].PublicOffer + (10 * previousShare);
                 double crossRate = Math.Min(1, fa.LowRankDefectionRatePerWeek * pull * crossing);
                 double crossed = Math.Min(remaining, CountDraw(crossRate * remaining, f, week, PurposeCrossing));
                 _lowRankCrossed[f] += crossed;
@@ -708,6 +715,7 @@ internal sealed class SanctionsWorker
             Severity = sc.Regime.ReprisalSeverity,
             Tau = sc.Decision.NoiseScale,
         };
+        Array.Clear(_offers);
         for (int k = 0; k < active.Length; k++)
         {
             if (!active[k])
@@ -718,40 +726,50 @@ internal sealed class SanctionsWorker
             Instrument ins = p.Instruments[k];
             double m = _escalated[k] ? ins.EscalationFactor : 1.0;
             double credibility = Math.Min(1.0, ins.Credibility * boost);
-            switch (ins.Kind)
+            bool[]? mask = p.InstrumentFactionMask[k];
+            for (int f = 0; f < _offers.Length; f++)
             {
-                case InstrumentKind.Amnesty:
-                case InstrumentKind.Payments:
-                    if (ins.Public)
-                    {
-                        w.PublicOffer += ins.Value * m * credibility;
-                    }
-                    else
-                    {
-                        w.PrivateOffer += ins.Value * m * credibility;
-                    }
+                if (mask is not null && !mask[f])
+                {
+                    continue;
+                }
 
-                    break;
-                case InstrumentKind.AssetProtection:
-                    double protectedShare = Math.Min(1.0, ins.Value * m) * credibility;
-                    if (ins.Public)
-                    {
-                        w.PublicProtection = Math.Min(1.0, w.PublicProtection + protectedShare);
-                    }
-                    else
-                    {
-                        w.PrivateProtection = Math.Min(1.0, w.PrivateProtection + protectedShare);
-                    }
+                ref FactionOffers o = ref _offers[f];
+                switch (ins.Kind)
+                {
+                    case InstrumentKind.Amnesty:
+                    case InstrumentKind.Payments:
+                        if (ins.Public)
+                        {
+                            o.PublicOffer += ins.Value * m * credibility;
+                        }
+                        else
+                        {
+                            o.PrivateOffer += ins.Value * m * credibility;
+                        }
 
-                    break;
-                case InstrumentKind.TargetedSanctions:
-                    w.Freeze = Math.Max(w.Freeze, ins.FreezeShare);
-                    if (ins.DelistOnDefection)
-                    {
-                        w.Delisting = Math.Max(w.Delisting, credibility);
-                    }
+                        break;
+                    case InstrumentKind.AssetProtection:
+                        double protectedShare = Math.Min(1.0, ins.Value * m) * credibility;
+                        if (ins.Public)
+                        {
+                            o.PublicProtection = Math.Min(1.0, o.PublicProtection + protectedShare);
+                        }
+                        else
+                        {
+                            o.PrivateProtection = Math.Min(1.0, o.PrivateProtection + protectedShare);
+                        }
 
-                    break;
+                        break;
+                    case InstrumentKind.TargetedSanctions:
+                        o.Freeze = Math.Max(o.Freeze, ins.FreezeShare);
+                        if (ins.DelistOnDefection)
+                        {
+                            o.Delisting = Math.Max(o.Delisting, credibility);
+                        }
+
+                        break;
+                }
             }
         }
 
@@ -773,10 +791,11 @@ internal sealed class SanctionsWorker
             double m = _escalated[k] ? ins.EscalationFactor : 1.0;
             _reachCredit[k] += ins.ReachPerWeek * m;
             int[] order = _orders[(int)ins.Targeting];
+            bool[]? mask = p.InstrumentFactionMask[k];
             while (_reachCredit[k] >= 1.0 && _orderCursor[k] < order.Length)
             {
                 int i = order[_orderCursor[k]++];
-                if (_state[i] == StateLoyal && !_reached[i])
+                if (_state[i] == StateLoyal && !_reached[i] && (mask is null || mask[p.FactionOf[i]]))
                 {
                     _reached[i] = true;
                     Outcome.Reached++;
@@ -820,12 +839,13 @@ internal sealed class SanctionsWorker
     {
         bool reached = _reached[i];
         double assets = _assets[i];
-        double offer = w.PublicOffer + (reached ? w.PrivateOffer : 0)
-            + (assets * Math.Min(1.0, w.PublicProtection + (reached ? w.PrivateProtection : 0)));
+        ref FactionOffers o = ref _offers[_plan.FactionOf[i]];
+        double offer = o.PublicOffer + (reached ? o.PrivateOffer : 0)
+            + (assets * Math.Min(1.0, o.PublicProtection + (reached ? o.PrivateProtection : 0)));
         double prosecution = w.Prosecution;
         if (_sanctioned[i])
         {
-            offer += w.Delisting * w.Freeze * assets;
+            offer += o.Delisting * o.Freeze * assets;
             prosecution += w.SanctionedProsecution;
         }
 
