@@ -81,7 +81,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
             {
                 SanctionsWorker w = _workers[k];
                 w.Run(seed, replication);
-                summary.ArmSummaries[k].Add(w.Outcome);
+                summary.ArmSummaries[k].Add(w.Outcome, replication);
                 _collapse[k] = w.Outcome.Collapsed ? 1 : 0;
                 _weeks[k] = w.Outcome.Collapsed ? w.Outcome.CollapseWeek : w.Outcome.SharePath.Length;
             }

@@ -15,6 +15,7 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
     private readonly RunningMoments _rounds = new();
     private readonly RunningMoments _edgesTouched = new();
     private readonly Histogram _sizeHistogram = new(0.0, 1.0, 1000);
+    private readonly Histogram _logCountHistogram = new(0.0, 9.0, 900);
 
     /// <summary>Creates an empty summary.</summary>
     /// <param name="globalFraction">The final active share at or above which a cascade counts as global, in (0, 1].</param>
@@ -51,6 +52,9 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
     /// <summary>Distribution of the final active share (1000 bins on [0, 1]).</summary>
     public Histogram SizeDistribution => _sizeHistogram;
 
+    /// <summary>Distribution of log₁₀(final active agents), 100 bins per decade from 1 to 10⁹ agents: the cascade-size distribution at every scale.</summary>
+    public Histogram LogSizeDistribution => _logCountHistogram;
+
     /// <summary>Adds one replication's outcome.</summary>
     /// <param name="activeCount">Final number of active agents (0 ≤ activeCount ≤ nodeCount).</param>
     /// <param name="nodeCount">Number of agents (&gt; 0).</param>
@@ -64,6 +68,11 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         double share = (double)activeCount / nodeCount;
         _sizes.Add(share);
         _sizeHistogram.Add(share);
+        if (activeCount > 0)
+        {
+            _logCountHistogram.Add(Math.Log10(activeCount));
+        }
+
         _rounds.Add(rounds);
         _edgesTouched.Add(edgesTouched);
         if (share >= GlobalFraction)
@@ -89,6 +98,7 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         _rounds.Merge(other._rounds);
         _edgesTouched.Merge(other._edgesTouched);
         _sizeHistogram.Merge(other._sizeHistogram);
+        _logCountHistogram.Merge(other._logCountHistogram);
         GlobalCascades += other.GlobalCascades;
         Replications += other.Replications;
     }
@@ -101,6 +111,7 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         _rounds.Clear();
         _edgesTouched.Clear();
         _sizeHistogram.Clear();
+        _logCountHistogram.Clear();
         GlobalCascades = 0;
         Replications = 0;
     }
@@ -117,6 +128,6 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         return Replications == other.Replications && GlobalCascades == other.GlobalCascades
             && _globalSizes.ExactlyEquals(other._globalSizes) && _sizes.ExactlyEquals(other._sizes)
             && _rounds.ExactlyEquals(other._rounds) && _edgesTouched.ExactlyEquals(other._edgesTouched)
-            && _sizeHistogram.ExactlyEquals(other._sizeHistogram);
+            && _sizeHistogram.ExactlyEquals(other._sizeHistogram) && _logCountHistogram.ExactlyEquals(other._logCountHistogram);
     }
 }

@@ -200,6 +200,12 @@ public static class ScenarioJson
         AtomicFile.WriteAllText(path, Write(scenario));
     }
 
+    /// <summary>A SHA-256 fingerprint of a scenario (of its canonical JSON), recorded in summaries so that results can be traced to the exact inputs.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>64 lowercase hexadecimal characters.</returns>
+    public static string Hash(Scenario scenario)
+        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Write(scenario))));
+
     /// <summary>The JSON Schema (draft 2020-12) of scenario files, generated from the .NET types, with descriptions from the XML documentation when it is available.</summary>
     /// <returns>The schema as indented JSON.</returns>
     public static string GetJsonSchema()

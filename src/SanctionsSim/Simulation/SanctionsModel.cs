@@ -18,14 +18,17 @@ namespace SanctionsSim.Simulation;
 public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
 {
     private readonly CompiledScenario _plan;
+    private readonly bool _recordRuns;
 
     /// <summary>Validates and compiles a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
+    /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary (memory grows with the number of runs; off by default, so memory stays flat).</param>
     /// <exception cref="Scenarios.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
-    public SanctionsModel(Scenario scenario)
+    public SanctionsModel(Scenario scenario, bool recordRuns = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         _plan = new CompiledScenario(scenario);
+        _recordRuns = recordRuns;
     }
 
     /// <summary>The scenario.</summary>
@@ -60,7 +63,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.Senders.Select(s => s.Name).ToArray());
+    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.Senders.Select(s => s.Name).ToArray(), _recordRuns);
 
     private sealed class Worker(CompiledScenario plan) : IReplicationWorker<SanctionsSummary>
     {
@@ -69,7 +72,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
         public void Run(ulong seed, long replication, SanctionsSummary summary)
         {
             _worker.Run(seed, replication);
-            summary.Add(_worker.Outcome);
+            summary.Add(_worker.Outcome, replication);
         }
     }
 }

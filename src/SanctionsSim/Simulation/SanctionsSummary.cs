@@ -26,8 +26,11 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
     private readonly string[] _factionNames;
     private readonly string[] _senderNames;
 
-    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames)
+    private readonly List<RunRecord>? _runs;
+
+    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames, bool recordRuns = false)
     {
+        _runs = recordRuns ? [] : null;
         ScenarioName = scenarioName;
         Weeks = weeks;
         _factionNames = factionNames;
@@ -113,6 +116,9 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
     /// <summary>Officers reached by contact campaigns.</summary>
     public RunningMoments OfficersReached { get; } = new();
 
+    /// <summary>One record per replication, in replication order, when the model was created with <c>recordRuns: true</c>; empty otherwise.</summary>
+    public IReadOnlyList<RunRecord> Runs => (IReadOnlyList<RunRecord>?)_runs ?? [];
+
     /// <summary>Faction names, in scenario order.</summary>
     public IReadOnlyList<string> FactionNames => _factionNames;
 
@@ -186,8 +192,9 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         return s >= 0 ? _senderCost[s] : throw new KeyNotFoundException($"No sender named '{sender}'; senders: {string.Join(", ", _senderNames)}.");
     }
 
-    internal void Add(RunBuffers b)
+    internal void Add(RunBuffers b, long replication)
     {
+        _runs?.Add(new RunRecord(b, replication, _factionNames));
         Replications++;
         if (b.Collapsed)
         {
@@ -254,6 +261,11 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
 
         Replications += other.Replications;
         Collapses += other.Collapses;
+        if (_runs is not null && other._runs is not null)
+        {
+            _runs.AddRange(other._runs);
+        }
+
         for (int w = 0; w < Weeks; w++)
         {
             _collapseWeekCounts[w] += other._collapseWeekCounts[w];
@@ -278,6 +290,7 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
     /// <inheritdoc />
     public void Clear()
     {
+        _runs?.Clear();
         Replications = 0;
         Collapses = 0;
         Array.Clear(_collapseWeekCounts);

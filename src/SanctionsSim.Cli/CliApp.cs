@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using SanctionsSim.Cli.Commands;
+using SanctionsSim.Scenarios;
+
+namespace SanctionsSim.Cli;
+
+/// <summary>
+/// The <c>sanctionssim</c> command line, callable in-process (tests and notebooks pass their own writers).
+/// Exit codes: 0 success, 2 bad input (the message names the field), 1 anything else, including a batch stopped
+/// by Ctrl+C (which still prints what finished, marked partial).
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a failure that is not the user's input (or a cancelled, partial run).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for bad input.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where results go (standard output).</param>
+    /// <param name="error">Where messages and progress go (standard error).</param>
+    /// <param name="interactive">True when the error stream is a terminal: progress bars are drawn.</param>
+    /// <param name="cancellationToken">Cancels a running batch.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var context = new CliContext(output, error, interactive, cancellationToken);
+        RootCommand root = BuildRoot(context);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync("error: " + parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'sanctionssim --help' for usage.").ConfigureAwait(false);
+            return BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UserInputException or ScenarioValidationException or ValidationException or ArgumentException)
+        {
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return Failure;
+        }
+#pragma warning disable CA1031 // the command line's last line of defence: one message, exit code 1, no stack trace
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return Failure;
+        }
+#pragma warning restore CA1031
+    }
+
+    private static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("SanctionsSim: simulate sanctions against an authoritarian regime and the military-defection cascade they may set off.");
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(CascadeCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(PresetsCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        return root;
+    }
+}
+
+/// <summary>What every command needs: the writers, whether to draw progress, and the cancellation token.</summary>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Interactive">Draw progress bars on the error stream.</param>
+/// <param name="Cancellation">Cancels a running batch.</param>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive, CancellationToken Cancellation);

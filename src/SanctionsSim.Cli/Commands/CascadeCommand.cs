@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SanctionsSim.Cascades;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim cascade granovetter|kuran|watts …</c>: the classic threshold models.</summary>
+internal static class CascadeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("cascade", "Run the classic threshold-cascade models: Granovetter (1978), Kuran (1991), Watts (2002).");
+        command.Subcommands.Add(Watts(context));
+        command.Subcommands.Add(Granovetter(context));
+        command.Subcommands.Add(Kuran(context));
+        return command;
+    }
+
+    private static Command Watts(CliContext context)
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Agents N (default 10,000).", DefaultValueFactory = _ => 10_000 };
+        var degree = new Option<double>("--mean-degree", "-z") { Description = "Mean degree z of the Erdős–Rényi graph (default 4).", DefaultValueFactory = _ => 4.0 };
+        var threshold = new Option<double>("--threshold", "--phi") { Description = "Fractional threshold φ of every agent, in (0, 1] (default 0.18).", DefaultValueFactory = _ => 0.18 };
+        var seeds = new Option<int>("--seeds") { Description = "Initially active agents per run (default 1).", DefaultValueFactory = _ => 1 };
+        var global = new Option<double>("--global-fraction") { Description = "Final active share at or above which a run is a global cascade (default 0.1).", DefaultValueFactory = _ => 0.1 };
+        var runs = Common.Runs(1000);
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var format = Common.Format();
+        var output = Common.Out();
+        var confidence = Common.Confidence();
+        var command = new Command("watts", "Watts (2002): global cascades from one seed on Erdős–Rényi graphs, against the analytic predictions.")
+        {
+            nodes, degree, threshold, seeds, global, runs, seed, threads, format, output, confidence,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var model = new WattsModel
+            {
+                NodeCount = parse.GetValue(nodes),
+                MeanDegree = parse.GetValue(degree),
+                Threshold = parse.GetValue(threshold),
+                Seeds = parse.GetValue(seeds),
+                GlobalFraction = parse.GetValue(global),
+            };
+            try
+            {
+                model.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message.Replace("NodeCount", "--nodes", StringComparison.Ordinal).Replace("MeanDegree", "--mean-degree", StringComparison.Ordinal)
+                    .Replace("Threshold", "--threshold", StringComparison.Ordinal).Replace("GlobalFraction", "--global-fraction", StringComparison.Ordinal).Replace("Seeds", "--seeds", StringComparison.Ordinal), e);
+            }
+
+            DirectoryInfo? outFolder = parse.GetValue(output);
+            Common.CheckOutFolder(outFolder);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
+            var result = await Common.RunWithProgressAsync(context, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
+            JsonObject json = SummaryJson.Watts(model, result);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
+                    break;
+                default:
+                    var s = result.Summary;
+                    var f = s.GlobalCascadeFrequency;
+                    var ci = f.Wilson(result.Confidence);
+                    var prediction = model.Predict();
+                    var table = Common.Titled($"Watts model: N = {model.NodeCount:N0}, z = {model.MeanDegree.ToString(CultureInfo.InvariantCulture)}, φ = {model.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Replications:N0} runs")
+                        .AddColumn("quantity").AddColumn(new TableColumn("simulated").RightAligned()).AddColumn(new TableColumn("analytic").RightAligned());
+                    Common.Row(table, "P(global cascade)", $"{Common.F(f.Estimate, "F3")} [{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}]", Common.F(prediction.GlobalCascadeProbability, "F3"));
+                    Common.Row(table, "mean size of global cascades", s.GlobalCascadeSize.Count > 0 ? $"{Common.F(s.GlobalCascadeSize.Mean, "F3")} ± {Common.F(s.GlobalCascadeSize.StandardError, "F3")}" : "—", prediction.InCascadeWindow ? Common.F(prediction.MeanGlobalCascadeSize, "F3") : "—");
+                    Common.Row(table, "in the cascade window", "", prediction.InCascadeWindow ? "yes" : "no");
+                    Common.Console(context.Output, context.Interactive).Write(table);
+                    break;
+            }
+
+            if (outFolder is not null)
+            {
+                Directory.CreateDirectory(outFolder.FullName);
+                AtomicFile.WriteAllText(Path.Combine(outFolder.FullName, "summary.json"), SummaryJson.ToText(json));
+                var files = Charts.Save(Charts.CascadeSizeCcdf(result.Summary, model.NodeCount), Path.Combine(outFolder.FullName, "cascade-ccdf"));
+                await context.Error.WriteLineAsync($"wrote summary.json and {files.Count} plots to {outFolder.FullName}").ConfigureAwait(false);
+            }
+
+            return result.IsPartial ? CliApp.Failure : CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Granovetter(CliContext context)
+    {
+        var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated integer thresholds (others who must act first), for example 0,1,2,3." };
+        var uniform = new Option<int?>("--uniform") { Description = "A uniform crowd of N with thresholds 0, 1, …, N − 1." };
+        var population = new Option<double?>("--population") { Description = "Crowd size N for normally distributed thresholds." };
+        var mean = new Option<double?>("--mean") { Description = "Mean threshold for normally distributed thresholds." };
+        var sd = new Option<double?>("--sd") { Description = "Standard deviation of normally distributed thresholds." };
+        var format = Common.Format();
+        var command = new Command("granovetter", "Granovetter (1978): where a crowd with given thresholds settles (integer thresholds, or normal with --population --mean --sd).")
+        {
+            thresholds, uniform, population, mean, sd, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var json = new JsonObject { ["model"] = "granovetter" };
+            if (parse.GetValue(population) is double n && parse.GetValue(mean) is double mu && parse.GetValue(sd) is double sigma)
+            {
+                double r = SanctionsSim.Cascades.Granovetter.NormalEquilibrium(n, mu, sigma);
+                json["population"] = n;
+                json["mean"] = mu;
+                json["sd"] = sigma;
+                json["equilibrium"] = r;
+                json["criticalSpread"] = SanctionsSim.Cascades.Granovetter.NormalCriticalSpread(n, mu);
+            }
+            else
+            {
+                int[] values = parse.GetValue(uniform) is int size
+                    ? (size is >= 1 and <= 10_000_000 ? Enumerable.Range(0, size).ToArray() : throw new UserInputException($"--uniform must be in [1, 10000000]; got {size}."))
+                    : ParseList(parse.GetValue(thresholds), "--thresholds", s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture));
+                json["population"] = values.Length;
+                json["equilibrium"] = SanctionsSim.Cascades.Granovetter.Equilibrium(values);
+            }
+
+            await Print(context, parse.GetValue(format), json).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Kuran(CliContext context)
+    {
+        var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated revolutionary thresholds in percent, for example 0,20,20,30,40,50,50,60,70,100." };
+        var format = Common.Format();
+        var command = new Command("kuran", "Kuran (1991): the share of public opposition a population with given revolutionary thresholds settles at.") { thresholds, format };
+        command.SetAction(async (parse, token) =>
+        {
+            double[] values = ParseList(parse.GetValue(thresholds), "--thresholds", s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture));
+            var json = new JsonObject { ["model"] = "kuran", ["people"] = values.Length, ["equilibriumPercent"] = SanctionsSim.Cascades.Kuran.Equilibrium(values) };
+            await Print(context, parse.GetValue(format), json).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static T[] ParseList<T>(string? text, string option, Func<string, T> parse)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new UserInputException($"{option} is required: a comma-separated list.");
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new T[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            try
+            {
+                values[i] = parse(parts[i]);
+            }
+            catch (FormatException)
+            {
+                throw new UserInputException($"{option}: item {i + 1} ('{parts[i]}') is not a number.");
+            }
+            catch (OverflowException)
+            {
+                throw new UserInputException($"{option}: item {i + 1} ('{parts[i]}') is out of range.");
+            }
+        }
+
+        return values;
+    }
+
+    private static async Task Print(CliContext context, string? format, JsonObject json)
+    {
+        if (format == "json")
+        {
+            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var (key, value) in json)
+        {
+            string line = format == "csv" ? $"{key},{value?.ToJsonString()}" : $"{key,-16} {value?.ToJsonString()}";
+            await context.Output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+}

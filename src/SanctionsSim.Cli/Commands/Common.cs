@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>Options and helpers shared by the commands.</summary>
+internal static class Common
+{
+    public static Option<long> Runs(long defaultValue) => new("--runs", "-n")
+    {
+        Description = $"Monte Carlo replications (default {defaultValue:N0}).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<ulong> Seed() => new("--seed", "-s")
+    {
+        Description = "The experiment seed; the same seed gives the same results on any machine and thread count (default 1).",
+        DefaultValueFactory = _ => 1UL,
+    };
+
+    public static Option<int> Threads() => new("--threads", "-t")
+    {
+        Description = "Worker threads, or -1 for one per core (default -1). Results do not depend on it.",
+        DefaultValueFactory = _ => -1,
+    };
+
+    public static Option<string> Format() => new Option<string>("--format", "-f")
+    {
+        Description = "Output format: table, json or csv (default table).",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "json", "csv");
+
+    public static Option<DirectoryInfo?> Out() => new("--out", "-o")
+    {
+        Description = "A folder to write the summary, per-run outcomes, percentile paths and plots into.",
+    };
+
+    public static Option<double> Confidence() => new("--confidence")
+    {
+        Description = "Confidence level of the intervals (default 0.95).",
+        DefaultValueFactory = _ => 0.95,
+    };
+
+    /// <summary>Monte Carlo options from the common flags, validated (bad values are the user's mistake).</summary>
+    public static MonteCarloOptions MonteCarlo(long runs, ulong seed, int threads, double confidence)
+    {
+        if (runs < 1 || runs > (1L << 40))
+        {
+            throw new UserInputException($"--runs must be in [1, 2^40]; got {runs}.");
+        }
+
+        if (threads is not (-1 or (>= 1 and <= 1024)))
+        {
+            throw new UserInputException($"--threads must be -1 (all cores) or in [1, 1024]; got {threads}.");
+        }
+
+        if (!(confidence > 0 && confidence < 1))
+        {
+            throw new UserInputException($"--confidence must lie strictly between 0 and 1; got {confidence.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return new MonteCarloOptions { Replications = runs, Seed = seed, MaxDegreeOfParallelism = threads, Confidence = confidence };
+    }
+
+    /// <summary>A scenario from a file path or a preset name.</summary>
+    public static Scenario LoadScenario(string source)
+    {
+        if (File.Exists(source))
+        {
+            return ScenarioJson.ReadFile(source);
+        }
+
+        if (Presets.Names.Contains(source))
+        {
+            return Presets.Get(source);
+        }
+
+        string hint = source.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || source.Contains('/') || source.Contains('\\')
+            ? "no such file"
+            : "not a file, and not a preset; presets: " + string.Join(", ", Presets.Names);
+        throw new UserInputException($"'{source}': {hint}.");
+    }
+
+    /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal.</summary>
+    public static async Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
+        where T : class
+    {
+        if (!context.Interactive)
+        {
+            return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        MonteCarloResult<T>? result = null;
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask(label, maxValue: total);
+                var sink = new Progress(task);
+                result = await Task.Run(() => run(sink, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                task.Value = result.Replications;
+            }).ConfigureAwait(false);
+        return result!;
+    }
+
+    /// <summary>A console that writes to the given writer (plain text when it is not a terminal).</summary>
+    public static IAnsiConsole Console(TextWriter writer, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+
+    /// <summary>Adds a row of plain text cells (no markup: results contain brackets).</summary>
+    public static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+
+    /// <summary>A table with a plain-text title.</summary>
+    public static Table Titled(string title) => new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+
+    public static string F(double value, string format = "G6")
+        => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static void CheckOutFolder(DirectoryInfo? folder)
+    {
+        if (folder is not null && File.Exists(folder.FullName))
+        {
+            throw new UserInputException($"--out: '{folder.FullName}' is a file, not a folder.");
+        }
+    }
+
+    private sealed class Progress(ProgressTask task) : IProgress<MonteCarloProgress>
+    {
+        public void Report(MonteCarloProgress value) => task.Value = value.Completed;
+    }
+
+    /// <summary>Replications per second, from Spectre's own speed estimate.</summary>
+    private sealed class RateColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+            => new Text(task.Speed is double speed ? $"{speed:N0} runs/s" : "", new Style(Color.Grey));
+    }
+}

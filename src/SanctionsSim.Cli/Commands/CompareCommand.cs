@@ -1,0 +1,119 @@
+using System.CommandLine;
+using SanctionsSim.Analysis;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim compare A B …</c>: policy packages on common random numbers.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var arms = new Argument<string[]>("SCENARIO") { Description = "Two or more scenario files or preset names; the first is the reference.", Arity = new ArgumentArity(2, 64) };
+        var runs = Common.Runs(1000);
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var output = Common.Out();
+        var format = Common.Format();
+        var confidence = Common.Confidence();
+        var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
+        {
+            arms, runs, seed, threads, output, format, confidence,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            var names = scenarios.Select(s => s.Name).ToArray();
+            if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+            {
+                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", names) + ".");
+            }
+
+            DirectoryInfo? outFolder = parse.GetValue(output);
+            Common.CheckOutFolder(outFolder);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
+            var comparison = new PolicyComparison(scenarios);
+            var result = await Common.RunWithProgressAsync(context, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
+            var json = SummaryJson.Comparison(result.Summary, result);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(Csv(result.Summary, result.Confidence)).ConfigureAwait(false);
+                    break;
+                default:
+                    PrintTable(context, result.Summary, result.Confidence, result.Replications);
+                    break;
+            }
+
+            if (outFolder is not null)
+            {
+                Directory.CreateDirectory(outFolder.FullName);
+                AtomicFile.WriteAllText(Path.Combine(outFolder.FullName, "comparison.json"), SummaryJson.ToText(json));
+                var files = Charts.Save(Charts.PolicyComparison(result.Summary, result.Confidence), Path.Combine(outFolder.FullName, "comparison"));
+                await context.Error.WriteLineAsync($"wrote comparison.json and {files.Count} plots to {outFolder.FullName}").ConfigureAwait(false);
+            }
+
+            if (result.IsPartial)
+            {
+                await context.Error.WriteLineAsync($"partial: stopped after {result.Replications:N0} of {options.Replications:N0} paired replications.").ConfigureAwait(false);
+                return CliApp.Failure;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs)
+    {
+        var table = Common.Titled($"{runs:N0} paired runs (common random numbers), {c:P0} intervals")
+            .AddColumn("scenario").AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("ΔP vs " + s.Arms[0].ScenarioName).RightAligned())
+            .AddColumn(new TableColumn("Δ weeks survived").RightAligned()).AddColumn(new TableColumn("variance reduction").RightAligned());
+        for (int k = 0; k < s.Arms.Count; k++)
+        {
+            var p = s.Arms[k].CollapseProbability;
+            var ci = p.Wilson(c);
+            string dp = "", dw = "", vr = "";
+            if (k > 0)
+            {
+                var e = s.Effect(k, c);
+                dp = $"{Common.F(e.CollapseProbabilityDifference, "+0.000;-0.000;0.000")} [{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.000;-0.000;0.000")}, {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.000;-0.000;0.000")}]";
+                dw = $"{Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0")} [{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")}, {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}]";
+                vr = double.IsPositiveInfinity(e.WeeksVarianceReduction) ? "∞" : Common.F(e.WeeksVarianceReduction, "F1") + "×";
+            }
+
+            Common.Row(table, s.Arms[k].ScenarioName, $"{Common.F(p.Estimate, "F3")} [{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}]", dp, dw, vr);
+        }
+
+        Common.Console(context.Output, context.Interactive).Write(table);
+    }
+
+    private static string Csv(ComparisonSummary s, double c)
+    {
+        var b = new System.Text.StringBuilder("scenario,collapseProbability,lower,upper,collapseDifference,collapseDifferenceLower,collapseDifferenceUpper,weeksSurvivedDifference,weeksDifferenceLower,weeksDifferenceUpper\n");
+        for (int k = 0; k < s.Arms.Count; k++)
+        {
+            var p = s.Arms[k].CollapseProbability;
+            var ci = p.Wilson(c);
+            b.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s.Arms[k].ScenarioName},{p.Estimate:R},{ci.Lower:R},{ci.Upper:R}");
+            if (k > 0)
+            {
+                var e = s.Effect(k, c);
+                b.Append(System.Globalization.CultureInfo.InvariantCulture, $",{e.CollapseProbabilityDifference:R},{e.CollapseProbabilityDifferenceInterval.Lower:R},{e.CollapseProbabilityDifferenceInterval.Upper:R},{e.WeeksSurvivedDifference:R},{e.WeeksSurvivedDifferenceInterval.Lower:R},{e.WeeksSurvivedDifferenceInterval.Upper:R}");
+            }
+            else
+            {
+                b.Append(",,,,,,");
+            }
+
+            b.Append('\n');
+        }
+
+        return b.ToString();
+    }
+}

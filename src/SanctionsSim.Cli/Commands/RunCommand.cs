@@ -1,0 +1,138 @@
+using System.CommandLine;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Plotting;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim run [FILE] [--preset NAME] …</c>: a Monte Carlo batch of one scenario.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo?>("FILE") { Description = "A scenario file (JSON); omit to run a preset.", Arity = ArgumentArity.ZeroOrOne };
+        var preset = new Option<string?>("--preset", "-p") { Description = $"A built-in scenario (default {Presets.Default}); see 'sanctionssim presets'." };
+        var runs = Common.Runs(1000);
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var weeks = new Option<int?>("--weeks", "-w") { Description = "Override the scenario's horizon in weeks (1 to 10,000)." };
+        var output = Common.Out();
+        var format = Common.Format();
+        var confidence = Common.Confidence();
+        var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
+        {
+            file, preset, runs, seed, threads, weeks, output, format, confidence,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            FileInfo? path = parse.GetValue(file);
+            string? name = parse.GetValue(preset);
+            if (path is not null && name is not null)
+            {
+                throw new UserInputException("Give either a scenario FILE or --preset, not both.");
+            }
+
+            Scenario scenario = path is not null ? ScenarioJson.ReadFile(path.FullName) : Common.LoadScenario(name ?? Presets.Default);
+            if (parse.GetValue(weeks) is int w)
+            {
+                if (w is < 1 or > 10_000)
+                {
+                    throw new UserInputException($"--weeks must be in [1, 10000]; got {w}.");
+                }
+
+                scenario = scenario with { Weeks = w, Events = scenario.Events.Where(e => e.Week < w).ToArray() };
+            }
+
+            DirectoryInfo? outFolder = parse.GetValue(output);
+            Common.CheckOutFolder(outFolder);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
+            var model = new SanctionsModel(scenario, recordRuns: outFolder is not null);
+            var result = await Common.RunWithProgressAsync(context, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
+            var summary = SummaryJson.Summary(result.Summary, scenario, result);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(summary)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(summary)).ConfigureAwait(false);
+                    break;
+                default:
+                    PrintTable(context, result, scenario);
+                    break;
+            }
+
+            if (outFolder is not null)
+            {
+                string dir = outFolder.FullName;
+                Directory.CreateDirectory(dir);
+                AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), SummaryJson.ToText(summary));
+                AtomicFile.WriteAllText(Path.Combine(dir, "runs.csv"), SummaryJson.RunsCsv(result.Summary));
+                AtomicFile.WriteAllText(Path.Combine(dir, "paths.csv"), SummaryJson.PathsCsv(result.Summary, result.Confidence));
+                AtomicFile.WriteAllText(Path.Combine(dir, "scenario.json"), ScenarioJson.Write(scenario));
+                var plots = Charts.SaveAll(result.Summary, dir);
+                await context.Error.WriteLineAsync($"wrote summary.json, runs.csv, paths.csv, scenario.json and {plots.Count} plots (PNG and SVG) to {dir}").ConfigureAwait(false);
+            }
+
+            if (result.IsPartial)
+            {
+                await context.Error.WriteLineAsync($"partial: stopped after {result.Replications:N0} of {options.Replications:N0} replications; the summary covers replications 0 to {result.Replications - 1}.").ConfigureAwait(false);
+                return CliApp.Failure;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static void PrintTable(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario)
+    {
+        var s = result.Summary;
+        double c = result.Confidence;
+        var console = Common.Console(context.Output, context.Interactive);
+        var p = s.CollapseProbability;
+        var ci = p.Wilson(c);
+        var table = Common.Titled($"{scenario.Name}: {result.Replications:N0} runs of {s.Weeks} weeks, seed {result.Seed}{(result.IsPartial ? " (PARTIAL)" : "")}")
+            .AddColumn("quantity").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn($"{c:P0} interval / spread").RightAligned());
+        Common.Row(table, "P(collapse within the horizon)", Common.F(p.Estimate, "F3"), $"[{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}] (Wilson)");
+        if (s.TimeToCollapse.Count > 0)
+        {
+            var t = s.TimeToCollapse.MeanInterval(c);
+            Common.Row(table, "week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? $"[{Common.F(t.Lower + 1, "F1")}, {Common.F(t.Upper + 1, "F1")}]" : "");
+        }
+
+        var survived = s.WeeksSurvived.MeanInterval(c);
+        Common.Row(table, "weeks survived (capped at the horizon)", Common.F(s.WeeksSurvived.Mean, "F1"), $"[{Common.F(survived.Lower, "F1")}, {Common.F(survived.Upper, "F1")}]");
+        var final = s.FinalDefectedShareDistribution;
+        Common.Row(table, "final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), $"p05 {Common.F(final.Quantile(0.05), "P1")}, p50 {Common.F(final.Quantile(0.5), "P1")}, p95 {Common.F(final.Quantile(0.95), "P1")}");
+        Common.Row(table, "largest weekly cascade (officers)", Common.F(s.LargestWeeklyCascade.Mean, "F1"), $"± {Common.F(s.LargestWeeklyCascade.StandardError, "F2")} (SE)");
+        Common.Row(table, "generals defecting, weeks 1–12", Common.F(s.EarlyGeneralDefections.Mean, "F2"), $"± {Common.F(s.EarlyGeneralDefections.StandardError, "F2")} (SE)");
+        Common.Row(table, "senior officers defecting, weeks 1–12", Common.F(s.EarlySeniorDefections.Mean, "F2"), $"± {Common.F(s.EarlySeniorDefections.StandardError, "F2")} (SE)");
+        Common.Row(table, "rank and file crossing, weeks 1–12", Common.F(s.EarlyLowRankCrossings.Mean, "N0"), $"± {Common.F(s.EarlyLowRankCrossings.StandardError, "N0")} (SE)");
+        Common.Row(table, "purges", Common.F(s.Purges.Mean, "F1"), $"± {Common.F(s.Purges.StandardError, "F2")} (SE)");
+        Common.Row(table, "humanitarian burden (USD bn)", Common.F(s.HumanitarianBurden.Mean, "F2"), $"± {Common.F(s.HumanitarianBurden.StandardError, "F2")} (SE)");
+        foreach (string sender in s.SenderNames)
+        {
+            var cost = s.SenderCost(sender);
+            Common.Row(table, $"{sender}'s cost (USD bn)", Common.F(cost.Mean, "F3"), $"± {Common.F(cost.StandardError, "F3")} (SE)");
+        }
+
+        console.Write(table);
+        var factions = Common.Titled("by faction (mean per run)")
+            .AddColumn("faction").AddColumn(new TableColumn("defected share").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
+            .AddColumn(new TableColumn("senior officers").RightAligned()).AddColumn(new TableColumn("crossings").RightAligned()).AddColumn(new TableColumn("desertions").RightAligned())
+            .AddColumn(new TableColumn("tipped first").RightAligned());
+        foreach (string name in s.FactionNames)
+        {
+            var f = s.Faction(name);
+            Common.Row(factions, name, Common.F(f.DefectedShare.Mean, "P2"), Common.F(f.GeneralsDefected.Mean, "F1"), Common.F(f.SeniorOfficersDefected.Mean, "F1"),
+                Common.F(f.LowRankCrossings.Mean, "N0"), Common.F(f.Desertions.Mean, "N0"), Common.F(f.TippedFirst.Estimate, "P1"));
+        }
+
+        console.Write(factions);
+    }
+}

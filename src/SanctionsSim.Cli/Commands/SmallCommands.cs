@@ -1,0 +1,101 @@
+using System.CommandLine;
+using SanctionsSim.Scenarios;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim validate FILE</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file to check." };
+        var command = new Command("validate", "Check a scenario file: every problem is listed with its JSON path, the bad value and what is allowed.") { file };
+        command.SetAction(async (parse, token) =>
+        {
+            FileInfo path = parse.GetValue(file)!;
+            var errors = ScenarioJson.TryReadFile(path.FullName, out var scenario);
+            if (errors.Count == 0)
+            {
+                await context.Output.WriteLineAsync($"{path.Name}: valid scenario '{scenario!.Name}' ({scenario.Factions.Count} factions, {scenario.Coalition.Count} senders, {scenario.Weeks} weeks).").ConfigureAwait(false);
+                return CliApp.Success;
+            }
+
+            await context.Error.WriteLineAsync($"{path.Name}: {errors.Count} problem(s):").ConfigureAwait(false);
+            foreach (var error in errors)
+            {
+                await context.Error.WriteLineAsync("  " + error).ConfigureAwait(false);
+            }
+
+            return CliApp.BadInput;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>sanctionssim init [--preset NAME] FILE</c>.</summary>
+internal static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Where to write the scenario (JSON)." };
+        var preset = new Option<string>("--preset", "-p") { Description = $"The preset to start from (default {Presets.Default}).", DefaultValueFactory = _ => Presets.Default };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
+        var command = new Command("init", "Write a preset to a scenario file to start from.") { file, preset, force };
+        command.SetAction(async (parse, token) =>
+        {
+            FileInfo path = parse.GetValue(file)!;
+            string name = parse.GetValue(preset)!;
+            if (!Presets.Names.Contains(name))
+            {
+                throw new UserInputException($"--preset: no preset named '{name}'; presets: {string.Join(", ", Presets.Names)}.");
+            }
+
+            if (path.Exists && !parse.GetValue(force))
+            {
+                throw new UserInputException($"{path.FullName} exists; pass --force to overwrite it.");
+            }
+
+            ScenarioJson.WriteFile(path.FullName, Presets.Get(name));
+            await context.Output.WriteLineAsync($"wrote {name} to {path.FullName}").ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>sanctionssim presets</c>.</summary>
+internal static class PresetsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("presets", "List the built-in scenarios and what each represents.");
+        command.SetAction(parse =>
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("preset").AddColumn("description");
+            foreach (string name in Presets.Names)
+            {
+                Common.Row(table, name, Presets.Describe(name));
+            }
+
+            Common.Console(context.Output, context.Interactive).Write(table);
+            return CliApp.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary><c>sanctionssim schema</c>.</summary>
+internal static class SchemaCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("schema", "Print the JSON Schema of scenario files.");
+        command.SetAction(async (parse, token) =>
+        {
+            await context.Output.WriteAsync(ScenarioJson.GetJsonSchema()).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,314 @@
+using System.Globalization;
+using ScottPlot;
+using SanctionsSim.Analysis;
+using SanctionsSim.Cascades;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Plotting;
+
+/// <summary>
+/// Charts of SanctionsSim results. Each method returns a ScottPlot <see cref="Plot"/> with a title, axis labels
+/// and units, which callers may adjust before saving with <see cref="Save"/>.
+/// </summary>
+public static class Charts
+{
+    private static readonly Color Primary = new(31, 119, 180);
+    private static readonly Color Secondary = new(255, 127, 14);
+
+    /// <summary>A fan chart of the defected share of command strength over time: the median and the 5–95 % and 25–75 % bands.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <returns>The chart.</returns>
+    public static Plot FanChart(SanctionsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        double[] weeks = Enumerable.Range(1, summary.Weeks).Select(w => (double)w).ToArray();
+        double[] Percent(double p) => summary.DefectedSharePercentile(p).Select(x => 100 * x).ToArray();
+        var plot = new Plot();
+        var outer = plot.Add.FillY(weeks, Percent(0.05), Percent(0.95));
+        outer.FillColor = Primary.WithAlpha(0.18);
+        outer.LineWidth = 0;
+        outer.LegendText = "5–95 %";
+        var inner = plot.Add.FillY(weeks, Percent(0.25), Percent(0.75));
+        inner.FillColor = Primary.WithAlpha(0.35);
+        inner.LineWidth = 0;
+        inner.LegendText = "25–75 %";
+        var median = plot.Add.Scatter(weeks, Percent(0.5));
+        median.Color = Primary;
+        median.LineWidth = 2;
+        median.MarkerSize = 0;
+        median.LegendText = "median";
+        plot.Title($"{summary.ScenarioName}: defected share of command strength ({summary.Replications:N0} runs)");
+        plot.XLabel("week");
+        plot.YLabel("defected share of command strength (%)");
+        plot.Axes.SetLimitsX(1, summary.Weeks);
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    /// <summary>The survival curve: the share of runs in which the regime still stands at the end of each week, with pointwise Wilson intervals.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <param name="confidence">Confidence level of the band, in (0, 1).</param>
+    /// <returns>The chart.</returns>
+    public static Plot SurvivalCurve(SanctionsSummary summary, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var points = summary.SurvivalCurve(confidence);
+        double[] weeks = [0, .. points.Select(p => p.Week + 1.0)];
+        double[] surviving = [100, .. points.Select(p => 100 * p.Surviving)];
+        double[] lower = [100, .. points.Select(p => 100 * p.Interval.Lower)];
+        double[] upper = [100, .. points.Select(p => 100 * p.Interval.Upper)];
+        var plot = new Plot();
+        var band = plot.Add.FillY(weeks, lower, upper);
+        band.FillColor = Primary.WithAlpha(0.25);
+        band.LineWidth = 0;
+        band.LegendText = $"{confidence:P0} Wilson interval";
+        var line = plot.Add.Scatter(weeks, surviving);
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.Color = Primary;
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
+        line.LegendText = "regime still standing";
+        plot.Title($"{summary.ScenarioName}: survival of the regime ({summary.Replications:N0} runs)");
+        plot.XLabel("week");
+        plot.YLabel("runs in which the regime stands (%)");
+        plot.Axes.SetLimits(0, summary.Weeks, 0, 105);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot;
+    }
+
+    /// <summary>A histogram of the final defected share of command strength.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <param name="bins">Number of bars (the 1,000 summary bins are grouped), 1 to 1000.</param>
+    /// <returns>The chart.</returns>
+    public static Plot FinalShareHistogram(SanctionsSummary summary, int bins = 50)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bins, 1000);
+        var h = summary.FinalDefectedShareDistribution;
+        double maxShare = Math.Max(h.Quantile(1.0), 0.01);
+        int group = Math.Max(1, (int)Math.Ceiling(maxShare * h.BinCount / bins));
+        var bars = new List<Bar>();
+        ReadOnlySpan<long> counts = h.Counts;
+        for (int start = 0; start < counts.Length && h.BinLowerEdge(start) <= maxShare; start += group)
+        {
+            long total = 0;
+            for (int i = start; i < Math.Min(counts.Length, start + group); i++)
+            {
+                total += counts[i];
+            }
+
+            double width = group * h.BinWidth * 100;
+            bars.Add(new Bar { Position = (h.BinLowerEdge(start) * 100) + (width / 2), Value = 100.0 * total / Math.Max(1, h.Count), Size = width * 0.95, FillColor = Primary, LineWidth = 0 });
+        }
+
+        var plot = new Plot();
+        plot.Add.Bars(bars);
+        plot.Title($"{summary.ScenarioName}: final defected share ({summary.Replications:N0} runs)");
+        plot.XLabel("final defected share of command strength (%)");
+        plot.YLabel("runs (%)");
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsX(0, Math.Max(1, (bars.Count == 0 ? 1 : bars[^1].Position + bars[^1].Size)));
+        return plot;
+    }
+
+    /// <summary>The complementary distribution of the largest weekly cascade (officers defecting in one week), P(X ≥ x), on log–log axes.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <returns>The chart.</returns>
+    public static Plot CascadeSizeCcdf(SanctionsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var h = summary.LargestWeeklyCascadeDistribution;
+        return Ccdf(h.Counts, h.Overflow, h.Count, x => x, $"{summary.ScenarioName}: largest weekly cascade ({summary.Replications:N0} runs)", "officers defecting in the largest week (log scale)");
+    }
+
+    /// <summary>The complementary distribution of final cascade sizes of a threshold-cascade batch (for example the Watts model), on log–log axes.</summary>
+    /// <param name="summary">A cascade summary.</param>
+    /// <param name="nodeCount">The number of agents, to express sizes as counts.</param>
+    /// <returns>The chart.</returns>
+    public static Plot CascadeSizeCcdf(CascadeSummary summary, int nodeCount)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodeCount, 1);
+        var h = summary.LogSizeDistribution;
+        return Ccdf(h.Counts, h.Overflow, h.Count, bin => Math.Round(Math.Pow(10, h.BinLowerEdge(bin))), $"cascade sizes, N = {nodeCount:N0} ({summary.Replications:N0} runs)", "final active agents (log scale)");
+    }
+
+    /// <summary>Mean defections per run by faction and rank, with ±1.96 standard-error bars.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <returns>The chart.</returns>
+    public static Plot DefectionsByFaction(SanctionsSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var plot = new Plot();
+        var ticks = new List<Tick>();
+        for (int f = 0; f < summary.FactionNames.Count; f++)
+        {
+            var faction = summary.Faction(summary.FactionNames[f]);
+            double x = f * 3.0;
+            AddBar(plot, x, faction.GeneralsDefected, Primary);
+            AddBar(plot, x + 1, faction.SeniorOfficersDefected, Secondary);
+            ticks.Add(new Tick(x + 0.5, faction.Name));
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "generals", FillColor = Primary });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "senior officers", FillColor = Secondary });
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title($"{summary.ScenarioName}: defections by faction and rank (mean per run, 95 % CI)");
+        plot.XLabel("faction");
+        plot.YLabel("officers defected per run");
+        plot.Axes.Margins(bottom: 0);
+        return plot;
+    }
+
+    /// <summary>A policy comparison: each arm's collapse probability with its Wilson interval.</summary>
+    /// <param name="comparison">A comparison summary.</param>
+    /// <param name="confidence">Confidence level of the intervals.</param>
+    /// <returns>The chart.</returns>
+    public static Plot PolicyComparison(ComparisonSummary comparison, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var plot = new Plot();
+        var ticks = new List<Tick>();
+        for (int k = 0; k < comparison.Arms.Count; k++)
+        {
+            var p = comparison.Arms[k].CollapseProbability;
+            var ci = p.Wilson(confidence);
+            plot.Add.Bar(new Bar { Position = k, Value = 100 * p.Estimate, FillColor = k == 0 ? Secondary : Primary, LineWidth = 0, Size = 0.7 });
+            AddErrorBar(plot, k, 100 * p.Estimate, 100 * ci.Lower, 100 * ci.Upper);
+            ticks.Add(new Tick(k, comparison.Arms[k].ScenarioName));
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 160;
+        plot.Axes.Right.MinimumSize = 60;
+        plot.Title($"collapse probability by policy ({comparison.Replications:N0} paired runs, {confidence:P0} Wilson intervals)");
+        plot.XLabel("policy package");
+        plot.YLabel("P(collapse within the horizon) (%)");
+        plot.Axes.SetLimitsY(0, 105);
+        return plot;
+    }
+
+    /// <summary>Saves a chart as PNG and/or SVG, each written atomically (temporary file, then rename).</summary>
+    /// <param name="plot">The chart.</param>
+    /// <param name="pathWithoutExtension">The target path; ".png" and ".svg" are appended.</param>
+    /// <param name="formats">Which formats.</param>
+    /// <param name="width">Width in pixels, 100 to 10,000.</param>
+    /// <param name="height">Height in pixels, 100 to 10,000.</param>
+    /// <returns>The files written.</returns>
+    public static IReadOnlyList<string> Save(Plot plot, string pathWithoutExtension, ChartFormat formats = ChartFormat.Both, int width = 900, int height = 550)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(pathWithoutExtension);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 10_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, 10_000);
+        var written = new List<string>();
+        if (formats.HasFlag(ChartFormat.Png))
+        {
+            string path = pathWithoutExtension + ".png";
+            AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+            written.Add(path);
+        }
+
+        if (formats.HasFlag(ChartFormat.Svg))
+        {
+            string path = pathWithoutExtension + ".svg";
+            AtomicFile.WriteAllText(path, plot.GetSvgXml(width, height));
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>Saves every chart of a batch summary into a folder: fan-chart, survival, final-share, cascade-ccdf, factions.</summary>
+    /// <param name="summary">A batch summary.</param>
+    /// <param name="folder">The folder (created if missing).</param>
+    /// <param name="formats">Which formats.</param>
+    /// <returns>The files written.</returns>
+    public static IReadOnlyList<string> SaveAll(SanctionsSummary summary, string folder, ChartFormat formats = ChartFormat.Both)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        files.AddRange(Save(FanChart(summary), Path.Combine(folder, "fan-chart"), formats));
+        files.AddRange(Save(SurvivalCurve(summary), Path.Combine(folder, "survival"), formats));
+        files.AddRange(Save(FinalShareHistogram(summary), Path.Combine(folder, "final-share"), formats));
+        files.AddRange(Save(CascadeSizeCcdf(summary), Path.Combine(folder, "cascade-ccdf"), formats));
+        files.AddRange(Save(DefectionsByFaction(summary), Path.Combine(folder, "factions"), formats));
+        return files;
+    }
+
+    private static void AddBar(Plot plot, double x, SanctionsSim.MonteCarlo.RunningMoments m, Color color)
+    {
+        double mean = m.Count > 0 ? m.Mean : 0;
+        double half = m.Count > 1 ? 1.96 * m.StandardError : 0;
+        plot.Add.Bar(new Bar { Position = x, Value = mean, FillColor = color, LineWidth = 0, Size = 0.9 });
+        AddErrorBar(plot, x, mean, mean - half, mean + half);
+    }
+
+    private static void AddErrorBar(Plot plot, double x, double y, double lower, double upper)
+    {
+        var error = new ScottPlot.Plottables.ErrorBar([x], [y], [0.0], [0.0], [upper - y], [y - lower]) { Color = Colors.Black, CapSize = 6 };
+        plot.Add.Plottable(error);
+    }
+
+    private static Plot Ccdf(ReadOnlySpan<long> counts, long overflow, long total, Func<int, double> size, string title, string xLabel)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        long atLeast = total;
+        for (int bin = 0; bin < counts.Length; bin++)
+        {
+            double x = size(bin);
+            if (x >= 1 && atLeast > 0 && counts[bin] > 0)
+            {
+                xs.Add(Math.Log10(x));
+                ys.Add(Math.Log10((double)atLeast / total));
+            }
+
+            atLeast -= counts[bin];
+        }
+
+        _ = overflow;
+        var plot = new Plot();
+        if (xs.Count > 0)
+        {
+            var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.Color = Primary;
+            line.LineWidth = 2;
+            line.MarkerSize = 4;
+        }
+        else
+        {
+            plot.Add.Annotation("no run had a cascade of one or more", Alignment.MiddleCenter);
+        }
+
+        plot.Axes.Bottom.TickGenerator = LogTicks();
+        plot.Axes.Left.TickGenerator = LogTicks();
+        if (xs.Count > 0)
+        {
+            // whole decades on both axes, so that the log ticks are always labelled
+            plot.Axes.SetLimits(-0.1, Math.Max(1, Math.Ceiling(xs.Max())) + 0.1, Math.Min(-1, Math.Floor(ys.Min())) - 0.05, 0.05);
+        }
+
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel("P(size ≥ x) (log scale)");
+        return plot;
+    }
+
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = v => Math.Pow(10, v).ToString("G4", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,249 @@
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli;
+using SanctionsSim.Scenarios;
+
+namespace SanctionsSim.Tests.Cli;
+
+/// <summary>The command line, end to end and in-process: parsing, exit codes, files written, JSON shape, bad input.</summary>
+public class CliTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "sanctionssim-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args) => await Run(CancellationToken.None, args);
+
+    private static async Task<(int Code, string Output, string Error)> Run(CancellationToken token, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(args, output, error, interactive: false, token);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Test]
+    public async Task Run_PresetAsJson_HasTheDocumentedShape()
+    {
+        var (code, output, error) = await Run("run", "--preset", "venezuela-2019", "--runs", "40", "--seed", "7", "--format", "json");
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        json["scenario"]!.GetValue<string>().ShouldBe("venezuela-2019");
+        json["runs"]!.GetValue<long>().ShouldBe(40);
+        json["seed"]!.GetValue<ulong>().ShouldBe(7UL);
+        foreach (string key in new[] { "estimate", "lower", "upper", "confidence" })
+        {
+            json["collapseProbability"]![key].ShouldNotBeNull(key);
+        }
+
+        json["timeToCollapseWeeks"]!.AsObject().ContainsKey("mean").ShouldBeTrue();
+        json["timeToCollapseWeeks"]!.AsObject().ContainsKey("p50").ShouldBeTrue();
+        foreach (string key in new[] { "mean", "p05", "p50", "p95" })
+        {
+            json["finalDefectedShare"]![key].ShouldNotBeNull(key);
+        }
+
+        json["scenarioHash"]!.GetValue<string>().Length.ShouldBe(64);
+        json["package"]!["version"].ShouldNotBeNull();
+        json["factions"]!.AsArray().Count.ShouldBe(5);
+    }
+
+    [Test]
+    public async Task Run_SameSeed_SameJson_WhateverTheThreads()
+    {
+        var one = await Run("run", "--preset", "venezuela-2019-amnesty", "--runs", "30", "--threads", "1", "--format", "json");
+        var two = await Run("run", "--preset", "venezuela-2019-amnesty", "--runs", "30", "--threads", "2", "--format", "json");
+        two.Output.ShouldBe(one.Output);
+    }
+
+    [Test]
+    public async Task Run_Table_PrintsTheSummary()
+    {
+        var (code, output, _) = await Run("run", "--runs", "20");
+        code.ShouldBe(0);
+        output.ShouldContain("P(collapse within the horizon)");
+        output.ShouldContain("venezuela-2019");
+        output.ShouldContain("national-guard");
+    }
+
+    [Test]
+    public async Task Run_WithOut_WritesSummaryRunsPathsAndPlots()
+    {
+        string dir = Path.Combine(_folder, "out");
+        var (code, _, error) = await Run("run", "--preset", "venezuela-2019-amnesty", "--runs", "30", "--out", dir);
+        code.ShouldBe(0, error);
+        error.ShouldContain("plots");
+        foreach (string file in new[] { "summary.json", "runs.csv", "paths.csv", "scenario.json", "fan-chart.png", "fan-chart.svg", "survival.png", "final-share.png", "cascade-ccdf.png", "factions.png" })
+        {
+            File.Exists(Path.Combine(dir, file)).ShouldBeTrue(file);
+        }
+
+        File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length.ShouldBe(31);
+        File.ReadAllLines(Path.Combine(dir, "paths.csv")).Length.ShouldBe(53);
+        File.ReadAllBytes(Path.Combine(dir, "fan-chart.png"))[..4].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+        ScenarioJson.ReadFile(Path.Combine(dir, "scenario.json")).Name.ShouldBe("venezuela-2019-amnesty");
+        Directory.GetFiles(dir, "*.tmp").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Run_Csv_HasAHeaderAndMetrics()
+    {
+        var (code, output, _) = await Run("run", "--runs", "10", "--format", "csv");
+        code.ShouldBe(0);
+        output.ShouldStartWith("metric,estimate,lower,upper,standardError");
+        output.ShouldContain("collapseProbability,");
+    }
+
+    [Test]
+    public async Task Run_Cancelled_ReportsPartialAndExitsOne()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var (code, output, error) = await Run(cts.Token, "run", "--runs", "100", "--format", "json");
+        code.ShouldBe(1);
+        error.ShouldContain("partial");
+        JsonNode.Parse(output)!["partial"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task CascadeWatts_Json_HasFrequencyAndAnalytic()
+    {
+        var (code, output, error) = await Run("cascade", "watts", "--nodes", "3000", "--mean-degree", "4", "--threshold", "0.18", "--runs", "100", "--seed", "1", "--format", "json");
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        json["runs"]!.GetValue<long>().ShouldBe(100);
+        foreach (string key in new[] { "estimate", "lower", "upper" })
+        {
+            json["globalCascadeFrequency"]![key].ShouldNotBeNull(key);
+        }
+
+        json["meanGlobalCascadeSize"].ShouldNotBeNull();
+        json["analytic"]!["globalCascadeProbability"]!.GetValue<double>().ShouldBeInRange(0.5, 1.0);
+        json["analytic"]!["meanGlobalCascadeSize"].ShouldNotBeNull();
+        json["analytic"]!["inCascadeWindow"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task CascadeGranovetterAndKuran_PublishedNumbers()
+    {
+        var granovetter = await Run("cascade", "granovetter", "--uniform", "100", "--format", "json");
+        JsonNode.Parse(granovetter.Output)!["equilibrium"]!.GetValue<int>().ShouldBe(100);
+        var normal = await Run("cascade", "granovetter", "--population", "100", "--mean", "25", "--sd", "12.2", "--format", "json");
+        JsonNode.Parse(normal.Output)!["equilibrium"]!.GetValue<double>().ShouldBe(5.479, 0.001);
+        var kuran = await Run("cascade", "kuran", "--thresholds", "0,20,20,30,40,50,50,60,70,100", "--format", "json");
+        JsonNode.Parse(kuran.Output)!["equilibriumPercent"]!.GetValue<double>().ShouldBe(10.0);
+        (await Run("cascade", "kuran", "--thresholds", "0,x")).Code.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Compare_TwoPresets_ReportsPairedEffects()
+    {
+        var (code, output, error) = await Run("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40", "--format", "json");
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        json["commonRandomNumbers"]!.GetValue<bool>().ShouldBeTrue();
+        var arms = json["arms"]!.AsArray();
+        arms.Count.ShouldBe(2);
+        arms[1]!["effect"]!["collapseProbabilityDifference"]!["estimate"]!.GetValue<double>().ShouldBeGreaterThan(0.2);
+    }
+
+    [Test]
+    public async Task Compare_WithOut_WritesChart()
+    {
+        string dir = Path.Combine(_folder, "cmp");
+        var (code, _, error) = await Run("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "20", "--out", dir);
+        code.ShouldBe(0, error);
+        File.Exists(Path.Combine(dir, "comparison.png")).ShouldBeTrue();
+        File.Exists(Path.Combine(dir, "comparison.json")).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task InitThenValidateThenRun_AFile()
+    {
+        string path = Path.Combine(_folder, "s.json");
+        (await Run("init", "--preset", "venezuela-2019-contact", path)).Code.ShouldBe(0);
+        (await Run("init", path)).Code.ShouldBe(2); // exists
+        var validate = await Run("validate", path);
+        validate.Code.ShouldBe(0);
+        validate.Output.ShouldContain("valid scenario 'venezuela-2019-contact'");
+        (await Run("run", path, "--runs", "10", "--format", "json")).Code.ShouldBe(0);
+    }
+
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5""", "malformed JSON")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": "five", "troops": 100 } ] }""", "$.factions[0].generals")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100, "staffShare": NaN } ] }""", "malformed JSON")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": -100 } ] }""", "$.factions[0].troops")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100, "loyalty": 1 } ] }""", "$.factions[0].loyalty")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "coalition": [ { "name": "us", "instruments": [ { "kind": "amnesty", "factions": [ "b" ] } ] } ] }""", "$.coalition[0].instruments[0].factions[0]")]
+    public async Task ValidateAndRun_BadFiles_ExitTwoNamingTheField(string json, string expected)
+    {
+        string path = WriteFile("bad.json", json);
+        var validate = await Run("validate", path);
+        validate.Code.ShouldBe(2);
+        validate.Error.ShouldContain(expected);
+        validate.Error.ShouldNotContain("   at "); // never a stack trace
+        var run = await Run("run", path, "--runs", "5");
+        run.Code.ShouldBe(2);
+        run.Error.ShouldContain(expected);
+        run.Error.ShouldNotContain("   at ");
+    }
+
+    [TestCase("run", "--runs", "-5")]
+    [TestCase("run", "--runs", "many")]
+    [TestCase("run", "--threads", "0")]
+    [TestCase("run", "--confidence", "1.5")]
+    [TestCase("run", "--preset", "venezuela-2020")]
+    [TestCase("run", "--format", "xml")]
+    [TestCase("run", "--weeks", "0")]
+    [TestCase("run", "--unknown")]
+    [TestCase("cascade", "watts", "--threshold", "NaN")]
+    [TestCase("cascade", "watts", "--nodes", "1")]
+    [TestCase("compare", "venezuela-2019")]
+    [TestCase("compare", "venezuela-2019", "nope.json")]
+    [TestCase("frobnicate")]
+    public async Task BadArguments_ExitTwo_WithoutStackTrace(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        code.ShouldBe(2, error);
+        error.ShouldStartWith("error");
+        error.ShouldNotContain("   at ");
+    }
+
+    [Test]
+    public async Task Run_FileAndPreset_IsAnError()
+    {
+        string path = Path.Combine(_folder, "s.json");
+        await Run("init", path);
+        var (code, _, error) = await Run("run", path, "--preset", "venezuela-2019");
+        code.ShouldBe(2);
+        error.ShouldContain("not both");
+    }
+
+    [Test]
+    public async Task PresetsAndSchema_List()
+    {
+        var presets = await Run("presets");
+        presets.Code.ShouldBe(0);
+        foreach (string name in Presets.Names)
+        {
+            presets.Output.ShouldContain(name);
+        }
+
+        var schema = await Run("schema");
+        JsonNode.Parse(schema.Output)!["title"]!.GetValue<string>().ShouldBe("SanctionsSim scenario");
+    }
+}

@@ -1,0 +1,63 @@
+using SanctionsSim.Analysis;
+using SanctionsSim.Cascades;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Plotting;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+using ScottPlot;
+
+namespace SanctionsSim.Tests.Plotting;
+
+public class ChartsTests
+{
+    private static SanctionsSummary Summary() =>
+        new SanctionsModel(Presets.Get("venezuela-2019-amnesty")).Simulate(new MonteCarloOptions { Replications = 60, Seed = 1 }).Summary;
+
+    private static IEnumerable<TestCaseData> AllCharts()
+    {
+        var summary = Summary();
+        var comparison = new PolicyComparison([Presets.Get(Presets.Default), Presets.Get("venezuela-2019-amnesty")]).Run(new MonteCarloOptions { Replications = 30, Seed = 1 }).Summary;
+        var watts = new WattsModel { NodeCount = 2000 }.Simulate(new MonteCarloOptions { Replications = 50, Seed = 1 }).Summary;
+        yield return new TestCaseData(Charts.FanChart(summary)).SetName("FanChart");
+        yield return new TestCaseData(Charts.SurvivalCurve(summary)).SetName("SurvivalCurve");
+        yield return new TestCaseData(Charts.FinalShareHistogram(summary)).SetName("FinalShareHistogram");
+        yield return new TestCaseData(Charts.CascadeSizeCcdf(summary)).SetName("CascadeSizeCcdf");
+        yield return new TestCaseData(Charts.DefectionsByFaction(summary)).SetName("DefectionsByFaction");
+        yield return new TestCaseData(Charts.PolicyComparison(comparison)).SetName("PolicyComparison");
+        yield return new TestCaseData(Charts.CascadeSizeCcdf(watts, 2000)).SetName("WattsCascadeSizeCcdf");
+    }
+
+    [TestCaseSource(nameof(AllCharts))]
+    public void EveryChart_HasTitleAxisLabelsAndRendersWithText(Plot plot)
+    {
+        plot.Axes.Title.Label.Text.ShouldNotBeNullOrWhiteSpace();
+        plot.Axes.Bottom.Label.Text.ShouldNotBeNullOrWhiteSpace();
+        plot.Axes.Left.Label.Text.ShouldNotBeNullOrWhiteSpace();
+        string svg = plot.GetSvgXml(800, 500);
+        svg.ShouldContain("<text"); // text is drawn (SkiaSharp 4.x under ScottPlot 5.1 silently drops it)
+        byte[] png = plot.GetImageBytes(800, 500, ImageFormat.Png);
+        png[..4].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+        png.Length.ShouldBeGreaterThan(10_000); // an axis-only image is far smaller
+    }
+
+    [Test]
+    public void SaveAll_WritesFivePngAndFiveSvg_Atomically()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "sanctionssim-plots-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = Charts.SaveAll(Summary(), folder);
+            files.Count.ShouldBe(10);
+            files.ShouldAllBe(f => File.Exists(f) && new FileInfo(f).Length > 1000);
+            Directory.GetFiles(folder, "*.tmp").ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Save_BadSize_Throws()
+        => Should.Throw<ArgumentOutOfRangeException>(() => Charts.Save(new Plot(), "x", ChartFormat.Png, width: 10));
+}
