@@ -1,5 +1,7 @@
 using SanctionsSim.Cascades;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Docs;
 
@@ -33,7 +35,33 @@ public class ReadmeSnippetTests
     }
 
     [Test]
-    public void Readme_ContainsTheQuickStartVerbatim()
+    public void SanctionsQuickStart_Runs()
+    {
+        using var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            #region readme-sanctions
+            var baseline = new SanctionsModel(Presets.Get("venezuela-2019"));
+            var summary = baseline.Simulate(new MonteCarloOptions { Replications = 500, Seed = 2019 }).Summary;
+            Console.WriteLine($"P(collapse within a year) = {summary.CollapseProbability.Estimate:F3}, 95% CI {summary.CollapseProbability.Wilson()}");
+            Console.WriteLine($"generals defecting in January–March: {summary.EarlyGeneralDefections.Mean:F2} ± {summary.EarlyGeneralDefections.StandardError:F2}");
+            #endregion
+
+            summary.Replications.ShouldBe(500);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        output.ToString().ShouldContain("P(collapse within a year) = ");
+    }
+
+    [TestCase("readme-quick-start")]
+    [TestCase("readme-sanctions")]
+    public void Readme_ContainsTheSnippetVerbatim(string region)
     {
         string root = TestContext.CurrentContext.TestDirectory;
         while (!File.Exists(Path.Combine(root, "SanctionsSim.sln")))
@@ -43,7 +71,7 @@ public class ReadmeSnippetTests
 
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
         string test = File.ReadAllText(Path.Combine(root, "tests", "SanctionsSim.Tests", "Docs", "ReadmeSnippetTests.cs"));
-        int start = test.IndexOf("#region readme-quick-start", StringComparison.Ordinal);
+        int start = test.IndexOf("#region " + region, StringComparison.Ordinal);
         int end = test.IndexOf("#endregion", start, StringComparison.Ordinal);
         var lines = test[start..end].Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0);
         foreach (string line in lines)
