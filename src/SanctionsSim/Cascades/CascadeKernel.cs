@@ -20,6 +20,7 @@ namespace SanctionsSim.Cascades;
 public sealed class CascadeKernel
 {
     private NodeState[] _nodes = [];
+    private int[] _round = [];
     private double[] _weightHits = [];
     private double[] _weightTotals = [];
     private int[] _queue = [];
@@ -62,7 +63,7 @@ public sealed class CascadeKernel
         }
 
         ref NodeState s = ref _nodes[node];
-        return s.Stamp == _stamp ? s.Round : -1;
+        return s.Stamp == _stamp && s.Remaining == 0 ? _round[node] : -1;
     }
 
     /// <summary>Runs a cascade to quiescence under a count-threshold rule.</summary>
@@ -82,6 +83,7 @@ public sealed class CascadeKernel
         int[] offsets = graph.OffsetArray;
         int[] targets = graph.TargetArray;
         NodeState[] nodes = _nodes;
+        int[] round = _round;
         int[] queue = _queue;
         int stamp = _stamp;
         int head = 0;
@@ -95,7 +97,7 @@ public sealed class CascadeKernel
             }
 
             int u = queue[head++];
-            int nextRound = nodes[u].Round + 1;
+            int nextRound = round[u] + 1;
             int end = offsets[u + 1];
             int start = offsets[u];
             touched += end - start;
@@ -105,20 +107,22 @@ public sealed class CascadeKernel
                 ref NodeState s = ref nodes[v];
                 if (s.Stamp != stamp)
                 {
+                    // first touch this run: this hit counts towards the node's requirement
                     s.Stamp = stamp;
-                    s.Hits = 0;
-                    s.Round = -1;
-                    s.Need = rule.RequiredCount(v, offsets[v + 1] - offsets[v]);
-                }
+                    int need = rule.RequiredCount(v, offsets[v + 1] - offsets[v]);
+                    if (need > 1)
+                    {
+                        s.Remaining = need - 1;
+                        continue;
+                    }
 
-                if (s.Round >= 0)
-                {
-                    continue;
+                    s.Remaining = 0;
+                    round[v] = nextRound;
+                    queue[tail++] = v;
                 }
-
-                if (++s.Hits >= s.Need)
+                else if (s.Remaining > 0 && --s.Remaining == 0)
                 {
-                    s.Round = nextRound;
+                    round[v] = nextRound;
                     queue[tail++] = v;
                 }
             }
@@ -157,6 +161,7 @@ public sealed class CascadeKernel
         int[] targets = graph.TargetArray;
         double[]? weights = graph.WeightArray;
         NodeState[] nodes = _nodes;
+        int[] round = _round;
         double[] hits = _weightHits;
         double[] totals = _weightTotals;
         int[] queue = _queue;
@@ -172,7 +177,7 @@ public sealed class CascadeKernel
             }
 
             int u = queue[head++];
-            int nextRound = nodes[u].Round + 1;
+            int nextRound = round[u] + 1;
             int end = offsets[u + 1];
             touched += end - offsets[u];
             for (int i = offsets[u]; i < end; i++)
@@ -182,19 +187,18 @@ public sealed class CascadeKernel
                 if (s.Stamp != stamp)
                 {
                     s.Stamp = stamp;
-                    s.Round = -1;
                     hits[v] = 0.0;
                     totals[v] = graph.WeightedDegree(v);
-                    s.Need = !blocked.IsEmpty && blocked[v] ? Threshold.Never : 0;
+                    s.Remaining = !blocked.IsEmpty && blocked[v] ? Threshold.Never : 1; // 1: eligible, not yet active
                     if (double.IsNaN(phi[v]))
                     {
                         throw new ArgumentException($"phi[{v}] is NaN.", nameof(phi));
                     }
                 }
 
-                if (s.Round >= 0 || s.Need == Threshold.Never)
+                if (s.Remaining != 1)
                 {
-                    continue;
+                    continue; // active (0) or blocked
                 }
 
                 double w = weights is null ? 1.0 : weights[i];
@@ -203,7 +207,8 @@ public sealed class CascadeKernel
                 double threshold = phi[v];
                 if (threshold <= 0.0 || (total > 0.0 && hits[v] / total >= threshold))
                 {
-                    s.Round = nextRound;
+                    s.Remaining = 0;
+                    round[v] = nextRound;
                     queue[tail++] = v;
                 }
             }
@@ -243,14 +248,14 @@ public sealed class CascadeKernel
             }
 
             ref NodeState s = ref _nodes[seed];
-            if (s.Stamp == stamp && s.Round >= 0)
+            if (s.Stamp == stamp && s.Remaining == 0)
             {
                 continue;
             }
 
             s.Stamp = stamp;
-            s.Round = 0;
-            s.Hits = 0;
+            s.Remaining = 0;
+            _round[seed] = 0;
             _queue[tail++] = seed;
         }
 
@@ -264,7 +269,7 @@ public sealed class CascadeKernel
         int rounds = 0;
         foreach (int v in _queue.AsSpan(0, active))
         {
-            rounds = Math.Max(rounds, _nodes[v].Round);
+            rounds = Math.Max(rounds, _round[v]);
         }
 
         Rounds = rounds;
@@ -276,6 +281,7 @@ public sealed class CascadeKernel
         if (_nodes.Length < n)
         {
             _nodes = new NodeState[n];
+            _round = new int[n];
             _queue = new int[n];
             _stamp = 0;
         }
@@ -287,12 +293,11 @@ public sealed class CascadeKernel
         }
     }
 
+    /// <summary>8 bytes per node: the run stamp (state is valid only when it equals the kernel's) and the hits still needed (0 = active).</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct NodeState
     {
         public int Stamp;
-        public int Hits;
-        public int Need;
-        public int Round;
+        public int Remaining;
     }
 }

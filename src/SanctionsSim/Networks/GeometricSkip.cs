@@ -6,7 +6,8 @@ namespace SanctionsSim.Networks;
 /// <summary>
 /// Geometric skipping for Bernoulli(p) trials over a long sequence (Batagelj &amp; Brandes 2005, "Efficient
 /// generation of large random networks", Phys. Rev. E 71:036113): the gap to the next success is
-/// floor(ln U / ln(1 − p)), so a sequence of L trials costs O(L·p) draws instead of O(L).
+/// floor(E / λ) with E ~ Exp(1) and λ = −ln(1 − p), since P(floor(E/λ) ≥ k) = e^{−λk} = (1 − p)^k; so a sequence of
+/// L trials costs O(L·p) draws instead of O(L). The exponential comes from the ziggurat, not a logarithm.
 /// </summary>
 internal readonly struct GeometricSkip
 {
@@ -15,7 +16,7 @@ internal readonly struct GeometricSkip
     public GeometricSkip(double p)
     {
         P = p;
-        _inverseLogQ = p is > 0.0 and < 1.0 ? 1.0 / Math.Log(1.0 - p) : 0.0;
+        _inverseLogQ = p is > 0.0 and < 1.0 ? -1.0 / Math.Log(1.0 - p) : 0.0;
     }
 
     public double P { get; }
@@ -29,7 +30,7 @@ internal readonly struct GeometricSkip
             return P >= 1.0 ? 0 : long.MaxValue;
         }
 
-        double gap = Math.Log(rng.NextDoubleNonZero()) * _inverseLogQ;
+        double gap = rng.NextExponential() * _inverseLogQ;
         return gap < 9.0e18 ? (long)gap : long.MaxValue;
     }
 }

@@ -93,3 +93,68 @@ public class RandomStreamTests
         Math.Abs(mean - 0.5).ShouldBeLessThan(5 * Math.Sqrt(1.0 / 12 / 100_000));
     }
 }
+
+public class ExponentialZigguratTests
+{
+    [Test]
+    public void NextExponential_MatchesTheExponentialDistribution_KolmogorovSmirnov()
+    {
+        var random = new RandomStream(17);
+        const int n = 200_000;
+        var xs = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            xs[i] = random.NextExponential();
+        }
+
+        Array.Sort(xs);
+        double d = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double f = 1 - Math.Exp(-xs[i]);
+            d = Math.Max(d, Math.Max(f - ((double)i / n), ((i + 1.0) / n) - f));
+        }
+
+        // the 0.999 quantile of the KS statistic is 1.95 / sqrt(n); the seed is fixed
+        d.ShouldBeLessThan(1.95 / Math.Sqrt(n));
+        xs.Average().ShouldBe(1.0, 5 / Math.Sqrt(n));
+    }
+
+    [Test]
+    public void NextExponential_TailBeyondTheZiggurat_HasTheRightMass()
+    {
+        var random = new RandomStream(3);
+        const int n = 4_000_000;
+        int beyond = 0;
+        for (int i = 0; i < n; i++)
+        {
+            beyond += random.NextExponential() > 5.0 ? 1 : 0;
+        }
+
+        double p = Math.Exp(-5.0);
+        ((double)beyond / n).ShouldBe(p, 5 * Math.Sqrt(p * (1 - p) / n));
+    }
+
+    [Test]
+    public void GeometricSkip_GapsAreGeometric()
+    {
+        var random = new RandomStream(5);
+        var skip = new SanctionsSim.Networks.GeometricSkip(0.3);
+        const int n = 200_000;
+        var counts = new int[6];
+        for (int i = 0; i < n; i++)
+        {
+            long g = skip.Next(random);
+            if (g < 6)
+            {
+                counts[g]++;
+            }
+        }
+
+        for (int k = 0; k < 6; k++)
+        {
+            double p = 0.3 * Math.Pow(0.7, k);
+            ((double)counts[k] / n).ShouldBe(p, 5 * Math.Sqrt(p * (1 - p) / n), $"gap {k}");
+        }
+    }
+}
