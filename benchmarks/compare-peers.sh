@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Side-by-side: the Watts (2002) experiment in SanctionsSim and in the Python peers of ../shared/peers/
+# (python-igraph, networkx), on the same machine, in one session. Prints runs/s and the ratios.
+#
+#   bash benchmarks/compare-peers.sh            N = 10,000 and 100,000 (about five minutes)
+#   PEERS=/path/to/peers bash benchmarks/compare-peers.sh
+#
+# Set-up for the peers (Debian packages): apt-get install -y python3-networkx python3-numpy python3-scipy python3-igraph
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEERS=${PEERS:-../shared/peers}
+[ -d "$PEERS" ] || PEERS=../../shared/peers
+PY=/usr/bin/python3
+dotnet build src/SanctionsSim.Cli -c Release -v quiet -nologo >/dev/null
+CLI="dotnet src/SanctionsSim.Cli/bin/Release/net10.0/SanctionsSim.Cli.dll"
+
+rate_sanctionssim() { # N RUNS THREADS -> runs/s (wall clock of the whole process, start-up included)
+  local start end
+  start=$(date +%s.%N)
+  $CLI cascade watts --nodes "$1" --mean-degree 4 --threshold 0.18 --runs "$2" --seed 1 --threads "$3" --format json > /tmp/sanctionssim-watts-$1.json
+  end=$(date +%s.%N)
+  $PY -c "print(round($2 / ($end - $start), 1))"
+}
+
+rate_peer() { # SCRIPT N RUNS [ARGS] -> runs/s as the peer reports it
+  $PY "$PEERS/$1" --n "$2" --z 4 --phi 0.18 --runs "$3" --seed 1 "${@:4}" | $PY -c "import json,sys; d=json.load(sys.stdin); print(d['runs_per_second'], d['cascade_frequency'])"
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%d)"
+echo "model: Watts (2002), Erdős–Rényi z = 4, phi = 0.18, one seed, a new graph every run"
+for spec in "10000 20000 2000 400 200" "100000 2000 300 40 20"; do
+  set -- $spec
+  n=$1; ours=$2; igr=$3; nx=$5
+  s1=$(rate_sanctionssim "$n" "$ours" 1)
+  s2=$(rate_sanctionssim "$n" "$ours" 2)
+  freq=$($PY -c "import json; print(json.load(open('/tmp/sanctionssim-watts-$n.json'))['globalCascadeFrequency']['estimate'])")
+  read -r ig igf < <(rate_peer watts_igraph.py "$n" "$igr")
+  read -r nxr nxf < <(rate_peer watts_networkx.py "$n" "$nx")
+  echo
+  echo "N = $n"
+  printf '  %-28s %10s runs/s   (global-cascade frequency %s)\n' "SanctionsSim, 1 thread" "$s1" "$freq"
+  printf '  %-28s %10s runs/s\n' "SanctionsSim, 2 threads" "$s2"
+  printf '  %-28s %10s runs/s   (%s)\n' "python-igraph (vectorised)" "$ig" "$igf"
+  printf '  %-28s %10s runs/s   (%s)\n' "networkx" "$nxr" "$nxf"
+  $PY -c "print('  ratio vs igraph: %.1fx (1 thread), %.1fx (2 threads); vs networkx: %.1fx (2 threads)' % ($s1/$ig, $s2/$ig, $s2/$nxr))"
+done
