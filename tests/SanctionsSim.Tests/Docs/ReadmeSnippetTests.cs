@@ -80,3 +80,30 @@ public class ReadmeSnippetTests
         }
     }
 }
+
+/// <summary>Code blocks in docs/ are copies of samples that CI runs: check each line appears in its sample.</summary>
+public class DocsSnippetTests
+{
+    [TestCase("getting-started.md", "quick-start.cs")]
+    public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
+    {
+        string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
+        string text = File.ReadAllText(Path.Combine(root, "docs", doc));
+        string code = File.ReadAllText(Path.Combine(root, "samples", sample));
+        int blocks = 0;
+        int at = 0;
+        while ((at = text.IndexOf("```csharp", at, StringComparison.Ordinal)) >= 0)
+        {
+            int end = text.IndexOf("```", at + 9, StringComparison.Ordinal);
+            foreach (string line in text[(at + 9)..end].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                code.ShouldContain(line, customMessage: $"{doc}: a line is not in samples/{sample}");
+            }
+
+            blocks++;
+            at = end + 3;
+        }
+
+        blocks.ShouldBeGreaterThan(0);
+    }
+}

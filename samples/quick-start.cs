@@ -1,0 +1,15 @@
+#:project ../src/SanctionsSim/SanctionsSim.csproj
+// The first scenario in ten lines: run the Venezuela 2019 preset and print what an analyst needs.
+//   dotnet run -c Release samples/quick-start.cs
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+
+var model = new SanctionsModel(Presets.Get("venezuela-2019"));
+var result = model.Simulate(new MonteCarloOptions { Replications = 1000, Seed = 2019 });
+var s = result.Summary;
+Console.WriteLine($"{s.ScenarioName}: {result.Replications} runs of {s.Weeks} weeks");
+Console.WriteLine($"P(collapse)          {s.CollapseProbability.Estimate:F3}, 95% CI {s.CollapseProbability.Wilson()}");
+Console.WriteLine($"final defected share {s.FinalDefectedShare.Mean:P2} ± {s.FinalDefectedShare.StandardError:P2}");
+Console.WriteLine($"generals, Jan–Mar    {s.EarlyGeneralDefections.Mean:F2} ± {s.EarlyGeneralDefections.StandardError:F2}");
+return s.Replications == 1000 ? 0 : 1;
