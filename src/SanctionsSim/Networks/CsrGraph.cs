@@ -77,10 +77,16 @@ public sealed class CsrGraph
         EdgeSlotCount = targets.Length;
     }
 
+    /// <summary>Creates an empty graph (for generators to fill through their <c>reuse</c> argument).</summary>
+    public CsrGraph()
+        : this(0, 0)
+    {
+    }
+
     /// <summary>Creates an empty graph with room for the given sizes (for reuse by generators).</summary>
     /// <param name="nodeCapacity">Nodes to reserve room for.</param>
     /// <param name="edgeSlotCapacity">Directed edge slots to reserve room for.</param>
-    public CsrGraph(int nodeCapacity = 0, int edgeSlotCapacity = 0)
+    public CsrGraph(int nodeCapacity, int edgeSlotCapacity)
     {
         Guard.NonNegative(nodeCapacity);
         Guard.NonNegative(edgeSlotCapacity);
