@@ -179,6 +179,27 @@ public sealed class ComparisonSummary : IMergeableSummary<ComparisonSummary>
         }
     }
 
+    /// <summary>A readable table: each arm's collapse probability and its paired effect against the first arm.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var b = new System.Text.StringBuilder();
+        b.Append(c, $"{Replications:N0} paired runs (common random numbers)");
+        for (int k = 0; k < ArmSummaries.Length; k++)
+        {
+            var p = ArmSummaries[k].CollapseProbability;
+            b.Append(c, $"\n  {ArmSummaries[k].ScenarioName}: P(collapse) {p.Estimate:F3} {p.Wilson()}");
+            if (k > 0 && Replications > 1)
+            {
+                var e = Effect(k);
+                b.Append(c, $"; ΔP {e.CollapseProbabilityDifference:+0.000;-0.000;0.000} {e.CollapseProbabilityDifferenceInterval}, Δ weeks {e.WeeksSurvivedDifference:+0.0;-0.0;0.0}");
+            }
+        }
+
+        return b.ToString();
+    }
+
     /// <inheritdoc />
     public double StoppingHalfWidth(double confidence)
     {

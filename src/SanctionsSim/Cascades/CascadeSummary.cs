@@ -119,6 +119,12 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
     /// <inheritdoc />
     public double StoppingHalfWidth(double confidence) => GlobalCascadeFrequency.Wilson(confidence).HalfWidth;
 
+    /// <summary>A readable summary: the global-cascade frequency with its interval and the sizes.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Replications:N0} runs: P(global cascade) {GlobalCascadeFrequency.Estimate:F3}, 95% CI {GlobalCascadeFrequency.Wilson()}; mean global size {GlobalCascadeSize.Mean:F3}; mean size {CascadeSize.Mean:F3}");
+
     /// <summary>True when both summaries hold exactly the same statistics.</summary>
     /// <param name="other">The other summary.</param>
     /// <returns>Whether they are identical.</returns>

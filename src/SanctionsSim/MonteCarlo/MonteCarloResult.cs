@@ -36,4 +36,8 @@ public sealed class MonteCarloResult<TSummary>
 
     /// <summary>The confidence level intervals are reported at.</summary>
     public double Confidence { get; }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"replications [{FirstReplication}, {FirstReplication + Replications}) of seed {Seed}{(IsPartial ? " (PARTIAL: cancelled)" : "")}") + Environment.NewLine + Summary;
 }

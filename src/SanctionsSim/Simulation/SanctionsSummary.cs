@@ -314,6 +314,26 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
     /// <inheritdoc />
     public double StoppingHalfWidth(double confidence) => CollapseProbability.Wilson(confidence).HalfWidth;
 
+    /// <summary>A readable multi-line summary: collapse probability with its interval, timing, defections, costs.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var b = new System.Text.StringBuilder();
+        b.Append(c, $"{ScenarioName}: {Replications:N0} runs of {Weeks} weeks\n");
+        b.Append(c, $"  P(collapse)            {CollapseProbability.Estimate:F3}  95% CI {CollapseProbability.Wilson()}\n");
+        if (TimeToCollapse.Count > 0)
+        {
+            b.Append(c, $"  week of collapse       {TimeToCollapse.Mean + 1:F1} ± {TimeToCollapse.StandardError:F1} (runs that collapsed)\n");
+        }
+
+        b.Append(c, $"  final defected share   {FinalDefectedShare.Mean:P2} ± {FinalDefectedShare.StandardError:P2} (p05 {FinalDefectedShareDistribution.Quantile(0.05):P1}, p95 {FinalDefectedShareDistribution.Quantile(0.95):P1})\n");
+        b.Append(c, $"  largest weekly cascade {LargestWeeklyCascade.Mean:F1} officers ± {LargestWeeklyCascade.StandardError:F1}\n");
+        b.Append(c, $"  weeks 1–12             {EarlyGeneralDefections.Mean:F2} generals, {EarlySeniorDefections.Mean:F2} senior officers, {EarlyLowRankCrossings.Mean:N0} rank and file\n");
+        b.Append(c, $"  humanitarian burden    USD {HumanitarianBurden.Mean:F2} bn ± {HumanitarianBurden.StandardError:F2}");
+        return b.ToString();
+    }
+
     /// <summary>True when both summaries hold exactly the same statistics.</summary>
     /// <param name="other">The other summary.</param>
     /// <returns>Whether they are identical.</returns>

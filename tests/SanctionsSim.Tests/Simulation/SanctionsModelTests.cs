@@ -171,3 +171,19 @@ public class SanctionsModelTests
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(30 * 64); // nothing per replication beyond a rare buffer growth
     }
 }
+
+public class ReadableSummaryTests
+{
+    [Test]
+    public void EveryResult_PrintsAReadableSummary()
+    {
+        var result = new SanctionsModel(TestScenarios.WithAmnesty(0.8)).Simulate(new MonteCarloOptions { Replications = 30, Seed = 1 });
+        string text = result.ToString();
+        text.ShouldContain("P(collapse)");
+        text.ShouldContain("95% CI [");
+        text.ShouldContain("replications [0, 30) of seed 1");
+        new WattsModel { NodeCount = 1000 }.Simulate(new MonteCarloOptions { Replications = 20 }).Summary.ToString().ShouldContain("P(global cascade)");
+        var comparison = new PolicyComparison([TestScenarios.Quiet(), TestScenarios.WithAmnesty(0.8)]).Run(new MonteCarloOptions { Replications = 20 }).Summary;
+        comparison.ToString().ShouldContain("ΔP");
+    }
+}
