@@ -49,7 +49,16 @@ public static class CliApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            // System.CommandLine turns SIGINT (Ctrl+C) into cancellation of the action's token and then waits for the
+            // action to return: a batch stops at its next replication and prints what finished, marked partial.
+            var configuration = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = interactive || OperatingSystem.IsLinux() ? TimeSpan.FromSeconds(30) : null,
+            };
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UserInputException or ScenarioValidationException or ValidationException or ArgumentException)
         {

@@ -60,7 +60,7 @@ internal static class CascadeCommand
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var result = await Common.RunWithProgressAsync(context, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
+            var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
             JsonObject json = SummaryJson.Watts(model, result);
             switch (parse.GetValue(format))
             {

@@ -35,7 +35,7 @@ internal static class CompareCommand
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var comparison = new PolicyComparison(scenarios);
-            var result = await Common.RunWithProgressAsync(context, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
+            var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
             var json = SummaryJson.Comparison(result.Summary, result);
             switch (parse.GetValue(format))
             {

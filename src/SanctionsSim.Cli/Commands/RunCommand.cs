@@ -51,7 +51,7 @@ internal static class RunCommand
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var model = new SanctionsModel(scenario, recordRuns: outFolder is not null);
-            var result = await Common.RunWithProgressAsync(context, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
+            var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             switch (parse.GetValue(format))
             {
