@@ -84,6 +84,53 @@ public static class Granovetter
         return populationSize;
     }
 
+    /// <summary>
+    /// Every fixed point of r = N·F(r) on [0, N], in increasing order: the roots of N·F(r) − r, bracketed on a grid
+    /// of 10^4 steps and refined with MathNet's Brent solver. The first is where the crowd settles from r = 0;
+    /// fixed points alternate between stable and unstable where F is smooth.
+    /// </summary>
+    /// <param name="populationSize">N &gt; 0.</param>
+    /// <param name="cdf">F, the threshold distribution function.</param>
+    /// <returns>The fixed points (N itself when the whole crowd joins).</returns>
+    public static IReadOnlyList<double> FixedPoints(double populationSize, Func<double, double> cdf)
+    {
+        Guard.Positive(populationSize);
+        ArgumentNullException.ThrowIfNull(cdf);
+        double g(double r) => (populationSize * cdf(r)) - r;
+        var roots = new List<double>();
+        const int steps = 10_000;
+        double h = populationSize / steps;
+        double previous = 0, gPrevious = g(0);
+        if (gPrevious == 0)
+        {
+            roots.Add(0);
+        }
+
+        for (int i = 1; i <= steps; i++)
+        {
+            double r = i * h;
+            double gr = g(r);
+            if (gr == 0)
+            {
+                roots.Add(r);
+            }
+            else if (gPrevious != 0 && Math.Sign(gr) != Math.Sign(gPrevious))
+            {
+                roots.Add(Brent.FindRoot(g, previous, r, 1e-12, 200));
+            }
+
+            previous = r;
+            gPrevious = gr;
+        }
+
+        if (gPrevious > 0 && (roots.Count == 0 || roots[^1] < populationSize))
+        {
+            roots.Add(populationSize); // N·F(N) ≥ N: everybody, capped at the population
+        }
+
+        return roots;
+    }
+
     /// <summary>The equilibrium of a crowd of N with normally distributed thresholds: r = N·Φ((r − μ)/σ).</summary>
     /// <param name="populationSize">N &gt; 0.</param>
     /// <param name="mean">μ, the mean threshold (finite).</param>

@@ -81,3 +81,47 @@ public class ClassicModelTests
         outside.GlobalCascadeProbability.ShouldBe(0.0, 1e-9);
     }
 }
+
+public class ThresholdSamplingTests
+{
+    [Test]
+    public void FixedPoints_NormalCrowdBelowCriticalSpread_HasThree_FirstIsTheEquilibrium()
+    {
+        var roots = Granovetter.FixedPoints(100, r => MathNet.Numerics.Distributions.Normal.CDF(25, 12.2, r));
+        roots.Count.ShouldBe(3);
+        roots[0].ShouldBe(Granovetter.NormalEquilibrium(100, 25, 12.2), 1e-9);
+        roots[2].ShouldBeGreaterThan(90);
+        Granovetter.FixedPoints(100, r => MathNet.Numerics.Distributions.Normal.CDF(25, 20, r)).Count.ShouldBe(1);
+    }
+
+    [Test]
+    public void Fractional_DrawsFromTheDistribution_AndFeedsTheKernel()
+    {
+        var random = new SanctionsSim.MonteCarlo.RandomStream(4);
+        var phi = new double[20_000];
+        ThresholdSampling.Fractional(new MathNet.Numerics.Distributions.Normal(0.18, 0.05), random, phi);
+        phi.Average().ShouldBe(0.18, 5 * 0.05 / Math.Sqrt(phi.Length));
+        var blocked = new bool[phi.Length];
+        ThresholdSampling.Blocked(0.1, random, blocked);
+        ((double)blocked.Count(b => b) / blocked.Length).ShouldBe(0.1, 0.01);
+        var g = SanctionsSim.Networks.ErdosRenyi.Generate(phi.Length, SanctionsSim.Networks.ErdosRenyi.EdgeProbability(phi.Length, 4), random);
+        var kernel = new CascadeKernel();
+        int active = kernel.Run(g, new FractionalThresholds(phi, blocked), [0, 1, 2, 3, 4]);
+        active.ShouldBeGreaterThanOrEqualTo(5);
+        for (int v = 0; v < phi.Length; v++)
+        {
+            if (blocked[v] && v > 4)
+            {
+                kernel.IsActive(v).ShouldBeFalse();
+            }
+        }
+    }
+
+    [Test]
+    public void Absolute_DrawsCounts()
+    {
+        var counts = new int[10_000];
+        ThresholdSampling.Absolute(new MathNet.Numerics.Distributions.Poisson(2), new SanctionsSim.MonteCarlo.RandomStream(1), counts);
+        counts.Average().ShouldBe(2.0, 5 * Math.Sqrt(2.0 / counts.Length));
+    }
+}
