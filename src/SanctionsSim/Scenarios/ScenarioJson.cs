@@ -174,12 +174,14 @@ public static class ScenarioJson
         return semantic;
     }
 
-    /// <summary>Writes a scenario as JSON (with <c>schemaVersion</c>), indented.</summary>
+    /// <summary>Writes a valid scenario as JSON (with <c>schemaVersion</c>), indented.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>The JSON text.</returns>
+    /// <exception cref="ScenarioValidationException">The scenario is invalid (an invalid scenario is never written, so a file is always readable).</exception>
     public static string Write(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        scenario.Validate();
         JsonObject body = JsonSerializer.SerializeToNode(scenario, Options)!.AsObject();
         var document = new JsonObject { ["schemaVersion"] = CurrentSchemaVersion };
         foreach (var (key, value) in body.ToArray())

@@ -633,7 +633,7 @@ internal sealed class SanctionsWorker
                     _factionTipWeek[f] = week;
                 }
 
-                factionTipped |= fs >= sc.Collapse.FactionCriticalShare;
+                factionTipped |= sc.Collapse.FactionCriticalShare < 1.0 && fs >= sc.Collapse.FactionCriticalShare; // 1 = rule off
             }
 
             if (share >= sc.Collapse.CriticalShare || factionTipped)

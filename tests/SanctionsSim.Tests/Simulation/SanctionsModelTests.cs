@@ -187,3 +187,22 @@ public class ReadableSummaryTests
         comparison.ToString().ShouldContain("ΔP");
     }
 }
+
+public class CollapseRuleTests
+{
+    [Test]
+    public void FactionRule_CollapsesWhenOneFactionTips_AndOneMeansOff()
+    {
+        var strong = TestScenarios.WithAmnesty(0.9, 3.0);
+        var perFaction = strong with { Collapse = new CollapseRule { CriticalShare = 0.9, FactionCriticalShare = 0.2 } };
+        var overallOnly = strong with { Collapse = new CollapseRule { CriticalShare = 0.9, FactionCriticalShare = 1.0 } };
+        var comparison = new PolicyComparison([overallOnly with { Name = "overall" }, perFaction with { Name = "faction" }])
+            .Run(new MonteCarloOptions { Replications = 100, Seed = 3 }).Summary;
+        comparison.Arms[1].CollapseProbability.Estimate.ShouldBeGreaterThan(comparison.Arms[0].CollapseProbability.Estimate);
+        var run = new SanctionsModel(perFaction).RunSingle(3, 0);
+        if (run.Collapsed)
+        {
+            run.Factions.Values.Max(f => f.DefectedShare).ShouldBeGreaterThanOrEqualTo(0.2);
+        }
+    }
+}
