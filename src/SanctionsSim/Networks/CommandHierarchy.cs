@@ -134,40 +134,7 @@ public sealed class CommandHierarchy
 
     private static void AddRandomTies(EdgeList edges, int first, int size, double p, RandomStream? random, double weight)
     {
-        if (p >= 1.0)
-        {
-            for (int v = 1; v < size; v++)
-            {
-                for (int w = 0; w < v; w++)
-                {
-                    edges.Add(first + v, first + w, weight);
-                }
-            }
-
-            return;
-        }
-
-        var skip = new GeometricSkip(p);
-        long row = 1, col = -1;
-        while (row < size)
-        {
-            long gap = skip.Next(random!);
-            if (gap == long.MaxValue)
-            {
-                break;
-            }
-
-            col += 1 + gap;
-            while (col >= row && row < size)
-            {
-                col -= row;
-                row++;
-            }
-
-            if (row < size)
-            {
-                edges.Add(first + (int)row, first + (int)col, weight);
-            }
-        }
+        // with p = 1 every gap is 0 and no random draw is made, so random may be null then
+        new GeometricSkip(p).Triangle(random!, first, size, edges, weight);
     }
 }

@@ -42,32 +42,8 @@ public static class ErdosRenyi
         Guard.EdgeSlots(2.0 * (expected + (6.0 * Math.Sqrt(expected + 1.0))), nameof(edgeProbability));
         edges.Clear();
         edges.EnsureCapacity((long)(expected + (4.0 * Math.Sqrt(expected + 1.0)) + 16));
-        var skip = new GeometricSkip(edgeProbability);
-
         // Batagelj–Brandes: walk the pairs (v, w), w < v, in row order, jumping over failures.
-        long v = 1;
-        long w = -1;
-        while (v < nodeCount)
-        {
-            long gap = skip.Next(random);
-            if (gap == long.MaxValue)
-            {
-                break;
-            }
-
-            w += 1 + gap;
-            while (w >= v && v < nodeCount)
-            {
-                w -= v;
-                v++;
-            }
-
-            if (v < nodeCount)
-            {
-                edges.Add((int)v, (int)w);
-            }
-        }
-
+        new GeometricSkip(edgeProbability).Triangle(random, 0, nodeCount, edges);
         return edges.BuildUndirected(nodeCount, reuse ?? new CsrGraph(), simplify: false);
     }
 }

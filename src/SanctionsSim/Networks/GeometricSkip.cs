@@ -33,4 +33,64 @@ internal readonly struct GeometricSkip
         double gap = rng.NextExponential() * _inverseLogQ;
         return gap < 9.0e18 ? (long)gap : long.MaxValue;
     }
+
+    /// <summary>
+    /// Calls <paramref name="edges"/>.Add(first + v, first + w) for each pair w &lt; v &lt; size drawn with
+    /// probability p, walking the lower triangle in row order (Batagelj &amp; Brandes 2005, algorithm G(n, p)).
+    /// </summary>
+    public void Triangle(RandomStream random, int first, long size, EdgeList edges, double weight = double.NaN)
+    {
+        long v = 1, w = -1;
+        while (v < size)
+        {
+            long gap = Next(random);
+            if (gap == long.MaxValue)
+            {
+                return;
+            }
+
+            w += 1 + gap;
+            while (w >= v && v < size)
+            {
+                w -= v;
+                v++;
+            }
+
+            if (v < size)
+            {
+                Add(edges, first + (int)v, first + (int)w, weight);
+            }
+        }
+    }
+
+    /// <summary>Calls edges.Add for each pair (firstA + i, firstB + j), i &lt; sizeA, j &lt; sizeB, drawn with probability p.</summary>
+    public void Rectangle(RandomStream random, int firstA, long sizeA, int firstB, long sizeB, EdgeList edges, double weight = double.NaN)
+    {
+        long total = sizeA * sizeB;
+        long index = -1;
+        while (true)
+        {
+            long gap = Next(random);
+            if (gap == long.MaxValue || gap >= total - index - 1)
+            {
+                return;
+            }
+
+            index += 1 + gap;
+            Add(edges, firstA + (int)(index / sizeB), firstB + (int)(index % sizeB), weight);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(EdgeList edges, int u, int v, double weight)
+    {
+        if (double.IsNaN(weight))
+        {
+            edges.Add(u, v);
+        }
+        else
+        {
+            edges.Add(u, v, weight);
+        }
+    }
 }

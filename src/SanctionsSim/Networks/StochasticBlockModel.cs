@@ -104,47 +104,11 @@ public static class StochasticBlockModel
                 var skip = new GeometricSkip(probabilities[r, s]);
                 if (r == s)
                 {
-                    // pairs (v, w) with w < v inside block r, in row order
-                    long size = blockSizes[r];
-                    long v = 1, w = -1;
-                    while (v < size)
-                    {
-                        long gap = skip.Next(random);
-                        if (gap == long.MaxValue)
-                        {
-                            break;
-                        }
-
-                        w += 1 + gap;
-                        while (w >= v && v < size)
-                        {
-                            w -= v;
-                            v++;
-                        }
-
-                        if (v < size)
-                        {
-                            edges.Add((int)(start[r] + v), (int)(start[r] + w));
-                        }
-                    }
+                    skip.Triangle(random, (int)start[r], blockSizes[r], edges);
                 }
                 else
                 {
-                    long rows = blockSizes[r];
-                    long cols = blockSizes[s];
-                    long total = rows * cols;
-                    long index = -1;
-                    while (true)
-                    {
-                        long gap = skip.Next(random);
-                        if (gap == long.MaxValue || gap >= total - index - 1)
-                        {
-                            break;
-                        }
-
-                        index += 1 + gap;
-                        edges.Add((int)(start[r] + (index / cols)), (int)(start[s] + (index % cols)));
-                    }
+                    skip.Rectangle(random, (int)start[r], blockSizes[r], (int)start[s], blockSizes[s], edges);
                 }
             }
         }

@@ -232,48 +232,10 @@ internal sealed class SanctionsWorker
     }
 
     private void AddPairs(int first, int size, double prob, double weight)
-    {
-        var skip = new GeometricSkip(prob);
-        long row = 1, col = -1;
-        while (row < size)
-        {
-            long gap = skip.Next(_random);
-            if (gap == long.MaxValue)
-            {
-                return;
-            }
-
-            col += 1 + gap;
-            while (col >= row && row < size)
-            {
-                col -= row;
-                row++;
-            }
-
-            if (row < size)
-            {
-                _edges.Add(first + (int)row, first + (int)col, weight);
-            }
-        }
-    }
+        => new GeometricSkip(prob).Triangle(_random, first, size, _edges, weight);
 
     private void AddBipartite(int firstA, int sizeA, int firstB, int sizeB, double prob, double weight)
-    {
-        var skip = new GeometricSkip(prob);
-        long total = (long)sizeA * sizeB;
-        long index = -1;
-        while (true)
-        {
-            long gap = skip.Next(_random);
-            if (gap == long.MaxValue || gap >= total - index - 1)
-            {
-                return;
-            }
-
-            index += 1 + gap;
-            _edges.Add(firstA + (int)(index / sizeB), firstB + (int)(index % sizeB), weight);
-        }
-    }
+        => new GeometricSkip(prob).Rectangle(_random, firstA, sizeA, firstB, sizeB, _edges, weight);
 
     internal void PrepareOrders()
     {
@@ -957,7 +919,7 @@ internal sealed class SanctionsWorker
         return agents + (_lowRankCrossed[f] * Math.Max(0, 1 - (agents / troops)));
     }
 
-    private double FactionShare(int f) => FactionDefectedTroops(f) / _plan.FactionTroops[f];
+    private double FactionShare(int f) => Math.Clamp(FactionDefectedTroops(f) / _plan.FactionTroops[f], 0.0, 1.0); // the weight sum may exceed the troops by an ulp
 
     private double ComputeShare()
     {

@@ -14,7 +14,27 @@ namespace SanctionsSim.Tests.Properties;
 /// </summary>
 public class ScenarioPropertyTests
 {
-    private const string Seed = "9EqkJlF93ol7";
+    /// <summary>
+    /// Runs <paramref name="assert"/> on <paramref name="iterations"/> values drawn from a fixed PCG stream, so the
+    /// test sees the same cases on every run (CsCheck's Sample draws a fresh seed for every iteration after the
+    /// first). To explore beyond them, swap in <c>gen.Sample(assert, iter: 10_000)</c> locally: it shrinks failures.
+    /// </summary>
+    private static void ForFixedCases<T>(Gen<T> gen, Action<T> assert, int iterations)
+    {
+        var pcg = new PCG(7, 2026);
+        for (int i = 0; i < iterations; i++)
+        {
+            T value = gen.Generate(pcg, null!, out _);
+            try
+            {
+                assert(value);
+            }
+            catch (Exception e)
+            {
+                throw new AssertionException($"case {i} of {iterations}: {value}", e);
+            }
+        }
+    }
 
     private static readonly Gen<Faction> GenFaction =
         Gen.Select(Gen.Int[1, 40], Gen.Int[0, 3], Gen.Int[100, 200_000], Gen.Double[-1.0, 2.0], Gen.Double[0.0, 1.0], Gen.Double[0.0, 1.0], Gen.Double[0.0, 0.01])
@@ -60,7 +80,7 @@ public class ScenarioPropertyTests
     [Test]
     public void RandomValidScenarios_KeepTheInvariants_OnEveryRun()
     {
-        GenScenario.Sample(scenario =>
+        ForFixedCases(GenScenario, scenario =>
         {
             ScenarioValidator.Validate(scenario).ShouldBeEmpty();
             var model = new SanctionsModel(scenario);
@@ -110,7 +130,7 @@ public class ScenarioPropertyTests
                 run.RevenuePath.ShouldAllBe(x => x >= 0 && double.IsFinite(x));
                 run.ReachableReservesPath.ShouldAllBe(x => x >= 0);
             }
-        }, seed: Seed, iter: 60, threads: 1);
+        }, 60);
     }
 
     private static readonly (string Path, Func<Scenario, Scenario> Break)[] Breakers =
@@ -130,8 +150,9 @@ public class ScenarioPropertyTests
     [Test]
     public void RandomInvalidScenarios_AlwaysAValidationError_NeverAnotherException()
     {
-        Gen.Select(GenScenario, Gen.Int[0, Breakers.Length - 1]).Sample((scenario, which) =>
+        ForFixedCases(Gen.Select(GenScenario, Gen.Int[0, Breakers.Length - 1]), pair =>
         {
+            var (scenario, which) = pair;
             var (path, breaker) = Breakers[which];
             var broken = breaker(scenario);
             var e = Should.Throw<ScenarioValidationException>(() => new SanctionsModel(broken));
@@ -139,7 +160,7 @@ public class ScenarioPropertyTests
 
             // an invalid scenario is never written to a file either
             Should.Throw<ScenarioValidationException>(() => ScenarioJson.Write(broken));
-        }, seed: Seed, iter: 100, threads: 1);
+        }, 100);
     }
 
     [Test]
