@@ -145,6 +145,12 @@ internal static class Common
         }
     }
 
+    /// <summary>Reports a chunk's progress as progress through the whole batch.</summary>
+    public sealed class Offset(IProgress<MonteCarloProgress> inner, long done, long total) : IProgress<MonteCarloProgress>
+    {
+        public void Report(MonteCarloProgress value) => inner.Report(new MonteCarloProgress(done + value.Completed, total));
+    }
+
     private sealed class Progress(ProgressTask task) : IProgress<MonteCarloProgress>
     {
         public void Report(MonteCarloProgress value) => task.Value = value.Completed;

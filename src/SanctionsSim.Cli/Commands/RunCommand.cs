@@ -23,9 +23,11 @@ internal static class RunCommand
         var output = Common.Out();
         var format = Common.Format();
         var confidence = Common.Confidence();
+        var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
+        var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints (default 500).", DefaultValueFactory = _ => 500 };
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -51,7 +53,20 @@ internal static class RunCommand
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var model = new SanctionsModel(scenario, recordRuns: outFolder is not null);
-            var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
+            if (parse.GetValue(resume) && outFolder is null)
+            {
+                throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
+            }
+
+            long chunk = parse.GetValue(every);
+            if (chunk < 1)
+            {
+                throw new UserInputException($"--checkpoint-every must be >= 1; got {chunk}.");
+            }
+
+            var result = outFolder is null
+                ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false)
+                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, scenario, options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             switch (parse.GetValue(format))
             {
@@ -75,12 +90,17 @@ internal static class RunCommand
                 AtomicFile.WriteAllText(Path.Combine(dir, "paths.csv"), SummaryJson.PathsCsv(result.Summary, result.Confidence));
                 AtomicFile.WriteAllText(Path.Combine(dir, "scenario.json"), ScenarioJson.Write(scenario));
                 var plots = Charts.SaveAll(result.Summary, dir);
+                if (!result.IsPartial)
+                {
+                    Checkpointed.Delete(dir);
+                }
+
                 await context.Error.WriteLineAsync($"wrote summary.json, runs.csv, paths.csv, scenario.json and {plots.Count} plots (PNG and SVG) to {dir}").ConfigureAwait(false);
             }
 
             if (result.IsPartial)
             {
-                await context.Error.WriteLineAsync($"partial: stopped after {result.Replications:N0} of {options.Replications:N0} replications; the summary covers replications 0 to {result.Replications - 1}.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"partial: stopped after {result.Replications:N0} of {options.Replications:N0} replications; the summary covers replications 0 to {result.Replications - 1}." + (outFolder is null ? "" : " Run again with --resume to finish the batch.")).ConfigureAwait(false);
                 return CliApp.Failure;
             }
 

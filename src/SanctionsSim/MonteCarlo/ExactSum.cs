@@ -87,6 +87,27 @@ internal sealed class ExactSum
         _pendingAdds = 1;
     }
 
+    /// <summary>Writes the exact state (normalised limbs).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        Normalize();
+        foreach (long limb in _limbs)
+        {
+            writer.Write(limb);
+        }
+    }
+
+    /// <summary>Reads a state written by <see cref="Write"/>.</summary>
+    public void Read(BinaryReader reader)
+    {
+        for (int i = 0; i < LimbCount; i++)
+        {
+            _limbs[i] = reader.ReadInt64();
+        }
+
+        _pendingAdds = 0;
+    }
+
     /// <summary>Resets to zero.</summary>
     public void Clear()
     {

@@ -105,6 +105,35 @@ public sealed class Histogram
         Count += other.Count;
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_counts.Length);
+        writer.Write(Underflow);
+        writer.Write(Overflow);
+        writer.Write(Count);
+        foreach (long c in _counts)
+        {
+            writer.Write(c);
+        }
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        int bins = reader.ReadInt32();
+        if (bins != _counts.Length)
+        {
+            throw new InvalidDataException($"A histogram of {bins} bins cannot be read into one of {_counts.Length}.");
+        }
+
+        Underflow = reader.ReadInt64();
+        Overflow = reader.ReadInt64();
+        Count = reader.ReadInt64();
+        for (int i = 0; i < bins; i++)
+        {
+            _counts[i] = reader.ReadInt64();
+        }
+    }
+
     /// <summary>Removes every value.</summary>
     public void Clear()
     {

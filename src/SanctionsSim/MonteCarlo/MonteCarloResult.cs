@@ -6,8 +6,20 @@ namespace SanctionsSim.MonteCarlo;
 public sealed class MonteCarloResult<TSummary>
     where TSummary : class
 {
-    internal MonteCarloResult(TSummary summary, ulong seed, long first, long replications, StopReason reason, double confidence)
+    /// <summary>Creates a result, for batches assembled from shards or resumed from a checkpoint.</summary>
+    /// <param name="summary">The merged summary.</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="first">The first replication index (≥ 0).</param>
+    /// <param name="replications">The number of replications summarised (≥ 0).</param>
+    /// <param name="reason">Why the batch ended.</param>
+    /// <param name="confidence">The confidence level, in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public MonteCarloResult(TSummary summary, ulong seed, long first, long replications, StopReason reason, double confidence)
     {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(replications);
+        Internal.Guard.OpenUnit(confidence);
         Summary = summary;
         Seed = seed;
         FirstReplication = first;

@@ -94,6 +94,24 @@ public sealed class RunningMoments
         Count += other.Count;
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        writer.Write(Minimum);
+        writer.Write(Maximum);
+        _sum.Write(writer);
+        _sumOfSquares.Write(writer);
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        Count = reader.ReadInt64();
+        Minimum = reader.ReadDouble();
+        Maximum = reader.ReadDouble();
+        _sum.Read(reader);
+        _sumOfSquares.Read(reader);
+    }
+
     /// <summary>Removes every value.</summary>
     public void Clear()
     {

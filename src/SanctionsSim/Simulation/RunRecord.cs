@@ -4,6 +4,10 @@ namespace SanctionsSim.Simulation;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record RunRecord
 {
+    internal RunRecord()
+    {
+    }
+
     internal RunRecord(RunBuffers b, long replication, string[] factions)
     {
         Replication = replication;

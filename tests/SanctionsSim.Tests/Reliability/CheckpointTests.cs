@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using SanctionsSim.Cli;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Tests.Reliability;
+
+/// <summary>No work lost: checkpoints round-trip exactly, and a batch killed with SIGKILL resumes to the same results.</summary>
+public class CheckpointTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "sanctionssim-ckpt-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void SummaryCheckpoint_RoundTripsExactly_WithRunRecords()
+    {
+        var model = new SanctionsModel(Presets.Get("venezuela-2019-amnesty"), recordRuns: true);
+        var summary = model.Simulate(new MonteCarloOptions { Replications = 40, Seed = 5 }).Summary;
+        using var buffer = new MemoryStream();
+        summary.WriteTo(buffer);
+        buffer.Position = 0;
+        var copy = model.CreateSummary();
+        copy.ReadFrom(buffer);
+        copy.ExactlyEquals(summary).ShouldBeTrue();
+        copy.Runs.Count.ShouldBe(40);
+        copy.Runs[17].ShouldBe(summary.Runs[17] with { SenderCosts = copy.Runs[17].SenderCosts });
+        copy.Runs[17].SenderCosts.ShouldBe(summary.Runs[17].SenderCosts);
+
+        var other = new SanctionsModel(Presets.Get("venezuela-2019")).CreateSummary();
+        buffer.Position = 0;
+        Should.Throw<InvalidDataException>(() => other.ReadFrom(buffer));
+        Should.Throw<InvalidDataException>(() => model.CreateSummary().ReadFrom(new MemoryStream(buffer.ToArray()[..100])));
+    }
+
+    [Test]
+    public async Task Run_WithCheckpoints_GivesTheSameResultAsOneBatch()
+    {
+        using var plain = new StringWriter();
+        (await CliApp.RunAsync(["run", "--preset", "venezuela-2019-amnesty", "--runs", "45", "--seed", "3", "--format", "json"], plain, TextWriter.Null)).ShouldBe(0);
+        using var chunked = new StringWriter();
+        (await CliApp.RunAsync(["run", "--preset", "venezuela-2019-amnesty", "--runs", "45", "--seed", "3", "--format", "json", "--out", _folder, "--checkpoint-every", "7"], chunked, TextWriter.Null)).ShouldBe(0);
+        chunked.ToString().ShouldBe(plain.ToString());
+        File.Exists(Path.Combine(_folder, "checkpoint.bin")).ShouldBeFalse(); // a finished batch removes its checkpoint
+        File.ReadAllLines(Path.Combine(_folder, "runs.csv")).Length.ShouldBe(46);
+    }
+
+    [Test]
+    public async Task Resume_WithoutCheckpoint_OrWithOtherOptions_IsAnError()
+    {
+        var error = new StringWriter();
+        (await CliApp.RunAsync(["run", "--runs", "10", "--out", _folder, "--resume"], TextWriter.Null, error)).ShouldBe(2);
+        error.ToString().ShouldContain("no checkpoint");
+        using (var cts = new CancellationTokenSource())
+        {
+            await cts.CancelAsync();
+            (await CliApp.RunAsync(["run", "--runs", "10", "--out", _folder], TextWriter.Null, TextWriter.Null, false, cts.Token)).ShouldBe(1);
+        }
+
+        File.Exists(Path.Combine(_folder, "checkpoint.bin")).ShouldBeTrue();
+        var mismatch = new StringWriter();
+        (await CliApp.RunAsync(["run", "--runs", "10", "--seed", "2", "--out", _folder, "--resume"], TextWriter.Null, mismatch)).ShouldBe(2);
+        mismatch.ToString().ShouldContain("another batch");
+        var again = new StringWriter();
+        (await CliApp.RunAsync(["run", "--runs", "10", "--out", _folder], TextWriter.Null, again)).ShouldBe(2);
+        again.ToString().ShouldContain("--resume");
+    }
+
+    [Test]
+    public void KilledWithSigkill_AtRandomMoments_ResumesToExactlyTheUninterruptedResult()
+    {
+        string reference = Path.Combine(_folder, "reference");
+        string killed = Path.Combine(_folder, "killed");
+        string[] common = ["run", "--preset", "venezuela-2019", "--runs", "1200", "--seed", "8", "--checkpoint-every", "60", "--format", "json"];
+        Run([.. common, "--out", reference], killAfter: null).ShouldBe(0);
+
+        var random = new RandomStream(42);
+        int kills = 0;
+        for (int attempt = 0; attempt < 12; attempt++)
+        {
+            bool hasCheckpoint = File.Exists(Path.Combine(killed, "checkpoint.bin"));
+            TimeSpan? killAfter = kills < 3 ? TimeSpan.FromMilliseconds(700 + random.NextInt32(1200)) : null;
+            int? code = Run(hasCheckpoint ? [.. common, "--out", killed, "--resume"] : [.. common, "--out", killed], killAfter);
+            if (code is null)
+            {
+                kills++;
+                continue;
+            }
+
+            code.ShouldBe(0);
+            break;
+        }
+
+        kills.ShouldBeGreaterThan(0);
+        string expected = File.ReadAllText(Path.Combine(reference, "summary.json"));
+        File.ReadAllText(Path.Combine(killed, "summary.json")).ShouldBe(expected);
+        File.ReadAllText(Path.Combine(killed, "runs.csv")).ShouldBe(File.ReadAllText(Path.Combine(reference, "runs.csv")));
+        Directory.GetFiles(killed, "*.tmp").ShouldBeEmpty();
+    }
+
+    /// <summary>Runs the CLI in a child process; kills it with SIGKILL after <paramref name="killAfter"/> (null exit code when killed).</summary>
+    private static int? Run(string[] args, TimeSpan? killAfter)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SanctionsSim.Cli.dll"));
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (killAfter is TimeSpan delay && !process.WaitForExit(delay))
+        {
+            process.Kill(entireProcessTree: true); // SIGKILL on Linux
+            process.WaitForExit();
+            return null;
+        }
+
+        process.WaitForExit();
+        return process.ExitCode == 0 ? 0 : throw new InvalidOperationException($"exit {process.ExitCode}: {error.Result}");
+    }
+}
