@@ -119,7 +119,7 @@ public static class ScenarioJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
+            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -127,6 +127,21 @@ public static class ScenarioJson
             return [Error(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, where, "malformed JSON: " + Clean(e.Message))];
         }
 
+        try
+        {
+            return Check(root, out scenario);
+        }
+        catch (ArgumentException e)
+        {
+            // a last line of defence (found by fuzzing: duplicate property names used to surface here)
+            scenario = null;
+            return [Error("$", "?", "malformed JSON: " + Clean(e.Message))];
+        }
+    }
+
+    private static IReadOnlyList<ScenarioError> Check(JsonNode? root, out Scenario? scenario)
+    {
+        scenario = null;
         var errors = new List<ScenarioError>();
         if (root is not JsonObject obj)
         {
