@@ -12,6 +12,9 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary><c>sanctionssim run [FILE] [--preset NAME] …</c>: a Monte Carlo batch of one scenario.</summary>
 internal static class RunCommand
 {
+    /// <summary>The most runs <c>--out</c> records (about 200 bytes each).</summary>
+    public const long MaxRecordedRuns = 10_000_000;
+
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo?>("FILE") { Description = "A scenario file (JSON); omit to run a preset.", Arity = ArgumentArity.ZeroOrOne };
@@ -56,6 +59,11 @@ internal static class RunCommand
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
+            }
+
+            if (outFolder is not null && options.Replications > MaxRecordedRuns)
+            {
+                throw new UserInputException($"--runs {options.Replications} with --out: runs.csv keeps one record per run in memory, so at most {MaxRecordedRuns:N0} runs; run without --out (memory stays flat) or in several batches with different --seed.");
             }
 
             long chunk = parse.GetValue(every);

@@ -60,6 +60,11 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
             errors.Add($"NodeCount × MeanDegree = {(double)NodeCount * MeanDegree:0.###e+0} directed edge slots do not fit in one graph (at most {Guard.MaxEdgeSlots}).");
         }
 
+        else if (NodeCount >= 2 && EstimatedBytesPerWorker(NodeCount, MeanDegree) > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
+        {
+            errors.Add($"NodeCount = {NodeCount} with MeanDegree = {Guard.Format(MeanDegree)} needs about {EstimatedBytesPerWorker(NodeCount, MeanDegree) / (1 << 20):N0} MiB per worker thread, more than the {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 20):N0} MiB available.");
+        }
+
         if (!(Threshold > 0 && Threshold <= 1))
         {
             errors.Add($"Threshold must lie in (0, 1]; got {Guard.Format(Threshold)}.");
@@ -85,6 +90,10 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
             throw new ArgumentException("Invalid Watts model:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
         }
     }
+
+    /// <summary>Memory one worker needs: CSR offsets and targets (with headroom), the edge list, and the kernel's 16 bytes per node.</summary>
+    private static double EstimatedBytesPerWorker(int nodes, double meanDegree)
+        => (nodes * 24.0) + (nodes * meanDegree * (4.5 + 4.5));
 
     /// <summary>The analytic prediction for this model (infinite-size limit).</summary>
     /// <returns>The cascade condition, global-cascade probability and expected size.</returns>

@@ -215,6 +215,8 @@ public class CliTests
     [TestCase("compare", "venezuela-2019")]
     [TestCase("compare", "venezuela-2019", "nope.json")]
     [TestCase("frobnicate")]
+    [TestCase("cascade", "watts", "--nodes", "2000000000", "--mean-degree", "1")]
+    [TestCase("run", "--runs", "100000000", "--out", "/tmp/sanctionssim-never-written")]
     public async Task BadArguments_ExitTwo_WithoutStackTrace(params string[] args)
     {
         var (code, _, error) = await Run(args);
