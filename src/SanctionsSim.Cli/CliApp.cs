@@ -94,6 +94,7 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(SensitivityCommand.Create(context));
         return root;
     }
 }

@@ -249,3 +249,34 @@ public class CliTests
         JsonNode.Parse(schema.Output)!["title"]!.GetValue<string>().ShouldBe("SanctionsSim scenario");
     }
 }
+
+public class SensitivityCliTests
+{
+    [Test]
+    public async Task SensitivityIshigami_Json_HasIndicesNearTheAnalyticValues()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(["sensitivity", "--function", "ishigami", "--method", "sobol", "--samples", "4096", "--seed", "1", "--format", "json"], output, error);
+        code.ShouldBe(0, error.ToString());
+        var indices = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!["indices"]!.AsArray();
+        indices.Count.ShouldBe(3);
+        double[] first = [0.3139, 0.4424, 0.0];
+        for (int i = 0; i < 3; i++)
+        {
+            var s = indices[i]!;
+            foreach (string key in new[] { "name", "first", "firstLower", "firstUpper", "total", "totalLower", "totalUpper" })
+            {
+                s[key].ShouldNotBeNull(key);
+            }
+
+            double half = (s["firstUpper"]!.GetValue<double>() - s["firstLower"]!.GetValue<double>()) / 2;
+            Math.Abs(s["first"]!.GetValue<double>() - first[i]).ShouldBeLessThan((2 * half) + 0.01);
+        }
+    }
+
+    [TestCase("--samples", "3")]
+    [TestCase("--function", "rosenbrock")]
+    public async Task Sensitivity_BadOptions_ExitTwo(string option, string value)
+        => (await CliApp.RunAsync(["sensitivity", option, value], TextWriter.Null, TextWriter.Null)).ShouldBe(2);
+}
