@@ -92,8 +92,7 @@ public sealed class CascadeKernel
         {
             if (update == CascadeUpdate.RandomOrder)
             {
-                int pick = head + random!.NextInt32(tail - head);
-                (queue[head], queue[pick]) = (queue[pick], queue[head]);
+                PickNextAtRandom(queue, head, tail, random!);
             }
 
             int u = queue[head++];
@@ -172,8 +171,7 @@ public sealed class CascadeKernel
         {
             if (update == CascadeUpdate.RandomOrder)
             {
-                int pick = head + random!.NextInt32(tail - head);
-                (queue[head], queue[pick]) = (queue[pick], queue[head]);
+                PickNextAtRandom(queue, head, tail, random!);
             }
 
             int u = queue[head++];
@@ -260,6 +258,13 @@ public sealed class CascadeKernel
         }
 
         return tail;
+    }
+
+    /// <summary>Random-order updates: move a uniformly chosen pending node to the head of the queue.</summary>
+    private static void PickNextAtRandom(int[] queue, int head, int tail, RandomStream random)
+    {
+        int pick = head + random.NextInt32(tail - head);
+        (queue[head], queue[pick]) = (queue[pick], queue[head]);
     }
 
     private int Finish(int active, long touched)

@@ -85,6 +85,9 @@ internal sealed class RunBuffers
 
     public double RevenueLostTotal { get; set; }
 
+    /// <summary>Σ of <see cref="HumanitarianPath"/> over the weeks run, in week order.</summary>
+    public double HumanitarianTotal { get; set; }
+
     public double Cohesion { get; set; }
 
     public void Reset()
@@ -119,5 +122,6 @@ internal sealed class RunBuffers
         DefectorsReached = 0;
         PayRaiseWeeks = 0;
         RevenueLostTotal = 0;
+        HumanitarianTotal = 0;
     }
 }

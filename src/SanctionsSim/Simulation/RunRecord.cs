@@ -19,13 +19,7 @@ public sealed record RunRecord
         EarlyGeneralDefections = b.EarlyGeneralDefections;
         EarlySeniorDefections = b.EarlySeniorDefections;
         EarlyLowRankCrossings = b.EarlyLowRankCrossings;
-        double humanitarian = 0;
-        for (int w = 0; w < b.WeeksRun; w++)
-        {
-            humanitarian += b.HumanitarianPath[w];
-        }
-
-        HumanitarianBurden = humanitarian;
+        HumanitarianBurden = b.HumanitarianTotal;
         RevenueLost = b.RevenueLostTotal;
         FinalReserves = b.WeeksRun > 0 ? b.ReservesPath[b.WeeksRun - 1] : 0;
         FirstTippingFaction = b.FirstTippingFaction >= 0 ? factions[b.FirstTippingFaction] : null;

@@ -213,7 +213,6 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         EarlySeniorDefections.Add(b.EarlySeniorDefections);
         EarlyLowRankCrossings.Add(b.EarlyLowRankCrossings);
         OfficersReached.Add(b.Reached);
-        double humanitarian = 0;
         for (int w = 0; w < Weeks; w++)
         {
             _sharePath[w].Add(b.SharePath[w]);
@@ -223,10 +222,9 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         {
             _revenuePath[w].Add(b.RevenuePath[w]);
             _humanitarianPath[w].Add(b.HumanitarianPath[w]);
-            humanitarian += b.HumanitarianPath[w];
         }
 
-        HumanitarianBurden.Add(humanitarian);
+        HumanitarianBurden.Add(b.HumanitarianTotal);
         RevenueLost.Add(b.RevenueLostTotal);
         FinalReserves.Add(b.WeeksRun > 0 ? b.ReservesPath[b.WeeksRun - 1] : 0);
         FinalReachableReserves.Add(b.WeeksRun > 0 ? b.ReachableReservesPath[b.WeeksRun - 1] : 0);

@@ -576,6 +576,7 @@ internal sealed class SanctionsWorker
             o.ReservesPath[week] = reserves;
             o.ReachableReservesPath[week] = reachable;
             o.HumanitarianPath[week] = (1 - regime.PatronageShare) * (p.BaselineRevenue - revenue);
+            o.HumanitarianTotal += o.HumanitarianPath[week];
             o.RevenueLostTotal += p.BaselineRevenue - revenue;
             o.NewDefectorsPath[week] = newCount;
             o.Purges += purges;

@@ -63,12 +63,7 @@ public class ReadmeSnippetTests
     [TestCase("readme-sanctions")]
     public void Readme_ContainsTheSnippetVerbatim(string region)
     {
-        string root = TestContext.CurrentContext.TestDirectory;
-        while (!File.Exists(Path.Combine(root, "SanctionsSim.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
-
+        string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
         string test = File.ReadAllText(Path.Combine(root, "tests", "SanctionsSim.Tests", "Docs", "ReadmeSnippetTests.cs"));
         int start = test.IndexOf("#region " + region, StringComparison.Ordinal);
