@@ -3,9 +3,10 @@
 //   dotnet run -c Release samples/sensitivity.cs
 //   dotnet run -c Release samples/sensitivity.cs -- --ci    (fails if an exact value falls outside its interval)
 using SanctionsSim.Analysis;
+using SanctionsSim.Experiments;
 
 bool ci = args.Contains("--ci");
-SensitivityParameter[] cube = [.. Enumerable.Range(1, 3).Select(i => new SensitivityParameter { Name = "x" + i, Lower = -Math.PI, Upper = Math.PI })];
+ExperimentParameter[] cube = [.. Enumerable.Range(1, 3).Select(i => new ExperimentParameter { Name = "x" + i, Lower = -Math.PI, Upper = Math.PI })];
 var indices = SobolAnalysis.Analyze(x => SobolAnalysis.Ishigami(x), cube, samples: 8192, seed: 1, bootstrap: 300);
 double[] first = [0.3139, 0.4424, 0.0];
 double[] total = [0.5576, 0.4424, 0.2437];

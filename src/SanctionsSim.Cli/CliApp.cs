@@ -94,7 +94,9 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));
+        root.Subcommands.Add(TippingCommand.Create(context));
         return root;
     }
 }

@@ -193,6 +193,120 @@ public static class Charts
         return plot;
     }
 
+    /// <summary>
+    /// A tornado chart of Sobol indices: per lever, the total index (upper bar) and the first-order index (lower
+    /// bar) with their bootstrap intervals, levers sorted by total index, largest on top.
+    /// </summary>
+    /// <param name="indices">The indices.</param>
+    /// <param name="title">The chart's title.</param>
+    /// <returns>The chart.</returns>
+    public static Plot Tornado(IReadOnlyList<SobolIndex> indices, string title)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var sorted = indices.OrderBy(i => double.IsNaN(i.Total) ? double.NegativeInfinity : i.Total).ToArray();
+        var plot = new Plot();
+        var ticks = new List<Tick>();
+        var totals = new List<Bar>();
+        var firsts = new List<Bar>();
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            SobolIndex s = sorted[k];
+            totals.Add(new Bar { Position = k + 0.19, Value = s.Total, Size = 0.36, FillColor = Primary, LineWidth = 0 });
+            firsts.Add(new Bar { Position = k - 0.19, Value = s.First, Size = 0.36, FillColor = Secondary, LineWidth = 0 });
+            AddHorizontalErrorBar(plot, k + 0.19, s.Total, s.TotalInterval.Lower, s.TotalInterval.Upper);
+            AddHorizontalErrorBar(plot, k - 0.19, s.First, s.FirstInterval.Lower, s.FirstInterval.Upper);
+            ticks.Add(new Tick(k, s.Name));
+        }
+
+        var total = plot.Add.Bars(totals);
+        total.Horizontal = true;
+        total.LegendText = "total index S_T";
+        var first = plot.Add.Bars(firsts);
+        first.Horizontal = true;
+        first.LegendText = "first-order index S_1";
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Left.MinimumSize = 260;
+        plot.Title(title);
+        plot.XLabel("share of output variance (bars: 95 % bootstrap intervals)");
+        plot.Axes.SetLimitsY(-0.7, sorted.Length - 0.3);
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    /// <summary>A tornado chart of Morris screening: μ* per lever with its bootstrap interval, and σ, sorted by μ*, largest on top.</summary>
+    /// <param name="indices">The Morris measures.</param>
+    /// <param name="title">The chart's title.</param>
+    /// <returns>The chart.</returns>
+    public static Plot Tornado(IReadOnlyList<MorrisIndex> indices, string title)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var sorted = indices.OrderBy(i => i.MuStar).ToArray();
+        var plot = new Plot();
+        var ticks = new List<Tick>();
+        var stars = new List<Bar>();
+        var sigmas = new List<Bar>();
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            MorrisIndex m = sorted[k];
+            stars.Add(new Bar { Position = k + 0.19, Value = m.MuStar, Size = 0.36, FillColor = Primary, LineWidth = 0 });
+            sigmas.Add(new Bar { Position = k - 0.19, Value = m.Sigma, Size = 0.36, FillColor = Secondary, LineWidth = 0 });
+            AddHorizontalErrorBar(plot, k + 0.19, m.MuStar, m.MuStarInterval.Lower, m.MuStarInterval.Upper);
+            ticks.Add(new Tick(k, m.Name));
+        }
+
+        var star = plot.Add.Bars(stars);
+        star.Horizontal = true;
+        star.LegendText = "μ* (mean |elementary effect|)";
+        var sigma = plot.Add.Bars(sigmas);
+        sigma.Horizontal = true;
+        sigma.LegendText = "σ (non-linearity, interactions)";
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Left.MinimumSize = 260;
+        plot.Title(title);
+        plot.XLabel("change in output over the lever's range");
+        plot.Axes.SetLimitsY(-0.7, sorted.Length - 0.3);
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    /// <summary>A tipping-point scan: the collapse probability along the lever with Wilson intervals, the level, and the crossing with its interval.</summary>
+    /// <param name="result">The scan's result.</param>
+    /// <returns>The chart.</returns>
+    public static Plot TippingCurve(TippingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        double[] x = result.Curve.Select(c => c.Value).ToArray();
+        var plot = new Plot();
+        if (result.Crossing is double crossing && !double.IsNaN(result.CrossingInterval.Lower))
+        {
+            var span = plot.Add.HorizontalSpan(result.CrossingInterval.Lower, result.CrossingInterval.Upper);
+            span.FillStyle.Color = Secondary.WithAlpha(0.2);
+            span.LegendText = $"crossing, {result.CrossingInterval.Confidence:P0} bootstrap interval";
+            var line = plot.Add.VerticalLine(crossing);
+            line.Color = Secondary;
+            line.LineWidth = 2;
+        }
+
+        var band = plot.Add.FillY(x, result.Curve.Select(c => 100 * c.Interval.Lower).ToArray(), result.Curve.Select(c => 100 * c.Interval.Upper).ToArray());
+        band.FillColor = Primary.WithAlpha(0.25);
+        band.LineWidth = 0;
+        band.LegendText = "Wilson interval";
+        var curve = plot.Add.Scatter(x, result.Curve.Select(c => 100 * c.Probability.Estimate).ToArray());
+        curve.Color = Primary;
+        curve.LineWidth = 2;
+        curve.MarkerSize = 5;
+        curve.LegendText = "P(collapse), common random numbers";
+        var level = plot.Add.HorizontalLine(100 * result.Level);
+        level.Color = Colors.Gray;
+        level.LinePattern = LinePattern.Dashed;
+        plot.Title(result.ToString().Length > 110 ? $"{result.Lever}: tipping-point scan" : result.ToString());
+        plot.XLabel(result.Lever);
+        plot.YLabel("P(collapse within the horizon) (%)");
+        plot.Axes.SetLimitsY(0, 105);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
     /// <summary>Saves a chart as PNG and/or SVG, each written atomically (temporary file, then rename).</summary>
     /// <param name="plot">The chart.</param>
     /// <param name="pathWithoutExtension">The target path; ".png" and ".svg" are appended.</param>
@@ -251,6 +365,17 @@ public static class Charts
         double half = m.Count > 1 ? 1.96 * m.StandardError : 0;
         plot.Add.Bar(new Bar { Position = x, Value = mean, FillColor = color, LineWidth = 0, Size = 0.9 });
         AddErrorBar(plot, x, mean, mean - half, mean + half);
+    }
+
+    private static void AddHorizontalErrorBar(Plot plot, double y, double x, double lower, double upper)
+    {
+        if (double.IsNaN(lower) || double.IsNaN(upper))
+        {
+            return;
+        }
+
+        var error = new ScottPlot.Plottables.ErrorBar([x], [y], [upper - x], [x - lower], [0.0], [0.0]) { Color = Colors.Black, CapSize = 4 };
+        plot.Add.Plottable(error);
     }
 
     private static void AddErrorBar(Plot plot, double x, double y, double lower, double upper)

@@ -2,38 +2,50 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.Experiments;
+using SanctionsSim.Plotting;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;
 
-/// <summary><c>sanctionssim sensitivity --function ishigami|sobol-g --method sobol …</c>: Sobol indices of a built-in test function, for users to check the method.</summary>
+/// <summary>
+/// <c>sanctionssim sensitivity</c>: Sobol indices or Morris screening of scenario levers (which levers drive the
+/// collapse probability), or of a built-in test function (<c>--function ishigami|sobol-g</c>) to check the method.
+/// </summary>
 internal static class SensitivityCommand
 {
+    private static readonly double[] GCoefficients = [0, 1, 4.5, 9, 99];
+
     public static Command Create(CliContext context)
     {
-        var function = new Option<string>("--function") { Description = "A built-in test function: ishigami (a = 7, b = 0.1) or sobol-g (a = 0, 1, 4.5, 9, 99).", DefaultValueFactory = _ => "ishigami" }
+        var file = ExperimentOptions.ScenarioFile();
+        var preset = ExperimentOptions.Preset();
+        var param = ExperimentOptions.Param();
+        var experiment = ExperimentOptions.ExperimentFileOption();
+        var function = new Option<string?>("--function") { Description = "Analyse a built-in test function instead of a scenario: ishigami (a = 7, b = 0.1) or sobol-g (a = 0, 1, 4.5, 9, 99)." }
             .AcceptOnlyFromAmong("ishigami", "sobol-g");
-        var method = new Option<string>("--method") { Description = "The method: sobol (first-order and total indices, Saltelli sampling).", DefaultValueFactory = _ => "sobol" }
-            .AcceptOnlyFromAmong("sobol");
-        var samples = new Option<int>("--samples") { Description = "N, rows of each sample matrix (N·(k + 2) evaluations; default 4096).", DefaultValueFactory = _ => 4096 };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 200).", DefaultValueFactory = _ => 200 };
+        var method = new Option<string>("--method", "-m") { Description = "sobol (first-order and total indices, Saltelli design) or morris (elementary effects μ*, σ); default sobol.", DefaultValueFactory = _ => "sobol" }
+            .AcceptOnlyFromAmong("sobol", "morris");
+        var samples = new Option<int?>("--samples") { Description = "Sobol: N, rows of each sample matrix (N·(k + 2) points); Morris: trajectories (r·(k + 1) points). Default 128 for scenarios, 4096 for functions." };
+        var metric = new Option<string>("--output") { Description = "The output analysed: collapse (probability), weeks (survived), share (final defected), generals (Jan–Mar defections) or humanitarian; default collapse.", DefaultValueFactory = _ => "collapse" }
+            .AcceptOnlyFromAmong("collapse", "weeks", "share", "generals", "humanitarian");
+        var runs = ExperimentOptions.RunsPerPoint(64);
+        var levels = new Option<int>("--levels") { Description = "Morris grid levels (even, default 4).", DefaultValueFactory = _ => 4 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 500).", DefaultValueFactory = _ => 500 };
         var seed = Common.Seed();
+        var threads = Common.Threads();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for the streamed sweep (resumable), sensitivity.json and the tornado chart." };
+        var resume = ExperimentOptions.Resume();
         var format = Common.Format();
         var confidence = Common.Confidence();
-        var command = new Command("sensitivity", "Global sensitivity analysis of a built-in test function (scenario levers arrive with experiment designs).")
+        var command = new Command("sensitivity", "Global sensitivity analysis: which scenario levers drive an output (Sobol indices or Morris screening, replications per point, the model's noise share reported), or a built-in test function.")
         {
-            function, method, samples, bootstrap, seed, format, confidence,
+            file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence,
         };
         command.SetAction(async (parse, token) =>
         {
-            int n = parse.GetValue(samples);
             int b = parse.GetValue(bootstrap);
             double c = parse.GetValue(confidence);
-            if (n is < 16 or > 10_000_000)
-            {
-                throw new UserInputException($"--samples must be in [16, 10000000]; got {n}.");
-            }
-
             if (b is < 0 or > 100_000)
             {
                 throw new UserInputException($"--bootstrap must be in [0, 100000]; got {b}.");
@@ -44,57 +56,238 @@ internal static class SensitivityCommand
                 throw new UserInputException($"--confidence must lie strictly between 0 and 1; got {c}.");
             }
 
-            string name = parse.GetValue(function)!;
-            double[] g = [0, 1, 4.5, 9, 99];
-            SensitivityParameter[] parameters = name == "ishigami"
-                ? Enumerable.Range(1, 3).Select(i => new SensitivityParameter { Name = "x" + i, Lower = -Math.PI, Upper = Math.PI }).ToArray()
-                : g.Select((_, i) => new SensitivityParameter { Name = "x" + (i + 1), Lower = 0, Upper = 1 }).ToArray();
-            Func<double[], double> model = name == "ishigami" ? x => SobolAnalysis.Ishigami(x) : x => SobolAnalysis.SobolG(x, g);
-            var indices = await Task.Run(() => SobolAnalysis.Analyze(model, parameters, n, parse.GetValue(seed), b, c), token).ConfigureAwait(false);
-            var array = new JsonArray();
-            foreach (var s in indices)
-            {
-                array.Add(new JsonObject
-                {
-                    ["name"] = s.Name,
-                    ["first"] = s.First,
-                    ["firstLower"] = s.FirstInterval.Lower,
-                    ["firstUpper"] = s.FirstInterval.Upper,
-                    ["total"] = s.Total,
-                    ["totalLower"] = s.TotalInterval.Lower,
-                    ["totalUpper"] = s.TotalInterval.Upper,
-                });
-            }
-
-            var json = new JsonObject
-            {
-                ["function"] = name,
-                ["method"] = "sobol",
-                ["samples"] = n,
-                ["evaluations"] = n * (parameters.Length + 2),
-                ["seed"] = parse.GetValue(seed),
-                ["confidence"] = c,
-                ["indices"] = array,
-            };
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                default:
-                    var table = Common.Titled($"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals")
-                        .AddColumn("input").AddColumn(new TableColumn("first order").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
-                    foreach (var s in indices)
-                    {
-                        Common.Row(table, s.Name, $"{Common.F(s.First, "F4")} [{Common.F(s.FirstInterval.Lower, "F3")}, {Common.F(s.FirstInterval.Upper, "F3")}]", $"{Common.F(s.Total, "F4")} [{Common.F(s.TotalInterval.Lower, "F3")}, {Common.F(s.TotalInterval.Upper, "F3")}]");
-                    }
-
-                    Common.Console(context.Output, context.Interactive).Write(table);
-                    break;
-            }
-
-            return CliApp.Success;
+            string m = parse.GetValue(method)!;
+            return parse.GetValue(function) is string name
+                ? await FunctionAsync(context, parse, name, m, parse.GetValue(samples) ?? 4096, b, c, seed, format, levels, token).ConfigureAwait(false)
+                : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), token).ConfigureAwait(false);
         });
         return command;
     }
+
+    private static async Task<int> FunctionAsync(CliContext context, ParseResult parse, string name, string method, int n, int b, double c, Option<ulong> seed, Option<string> format, Option<int> levels, CancellationToken token)
+    {
+        int min = method == "sobol" ? 16 : 2;
+        if (n < min || n > 10_000_000)
+        {
+            throw new UserInputException($"--samples must be in [{min}, 10000000]; got {n}.");
+        }
+
+        ExperimentParameter[] parameters = name == "ishigami"
+            ? Enumerable.Range(1, 3).Select(i => ExperimentParameter.Uniform("x" + i, -Math.PI, Math.PI)).ToArray()
+            : GCoefficients.Select((_, i) => ExperimentParameter.Uniform("x" + (i + 1), 0, 1)).ToArray();
+        Func<double[], double> model = name == "ishigami" ? x => SobolAnalysis.Ishigami(x) : x => SobolAnalysis.SobolG(x, GCoefficients);
+        ulong s = parse.GetValue(seed);
+        var json = new JsonObject { ["function"] = name, ["method"] = method, ["samples"] = n, ["seed"] = s, ["confidence"] = c };
+        if (method == "morris")
+        {
+            int l = CheckLevels(parse.GetValue(levels));
+            var morris = await Task.Run(() => MorrisAnalysis.Analyze(model, parameters, n, l, s, b, c), token).ConfigureAwait(false);
+            json["evaluations"] = (long)n * (parameters.Length + 1);
+            json["indices"] = MorrisJson(morris);
+            await WriteMorrisAsync(context, parse.GetValue(format)!, json, morris, $"Morris screening of {name}, {n:N0} trajectories").ConfigureAwait(false);
+            return CliApp.Success;
+        }
+
+        var indices = await Task.Run(() => SobolAnalysis.Analyze(model, parameters, n, s, b, c), token).ConfigureAwait(false);
+        json["evaluations"] = (long)n * (parameters.Length + 2);
+        json["indices"] = SobolJson(indices);
+        await WriteSobolAsync(context, parse.GetValue(format)!, json, indices, $"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals").ConfigureAwait(false);
+        return CliApp.Success;
+    }
+
+    private static async Task<int> ScenarioAsync(
+        CliContext context,
+        ParseResult parse,
+        (Argument<FileInfo?> File, Option<string?> Preset, Option<string[]> Param, Option<FileInfo?> Experiment) source,
+        string method,
+        int b,
+        double c,
+        (Option<int?> Samples, Option<string> Metric, Option<int> Runs, Option<int> Levels, Option<ulong> Seed, Option<int> Threads, Option<DirectoryInfo?> Out, Option<bool> Resume, Option<string> Format) o,
+        CancellationToken token)
+    {
+        var (scenario, levers, ef) = ExperimentOptions.Load(parse, source.File, source.Preset, source.Param, source.Experiment);
+        int r = parse.GetResult(o.Runs) is null && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(o.Runs);
+        ulong s = parse.GetResult(o.Seed) is null && ef?.Seed is ulong es ? es : parse.GetValue(o.Seed);
+        int n = parse.GetValue(o.Samples) ?? 128;
+        ExperimentOptions.CheckCommon(r, parse.GetValue(o.Threads), c);
+        int min = method == "sobol" ? 4 : 2;
+        if (n < min || n > 1_000_000)
+        {
+            throw new UserInputException($"--samples must be in [{min}, 1000000]; got {n}.");
+        }
+
+        DirectoryInfo? folder = parse.GetValue(o.Out);
+        Common.CheckOutFolder(folder);
+        if (parse.GetValue(o.Resume) && folder is null)
+        {
+            throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
+        }
+
+        SweepMetric metric = parse.GetValue(o.Metric) switch
+        {
+            "weeks" => SweepMetric.WeeksSurvived,
+            "share" => SweepMetric.FinalDefectedShare,
+            "generals" => SweepMetric.EarlyGeneralDefections,
+            "humanitarian" => SweepMetric.HumanitarianBurden,
+            _ => SweepMetric.CollapseProbability,
+        };
+        var analysis = new ScenarioSensitivity(scenario, levers, new SensitivityOptions
+        {
+            Method = method == "morris" ? SensitivityMethod.Morris : SensitivityMethod.Sobol,
+            Samples = n,
+            Metric = metric,
+            ReplicationsPerPoint = r,
+            MorrisLevels = CheckLevels(parse.GetValue(o.Levels)),
+            Seed = s,
+            Bootstrap = b,
+            Confidence = c,
+            MaxDegreeOfParallelism = parse.GetValue(o.Threads),
+        });
+        string sweepFolder = folder is null ? string.Empty : Path.Combine(folder.FullName, "sweep");
+        var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(folder is null ? null : sweepFolder, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
+        var json = new JsonObject
+        {
+            ["scenario"] = scenario.Name,
+            ["method"] = method,
+            ["output"] = parse.GetValue(o.Metric),
+            ["design"] = result.Design,
+            ["parameters"] = new JsonArray(levers.Select(v => (JsonNode)v.ToString()).ToArray()),
+            ["points"] = result.Points,
+            ["replicationsPerPoint"] = r,
+            ["seed"] = s,
+            ["confidence"] = c,
+            ["outputVariance"] = result.OutputVariance,
+            ["noiseVariance"] = result.NoiseVariance,
+            ["noiseShare"] = result.NoiseShare,
+            ["completed"] = result.Completed,
+            ["pointsDone"] = result.Sweep.PointsDone,
+            ["pointsResumed"] = result.Sweep.PointsResumed,
+            ["indices"] = method == "morris" ? MorrisJson(result.Morris) : SobolJson(result.Sobol),
+        };
+        string title = $"{scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {parse.GetValue(o.Metric)}, {result.Points:N0} points × {r} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
+        if (!result.Completed)
+        {
+            await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder)).ConfigureAwait(false);
+            return CliApp.Failure;
+        }
+
+        if (method == "morris")
+        {
+            await WriteMorrisAsync(context, parse.GetValue(o.Format)!, json, result.Morris, title).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteSobolAsync(context, parse.GetValue(o.Format)!, json, result.Sobol, title).ConfigureAwait(false);
+        }
+
+        if (folder is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(folder.FullName, "sensitivity.json"), SummaryJson.ToText(json));
+            var chart = method == "morris" ? Charts.Tornado(result.Morris, title) : Charts.Tornado(result.Sobol, title);
+            Charts.Save(chart, Path.Combine(folder.FullName, "tornado"), ChartFormat.Both, 1000, 120 + (70 * levers.Count));
+            await context.Error.WriteLineAsync($"wrote {folder.FullName}: sensitivity.json, tornado.png, tornado.svg, sweep/ ({result.Sweep})").ConfigureAwait(false);
+        }
+
+        return CliApp.Success;
+    }
+
+    private static int CheckLevels(int levels)
+        => levels is >= 4 and <= 100 && levels % 2 == 0 ? levels : throw new UserInputException($"--levels must be an even number in [4, 100]; got {levels}.");
+
+    private static JsonArray SobolJson(IReadOnlyList<SobolIndex> indices)
+    {
+        var array = new JsonArray();
+        foreach (var s in indices)
+        {
+            array.Add(new JsonObject
+            {
+                ["name"] = s.Name,
+                ["first"] = s.First,
+                ["firstLower"] = s.FirstInterval.Lower,
+                ["firstUpper"] = s.FirstInterval.Upper,
+                ["total"] = s.Total,
+                ["totalLower"] = s.TotalInterval.Lower,
+                ["totalUpper"] = s.TotalInterval.Upper,
+            });
+        }
+
+        return array;
+    }
+
+    private static JsonArray MorrisJson(IReadOnlyList<MorrisIndex> indices)
+    {
+        var array = new JsonArray();
+        foreach (var m in indices)
+        {
+            array.Add(new JsonObject
+            {
+                ["name"] = m.Name,
+                ["muStar"] = m.MuStar,
+                ["muStarLower"] = m.MuStarInterval.Lower,
+                ["muStarUpper"] = m.MuStarInterval.Upper,
+                ["mu"] = m.Mu,
+                ["sigma"] = m.Sigma,
+            });
+        }
+
+        return array;
+    }
+
+    private static async Task WriteSobolAsync(CliContext context, string format, JsonObject json, IReadOnlyList<SobolIndex> indices, string title)
+    {
+        if (format == "json")
+        {
+            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+            return;
+        }
+
+        if (format == "csv")
+        {
+            await context.Output.WriteLineAsync("name,first,firstLower,firstUpper,total,totalLower,totalUpper").ConfigureAwait(false);
+            foreach (var s in indices)
+            {
+                await context.Output.WriteLineAsync(string.Join(",", s.Name, R(s.First), R(s.FirstInterval.Lower), R(s.FirstInterval.Upper), R(s.Total), R(s.TotalInterval.Lower), R(s.TotalInterval.Upper))).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("first order").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
+        foreach (var s in indices.OrderByDescending(i => i.Total))
+        {
+            Common.Row(table, s.Name, $"{Common.F(s.First, "F4")} [{Common.F(s.FirstInterval.Lower, "F3")}, {Common.F(s.FirstInterval.Upper, "F3")}]", $"{Common.F(s.Total, "F4")} [{Common.F(s.TotalInterval.Lower, "F3")}, {Common.F(s.TotalInterval.Upper, "F3")}]");
+        }
+
+        Common.Console(context.Output, context.Interactive).Write(table);
+    }
+
+    private static async Task WriteMorrisAsync(CliContext context, string format, JsonObject json, IReadOnlyList<MorrisIndex> indices, string title)
+    {
+        if (format == "json")
+        {
+            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+            return;
+        }
+
+        if (format == "csv")
+        {
+            await context.Output.WriteLineAsync("name,muStar,muStarLower,muStarUpper,mu,sigma").ConfigureAwait(false);
+            foreach (var m in indices)
+            {
+                await context.Output.WriteLineAsync(string.Join(",", m.Name, R(m.MuStar), R(m.MuStarInterval.Lower), R(m.MuStarInterval.Upper), R(m.Mu), R(m.Sigma))).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("μ*").RightAligned()).AddColumn(new TableColumn("μ").RightAligned()).AddColumn(new TableColumn("σ").RightAligned());
+        foreach (var m in indices.OrderByDescending(i => i.MuStar))
+        {
+            Common.Row(table, m.Name, $"{Common.F(m.MuStar, "G4")} [{Common.F(m.MuStarInterval.Lower, "G3")}, {Common.F(m.MuStarInterval.Upper, "G3")}]", Common.F(m.Mu, "G4"), Common.F(m.Sigma, "G4"));
+        }
+
+        Common.Console(context.Output, context.Interactive).Write(table);
+    }
+
+    private static string R(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

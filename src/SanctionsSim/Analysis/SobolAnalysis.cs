@@ -1,21 +1,8 @@
+using SanctionsSim.Experiments;
 using SanctionsSim.Internal;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Analysis;
-
-/// <summary>An input of a sensitivity analysis: a name and a uniform range.</summary>
-/// <threadsafety>Immutable.</threadsafety>
-public sealed record SensitivityParameter
-{
-    /// <summary>The parameter's name (for a scenario, its path, for example <c>coalition[0].instruments[6].credibility</c>).</summary>
-    public required string Name { get; init; }
-
-    /// <summary>Lower end of the range.</summary>
-    public required double Lower { get; init; }
-
-    /// <summary>Upper end of the range (above <see cref="Lower"/>).</summary>
-    public required double Upper { get; init; }
-}
 
 /// <summary>One input's Sobol indices with bootstrap intervals.</summary>
 /// <threadsafety>Immutable.</threadsafety>
@@ -38,86 +25,92 @@ public sealed record SobolIndex
 }
 
 /// <summary>
-/// Variance-based global sensitivity analysis (Sobol indices) with the Saltelli sampling scheme: two independent
-/// N×k sample matrices A and B and, for each input i, the matrix AB_i (A with column i from B), so N(k + 2)
-/// model evaluations. First-order indices by the Saltelli et al. (2010) estimator
-/// S_i = mean(f(B)·(f(AB_i) − f(A))) / V, total indices by Jansen's (1999)
+/// Variance-based global sensitivity analysis (Sobol indices) with the Saltelli sampling scheme
+/// (<see cref="SaltelliDesign"/>): two independent N×k sample matrices A and B and, for each input i, the matrix
+/// AB_i (A with column i from B), so N(k + 2) model evaluations. First-order indices by the Saltelli et al.
+/// (2010) estimator S_i = mean(f(B)·(f(AB_i) − f(A))) / V, total indices by Jansen's (1999)
 /// S_Ti = mean((f(A) − f(AB_i))²) / (2V), V the variance of f over A and B; percentile bootstrap intervals over
 /// the N rows (Saltelli et al. 2010, "Variance based sensitivity analysis of model output", Comput. Phys. Commun.
-/// 181:259).
+/// 181:259). Rows come from a digitally shifted Sobol sequence by default (faster convergence than
+/// pseudo-random rows); the bootstrap treats rows as exchangeable, as SALib does.
 /// </summary>
-/// <remarks>
-/// The sample matrices are pseudo-random (keyed stream (seed, 0, purpose)); a low-discrepancy Sobol sequence
-/// would converge faster and is planned with the experiment designs.
-/// </remarks>
+/// <remarks>For a stochastic model (the sanctions model) use <see cref="ScenarioSensitivity"/>, which runs
+/// replications per point on common random numbers and reports the share of variance that is the model's noise.</remarks>
 public static class SobolAnalysis
 {
     /// <summary>Estimates first-order and total Sobol indices of a deterministic model.</summary>
     /// <param name="model">The model: inputs in the parameters' order, one output.</param>
-    /// <param name="parameters">The inputs (at least one), each with a finite range, names unique.</param>
-    /// <param name="samples">N, rows of each sample matrix, 16 to 10^7.</param>
+    /// <param name="parameters">The inputs (at least one), each with a finite range and a distribution, names unique.</param>
+    /// <param name="samples">N, rows of each sample matrix, 16 to 10^7 (a power of two suits the Sobol sequence).</param>
     /// <param name="seed">The seed of the sample matrices and the bootstrap.</param>
     /// <param name="bootstrap">Bootstrap resamples, 0 (no intervals) to 100,000.</param>
     /// <param name="confidence">Confidence level of the intervals.</param>
+    /// <param name="quasiRandom">Rows from the Sobol sequence (default) or pseudo-random.</param>
     /// <returns>One index per input, in the parameters' order.</returns>
     /// <exception cref="ArgumentException">An argument is out of range, or the model returns a non-finite value.</exception>
-    public static IReadOnlyList<SobolIndex> Analyze(Func<double[], double> model, IReadOnlyList<SensitivityParameter> parameters, int samples, ulong seed = 1, int bootstrap = 200, double confidence = 0.95)
+    public static IReadOnlyList<SobolIndex> Analyze(Func<double[], double> model, IReadOnlyList<ExperimentParameter> parameters, int samples, ulong seed = 1, int bootstrap = 200, double confidence = 0.95, bool quasiRandom = true)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Count == 0)
-        {
-            throw new ArgumentException("At least one parameter is needed.", nameof(parameters));
-        }
-
-        for (int j = 0; j < parameters.Count; j++)
-        {
-            var p = parameters[j] ?? throw new ArgumentException($"parameters[{j}] is null.", nameof(parameters));
-            if (!(double.IsFinite(p.Lower) && double.IsFinite(p.Upper) && p.Upper > p.Lower))
-            {
-                throw new ArgumentException($"parameters[{j}] ('{p.Name}'): the range [{Guard.Format(p.Lower)}, {Guard.Format(p.Upper)}] must be finite with upper > lower.", nameof(parameters));
-            }
-        }
-
-        if (parameters.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != parameters.Count)
-        {
-            throw new ArgumentException("Parameter names must be unique.", nameof(parameters));
-        }
-
+        ExperimentParameter.ValidateAll(parameters, nameof(parameters));
         Guard.InRange(samples, 16, 10_000_000);
         Guard.InRange(bootstrap, 0, 100_000);
         Guard.OpenUnit(confidence);
-        int k = parameters.Count, n = samples;
-        var random = new RandomStream(seed, 0, StreamKeys.Policy);
-        var a = new double[n, k];
-        var b = new double[n, k];
-        for (int r = 0; r < n; r++)
+        var design = new SaltelliDesign(samples, parameters.Count, seed, quasiRandom);
+        var outputs = new double[design.Count];
+        var unit = new double[parameters.Count];
+        var x = new double[parameters.Count];
+        for (long i = 0; i < design.Count; i++)
         {
-            for (int j = 0; j < k; j++)
+            design.Point(i, unit);
+            for (int j = 0; j < x.Length; j++)
             {
-                a[r, j] = Scale(parameters[j], random.NextDouble());
-                b[r, j] = Scale(parameters[j], random.NextDouble());
+                x[j] = parameters[j].FromUnit(unit[j]);
             }
+
+            double y = model(x);
+            outputs[i] = double.IsFinite(y) ? y : throw new ArgumentException($"The model returned {Guard.Format(y)} at ({string.Join(", ", x.Select(Guard.Format))}).", nameof(model));
         }
 
+        return FromOutputs(design, outputs, parameters.Select(p => p.Name).ToArray(), seed, bootstrap, confidence);
+    }
+
+    /// <summary>Sobol indices from the outputs of a Saltelli design's points (in the design's order).</summary>
+    /// <param name="design">The design the outputs belong to.</param>
+    /// <param name="outputs">One finite output per design point.</param>
+    /// <param name="names">One name per input.</param>
+    /// <param name="seed">The seed of the bootstrap.</param>
+    /// <param name="bootstrap">Bootstrap resamples, 0 to 100,000.</param>
+    /// <param name="confidence">Confidence level.</param>
+    /// <returns>One index per input.</returns>
+    /// <exception cref="ArgumentException">The sizes do not match the design.</exception>
+    public static IReadOnlyList<SobolIndex> FromOutputs(SaltelliDesign design, IReadOnlyList<double> outputs, IReadOnlyList<string> names, ulong seed = 1, int bootstrap = 200, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(names);
+        if (outputs.Count != design.Count || names.Count != design.Dimensions)
+        {
+            throw new ArgumentException($"Expected {design.Count} outputs and {design.Dimensions} names; got {outputs.Count} and {names.Count}.", nameof(outputs));
+        }
+
+        Guard.InRange(bootstrap, 0, 100_000);
+        Guard.OpenUnit(confidence);
+        int k = design.Dimensions, n = design.Samples;
         var fa = new double[n];
         var fb = new double[n];
         var fab = new double[k][];
-        var x = new double[k];
-        for (int r = 0; r < n; r++)
-        {
-            fa[r] = Evaluate(model, Row(a, r, x));
-            fb[r] = Evaluate(model, Row(b, r, x));
-        }
-
         for (int i = 0; i < k; i++)
         {
             fab[i] = new double[n];
-            for (int r = 0; r < n; r++)
+        }
+
+        for (int r = 0; r < n; r++)
+        {
+            fa[r] = outputs[(int)design.IndexOf(r, -1)];
+            fb[r] = outputs[(int)design.IndexOf(r, k)];
+            for (int i = 0; i < k; i++)
             {
-                Row(a, r, x);
-                x[i] = b[r, i];
-                fab[i][r] = Evaluate(model, x);
+                fab[i][r] = outputs[(int)design.IndexOf(r, i)];
             }
         }
 
@@ -128,7 +121,7 @@ public static class SobolAnalysis
         }
 
         var result = new SobolIndex[k];
-        var boot = new RandomStream(seed, 1, StreamKeys.Policy);
+        var boot = new RandomStream(seed, 1, StreamKeys.Design);
         var resample = new int[n];
         var firsts = new double[k][];
         var totals = new double[k][];
@@ -157,11 +150,11 @@ public static class SobolAnalysis
             var (first, total) = Indices(fa, fb, fab[i], all);
             result[i] = new SobolIndex
             {
-                Name = parameters[i].Name,
+                Name = names[i],
                 First = first,
                 Total = total,
-                FirstInterval = Percentile(firsts[i], tail, confidence),
-                TotalInterval = Percentile(totals[i], tail, confidence),
+                FirstInterval = Bootstrap.Percentile(firsts[i], tail, confidence),
+                TotalInterval = Bootstrap.Percentile(totals[i], tail, confidence),
             };
         }
 
@@ -216,40 +209,5 @@ public static class SobolAnalysis
 
         variance /= (2 * n) - 1;
         return variance > 0 ? (first / n / variance, total / (2 * n) / variance) : (double.NaN, double.NaN);
-    }
-
-    private static ConfidenceInterval Percentile(double[] values, double tail, double confidence)
-    {
-        if (values.Length == 0)
-        {
-            return new ConfidenceInterval(double.NaN, double.NaN, confidence);
-        }
-
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return new ConfidenceInterval(double.NaN, double.NaN, confidence);
-        }
-
-        double At(double q) => sorted[Math.Clamp((int)Math.Floor(q * (sorted.Length - 1)), 0, sorted.Length - 1)];
-        return new ConfidenceInterval(At(tail), At(1 - tail), confidence);
-    }
-
-    private static double Scale(SensitivityParameter p, double u) => p.Lower + ((p.Upper - p.Lower) * u);
-
-    private static double[] Row(double[,] m, int r, double[] x)
-    {
-        for (int j = 0; j < x.Length; j++)
-        {
-            x[j] = m[r, j];
-        }
-
-        return x;
-    }
-
-    private static double Evaluate(Func<double[], double> model, double[] x)
-    {
-        double y = model(x);
-        return double.IsFinite(y) ? y : throw new ArgumentException($"The model returned {Guard.Format(y)} at ({string.Join(", ", x.Select(Guard.Format))}).", nameof(model));
     }
 }

@@ -24,4 +24,7 @@ public static class StreamKeys
 
     /// <summary>Policy rules with random elements (for example an ally joining with some probability).</summary>
     public const ulong Policy = 6;
+
+    /// <summary>Experiment designs (Latin hypercube permutations, Sobol digital shifts, Morris trajectories, bootstrap resamples).</summary>
+    public const ulong Design = 7;
 }

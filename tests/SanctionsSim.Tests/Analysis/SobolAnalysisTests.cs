@@ -1,10 +1,11 @@
 using SanctionsSim.Analysis;
+using SanctionsSim.Experiments;
 
 namespace SanctionsSim.Tests.Analysis;
 
 public class SobolAnalysisTests
 {
-    private static readonly SensitivityParameter[] Cube =
+    private static readonly ExperimentParameter[] Cube =
     [
         new() { Name = "x1", Lower = -Math.PI, Upper = Math.PI },
         new() { Name = "x2", Lower = -Math.PI, Upper = Math.PI },
@@ -31,7 +32,7 @@ public class SobolAnalysisTests
     public void SobolG_RanksInputsByTheirCoefficients_AndMatchesClosedForm()
     {
         double[] a = [0, 1, 4.5, 9, 99];
-        var parameters = a.Select((_, i) => new SensitivityParameter { Name = "x" + i, Lower = 0, Upper = 1 }).ToArray();
+        var parameters = a.Select((_, i) => new ExperimentParameter { Name = "x" + i, Lower = 0, Upper = 1 }).ToArray();
         var indices = SobolAnalysis.Analyze(x => SobolAnalysis.SobolG(x, a), parameters, samples: 8192, seed: 2, bootstrap: 200);
         // V_i = 1 / (3 (1 + a_i)^2), V = Π(1 + V_i) − 1
         double[] vi = a.Select(ai => 1.0 / (3 * (1 + ai) * (1 + ai))).ToArray();
@@ -48,8 +49,8 @@ public class SobolAnalysisTests
     [Test]
     public void Analyze_BadArguments_Throw()
     {
-        Should.Throw<ArgumentException>(() => SobolAnalysis.Analyze(x => x[0], [new SensitivityParameter { Name = "a", Lower = 1, Upper = 1 }], 100)).Message.ShouldContain("upper > lower");
-        Should.Throw<ArgumentException>(() => SobolAnalysis.Analyze(x => double.NaN, [new SensitivityParameter { Name = "a", Lower = 0, Upper = 1 }], 100)).Message.ShouldContain("NaN");
-        Should.Throw<ArgumentOutOfRangeException>(() => SobolAnalysis.Analyze(x => x[0], [new SensitivityParameter { Name = "a", Lower = 0, Upper = 1 }], 3));
+        Should.Throw<ArgumentException>(() => SobolAnalysis.Analyze(x => x[0], [new ExperimentParameter { Name = "a", Lower = 1, Upper = 1 }], 100)).Message.ShouldContain("upper > lower");
+        Should.Throw<ArgumentException>(() => SobolAnalysis.Analyze(x => double.NaN, [new ExperimentParameter { Name = "a", Lower = 0, Upper = 1 }], 100)).Message.ShouldContain("NaN");
+        Should.Throw<ArgumentOutOfRangeException>(() => SobolAnalysis.Analyze(x => x[0], [new ExperimentParameter { Name = "a", Lower = 0, Upper = 1 }], 3));
     }
 }

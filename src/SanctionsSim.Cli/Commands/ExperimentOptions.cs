@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using SanctionsSim.Experiments;
+using SanctionsSim.Model;
+using SanctionsSim.Scenarios;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>Options and helpers shared by sweep, sensitivity and tipping.</summary>
+internal static class ExperimentOptions
+{
+    public const string ParamHelp = "A lever: PATH=LOWER:UPPER, optionally ~log, ~triangular(MODE) or ~normal(MEAN,SD); for example coalition.us.amnesty.credibility=0.2:1. Repeat for several levers.";
+
+    public static Argument<FileInfo?> ScenarioFile() => new("FILE") { Description = "A scenario file (JSON); omit to use a preset.", Arity = ArgumentArity.ZeroOrOne };
+
+    public static Option<string?> Preset() => new("--preset", "-p") { Description = $"A built-in scenario (default {Presets.Default}); see 'sanctionssim presets'." };
+
+    public static Option<string[]> Param() => new("--param") { Description = ParamHelp, AllowMultipleArgumentsPerToken = false };
+
+    public static Option<FileInfo?> ExperimentFileOption() => new("--experiment", "-e") { Description = "An experiment file (JSON): levers with ranges and distributions, and optionally the scenario, design, replications and seed (see docs/analysis.md)." };
+
+    public static Option<bool> Resume() => new("--resume") { Description = "With --out: continue the sweep recorded in the folder's manifest (finished points are read back, not rerun)." };
+
+    public static Option<int> RunsPerPoint(int defaultValue) => new("--runs", "-n") { Description = $"Replications per design point (default {defaultValue}).", DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>The experiment file (if any), the scenario and the levers, from the command's options.</summary>
+    public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Load(ParseResult parse, Argument<FileInfo?> file, Option<string?> preset, Option<string[]> param, Option<FileInfo?> experiment)
+    {
+        FileInfo? scenarioFile = parse.GetValue(file);
+        string? presetName = parse.GetValue(preset);
+        if (scenarioFile is not null && presetName is not null)
+        {
+            throw new UserInputException("Give either a scenario FILE or --preset, not both.");
+        }
+
+        ExperimentFile? experimentFile = parse.GetValue(experiment) is FileInfo e ? ExperimentFile.ReadFile(e.FullName) : null;
+        Scenario scenario = scenarioFile is not null ? ScenarioJson.ReadFile(scenarioFile.FullName)
+            : presetName is not null ? Common.LoadScenario(presetName)
+            : experimentFile?.Scenario is string s ? Common.LoadScenario(s)
+            : Presets.Get(Presets.Default);
+        var levers = new List<ExperimentParameter>(experimentFile?.Parameters ?? []);
+        foreach (string spec in parse.GetValue(param) ?? [])
+        {
+            levers.Add(ParseLever(spec));
+        }
+
+        if (levers.Count == 0)
+        {
+            throw new UserInputException("No levers: give --param PATH=LOWER:UPPER (repeatable) or --experiment FILE.");
+        }
+
+        foreach (var group in levers.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            throw new UserInputException($"The lever '{group.Key}' is given {group.Count()} times.");
+        }
+
+        return (scenario, levers, experimentFile);
+    }
+
+    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)].</summary>
+    public static ExperimentParameter ParseLever(string spec)
+    {
+        int eq = spec.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new UserInputException($"--param '{spec}': expected PATH=LOWER:UPPER, for example regime.reprisalProbability=0.1:0.9.");
+        }
+
+        string path = spec[..eq].Trim(), rest = spec[(eq + 1)..].Trim();
+        string? distribution = null;
+        int tilde = rest.IndexOf('~', StringComparison.Ordinal);
+        if (tilde >= 0)
+        {
+            distribution = rest[(tilde + 1)..].Trim();
+            rest = rest[..tilde].Trim();
+        }
+
+        string[] bounds = rest.Split(':');
+        if (bounds.Length != 2 || !TryNumber(bounds[0], out double lower) || !TryNumber(bounds[1], out double upper))
+        {
+            throw new UserInputException($"--param '{spec}': the range '{rest}' must be LOWER:UPPER with two finite numbers.");
+        }
+
+        var lever = new ExperimentParameter { Name = path, Lower = lower, Upper = upper };
+        if (distribution is not null)
+        {
+            string name = distribution.Split('(')[0].Trim().ToLowerInvariant();
+            double[] args = distribution.Contains('(', StringComparison.Ordinal)
+                ? distribution[(distribution.IndexOf('(', StringComparison.Ordinal) + 1)..].TrimEnd(')').Split(',').Select(a => TryNumber(a, out double v) ? v : double.NaN).ToArray()
+                : [];
+            lever = name switch
+            {
+                "uniform" when args.Length == 0 => lever,
+                "log" or "loguniform" when args.Length == 0 => lever with { Distribution = ParameterDistribution.LogUniform },
+                "triangular" when args.Length == 1 => lever with { Distribution = ParameterDistribution.Triangular, Mode = args[0] },
+                "normal" when args.Length == 2 => lever with { Distribution = ParameterDistribution.TruncatedNormal, Mean = args[0], StandardDeviation = args[1] },
+                _ => throw new UserInputException($"--param '{spec}': unknown distribution '{distribution}'; use ~log, ~triangular(MODE) or ~normal(MEAN,SD)."),
+            };
+        }
+
+        try
+        {
+            lever.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException($"--param '{spec}': {e.Message.Split(" (Parameter")[0]}");
+        }
+
+        return lever;
+    }
+
+    public static void CheckCommon(int runs, int threads, double confidence)
+    {
+        if (runs is < 1 or > 10_000_000)
+        {
+            throw new UserInputException($"--runs must be in [1, 10000000]; got {runs}.");
+        }
+
+        Common.MonteCarlo(1, 1, threads, confidence);
+    }
+
+    /// <summary>Runs a sweep-based job with a progress bar on the error stream when it is a terminal; refusals of the output folder become input errors.</summary>
+    public static async Task<T> WithProgressAsync<T>(CliContext context, string label, long points, Func<IProgress<SweepProgress>?, CancellationToken, Task<T>> run)
+    {
+        try
+        {
+            if (!context.Interactive)
+            {
+                return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+            T result = default!;
+            await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(label, maxValue: points);
+                    result = await Task.Run(() => run(new Sink(task), context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            return result;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+    }
+
+    public static string Partial(SweepResult sweep, DirectoryInfo? folder)
+        => sweep.Completed ? string.Empty : $"partial: stopped after {sweep.PointsDone:N0} of {sweep.Points:N0} points" + (folder is null ? "." : $"; resume with --out {folder.FullName} --resume.");
+
+    private static bool TryNumber(string text, out double value)
+        => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private sealed class Sink(ProgressTask task) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => task.Value = value.PointsDone;
+    }
+}

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Experiments;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim sweep</c>: run the model over a design of lever values, streaming results to CSV and Parquet.</summary>
+internal static class SweepCommand
+{
+    private const int MaxPrintedPoints = 10_000;
+
+    public static Command Create(CliContext context)
+    {
+        var file = ExperimentOptions.ScenarioFile();
+        var preset = ExperimentOptions.Preset();
+        var param = ExperimentOptions.Param();
+        var experiment = ExperimentOptions.ExperimentFileOption();
+        var design = new Option<string>("--design", "-d") { Description = "The design: factorial (grid), lhs (Latin hypercube) or sobol (low-discrepancy sequence); default lhs.", DefaultValueFactory = _ => "lhs" }
+            .AcceptOnlyFromAmong("factorial", "lhs", "sobol");
+        var points = new Option<int>("--points") { Description = "Points of an lhs or sobol design (default 64).", DefaultValueFactory = _ => 64 };
+        var levels = new Option<int>("--levels") { Description = "Levels per lever of a factorial design (default 5).", DefaultValueFactory = _ => 5 };
+        var runs = ExperimentOptions.RunsPerPoint(100);
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for manifest.json, points.csv, parquet/part-*.parquet and scenario.json, written as points finish." };
+        var resume = ExperimentOptions.Resume();
+        var format = Common.Format();
+        var confidence = Common.Confidence();
+        var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.")
+        {
+            file, preset, param, experiment, design, points, levels, runs, seed, threads, output, resume, format, confidence,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            string kind = parse.GetResult(design) is null && ef?.DesignKind is string k ? (k == "latinHypercube" ? "lhs" : k) : parse.GetValue(design)!;
+            int n = parse.GetResult(points) is null && ef?.DesignPoints is int p ? p : parse.GetValue(points);
+            int l = parse.GetResult(levels) is null && ef?.DesignLevels is int lv ? lv : parse.GetValue(levels);
+            int r = parse.GetResult(runs) is null && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
+            ulong s = parse.GetResult(seed) is null && ef?.Seed is ulong es ? es : parse.GetValue(seed);
+            ExperimentOptions.CheckCommon(r, parse.GetValue(threads), parse.GetValue(confidence));
+            if (n is < 1 or > 10_000_000)
+            {
+                throw new UserInputException($"--points must be in [1, 10000000]; got {n}.");
+            }
+
+            DirectoryInfo? folder = parse.GetValue(output);
+            Common.CheckOutFolder(folder);
+            if (parse.GetValue(resume) && folder is null)
+            {
+                throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
+            }
+
+            ExperimentDesign d = kind switch
+            {
+                "factorial" => new FullFactorialDesign(Enumerable.Repeat(l, levers.Count).ToArray()),
+                "sobol" => new SobolSequenceDesign(n, levers.Count, s),
+                _ => new LatinHypercubeDesign(n, levers.Count, s),
+            };
+            var sweep = new Sweep(scenario, levers, d, new SweepOptions { ReplicationsPerPoint = r, Seed = s, MaxDegreeOfParallelism = parse.GetValue(threads), Confidence = parse.GetValue(confidence) });
+            string fmt = parse.GetValue(format)!;
+            var kept = new List<SweepPoint>();
+            var csv = fmt == "csv" ? context.Output : null;
+            if (csv is not null)
+            {
+                await csv.WriteLineAsync("point," + string.Join(",", levers.Select(v => v.Name)) + ",replications,collapseProbability,collapseLower,collapseUpper,weeksSurvivedMean,finalShareMean").ConfigureAwait(false);
+            }
+
+            double c = parse.GetValue(confidence);
+            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"sweep {scenario.Name}", d.Count, (progress, ct) => sweep.RunAsync(folder?.FullName, parse.GetValue(resume), point =>
+            {
+                if (csv is not null)
+                {
+                    var ci = point.CollapseProbability.Wilson(c);
+                    csv.WriteLine(string.Join(",", new[] { point.Index.ToString(CultureInfo.InvariantCulture) }
+                        .Concat(point.Values.Select(R))
+                        .Append(point.Replications.ToString(CultureInfo.InvariantCulture))
+                        .Concat(new[] { point.CollapseProbability.Estimate, ci.Lower, ci.Upper, point.WeeksSurvivedMean, point.FinalDefectedShareMean }.Select(R))));
+                }
+                else if (kept.Count < MaxPrintedPoints)
+                {
+                    kept.Add(point);
+                }
+            }, progress, ct)).ConfigureAwait(false);
+
+            string partial = ExperimentOptions.Partial(result, folder);
+            switch (fmt)
+            {
+                case "json":
+                    var array = new JsonArray();
+                    foreach (var point in kept)
+                    {
+                        var values = new JsonObject();
+                        for (int j = 0; j < levers.Count; j++)
+                        {
+                            values[levers[j].Name] = point.Values[j];
+                        }
+
+                        array.Add(new JsonObject
+                        {
+                            ["point"] = point.Index,
+                            ["values"] = values,
+                            ["collapseProbability"] = SummaryJson.Proportion(point.CollapseProbability, c),
+                            ["weeksSurvived"] = new JsonObject { ["mean"] = point.WeeksSurvivedMean, ["standardError"] = Math.Sqrt(point.WeeksSurvivedVariance / point.Replications) },
+                            ["finalDefectedShare"] = new JsonObject { ["mean"] = point.FinalDefectedShareMean, ["standardError"] = Math.Sqrt(point.FinalDefectedShareVariance / point.Replications) },
+                        });
+                    }
+
+                    await context.Output.WriteAsync(SummaryJson.ToText(new JsonObject
+                    {
+                        ["scenario"] = scenario.Name,
+                        ["design"] = d.Description,
+                        ["parameters"] = new JsonArray(levers.Select(v => (JsonNode)v.ToString()).ToArray()),
+                        ["replicationsPerPoint"] = r,
+                        ["seed"] = s,
+                        ["points"] = d.Count,
+                        ["pointsDone"] = result.PointsDone,
+                        ["pointsResumed"] = result.PointsResumed,
+                        ["completed"] = result.Completed,
+                        ["out"] = folder?.FullName,
+                        ["results"] = kept.Count == result.PointsDone ? array : null,
+                    })).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    break;
+                default:
+                    var table = Common.Titled($"{scenario.Name}: {d.Description}, {r} replications per point (common random numbers), {c:P0} Wilson intervals");
+                    table.AddColumn("point");
+                    foreach (var v in levers)
+                    {
+                        table.AddColumn(new TableColumn(v.Name).RightAligned());
+                    }
+
+                    table.AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("weeks survived").RightAligned()).AddColumn(new TableColumn("final share").RightAligned());
+                    foreach (var point in kept.Take(200))
+                    {
+                        var ci = point.CollapseProbability.Wilson(c);
+                        Common.Row(table, [point.Index.ToString(CultureInfo.InvariantCulture), .. point.Values.Select(v => Common.F(v, "G4")),
+                            $"{point.CollapseProbability.Estimate:F3} [{ci.Lower:F3}, {ci.Upper:F3}]", $"{point.WeeksSurvivedMean:F1}", $"{point.FinalDefectedShareMean:P1}"]);
+                    }
+
+                    var console = Common.Console(context.Output, context.Interactive);
+                    console.Write(table);
+                    if (kept.Count > 200)
+                    {
+                        console.WriteLine($"(first 200 of {result.PointsDone:N0} points shown" + (folder is null ? "; use --out or --format csv for all)" : $"; all in {Path.Combine(folder.FullName, "points.csv")})"));
+                    }
+
+                    break;
+            }
+
+            if (folder is not null && fmt != "json")
+            {
+                await context.Error.WriteLineAsync($"wrote {Path.Combine(folder.FullName, "manifest.json")}, points.csv and parquet/ ({result})").ConfigureAwait(false);
+            }
+
+            if (partial.Length > 0)
+            {
+                await context.Error.WriteLineAsync(partial).ConfigureAwait(false);
+                return CliApp.Failure;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+
+        static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

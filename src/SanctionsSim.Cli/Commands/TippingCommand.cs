@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim tipping</c>: where along one lever the collapse probability crosses a level.</summary>
+internal static class TippingCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = ExperimentOptions.ScenarioFile();
+        var preset = ExperimentOptions.Preset();
+        var param = ExperimentOptions.Param();
+        param.Description = "The lever: PATH=LOWER:UPPER, for example coalition.us.amnesty.credibility=0:1 (exactly one).";
+        var experiment = ExperimentOptions.ExperimentFileOption();
+        var points = new Option<int>("--points") { Description = "Grid points along the lever (default 21).", DefaultValueFactory = _ => 21 };
+        var level = new Option<double>("--level") { Description = "The collapse-probability level whose crossing is sought (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var runs = ExperimentOptions.RunsPerPoint(400);
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the crossing's interval (default 1000).", DefaultValueFactory = _ => 1000 };
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for the streamed scan (resumable), tipping.json and the chart." };
+        var resume = ExperimentOptions.Resume();
+        var format = Common.Format();
+        var confidence = Common.Confidence();
+        var command = new Command("tipping", "Locate a tipping point: where along one lever the collapse probability crosses a level, with a bootstrap interval, on common random numbers along the scan.")
+        {
+            file, preset, param, experiment, points, level, runs, bootstrap, seed, threads, output, resume, format, confidence,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var (scenario, levers, _) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            if (levers.Count != 1)
+            {
+                throw new UserInputException($"A tipping scan takes exactly one lever; got {levers.Count} ({string.Join(", ", levers.Select(l => l.Name))}).");
+            }
+
+            int r = parse.GetValue(runs), g = parse.GetValue(points), b = parse.GetValue(bootstrap);
+            double lv = parse.GetValue(level), c = parse.GetValue(confidence);
+            ExperimentOptions.CheckCommon(r, parse.GetValue(threads), c);
+            if (g is < 3 or > 10_001)
+            {
+                throw new UserInputException($"--points must be in [3, 10001]; got {g}.");
+            }
+
+            if (!(lv > 0 && lv < 1))
+            {
+                throw new UserInputException($"--level must lie strictly between 0 and 1; got {lv}.");
+            }
+
+            if (b is < 0 or > 100_000)
+            {
+                throw new UserInputException($"--bootstrap must be in [0, 100000]; got {b}.");
+            }
+
+            DirectoryInfo? folder = parse.GetValue(output);
+            Common.CheckOutFolder(folder);
+            if (parse.GetValue(resume) && folder is null)
+            {
+                throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
+            }
+
+            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, ReplicationsPerPoint = r, Bootstrap = b, Seed = parse.GetValue(seed), Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) });
+            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(folder is null ? null : Path.Combine(folder.FullName, "sweep"), parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+            if (!result.Completed)
+            {
+                await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder)).ConfigureAwait(false);
+                return CliApp.Failure;
+            }
+
+            var curve = new JsonArray();
+            foreach (var p in result.Curve)
+            {
+                curve.Add(new JsonObject { ["value"] = p.Value, ["collapseProbability"] = SummaryJson.Proportion(p.Probability, c) });
+            }
+
+            var json = new JsonObject
+            {
+                ["scenario"] = scenario.Name,
+                ["lever"] = result.Lever,
+                ["level"] = lv,
+                ["replicationsPerPoint"] = r,
+                ["seed"] = parse.GetValue(seed),
+                ["crossing"] = result.Crossing,
+                ["crossingLower"] = result.Crossing is null ? null : result.CrossingInterval.Lower,
+                ["crossingUpper"] = result.Crossing is null ? null : result.CrossingInterval.Upper,
+                ["confidence"] = c,
+                ["direction"] = result.Direction > 0 ? "rising" : result.Direction < 0 ? "falling" : "none",
+                ["noCrossingShare"] = result.NoCrossingShare,
+                ["curve"] = curve,
+            };
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteLineAsync("value,collapseProbability,lower,upper").ConfigureAwait(false);
+                    foreach (var p in result.Curve)
+                    {
+                        await context.Output.WriteLineAsync(string.Join(",", new[] { p.Value, p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper }.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).ConfigureAwait(false);
+                    }
+
+                    break;
+                default:
+                    var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
+                        .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());
+                    foreach (var p in result.Curve)
+                    {
+                        Common.Row(table, Common.F(p.Value, "G4"), $"{p.Probability.Estimate:F3}", $"[{p.Interval.Lower:F3}, {p.Interval.Upper:F3}]");
+                    }
+
+                    var console = Common.Console(context.Output, context.Interactive);
+                    console.Write(table);
+                    console.WriteLine(result.ToString());
+                    break;
+            }
+
+            if (folder is not null)
+            {
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "tipping.json"), SummaryJson.ToText(json));
+                Charts.Save(Charts.TippingCurve(result), Path.Combine(folder.FullName, "tipping"));
+                await context.Error.WriteLineAsync($"wrote {folder.FullName}: tipping.json, tipping.png, tipping.svg, sweep/ ({result.Sweep})").ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

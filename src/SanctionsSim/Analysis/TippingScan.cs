@@ -1,0 +1,211 @@
+using SanctionsSim.Experiments;
+using SanctionsSim.Internal;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Analysis;
+
+/// <summary>Settings of a <see cref="TippingScan"/>.</summary>
+public sealed class TippingOptions
+{
+    /// <summary>Grid points along the lever's range, 3 to 10,001 (default 21).</summary>
+    public int Points { get; set; } = 21;
+
+    /// <summary>The collapse-probability level whose crossing is sought, in (0, 1) (default 0.5).</summary>
+    public double Level { get; set; } = 0.5;
+
+    /// <summary>Replications per grid point (default 400).</summary>
+    public int ReplicationsPerPoint { get; set; } = 400;
+
+    /// <summary>The seed: every grid point runs the same replications (common random numbers).</summary>
+    public ulong Seed { get; set; } = 1;
+
+    /// <summary>Bootstrap resamples of the replications for the crossing's interval (default 1,000).</summary>
+    public int Bootstrap { get; set; } = 1000;
+
+    /// <summary>Confidence level (default 0.95).</summary>
+    public double Confidence { get; set; } = 0.95;
+
+    /// <summary>Threads per point (−1: all cores).</summary>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
+
+    /// <summary>A copy.</summary>
+    /// <returns>The copy.</returns>
+    public TippingOptions Clone() => (TippingOptions)MemberwiseClone();
+}
+
+/// <summary>One grid point of a tipping-point scan.</summary>
+/// <param name="Value">The lever's value.</param>
+/// <param name="Probability">The collapse probability there, with its standard error.</param>
+/// <param name="Interval">Its Wilson interval.</param>
+public readonly record struct TippingCurvePoint(double Value, ProportionEstimate Probability, ConfidenceInterval Interval);
+
+/// <summary>The result of a <see cref="TippingScan"/>.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record TippingResult
+{
+    /// <summary>The lever's path.</summary>
+    public required string Lever { get; init; }
+
+    /// <summary>The level sought.</summary>
+    public required double Level { get; init; }
+
+    /// <summary>The collapse probability along the grid.</summary>
+    public required IReadOnlyList<TippingCurvePoint> Curve { get; init; }
+
+    /// <summary>
+    /// The lever value where the collapse probability first crosses the level along the grid (linear
+    /// interpolation between the grid points on either side), or null when the curve stays on one side.
+    /// </summary>
+    public required double? Crossing { get; init; }
+
+    /// <summary>Percentile bootstrap interval of the crossing (replications resampled jointly across the grid, preserving the common random numbers).</summary>
+    public required ConfidenceInterval CrossingInterval { get; init; }
+
+    /// <summary>The share of bootstrap resamples in which the curve did not cross the level inside the range.</summary>
+    public required double NoCrossingShare { get; init; }
+
+    /// <summary>Whether the probability rises (+1) or falls (−1) across the crossing; 0 without a crossing.</summary>
+    public required int Direction { get; init; }
+
+    /// <summary>Whether every grid point ran.</summary>
+    public required bool Completed { get; init; }
+
+    /// <summary>The sweep underneath (points resumed, folder).</summary>
+    public required SweepResult Sweep { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => Crossing is double x
+            ? $"{Lever}: P(collapse) crosses {Level:P0} at {x:G4} {CrossingInterval} ({(Direction > 0 ? "rising" : "falling")}; {NoCrossingShare:P1} of resamples without a crossing)"
+            : $"{Lever}: P(collapse) stays {(Curve.Count > 0 && Curve[0].Probability.Estimate >= Level ? "at or above" : "below")} {Level:P0} over [{(Curve.Count > 0 ? Curve[0].Value : double.NaN):G4}, {(Curve.Count > 0 ? Curve[^1].Value : double.NaN):G4}]";
+}
+
+/// <summary>
+/// Locates a tipping point: for one lever, where along its range the collapse probability crosses a level
+/// (say 50 %). The lever runs over an even grid; every grid point runs the same replications (same seed and
+/// indices: common random numbers), so the estimated curve is smooth and differences along it are precise.
+/// The crossing is interpolated between the grid points on either side of the first crossing, and its interval
+/// comes from a bootstrap that resamples replication indices jointly across the grid.
+/// </summary>
+public sealed class TippingScan
+{
+    private readonly TippingOptions _options;
+    private readonly Sweep _sweep;
+
+    /// <summary>Prepares a scan.</summary>
+    /// <param name="scenario">The base scenario.</param>
+    /// <param name="lever">The lever (a scenario path with its range; the distribution is ignored, the grid is even).</param>
+    /// <param name="options">Grid, level, replications; defaults when null.</param>
+    /// <exception cref="ArgumentException">An argument is out of range or the lever is invalid.</exception>
+    public TippingScan(Scenario scenario, ExperimentParameter lever, TippingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        _options = (options ?? new TippingOptions()).Clone();
+        Guard.InRange(_options.Points, 3, 10_001, "Points");
+        Guard.OpenUnit(_options.Level, "Level");
+        Guard.InRange(_options.Bootstrap, 0, 100_000, "Bootstrap");
+        Lever = lever with { Distribution = ParameterDistribution.Uniform };
+        _sweep = new Sweep(scenario, [Lever], new FullFactorialDesign([_options.Points]), new SweepOptions
+        {
+            ReplicationsPerPoint = _options.ReplicationsPerPoint,
+            Seed = _options.Seed,
+            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism,
+            Confidence = _options.Confidence,
+            RecordOutcomes = true,
+        });
+    }
+
+    /// <summary>The lever.</summary>
+    public ExperimentParameter Lever { get; }
+
+    /// <summary>Runs the scan.</summary>
+    /// <param name="directory">Output folder (resumable), or null.</param>
+    /// <param name="resume">Resume the scan in <paramref name="directory"/>.</param>
+    /// <param name="progress">Progress per grid point.</param>
+    /// <param name="cancellationToken">Stops the scan; the result is then incomplete.</param>
+    /// <returns>The curve and the crossing.</returns>
+    public async Task<TippingResult> RunAsync(string? directory = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        int g = _options.Points, r = _options.ReplicationsPerPoint;
+        var values = new double[g];
+        var collapsed = new bool[g][];
+        var curve = new List<TippingCurvePoint>(g);
+        SweepResult run = await _sweep.RunAsync(directory, resume, p =>
+        {
+            values[p.Index] = p.Values[0];
+            collapsed[p.Index] = p.CollapseWeeks!.Select(w => w >= 0).ToArray();
+            curve.Add(new TippingCurvePoint(p.Values[0], p.CollapseProbability, p.CollapseProbability.Wilson(_options.Confidence)));
+        }, progress, cancellationToken).ConfigureAwait(false);
+        if (!run.Completed)
+        {
+            return new TippingResult { Lever = Lever.Name, Level = _options.Level, Curve = curve, Crossing = null, CrossingInterval = new ConfidenceInterval(double.NaN, double.NaN, _options.Confidence), NoCrossingShare = double.NaN, Direction = 0, Completed = false, Sweep = run };
+        }
+
+        var p = curve.Select(c => c.Probability.Estimate).ToArray();
+        var (crossing, direction) = Cross(values, p, _options.Level);
+
+        var boot = new RandomStream(_options.Seed, 3, StreamKeys.Design);
+        var counts = new int[g];
+        var resampled = new double[g];
+        var crossings = new List<double>(_options.Bootstrap);
+        int none = 0;
+        for (int b = 0; b < _options.Bootstrap; b++)
+        {
+            Array.Clear(counts);
+            for (int i = 0; i < r; i++)
+            {
+                int pick = boot.NextInt32(r);
+                for (int j = 0; j < g; j++)
+                {
+                    counts[j] += collapsed[j][pick] ? 1 : 0;
+                }
+            }
+
+            for (int j = 0; j < g; j++)
+            {
+                resampled[j] = (double)counts[j] / r;
+            }
+
+            var (x, _) = Cross(values, resampled, _options.Level);
+            if (x is double v)
+            {
+                crossings.Add(v);
+            }
+            else
+            {
+                none++;
+            }
+        }
+
+        double tail = (1 - _options.Confidence) / 2;
+        return new TippingResult
+        {
+            Lever = Lever.Name,
+            Level = _options.Level,
+            Curve = curve,
+            Crossing = crossing,
+            CrossingInterval = crossings.Count > 0 ? Bootstrap.Percentile([.. crossings], tail, _options.Confidence) : new ConfidenceInterval(double.NaN, double.NaN, _options.Confidence),
+            NoCrossingShare = _options.Bootstrap > 0 ? (double)none / _options.Bootstrap : double.NaN,
+            Direction = direction,
+            Completed = true,
+            Sweep = run,
+        };
+    }
+
+    /// <summary>The first crossing of <paramref name="level"/> along the grid, linearly interpolated, and its direction.</summary>
+    internal static (double? Crossing, int Direction) Cross(double[] x, double[] p, double level)
+    {
+        for (int j = 0; j + 1 < p.Length; j++)
+        {
+            bool below = p[j] < level, nextBelow = p[j + 1] < level;
+            if (below != nextBelow)
+            {
+                double t = (level - p[j]) / (p[j + 1] - p[j]);
+                return (x[j] + (t * (x[j + 1] - x[j])), below ? 1 : -1);
+            }
+        }
+
+        return (null, 0);
+    }
+}

@@ -1,0 +1,131 @@
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Experiments;
+
+/// <summary>An output of the sanctions model that sweeps and analyses report per design point.</summary>
+public enum SweepMetric
+{
+    /// <summary>The probability that the regime collapses within the horizon (a replication's output is 0 or 1).</summary>
+    CollapseProbability,
+
+    /// <summary>Weeks the regime survives, capped at the horizon.</summary>
+    WeeksSurvived,
+
+    /// <summary>The share of officer weight that has defected by the end of the run.</summary>
+    FinalDefectedShare,
+
+    /// <summary>Generals defecting in the first 13 weeks (January to March in the 2019 preset).</summary>
+    EarlyGeneralDefections,
+
+    /// <summary>Cumulative humanitarian burden (USD billion of public spending lost outside patronage).</summary>
+    HumanitarianBurden,
+}
+
+/// <summary>
+/// The result of one design point of a sweep: the levers' values and the model's outputs over the point's
+/// replications, each as a mean and the variance of a single replication (so the standard error of the mean is
+/// sqrt(variance / replications)). Every point runs replications 0 … R − 1 on the sweep's seed, so points are
+/// compared on common random numbers.
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record SweepPoint
+{
+    /// <summary>The point's index in the design.</summary>
+    public required long Index { get; init; }
+
+    /// <summary>The levers' values, in parameter order (integer levers rounded as applied).</summary>
+    public required IReadOnlyList<double> Values { get; init; }
+
+    /// <summary>Replications run.</summary>
+    public required long Replications { get; init; }
+
+    /// <summary>Replications in which the regime collapsed.</summary>
+    public required long Collapses { get; init; }
+
+    /// <summary>Mean weeks survived (capped at the horizon).</summary>
+    public required double WeeksSurvivedMean { get; init; }
+
+    /// <summary>Variance of weeks survived across replications.</summary>
+    public required double WeeksSurvivedVariance { get; init; }
+
+    /// <summary>Mean week of collapse among collapsing replications (NaN when none collapsed).</summary>
+    public required double CollapseWeekMean { get; init; }
+
+    /// <summary>Mean final defected share.</summary>
+    public required double FinalDefectedShareMean { get; init; }
+
+    /// <summary>Variance of the final defected share.</summary>
+    public required double FinalDefectedShareVariance { get; init; }
+
+    /// <summary>Mean number of generals defecting in weeks 1 to 13.</summary>
+    public required double EarlyGeneralDefectionsMean { get; init; }
+
+    /// <summary>Its variance.</summary>
+    public required double EarlyGeneralDefectionsVariance { get; init; }
+
+    /// <summary>Mean cumulative humanitarian burden.</summary>
+    public required double HumanitarianBurdenMean { get; init; }
+
+    /// <summary>Its variance.</summary>
+    public required double HumanitarianBurdenVariance { get; init; }
+
+    /// <summary>Per replication, the week of collapse or −1 (kept only when the sweep records outcomes).</summary>
+    public IReadOnlyList<int>? CollapseWeeks { get; init; }
+
+    /// <summary>The collapse probability with its standard error.</summary>
+    public ProportionEstimate CollapseProbability => new(Collapses, Replications);
+
+    /// <summary>The mean of a metric over the point's replications.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The mean.</returns>
+    public double Mean(SweepMetric metric) => metric switch
+    {
+        SweepMetric.CollapseProbability => CollapseProbability.Estimate,
+        SweepMetric.WeeksSurvived => WeeksSurvivedMean,
+        SweepMetric.FinalDefectedShare => FinalDefectedShareMean,
+        SweepMetric.EarlyGeneralDefections => EarlyGeneralDefectionsMean,
+        SweepMetric.HumanitarianBurden => HumanitarianBurdenMean,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
+    };
+
+    /// <summary>The variance of a metric across single replications (the model's own noise at this point).</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The variance (0 with a single replication).</returns>
+    public double Variance(SweepMetric metric) => metric switch
+    {
+        SweepMetric.CollapseProbability => Replications < 2 ? 0 : CollapseProbability.Estimate * (1 - CollapseProbability.Estimate) * Replications / (Replications - 1),
+        SweepMetric.WeeksSurvived => WeeksSurvivedVariance,
+        SweepMetric.FinalDefectedShare => FinalDefectedShareVariance,
+        SweepMetric.EarlyGeneralDefections => EarlyGeneralDefectionsVariance,
+        SweepMetric.HumanitarianBurden => HumanitarianBurdenVariance,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
+    };
+}
+
+/// <summary>Progress of a sweep.</summary>
+/// <param name="PointsDone">Points finished (including points read back on resume).</param>
+/// <param name="Points">Points in the design.</param>
+public readonly record struct SweepProgress(long PointsDone, long Points);
+
+/// <summary>What a sweep did.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record SweepResult
+{
+    /// <summary>Points in the design.</summary>
+    public required long Points { get; init; }
+
+    /// <summary>Points finished, including those read back from an earlier run.</summary>
+    public required long PointsDone { get; init; }
+
+    /// <summary>Points read back from the output folder instead of being run (resume).</summary>
+    public required long PointsResumed { get; init; }
+
+    /// <summary>Whether every point is finished (false when cancelled).</summary>
+    public bool Completed => PointsDone == Points;
+
+    /// <summary>The output folder, or null when nothing was written.</summary>
+    public string? Directory { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{PointsDone:N0} of {Points:N0} points" + (PointsResumed > 0 ? $" ({PointsResumed:N0} resumed)" : string.Empty) + (Completed ? string.Empty : ", partial");
+}
