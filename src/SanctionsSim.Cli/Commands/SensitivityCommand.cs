@@ -106,8 +106,8 @@ internal static class SensitivityCommand
         CancellationToken token)
     {
         var (scenario, levers, ef) = ExperimentOptions.Load(parse, source.File, source.Preset, source.Param, source.Experiment);
-        int r = parse.GetResult(o.Runs) is null && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(o.Runs);
-        ulong s = parse.GetResult(o.Seed) is null && ef?.Seed is ulong es ? es : parse.GetValue(o.Seed);
+        int r = parse.GetResult(o.Runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(o.Runs);
+        ulong s = parse.GetResult(o.Seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(o.Seed);
         int n = parse.GetValue(o.Samples) ?? 128;
         ExperimentOptions.CheckCommon(r, parse.GetValue(o.Threads), c);
         int min = method == "sobol" ? 4 : 2;
@@ -183,7 +183,8 @@ internal static class SensitivityCommand
         if (folder is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(folder.FullName, "sensitivity.json"), SummaryJson.ToText(json));
-            var chart = method == "morris" ? Charts.Tornado(result.Morris, title) : Charts.Tornado(result.Sobol, title);
+            string chartTitle = $"{scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {parse.GetValue(o.Metric)} ({result.Points:N0} points × {r} runs)";
+            var chart = method == "morris" ? Charts.Tornado(result.Morris, chartTitle) : Charts.Tornado(result.Sobol, chartTitle);
             Charts.Save(chart, Path.Combine(folder.FullName, "tornado"), ChartFormat.Both, 1000, 120 + (70 * levers.Count));
             await context.Error.WriteLineAsync($"wrote {folder.FullName}: sensitivity.json, tornado.png, tornado.svg, sweep/ ({result.Sweep})").ConfigureAwait(false);
         }

@@ -36,11 +36,11 @@ internal static class SweepCommand
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
-            string kind = parse.GetResult(design) is null && ef?.DesignKind is string k ? (k == "latinHypercube" ? "lhs" : k) : parse.GetValue(design)!;
-            int n = parse.GetResult(points) is null && ef?.DesignPoints is int p ? p : parse.GetValue(points);
-            int l = parse.GetResult(levels) is null && ef?.DesignLevels is int lv ? lv : parse.GetValue(levels);
-            int r = parse.GetResult(runs) is null && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
-            ulong s = parse.GetResult(seed) is null && ef?.Seed is ulong es ? es : parse.GetValue(seed);
+            string kind = parse.GetResult(design) is not { Implicit: false } && ef?.DesignKind is string k ? (k == "latinHypercube" ? "lhs" : k) : parse.GetValue(design)!;
+            int n = parse.GetResult(points) is not { Implicit: false } && ef?.DesignPoints is int p ? p : parse.GetValue(points);
+            int l = parse.GetResult(levels) is not { Implicit: false } && ef?.DesignLevels is int lv ? lv : parse.GetValue(levels);
+            int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
+            ulong s = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
             ExperimentOptions.CheckCommon(r, parse.GetValue(threads), parse.GetValue(confidence));
             if (n is < 1 or > 10_000_000)
             {

@@ -33,13 +33,14 @@ internal static class TippingCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var (scenario, levers, _) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
             if (levers.Count != 1)
             {
                 throw new UserInputException($"A tipping scan takes exactly one lever; got {levers.Count} ({string.Join(", ", levers.Select(l => l.Name))}).");
             }
 
-            int r = parse.GetValue(runs), g = parse.GetValue(points), b = parse.GetValue(bootstrap);
+            int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs), g = parse.GetValue(points), b = parse.GetValue(bootstrap);
+            ulong sd = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
             double lv = parse.GetValue(level), c = parse.GetValue(confidence);
             ExperimentOptions.CheckCommon(r, parse.GetValue(threads), c);
             if (g is < 3 or > 10_001)
@@ -64,7 +65,7 @@ internal static class TippingCommand
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
             }
 
-            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, ReplicationsPerPoint = r, Bootstrap = b, Seed = parse.GetValue(seed), Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) });
+            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, ReplicationsPerPoint = r, Bootstrap = b, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) });
             var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(folder is null ? null : Path.Combine(folder.FullName, "sweep"), parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             if (!result.Completed)
             {
@@ -84,7 +85,7 @@ internal static class TippingCommand
                 ["lever"] = result.Lever,
                 ["level"] = lv,
                 ["replicationsPerPoint"] = r,
-                ["seed"] = parse.GetValue(seed),
+                ["seed"] = sd,
                 ["crossing"] = result.Crossing,
                 ["crossingLower"] = result.Crossing is null ? null : result.CrossingInterval.Lower,
                 ["crossingUpper"] = result.Crossing is null ? null : result.CrossingInterval.Upper,

@@ -62,6 +62,11 @@ public sealed record ExperimentParameter
     public double FromUnit(double u)
     {
         Guard.Probability(u);
+        if (u == 0 || u == 1)
+        {
+            return u == 0 ? Lower : Upper; // the ends exactly, whatever the inverse CDF's rounding
+        }
+
         double value = Distribution switch
         {
             ParameterDistribution.LogUniform => Math.Exp(Math.Log(Lower) + (u * (Math.Log(Upper) - Math.Log(Lower)))),

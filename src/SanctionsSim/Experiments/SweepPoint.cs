@@ -72,6 +72,20 @@ public sealed record SweepPoint
     /// <summary>Per replication, the week of collapse or −1 (kept only when the sweep records outcomes).</summary>
     public IReadOnlyList<int>? CollapseWeeks { get; init; }
 
+    /// <summary>Value equality, element by element for <see cref="Values"/> and <see cref="CollapseWeeks"/> (a point read back from disk equals the point computed).</summary>
+    /// <param name="other">The other point.</param>
+    /// <returns>Whether every field is equal.</returns>
+    public bool Equals(SweepPoint? other)
+        => other is not null && Index == other.Index && Values.SequenceEqual(other.Values) && Replications == other.Replications && Collapses == other.Collapses
+            && WeeksSurvivedMean.Equals(other.WeeksSurvivedMean) && WeeksSurvivedVariance.Equals(other.WeeksSurvivedVariance) && CollapseWeekMean.Equals(other.CollapseWeekMean)
+            && FinalDefectedShareMean.Equals(other.FinalDefectedShareMean) && FinalDefectedShareVariance.Equals(other.FinalDefectedShareVariance)
+            && EarlyGeneralDefectionsMean.Equals(other.EarlyGeneralDefectionsMean) && EarlyGeneralDefectionsVariance.Equals(other.EarlyGeneralDefectionsVariance)
+            && HumanitarianBurdenMean.Equals(other.HumanitarianBurdenMean) && HumanitarianBurdenVariance.Equals(other.HumanitarianBurdenVariance)
+            && (CollapseWeeks is null ? other.CollapseWeeks is null : other.CollapseWeeks is not null && CollapseWeeks.SequenceEqual(other.CollapseWeeks));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Index, Replications, Collapses, FinalDefectedShareMean);
+
     /// <summary>The collapse probability with its standard error.</summary>
     public ProportionEstimate CollapseProbability => new(Collapses, Replications);
 

@@ -80,6 +80,7 @@ public class ReadmeSnippetTests
 public class DocsSnippetTests
 {
     [TestCase("getting-started.md", "quick-start.cs")]
+    [TestCase("analysis.md", "levers.cs")]
     public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
