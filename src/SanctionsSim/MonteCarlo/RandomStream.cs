@@ -73,6 +73,13 @@ public sealed class RandomStream : Random
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
+    /// <summary>The state as a value, for hot loops that draw many numbers: a local copy lives in registers (the
+    /// fields of a class do not), and <see cref="Restore"/> writes it back, so the sequence is unchanged.</summary>
+    internal Xoshiro256 Detach() => new(_s0, _s1, _s2, _s3);
+
+    /// <summary>Continues from a state taken by <see cref="Detach"/> and advanced.</summary>
+    internal void Restore(in Xoshiro256 state) => (_s0, _s1, _s2, _s3) = (state.S0, state.S1, state.S2, state.S3);
+
     /// <summary>Returns the next 64 random bits.</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -289,4 +296,26 @@ public sealed class RandomStream : Random
 
     private static void ThrowBound(int value)
         => throw new ArgumentOutOfRangeException(nameof(value), value, "The exclusive upper bound must be positive.");
+}
+
+/// <summary>xoshiro256** as a mutable value type (the same generator and sequence as <see cref="RandomStream"/>), for register-resident hot loops.</summary>
+internal struct Xoshiro256
+{
+    public ulong S0, S1, S2, S3;
+
+    public Xoshiro256(ulong s0, ulong s1, ulong s2, ulong s3) => (S0, S1, S2, S3) = (s0, s1, s2, s3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Next()
+    {
+        ulong result = BitOperations.RotateLeft(S1 * 5, 7) * 9;
+        ulong t = S1 << 17;
+        S2 ^= S0;
+        S3 ^= S1;
+        S1 ^= S2;
+        S0 ^= S3;
+        S2 ^= t;
+        S3 = BitOperations.RotateLeft(S3, 45);
+        return result;
+    }
 }

@@ -11,6 +11,7 @@ internal sealed class EdgeList
     private int[] _to;
     private double[]? _weight;
     private int[] _marks = [];
+    private readonly int[][] _scratch = new int[3][];
 
     public EdgeList(int capacity = 16)
     {
@@ -19,6 +20,18 @@ internal sealed class EdgeList
     }
 
     public int Count { get; private set; }
+
+    /// <summary>Scratch buffers (0, 1, 2) for generators that build a CSR graph without an explicit edge list; reused, grown on demand, contents not kept.</summary>
+    internal int[] Buffer(int which, long length)
+    {
+        _scratch[which] ??= [];
+        if (_scratch[which].Length < length)
+        {
+            _scratch[which] = new int[Math.Min(Math.Max(length + (length / 8) + 64, _scratch[which].Length * 2L), Internal.Guard.MaxEdgeSlots)];
+        }
+
+        return _scratch[which];
+    }
 
     public void Clear() => Count = 0;
 

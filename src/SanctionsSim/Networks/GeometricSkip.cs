@@ -21,6 +21,9 @@ internal readonly struct GeometricSkip
 
     public double P { get; }
 
+    /// <summary>−1 / ln(1 − p), the scale of the exponential (0 when p is 0 or 1).</summary>
+    public double InverseLogQ => _inverseLogQ;
+
     /// <summary>The number of failures before the next success (long.MaxValue when p = 0; 0 when p = 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Next(RandomStream rng)
