@@ -63,6 +63,8 @@ internal sealed class SanctionsWorker
     private readonly double[] _deserted;
     private readonly int[] _factionTipWeek;
     private readonly FactionOffers[] _offers;
+    private readonly double[] _groupBeta;
+    private readonly double[] _groupGamma;
 
     private ulong _seed;
     private long _replication;
@@ -100,6 +102,8 @@ internal sealed class SanctionsWorker
         _deserted = new double[plan.FactionCount];
         _factionTipWeek = new int[plan.FactionCount];
         _offers = new FactionOffers[plan.FactionCount];
+        _groupBeta = new double[4 * plan.FactionCount];
+        _groupGamma = new double[4 * plan.FactionCount];
         Outcome = new RunBuffers(plan);
     }
 
@@ -154,7 +158,7 @@ internal sealed class SanctionsWorker
             {
                 bool general = p.Rank[i] == CompiledScenario.RankGeneral;
                 _loyalty[i] = (general ? fa.GeneralLoyaltyMean : fa.SeniorLoyaltyMean) + cohesion + (fa.LoyaltySpread * _random.NextStandardNormal());
-                _family[i] = fa.FamilyExposureMean <= 0 ? 0 : fa.FamilyExposureMean >= 1 ? 1 : Beta.Sample(_random, a, b);
+                _family[i] = fa.FamilyExposureMean <= 0 ? 0 : fa.FamilyExposureMean >= 1 ? 1 : Variates.Beta(_random, a, b);
                 _sanctioned[i] = _random.NextDouble() < (general ? fa.SanctionedShareGenerals : fa.SanctionedShareSeniors);
                 double median = general ? fa.AssetsAbroadMedianGenerals : fa.AssetsAbroadMedianSeniors;
                 _assets[i] = median * Math.Exp(fa.AssetsAbroadLogSpread * _random.NextStandardNormal());
@@ -833,13 +837,28 @@ internal sealed class SanctionsWorker
     }
 
     /// <summary>
-    /// Every loyal officer's weekly decision: <see cref="Decide"/>, <see cref="Delta"/> and <see cref="DeltaAt"/>
-    /// inlined by hand over spans, with the week's payoffs in locals (the struct's fields would otherwise be
-    /// re-read for each officer). The arithmetic is the same expression for expression, so results are identical.
+    /// Every loyal officer's weekly decision. Δ (docs/model.md, Eq. 3–5) is regrouped by what varies per officer:
+    /// Δ_i = assets_i·β_g + γ_g − family_i·α − loyalty_i, where α = R·S·(1 − P) is the week's and β_g, γ_g are the
+    /// week's values for the officer's group g = (faction, reached, sanctioned), computed once per week for the
+    /// 4 × factions groups. Officers with a defected tie or no ties (their own P(fall)), and zero noise (where
+    /// Δ ≥ 0 must be exact), take the full formula of <see cref="DeltaAt"/>.
     /// </summary>
     private void DecideAll(int week, in Payoffs w, ref int newCount, ref int purges, ref double newWeight)
     {
         int n = _plan.OfficerCount;
+        if (w.Tau <= 0)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (_state[i] == StateLoyal && Decide(i, week, in w))
+                {
+                    Attempt(i, week, in w, ref newCount, ref purges, ref newWeight);
+                }
+            }
+
+            return;
+        }
+
         ReadOnlySpan<byte> state = _state.AsSpan(0, n);
         ReadOnlySpan<double> ties = _tieWeight.AsSpan(0, n);
         ReadOnlySpan<double> defectedTies = _defectedTieWeight.AsSpan(0, n);
@@ -849,13 +868,25 @@ internal sealed class SanctionsWorker
         ReadOnlySpan<bool> sanctionedOfficers = _sanctioned.AsSpan(0, n);
         ReadOnlySpan<double> familyExposure = _family.AsSpan(0, n);
         ReadOnlySpan<double> loyalty = _loyalty.AsSpan(0, n);
-        FactionOffers[] offers = _offers;
-        double omega = w.Omega, publicShare = w.PublicShare, shock = w.Shock, sharedFall = w.SharedFall, isolatedFall = w.IsolatedFall;
-        double steepness = w.Steepness, midpoint = w.Midpoint, lossEffect = w.LossEffect, lossShare = w.RevenueLossShare;
-        double baseProsecution = w.Prosecution, sanctionedProsecution = w.SanctionedProsecution, reprisal = w.Reprisal, severity = w.Severity;
-        double gain = w.Gain, detection = w.Detection, purgeCost = w.PurgeCost, patronage = w.Patronage, tau = w.Tau;
-        ulong key = _counterKey;
-        long purpose = (week * 8L) + PurposeDecision;
+        double fall = w.SharedFall;
+        double alpha = w.Reprisal * w.Severity * (1 - fall);
+        double common = (fall * w.Gain) - (w.Detection * w.PurgeCost) - w.Patronage + (fall * w.Prosecution);
+        Span<double> beta = _groupBeta;
+        Span<double> gamma = _groupGamma;
+        for (int f = 0; f < _plan.FactionCount; f++)
+        {
+            ref FactionOffers o = ref _offers[f];
+            for (int g = 0; g < 4; g++)
+            {
+                bool reached = (g & 2) != 0, sanctioned = (g & 1) != 0;
+                beta[(f * 4) + g] = Math.Min(1.0, o.PublicProtection + (reached ? o.PrivateProtection : 0)) + (sanctioned ? o.Delisting * o.Freeze : 0);
+                gamma[(f * 4) + g] = o.PublicOffer + (reached ? o.PrivateOffer : 0) + common + (sanctioned ? fall * w.SanctionedProsecution : 0);
+            }
+        }
+
+        double inverseTau = 1.0 / w.Tau;
+        // the decision draw is CounterBits(key, purpose, officer) = Mix(Mix(key ^ purpose) ^ officer): the inner mix is the week's
+        ulong weekKey = RandomStream.Mix(_counterKey ^ (ulong)((week * 8L) + PurposeDecision));
         for (int i = 0; i < state.Length; i++)
         {
             if (state[i] != StateLoyal)
@@ -863,58 +894,26 @@ internal sealed class SanctionsWorker
                 continue;
             }
 
+            double delta;
             double tie = ties[i];
-            double defected = defectedTies[i];
-            double fall;
-            if (defected > 0)
+            if (defectedTies[i] > 0 || !(tie > 0))
             {
-                double perceived = Math.Clamp(((1 - omega) * (defected / tie)) + (omega * publicShare) + shock, 0.0, 1.0);
-                double z = (steepness * (perceived - midpoint)) + (lossEffect * lossShare);
-                fall = 1.0 / (1.0 + Math.Exp(-z));
+                delta = Delta(i, in w);
             }
             else
             {
-                fall = tie > 0 ? sharedFall : isolatedFall;
+                int g = (factionOf[i] * 4) + (reachedOfficers[i] ? 2 : 0) + (sanctionedOfficers[i] ? 1 : 0);
+                delta = (assetsAbroad[i] * beta[g]) + gamma[g] - (familyExposure[i] * alpha) - loyalty[i];
             }
 
-            bool reached = reachedOfficers[i];
-            double assets = assetsAbroad[i];
-            ref FactionOffers o = ref offers[factionOf[i]];
-            double offer = o.PublicOffer + (reached ? o.PrivateOffer : 0)
-                + (assets * Math.Min(1.0, o.PublicProtection + (reached ? o.PrivateProtection : 0)));
-            double prosecution = baseProsecution;
-            if (sanctionedOfficers[i])
+            double x = delta * inverseTau;
+            if (x < -36.8)
             {
-                offer += o.Delisting * o.Freeze * assets;
-                prosecution += sanctionedProsecution;
+                continue; // below −53 ln 2 no 53-bit uniform can fall under the logistic: the draw cannot matter
             }
 
-            double family = familyExposure[i] * reprisal * severity;
-            double defect = offer + (fall * gain) - (detection * purgeCost) - ((1 - fall) * family);
-            double stay = loyalty[i] + patronage - (fall * prosecution);
-            double delta = defect - stay;
-            bool defects;
-            if (tau <= 0)
-            {
-                defects = delta >= 0;
-            }
-            else
-            {
-                double x = delta / tau;
-                if (x < -36.8)
-                {
-                    // below −53 ln 2 no 53-bit uniform can fall under the logistic: the draw cannot matter, so skip it
-                    defects = false;
-                }
-                else
-                {
-                    ulong mantissa = (RandomStream.CounterBits(key, i, purpose) >> 11) + 1;
-                    defects = x >= Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53)
-                        && mantissa * (1.0 / (1UL << 53)) < 1.0 / (1.0 + Math.Exp(-x));
-                }
-            }
-
-            if (defects)
+            ulong mantissa = (RandomStream.Mix(weekKey ^ (ulong)i) >> 11) + 1;
+            if (x >= Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53) && mantissa * (1.0 / (1UL << 53)) < 1.0 / (1.0 + Math.Exp(-x)))
             {
                 Attempt(i, week, in w, ref newCount, ref purges, ref newWeight);
             }
@@ -935,8 +934,8 @@ internal sealed class SanctionsWorker
             return delta >= 0;
         }
 
-        double x = delta / w.Tau;
-        ulong bits = RandomStream.CounterBits(_counterKey, i, (week * 8L) + PurposeDecision) >> 11;
+        double x = delta * (1.0 / w.Tau);
+        ulong bits = RandomStream.CounterBits(_counterKey, (week * 8L) + PurposeDecision, i) >> 11;
         ulong mantissa = bits + 1; // u = mantissa · 2^-53, in (0, 1]
         if (x < Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53))
         {
