@@ -136,12 +136,18 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
         private readonly CascadeKernel _kernel;
         private readonly int[] _seeds;
         private short[] _remaining = [];
+        private readonly short[] _requirement = new short[256]; // required count by degree, as 2-byte counters (at least 1)
 
         public Worker(WattsModel model)
         {
             _model = model;
             _p = ErdosRenyi.EdgeProbability(model.NodeCount, model.MeanDegree);
             _rule = new UniformFractionalThreshold(model.Threshold);
+            for (int k = 0; k < _requirement.Length; k++)
+            {
+                _requirement[k] = (short)Math.Clamp(_rule.RequiredCount(0, k), 1, short.MaxValue);
+            }
+
             _kernel = new CascadeKernel(model.NodeCount);
             _seeds = new int[model.Seeds];
         }
@@ -153,22 +159,32 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
         /// <summary>Every node's requirement from its degree, for the dense kernel; false when a degree is too large for its 2-byte counters.</summary>
         private bool TryRequirements(int n)
         {
-            int[] offsets = _graph.OffsetArray;
+            ReadOnlySpan<int> offsets = _graph.OffsetArray.AsSpan(0, n + 1);
             if (_remaining.Length < n)
             {
                 _remaining = new short[n];
             }
 
-            short[] remaining = _remaining;
-            for (int v = 0; v < n; v++)
+            Span<short> remaining = _remaining.AsSpan(0, n);
+            ReadOnlySpan<short> table = _requirement;
+            int previous = offsets[0];
+            for (int v = 0; v < remaining.Length; v++)
             {
-                int degree = offsets[v + 1] - offsets[v];
-                if (degree >= short.MaxValue)
+                int next = offsets[v + 1];
+                int degree = next - previous;
+                previous = next;
+                if ((uint)degree < (uint)table.Length)
+                {
+                    remaining[v] = table[degree];
+                }
+                else if (degree >= short.MaxValue)
                 {
                     return false;
                 }
-
-                remaining[v] = (short)Math.Clamp(_rule.RequiredCount(v, degree), 1, short.MaxValue);
+                else
+                {
+                    remaining[v] = (short)Math.Clamp(_rule.RequiredCount(v, degree), 1, short.MaxValue);
+                }
             }
 
             return true;
