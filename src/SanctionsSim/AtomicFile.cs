@@ -18,6 +18,35 @@ public static class AtomicFile
         WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
     }
 
+    /// <summary>
+    /// Deletes the temporary files that interrupted atomic writes left in <paramref name="folder"/> (named
+    /// <c>.NAME.PID.GUID.tmp</c>; a process killed between writing one and renaming it leaves it behind). Call it
+    /// before resuming work in a folder no other process is writing to.
+    /// </summary>
+    /// <param name="folder">The folder (nothing happens if it does not exist).</param>
+    /// <returns>How many files were deleted.</returns>
+    public static int RemoveTemporaries(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        int removed = 0;
+        foreach (string file in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            string[] parts = Path.GetFileName(file).Split('.');
+            if (parts.Length >= 5 && int.TryParse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) && parts[^2].Length == 32)
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Writes bytes atomically, creating the folder if needed.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="bytes">The bytes.</param>

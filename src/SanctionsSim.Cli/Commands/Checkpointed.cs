@@ -21,6 +21,7 @@ internal static class Checkpointed
     public static MonteCarloResult<SanctionsSummary> Run(SanctionsModel model, Scenario scenario, MonteCarloOptions options, string folder, long chunk, bool resume, IProgress<MonteCarloProgress>? progress, CancellationToken token)
     {
         Directory.CreateDirectory(folder);
+        AtomicFile.RemoveTemporaries(folder); // torn writes of a killed run (checkpoint, summary, plots) are never renamed into place
         string data = Path.Combine(folder, DataFile);
         string manifest = Path.Combine(folder, ManifestFile);
         string hash = ScenarioJson.Hash(scenario);

@@ -416,10 +416,13 @@ public sealed class Sweep
 
         public long Start()
         {
-            if (File.Exists(ManifestPath) || File.Exists(Path.Combine(Directory, "points.csv")))
+            if (File.Exists(ManifestPath))
             {
                 throw new InvalidOperationException($"{Directory} already holds a sweep; resume it, or choose another folder.");
             }
+
+            // files without a manifest are a start that was killed before its first commit: nothing to keep
+            RemoveTornTemporaries();
 
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, "parquet"));
             ScenarioJson.WriteFile(Path.Combine(Directory, "scenario.json"), _sweep._template.Scenario);
@@ -448,6 +451,7 @@ public sealed class Sweep
                 }
             }
 
+            RemoveTornTemporaries();
             _done = manifest["pointsDone"]!.GetValue<long>();
             _parts = manifest["parquetFiles"]!.GetValue<int>();
             long csvBytes = manifest["csvBytes"]!.GetValue<long>();
@@ -513,6 +517,13 @@ public sealed class Sweep
         {
             _csv?.Dispose();
             _outcomes?.Dispose();
+        }
+
+        /// <summary>Deletes the temporary files of atomic writes that a kill interrupted.</summary>
+        private void RemoveTornTemporaries()
+        {
+            AtomicFile.RemoveTemporaries(Directory);
+            AtomicFile.RemoveTemporaries(Path.Combine(Directory, "parquet"));
         }
 
         private static FileStream OpenTruncated(string path, long length)

@@ -107,6 +107,41 @@ public class CheckpointTests
         Directory.GetFiles(killed, "*.tmp").ShouldBeEmpty();
     }
 
+    [Test]
+    public void Sweep_KilledWithSigkill_ResumesToByteIdenticalFiles()
+    {
+        string reference = Path.Combine(_folder, "sweep-reference");
+        string killed = Path.Combine(_folder, "sweep-killed");
+        string[] common = ["sweep", "--preset", "venezuela-2019-amnesty", "--param", "coalition.us.amnesty.credibility=0.2:1", "--param", "regime.detectionProbability=0.05:0.6",
+            "--design", "lhs", "--points", "60", "--runs", "8", "--seed", "4", "--format", "csv"];
+        Run([.. common, "--out", reference], killAfter: null).ShouldBe(0);
+
+        var random = new RandomStream(43);
+        int kills = 0;
+        for (int attempt = 0; attempt < 12; attempt++)
+        {
+            bool started = File.Exists(Path.Combine(killed, "manifest.json"));
+            TimeSpan? killAfter = kills < 3 ? TimeSpan.FromMilliseconds(600 + random.NextInt32(900)) : null;
+            int? code = Run(started ? [.. common, "--out", killed, "--resume"] : [.. common, "--out", killed], killAfter);
+            if (code is null)
+            {
+                kills++;
+                continue;
+            }
+
+            code.ShouldBe(0);
+            break;
+        }
+
+        kills.ShouldBeGreaterThan(0);
+        var expected = Directory.GetFiles(reference, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(reference, f)).Order().ToArray();
+        Directory.GetFiles(killed, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(killed, f)).Order().ToArray().ShouldBe(expected);
+        foreach (string file in expected)
+        {
+            File.ReadAllBytes(Path.Combine(killed, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), file);
+        }
+    }
+
     /// <summary>Runs the CLI in a child process; kills it with SIGKILL after <paramref name="killAfter"/> (null exit code when killed).</summary>
     private static int? Run(string[] args, TimeSpan? killAfter)
     {
