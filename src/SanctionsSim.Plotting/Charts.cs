@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cascades;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Plotting;
@@ -204,32 +205,12 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(indices);
         var sorted = indices.OrderBy(i => double.IsNaN(i.Total) ? double.NegativeInfinity : i.Total).ToArray();
-        var plot = new Plot();
-        var ticks = new List<Tick>();
-        var totals = new List<Bar>();
-        var firsts = new List<Bar>();
-        for (int k = 0; k < sorted.Length; k++)
-        {
-            SobolIndex s = sorted[k];
-            totals.Add(new Bar { Position = k + 0.19, Value = s.Total, Size = 0.36, FillColor = Primary, LineWidth = 0 });
-            firsts.Add(new Bar { Position = k - 0.19, Value = s.First, Size = 0.36, FillColor = Secondary, LineWidth = 0 });
-            AddHorizontalErrorBar(plot, k + 0.19, s.Total, s.TotalInterval.Lower, s.TotalInterval.Upper);
-            AddHorizontalErrorBar(plot, k - 0.19, s.First, s.FirstInterval.Lower, s.FirstInterval.Upper);
-            ticks.Add(new Tick(k, s.Name));
-        }
-
-        var total = plot.Add.Bars(totals);
-        total.Horizontal = true;
-        total.LegendText = "total index S_T";
-        var first = plot.Add.Bars(firsts);
-        first.Horizontal = true;
-        first.LegendText = "first-order index S_1";
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Axes.Left.MinimumSize = 260;
-        plot.Title(title);
+        var plot = PairedBars(
+            sorted.Select(i => (i.Name, i.Total, i.TotalInterval, i.First, (ConfidenceInterval?)i.FirstInterval)).ToArray(),
+            "total index S_T",
+            "first-order index S_1",
+            title);
         plot.XLabel("share of output variance (bars: 95 % bootstrap intervals)");
-        plot.Axes.SetLimitsY(-0.7, sorted.Length - 0.3);
-        plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
 
@@ -240,31 +221,47 @@ public static class Charts
     public static Plot Tornado(IReadOnlyList<MorrisIndex> indices, string title)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var sorted = indices.OrderBy(i => i.MuStar).ToArray();
+        var plot = PairedBars(
+            indices.OrderBy(i => i.MuStar).Select(i => (i.Name, i.MuStar, i.MuStarInterval, i.Sigma, (ConfidenceInterval?)null)).ToArray(),
+            "μ* (mean |elementary effect|)",
+            "σ (non-linearity, interactions)",
+            title);
+        plot.XLabel("change in output over the lever's range");
+        return plot;
+    }
+
+    /// <summary>Two horizontal bars per row (upper: the main measure with its interval; lower: the second measure), rows bottom to top.</summary>
+    private static Plot PairedBars((string Name, double Upper, ConfidenceInterval UpperInterval, double Lower, ConfidenceInterval? LowerInterval)[] rows, string upperLegend, string lowerLegend, string title)
+    {
         var plot = new Plot();
         var ticks = new List<Tick>();
-        var stars = new List<Bar>();
-        var sigmas = new List<Bar>();
-        for (int k = 0; k < sorted.Length; k++)
+        var uppers = new List<Bar>();
+        var lowers = new List<Bar>();
+        for (int k = 0; k < rows.Length; k++)
         {
-            MorrisIndex m = sorted[k];
-            stars.Add(new Bar { Position = k + 0.19, Value = m.MuStar, Size = 0.36, FillColor = Primary, LineWidth = 0 });
-            sigmas.Add(new Bar { Position = k - 0.19, Value = m.Sigma, Size = 0.36, FillColor = Secondary, LineWidth = 0 });
-            AddHorizontalErrorBar(plot, k + 0.19, m.MuStar, m.MuStarInterval.Lower, m.MuStarInterval.Upper);
-            ticks.Add(new Tick(k, m.Name));
+            var r = rows[k];
+            uppers.Add(new Bar { Position = k + 0.19, Value = r.Upper, Size = 0.36, FillColor = Primary, LineWidth = 0 });
+            lowers.Add(new Bar { Position = k - 0.19, Value = r.Lower, Size = 0.36, FillColor = Secondary, LineWidth = 0 });
+            AddHorizontalErrorBar(plot, k + 0.19, r.Upper, r.UpperInterval.Lower, r.UpperInterval.Upper);
+            if (r.LowerInterval is ConfidenceInterval ci)
+            {
+                AddHorizontalErrorBar(plot, k - 0.19, r.Lower, ci.Lower, ci.Upper);
+            }
+
+            ticks.Add(new Tick(k, r.Name));
         }
 
-        var star = plot.Add.Bars(stars);
-        star.Horizontal = true;
-        star.LegendText = "μ* (mean |elementary effect|)";
-        var sigma = plot.Add.Bars(sigmas);
-        sigma.Horizontal = true;
-        sigma.LegendText = "σ (non-linearity, interactions)";
+        var upper = plot.Add.Bars(uppers);
+        upper.Horizontal = true;
+        upper.LegendText = upperLegend;
+        var lower = plot.Add.Bars(lowers);
+        lower.Horizontal = true;
+        lower.LegendText = lowerLegend;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Left.MinimumSize = 260;
         plot.Title(title);
-        plot.XLabel("change in output over the lever's range");
-        plot.Axes.SetLimitsY(-0.7, sorted.Length - 0.3);
+        plot.YLabel("lever");
+        plot.Axes.SetLimitsY(-0.7, rows.Length - 0.3);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }

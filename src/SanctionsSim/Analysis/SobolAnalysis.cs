@@ -56,21 +56,7 @@ public static class SobolAnalysis
         Guard.InRange(bootstrap, 0, 100_000);
         Guard.OpenUnit(confidence);
         var design = new SaltelliDesign(samples, parameters.Count, seed, quasiRandom);
-        var outputs = new double[design.Count];
-        var unit = new double[parameters.Count];
-        var x = new double[parameters.Count];
-        for (long i = 0; i < design.Count; i++)
-        {
-            design.Point(i, unit);
-            for (int j = 0; j < x.Length; j++)
-            {
-                x[j] = parameters[j].FromUnit(unit[j]);
-            }
-
-            double y = model(x);
-            outputs[i] = double.IsFinite(y) ? y : throw new ArgumentException($"The model returned {Guard.Format(y)} at ({string.Join(", ", x.Select(Guard.Format))}).", nameof(model));
-        }
-
+        double[] outputs = Bootstrap.Evaluate(model, parameters, design);
         return FromOutputs(design, outputs, parameters.Select(p => p.Name).ToArray(), seed, bootstrap, confidence);
     }
 

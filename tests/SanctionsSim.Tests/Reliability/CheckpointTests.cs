@@ -83,24 +83,7 @@ public class CheckpointTests
         string[] common = ["run", "--preset", "venezuela-2019", "--runs", "1200", "--seed", "8", "--checkpoint-every", "60", "--format", "json"];
         Run([.. common, "--out", reference], killAfter: null).ShouldBe(0);
 
-        var random = new RandomStream(42);
-        int kills = 0;
-        for (int attempt = 0; attempt < 12; attempt++)
-        {
-            bool hasCheckpoint = File.Exists(Path.Combine(killed, "checkpoint.bin"));
-            TimeSpan? killAfter = kills < 3 ? TimeSpan.FromMilliseconds(700 + random.NextInt32(1200)) : null;
-            int? code = Run(hasCheckpoint ? [.. common, "--out", killed, "--resume"] : [.. common, "--out", killed], killAfter);
-            if (code is null)
-            {
-                kills++;
-                continue;
-            }
-
-            code.ShouldBe(0);
-            break;
-        }
-
-        kills.ShouldBeGreaterThan(0);
+        KillAndResume(common, killed, Path.Combine(killed, "checkpoint.bin"), seed: 42, minimumMs: 700, spreadMs: 1200).ShouldBeGreaterThan(0);
         string expected = File.ReadAllText(Path.Combine(reference, "summary.json"));
         File.ReadAllText(Path.Combine(killed, "summary.json")).ShouldBe(expected);
         File.ReadAllText(Path.Combine(killed, "runs.csv")).ShouldBe(File.ReadAllText(Path.Combine(reference, "runs.csv")));
@@ -116,13 +99,24 @@ public class CheckpointTests
             "--design", "lhs", "--points", "60", "--runs", "8", "--seed", "4", "--format", "csv"];
         Run([.. common, "--out", reference], killAfter: null).ShouldBe(0);
 
-        var random = new RandomStream(43);
+        KillAndResume(common, killed, Path.Combine(killed, "manifest.json"), seed: 43, minimumMs: 600, spreadMs: 900).ShouldBeGreaterThan(0);
+        var expected = Directory.GetFiles(reference, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(reference, f)).Order().ToArray();
+        Directory.GetFiles(killed, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(killed, f)).Order().ToArray().ShouldBe(expected);
+        foreach (string file in expected)
+        {
+            File.ReadAllBytes(Path.Combine(killed, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), file);
+        }
+    }
+
+    /// <summary>Runs <paramref name="common"/> --out <paramref name="folder"/>, killing it with SIGKILL up to three times at random moments and resuming (once <paramref name="marker"/> exists) until it finishes; returns the number of kills.</summary>
+    private static int KillAndResume(string[] common, string folder, string marker, ulong seed, int minimumMs, int spreadMs)
+    {
+        var random = new RandomStream(seed);
         int kills = 0;
         for (int attempt = 0; attempt < 12; attempt++)
         {
-            bool started = File.Exists(Path.Combine(killed, "manifest.json"));
-            TimeSpan? killAfter = kills < 3 ? TimeSpan.FromMilliseconds(600 + random.NextInt32(900)) : null;
-            int? code = Run(started ? [.. common, "--out", killed, "--resume"] : [.. common, "--out", killed], killAfter);
+            TimeSpan? killAfter = kills < 3 ? TimeSpan.FromMilliseconds(minimumMs + random.NextInt32(spreadMs)) : null;
+            int? code = Run(File.Exists(marker) ? [.. common, "--out", folder, "--resume"] : [.. common, "--out", folder], killAfter);
             if (code is null)
             {
                 kills++;
@@ -130,16 +124,10 @@ public class CheckpointTests
             }
 
             code.ShouldBe(0);
-            break;
+            return kills;
         }
 
-        kills.ShouldBeGreaterThan(0);
-        var expected = Directory.GetFiles(reference, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(reference, f)).Order().ToArray();
-        Directory.GetFiles(killed, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(killed, f)).Order().ToArray().ShouldBe(expected);
-        foreach (string file in expected)
-        {
-            File.ReadAllBytes(Path.Combine(killed, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), file);
-        }
+        throw new InvalidOperationException("The command did not finish in 12 attempts.");
     }
 
     /// <summary>Runs the CLI in a child process; kills it with SIGKILL after <paramref name="killAfter"/> (null exit code when killed).</summary>
