@@ -63,3 +63,17 @@ public class ExperimentFileTests
     public void Read_MalformedJson_IsOneClearError()
         => Should.Throw<ScenarioValidationException>(() => ExperimentFile.Read("{ \"parameters\": [ ")).Errors.Single().Message.ShouldContain("malformed JSON");
 }
+
+public class ExampleExperimentTests
+{
+    [Test]
+    public void TheVenezuelaLeversFile_OfTheDocs_ReadsAndFitsThePreset()
+    {
+        string path = Path.Combine(Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "venezuela-levers.json");
+        var file = ExperimentFile.ReadFile(path);
+        file.Scenario.ShouldBe("venezuela-2019-amnesty");
+        file.Parameters.Count.ShouldBe(8);
+        var sweep = new Sweep(Presets.Get(file.Scenario!), file.Parameters, new SaltelliDesign(4, 8));
+        sweep.Template.JsonPaths.ShouldContain("$.coalition[0].instruments[6].credibility");
+    }
+}
