@@ -64,6 +64,7 @@ internal sealed class SanctionsWorker
     private readonly int[] _factionTipWeek;
     private readonly FactionOffers[] _offers;
     private readonly double[] _groupBeta;
+    private readonly OfficerRow[] _rows;
     private readonly double[] _groupGamma;
 
     private ulong _seed;
@@ -103,6 +104,7 @@ internal sealed class SanctionsWorker
         _factionTipWeek = new int[plan.FactionCount];
         _offers = new FactionOffers[plan.FactionCount];
         _groupBeta = new double[4 * plan.FactionCount];
+        _rows = new OfficerRow[plan.OfficerCount];
         _groupGamma = new double[4 * plan.FactionCount];
         Outcome = new RunBuffers(plan);
     }
@@ -366,6 +368,16 @@ internal sealed class SanctionsWorker
         public double IsolatedFall; // P(fall) for officers without ties (they see public news only)
     }
 
+    /// <summary>An officer's attributes as the weekly decision reads them; Group = faction · 4 + reached · 2 + sanctioned.</summary>
+    private struct OfficerRow
+    {
+        public double Assets;
+        public double Family;
+        public double Loyalty;
+        public int Group;
+        public bool HasTies;
+    }
+
     /// <summary>What the instruments in force offer the officers of one faction this week.</summary>
     private struct FactionOffers
     {
@@ -398,6 +410,18 @@ internal sealed class SanctionsWorker
         Array.Clear(_lowRankCrossed);
         Array.Clear(_deserted);
         Array.Fill(_factionTipWeek, -1);
+        for (int i = 0; i < n; i++)
+        {
+            // what the weekly decision reads of each officer, side by side in one 32-byte row (one cache line per two officers)
+            _rows[i] = new OfficerRow
+            {
+                Assets = _assets[i],
+                Family = _family[i],
+                Loyalty = _loyalty[i],
+                Group = (p.FactionOf[i] * 4) + (_sanctioned[i] ? 1 : 0),
+                HasTies = _tieWeight[i] > 0,
+            };
+        }
 
         _random.Reset(_seed, _replication, StreamKeys.Events);
         for (int e = 0; e < _eventHappens.Length; e++)
@@ -754,6 +778,7 @@ internal sealed class SanctionsWorker
                 if (_state[i] == StateLoyal && !_reached[i] && (mask is null || mask[p.FactionOf[i]]))
                 {
                     _reached[i] = true;
+                    _rows[i].Group |= 2;
                     Outcome.Reached++;
                     _reachCredit[k] -= 1.0;
                 }
@@ -860,14 +885,8 @@ internal sealed class SanctionsWorker
         }
 
         ReadOnlySpan<byte> state = _state.AsSpan(0, n);
-        ReadOnlySpan<double> ties = _tieWeight.AsSpan(0, n);
         ReadOnlySpan<double> defectedTies = _defectedTieWeight.AsSpan(0, n);
-        ReadOnlySpan<bool> reachedOfficers = _reached.AsSpan(0, n);
-        ReadOnlySpan<double> assetsAbroad = _assets.AsSpan(0, n);
-        ReadOnlySpan<int> factionOf = _plan.FactionOf.AsSpan(0, n);
-        ReadOnlySpan<bool> sanctionedOfficers = _sanctioned.AsSpan(0, n);
-        ReadOnlySpan<double> familyExposure = _family.AsSpan(0, n);
-        ReadOnlySpan<double> loyalty = _loyalty.AsSpan(0, n);
+        ReadOnlySpan<OfficerRow> rows = _rows.AsSpan(0, n);
         double fall = w.SharedFall;
         double alpha = w.Reprisal * w.Severity * (1 - fall);
         double common = (fall * w.Gain) - (w.Detection * w.PurgeCost) - w.Patronage + (fall * w.Prosecution);
@@ -895,15 +914,15 @@ internal sealed class SanctionsWorker
             }
 
             double delta;
-            double tie = ties[i];
-            if (defectedTies[i] > 0 || !(tie > 0))
+            ref readonly OfficerRow row = ref rows[i];
+            if (defectedTies[i] > 0 || !row.HasTies)
             {
                 delta = Delta(i, in w);
             }
             else
             {
-                int g = (factionOf[i] * 4) + (reachedOfficers[i] ? 2 : 0) + (sanctionedOfficers[i] ? 1 : 0);
-                delta = (assetsAbroad[i] * beta[g]) + gamma[g] - (familyExposure[i] * alpha) - loyalty[i];
+                int g = row.Group;
+                delta = (row.Assets * beta[g]) + gamma[g] - (row.Family * alpha) - row.Loyalty;
             }
 
             double x = delta * inverseTau;
