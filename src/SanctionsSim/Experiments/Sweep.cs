@@ -383,15 +383,24 @@ public sealed class Sweep
             text.Append(',').Append(Cell(v));
         }
 
-        ConfidenceInterval ci = p.CollapseProbability.Wilson(_options.Confidence);
         text.Append(',').Append(p.Replications.ToString(CultureInfo.InvariantCulture)).Append(',').Append(p.Collapses.ToString(CultureInfo.InvariantCulture));
-        foreach (double v in (ReadOnlySpan<double>)[p.CollapseProbability.Estimate, ci.Lower, ci.Upper, p.WeeksSurvivedMean, p.WeeksSurvivedVariance, p.CollapseWeekMean,
-            p.FinalDefectedShareMean, p.FinalDefectedShareVariance, p.EarlyGeneralDefectionsMean, p.EarlyGeneralDefectionsVariance, p.HumanitarianBurdenMean, p.HumanitarianBurdenVariance])
+        foreach (double v in Metrics(p))
         {
             text.Append(',').Append(Cell(v));
         }
 
         return text.Append('\n').ToString();
+    }
+
+    /// <summary>The point's values of the double columns of <see cref="MetricColumns"/> after replications and collapses, in order (CSV and Parquet alike).</summary>
+    private double[] Metrics(SweepPoint p)
+    {
+        ConfidenceInterval ci = p.CollapseProbability.Wilson(_options.Confidence);
+        return
+        [
+            p.CollapseProbability.Estimate, ci.Lower, ci.Upper, p.WeeksSurvivedMean, p.WeeksSurvivedVariance, p.CollapseWeekMean,
+            p.FinalDefectedShareMean, p.FinalDefectedShareVariance, p.EarlyGeneralDefectionsMean, p.EarlyGeneralDefectionsVariance, p.HumanitarianBurdenMean, p.HumanitarianBurdenVariance,
+        ];
     }
 
     /// <summary>The output folder of a running sweep: append-only CSV files, Parquet parts and the manifest that commits them.</summary>
@@ -568,16 +577,10 @@ public sealed class Sweep
 
                 await group.WriteAsync<long>(schema.DataFields[f++], _block.Select(p => p.Replications).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 await group.WriteAsync<long>(schema.DataFields[f++], _block.Select(p => p.Collapses).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                double conf = s._options.Confidence;
-                Func<SweepPoint, double>[] metrics =
-                [
-                    p => p.CollapseProbability.Estimate, p => p.CollapseProbability.Wilson(conf).Lower, p => p.CollapseProbability.Wilson(conf).Upper,
-                    p => p.WeeksSurvivedMean, p => p.WeeksSurvivedVariance, p => p.CollapseWeekMean, p => p.FinalDefectedShareMean, p => p.FinalDefectedShareVariance,
-                    p => p.EarlyGeneralDefectionsMean, p => p.EarlyGeneralDefectionsVariance, p => p.HumanitarianBurdenMean, p => p.HumanitarianBurdenVariance,
-                ];
-                foreach (var metric in metrics)
+                double[][] metrics = _block.Select(s.Metrics).ToArray();
+                for (int c = 0; c < MetricColumns.Length - 2; c++)
                 {
-                    await group.WriteAsync<double>(schema.DataFields[f++], _block.Select(metric).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await group.WriteAsync<double>(schema.DataFields[f++], metrics.Select(row => row[c]).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -40,23 +40,34 @@ internal static class ExponentialZiggurat
         }
     }
 
-    /// <summary>The rare path (about 1 % of draws): the tail or the wedge of a layer, then further draws if rejected.</summary>
-    public static double SampleSlow(RandomStream random, int layer, ulong j)
+    /// <summary>A standard exponential variate from the generator state (by reference: a class's field or a register-resident local copy).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static double Next(ref Xoshiro256 state)
     {
+        ulong bits = state.Next();
+        int layer = (int)(bits & 255);
+        ulong j = bits >> 11;
+        return j < Ke[layer] ? j * We[layer] : SampleSlow(ref state, layer, j);
+    }
+
+    /// <summary>The rare path (about 1 % of draws): the tail or the wedge of a layer, then further draws if rejected.</summary>
+    private static double SampleSlow(ref Xoshiro256 state, int layer, ulong j)
+    {
+        const double unit = 1.0 / (1UL << 53);
         while (true)
         {
             if (layer == 0)
             {
-                return R - Math.Log(random.NextDoubleNonZero()); // the tail beyond R, by memorylessness
+                return R - Math.Log(((state.Next() >> 11) + 1) * unit); // the tail beyond R, by memorylessness
             }
 
             double x = j * We[layer];
-            if (Fe[layer] + (random.NextDouble() * (Fe[layer - 1] - Fe[layer])) < Math.Exp(-x))
+            if (Fe[layer] + ((state.Next() >> 11) * unit * (Fe[layer - 1] - Fe[layer])) < Math.Exp(-x))
             {
                 return x;
             }
 
-            ulong bits = random.NextUInt64();
+            ulong bits = state.Next();
             layer = (int)(bits & 255);
             j = bits >> 11;
             if (j < Ke[layer])

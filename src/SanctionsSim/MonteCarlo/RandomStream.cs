@@ -26,7 +26,7 @@ namespace SanctionsSim.MonteCarlo;
 public sealed class RandomStream : Random
 {
     private const double DoubleUnit = 1.0 / (1UL << 53);
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _state;
 
     /// <summary>Creates a stream seeded from a single 64-bit seed (replication 0, stream 0).</summary>
     /// <param name="seed">Any 64-bit value.</param>
@@ -51,13 +51,10 @@ public sealed class RandomStream : Random
     public void Reset(ulong seed, long replication, ulong stream)
     {
         ulong x = Mix(Mix(Mix(seed) ^ (ulong)replication) ^ stream);
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
-        if ((_s0 | _s1 | _s2 | _s3) == 0)
+        _state = new Xoshiro256(SplitMix(ref x), SplitMix(ref x), SplitMix(ref x), SplitMix(ref x));
+        if ((_state.S0 | _state.S1 | _state.S2 | _state.S3) == 0)
         {
-            _s0 = 0x9E3779B97F4A7C15UL; // the all-zero state is the generator's only fixed point
+            _state.S0 = 0x9E3779B97F4A7C15UL; // the all-zero state is the generator's only fixed point
         }
     }
 
@@ -70,30 +67,22 @@ public sealed class RandomStream : Random
             throw new ArgumentException("The xoshiro256** state must not be all zero.");
         }
 
-        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        _state = new Xoshiro256(s0, s1, s2, s3);
     }
 
     /// <summary>The state as a value, for hot loops that draw many numbers: a local copy lives in registers (the
     /// fields of a class do not), and <see cref="Restore"/> writes it back, so the sequence is unchanged.</summary>
-    internal Xoshiro256 Detach() => new(_s0, _s1, _s2, _s3);
+    internal Xoshiro256 Detach() => _state;
 
     /// <summary>Continues from a state taken by <see cref="Detach"/> and advanced.</summary>
-    internal void Restore(in Xoshiro256 state) => (_s0, _s1, _s2, _s3) = (state.S0, state.S1, state.S2, state.S3);
+    internal void Restore(in Xoshiro256 state) => _state = state;
 
     /// <summary>Returns the next 64 random bits.</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
-        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
+        return _state.Next();
     }
 
     /// <summary>Returns a uniform double in [0, 1) with 53 random bits.</summary>
@@ -144,10 +133,7 @@ public sealed class RandomStream : Random
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextExponential()
     {
-        ulong bits = NextUInt64();
-        int layer = (int)(bits & 255);
-        ulong j = bits >> 11;
-        return j < ExponentialZiggurat.Ke[layer] ? j * ExponentialZiggurat.We[layer] : ExponentialZiggurat.SampleSlow(this, layer, j);
+        return ExponentialZiggurat.Next(ref _state);
     }
 
     /// <summary>Returns a standard normal variate (ziggurat method, Marsaglia &amp; Tsang 2000: exact, one 64-bit word for about 99 % of draws).</summary>
@@ -299,7 +285,7 @@ public sealed class RandomStream : Random
         => throw new ArgumentOutOfRangeException(nameof(value), value, "The exclusive upper bound must be positive.");
 }
 
-/// <summary>xoshiro256** as a mutable value type (the same generator and sequence as <see cref="RandomStream"/>), for register-resident hot loops.</summary>
+/// <summary>The xoshiro256** state and step as a mutable value type: <see cref="RandomStream"/> holds one, and hot loops copy it into registers (<see cref="RandomStream.Detach"/>).</summary>
 internal struct Xoshiro256
 {
     public ulong S0, S1, S2, S3;

@@ -68,7 +68,7 @@ public static class ErdosRenyi
         var rng = random.Detach();
         while (total > 0)
         {
-            // GeometricSkip.Next with the ziggurat's fast path inlined on a register-resident generator state
+            // GeometricSkip.Next on a register-resident copy of the generator's state
             long gap;
             if (scale == 0)
             {
@@ -76,22 +76,7 @@ public static class ErdosRenyi
             }
             else
             {
-                ulong bits = rng.Next();
-                int layer = (int)(bits & 255);
-                ulong j = bits >> 11;
-                double e;
-                if (j < ExponentialZiggurat.Ke[layer])
-                {
-                    e = j * ExponentialZiggurat.We[layer];
-                }
-                else
-                {
-                    random.Restore(rng);
-                    e = ExponentialZiggurat.SampleSlow(random, layer, j);
-                    rng = random.Detach();
-                }
-
-                double g = e * scale;
+                double g = ExponentialZiggurat.Next(ref rng) * scale;
                 gap = g < 9.0e18 ? (long)g : long.MaxValue;
             }
 

@@ -926,13 +926,8 @@ internal sealed class SanctionsWorker
             }
 
             double x = delta * inverseTau;
-            if (x < -36.8)
-            {
-                continue; // below −53 ln 2 no 53-bit uniform can fall under the logistic: the draw cannot matter
-            }
-
-            ulong mantissa = (RandomStream.Mix(weekKey ^ (ulong)i) >> 11) + 1;
-            if (x >= Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53) && mantissa * (1.0 / (1UL << 53)) < 1.0 / (1.0 + Math.Exp(-x)))
+            // below −53 ln 2 no 53-bit uniform can fall under the logistic: skip the draw, it cannot matter
+            if (x >= -36.8 && Chooses(x, RandomStream.Mix(weekKey ^ (ulong)i)))
             {
                 Attempt(i, week, in w, ref newCount, ref purges, ref newWeight);
             }
@@ -953,16 +948,16 @@ internal sealed class SanctionsWorker
             return delta >= 0;
         }
 
-        double x = delta * (1.0 / w.Tau);
-        ulong bits = RandomStream.CounterBits(_counterKey, (week * 8L) + PurposeDecision, i) >> 11;
-        ulong mantissa = bits + 1; // u = mantissa · 2^-53, in (0, 1]
-        if (x < Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53))
-        {
-            return false;
-        }
+        return Chooses(delta * (1.0 / w.Tau), RandomStream.CounterBits(_counterKey, (week * 8L) + PurposeDecision, i));
+    }
 
-        double u = mantissa * (1.0 / (1UL << 53));
-        return u < 1.0 / (1.0 + Math.Exp(-x));
+    /// <summary>The logit choice u &lt; Λ(x) for the uniform u = (⌊bits / 2¹¹⌋ + 1) · 2⁻⁵³ in (0, 1], rejecting from u's exponent alone when it can.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Chooses(double x, ulong bits)
+    {
+        ulong mantissa = (bits >> 11) + 1;
+        return x >= Ln2 * (System.Numerics.BitOperations.Log2(mantissa) - 53)
+            && mantissa * (1.0 / (1UL << 53)) < 1.0 / (1.0 + Math.Exp(-x));
     }
 
     private void Attempt(int i, int week, in Payoffs w, ref int newCount, ref int purges, ref double newWeight)
