@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Networks;
 
@@ -27,6 +28,10 @@ public sealed class CascadeKernel
     private int _stamp;
     private int _nodeCount;
     private short[]? _dense;
+    private int[] _flat = new int[FlatBatch + 32];
+
+    /// <summary>Neighbour slots gathered per batch by the dense kernel (16 KB: stays in the L1 cache).</summary>
+    private const int FlatBatch = 4096;
 
     /// <summary>Creates a kernel, optionally reserving room for <paramref name="nodeCapacity"/> nodes.</summary>
     /// <param name="nodeCapacity">Nodes to reserve room for (≥ 0).</param>
@@ -258,16 +263,24 @@ public sealed class CascadeKernel
             queue[tail++] = seed;
         }
 
-        // Branch-free inner loop: every neighbour is written at the queue's tail, and the tail advances only when
-        // its counter reaches zero (the queue has one spare slot). Rounds follow from the FIFO order: the nodes
-        // pushed while level L is processed form level L + 1, so a node's round is set when it is popped.
+        // Two phases per batch of popped nodes, so that no branch depends on a node's degree (a per-node loop exit
+        // mispredicted on almost every node and cost more than the edges themselves):
+        // 1. copy each popped node's neighbour list into a flat buffer with a fixed 16-slot copy (two vector moves),
+        //    advancing the write position by the degree: the next copy overwrites the surplus;
+        // 2. one loop over the flat buffer, branch-free: every neighbour is decremented and written at the queue's
+        //    tail, and the tail advances only when its counter reaches zero (the queue has one spare slot).
+        // Batches never straddle a level, so rounds follow from the FIFO order: the nodes pushed while level L is
+        // processed form level L + 1, and a node's round is set when it is popped. Same order as one loop per node.
         int head = 0;
         long touched = 0;
-        int level = 0;
-        int levelEnd = tail;
+        int level = -1;
+        int levelEnd = 0;
+        int lastFullCopy = targets.Length - 16;
         ref short rem = ref MemoryMarshal.GetArrayDataReference(remaining);
         ref int tgt = ref MemoryMarshal.GetArrayDataReference(targets);
         ref int q = ref MemoryMarshal.GetArrayDataReference(queue);
+        ref int off = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref int rnd = ref MemoryMarshal.GetArrayDataReference(round);
         while (head < tail)
         {
             if (head == levelEnd)
@@ -276,22 +289,56 @@ public sealed class CascadeKernel
                 levelEnd = tail;
             }
 
-            int u = Unsafe.Add(ref q, head++);
-            round[u] = level;
-            int start = offsets[u];
-            int end = offsets[u + 1];
-            touched += end - start;
-            for (int i = start; i < end; i++)
+            ref int fl = ref MemoryMarshal.GetArrayDataReference(_flat);
+            int pos = 0;
+            while (head < levelEnd && pos < FlatBatch)
             {
-                // targets are node indices < n (checked when the graph was built); the queue holds n + 1 slots
-                int v = Unsafe.Add(ref tgt, i);
-                int left = --Unsafe.Add(ref rem, v);
-                Unsafe.Add(ref q, tail) = v;
-                tail += left == 0 ? 1 : 0;
+                // queue entries, offsets and targets are in range (node indices < n, checked when the graph was built)
+                int u = Unsafe.Add(ref q, head++);
+                Unsafe.Add(ref rnd, u) = level;
+                int start = Unsafe.Add(ref off, u);
+                int degree = Unsafe.Add(ref off, u + 1) - start;
+                if (degree <= 16 && start <= lastFullCopy)
+                {
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref tgt, (nuint)start), ref fl, (nuint)pos);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref tgt, (nuint)start + 8), ref fl, (nuint)pos + 8);
+                }
+                else
+                {
+                    CopyLongRow(targets, start, degree, pos);
+                    fl = ref MemoryMarshal.GetArrayDataReference(_flat);
+                }
+
+                pos += degree;
             }
+
+            touched += pos;
+            nint t = tail;
+            for (nint i = 0; i < pos; i++)
+            {
+                // the queue holds n + 1 slots: the spare one takes the write after the last activation
+                int v = Unsafe.Add(ref fl, i);
+                int left = --Unsafe.Add(ref rem, v);
+                Unsafe.Add(ref q, t) = v;
+                t += left == 0 ? 1 : 0;
+            }
+
+            tail = (int)t;
         }
 
         return Finish(tail, touched);
+    }
+
+    /// <summary>The dense kernel's copy of a row longer than 16 slots (or at the end of the targets), growing the flat buffer for a hub larger than any seen before.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CopyLongRow(int[] targets, int start, int degree, int pos)
+    {
+        if (pos + degree > _flat.Length - 16)
+        {
+            Array.Resize(ref _flat, pos + degree + FlatBatch + 16);
+        }
+
+        targets.AsSpan(start, degree).CopyTo(_flat.AsSpan(pos));
     }
 
     private int Begin(CsrGraph graph, ReadOnlySpan<int> seeds, CascadeUpdate update, RandomStream? random, bool weighted)
