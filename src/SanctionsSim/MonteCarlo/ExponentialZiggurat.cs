@@ -50,8 +50,24 @@ internal static class ExponentialZiggurat
         return j < Ke[layer] ? j * We[layer] : SampleSlow(ref state, layer, j);
     }
 
+    /// <summary>The fast path's test and value: true with the variate when <paramref name="bits"/> falls inside its layer's rectangle (about 99 % of draws).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool TryFast(ulong bits, out double value)
+    {
+        int layer = (int)(bits & 255);
+        ulong j = bits >> 11;
+        value = j * We[layer];
+        return j < Ke[layer];
+    }
+
+    /// <summary>Completes a draw whose first 64 bits <paramref name="bits"/> failed <see cref="TryFast"/>, drawing any further bits from <paramref name="source"/>: the same variate as <see cref="Next"/> for the same sequence.</summary>
+    public static double CompleteSlow<TSource>(ref TSource source, ulong bits)
+        where TSource : struct, IBitSource
+        => SampleSlow(ref source, (int)(bits & 255), bits >> 11);
+
     /// <summary>The rare path (about 1 % of draws): the tail or the wedge of a layer, then further draws if rejected.</summary>
-    private static double SampleSlow(ref Xoshiro256 state, int layer, ulong j)
+    private static double SampleSlow<TSource>(ref TSource state, int layer, ulong j)
+        where TSource : struct, IBitSource
     {
         const double unit = 1.0 / (1UL << 53);
         while (true)
@@ -76,4 +92,11 @@ internal static class ExponentialZiggurat
             }
         }
     }
+}
+
+/// <summary>A source of uniformly random 64-bit words (a generator state, or a buffer of its output), for the ziggurats' rare paths.</summary>
+internal interface IBitSource
+{
+    /// <summary>The next 64 random bits.</summary>
+    ulong Next();
 }

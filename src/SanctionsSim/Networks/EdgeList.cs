@@ -21,6 +21,18 @@ internal sealed class EdgeList
 
     public int Count { get; private set; }
 
+    /// <summary>Erdős–Rényi scratch: random words drawn ahead, one block of pair indices, and their rows and columns (see ErdosRenyi.Build).</summary>
+    internal ulong[] RandomWords => field ??= new ulong[ErdosRenyi.PairBlock];
+
+    /// <summary>One block of pair indices.</summary>
+    internal long[] PairBlock => field ??= new long[ErdosRenyi.PairBlock];
+
+    /// <summary>The rows of one block of pairs.</summary>
+    internal int[] RowBlock => field ??= new int[ErdosRenyi.PairBlock];
+
+    /// <summary>The columns of one block of pairs.</summary>
+    internal int[] ColumnBlock => field ??= new int[ErdosRenyi.PairBlock];
+
     /// <summary>Scratch buffers (0, 1, 2) for generators that build a CSR graph without an explicit edge list; reused, grown on demand, contents not kept.</summary>
     internal int[] Buffer(int which, long length)
     {
