@@ -29,6 +29,7 @@ public sealed class CascadeKernel
     private int _nodeCount;
     private short[]? _dense;
     private int[] _flat = new int[FlatBatch + 32];
+    private ushort[]? _flatSlots;
 
     /// <summary>Neighbour slots gathered per batch by the dense kernel (16 KB: stays in the L1 cache).</summary>
     private const int FlatBatch = 4096;
@@ -238,30 +239,11 @@ public sealed class CascadeKernel
     internal int RunCounts(CsrGraph graph, short[] remaining, ReadOnlySpan<int> seeds)
     {
         int n = graph.NodeCount;
-        Ensure(n, weighted: false);
-        _nodeCount = n;
-        _dense = remaining;
+        int tail = BeginDense(n, remaining, seeds); // may grow the kernel's arrays: read them after
         int[] offsets = graph.OffsetArray;
         int[] targets = graph.TargetArray;
         int[] round = _round;
         int[] queue = _queue;
-        int tail = 0;
-        foreach (int seed in seeds)
-        {
-            if ((uint)seed >= (uint)n)
-            {
-                throw new ArgumentException($"Seed {seed} is not a node index in [0, {n}).", nameof(seeds));
-            }
-
-            if (remaining[seed] <= 0)
-            {
-                continue;
-            }
-
-            remaining[seed] = 0;
-            round[seed] = 0;
-            queue[tail++] = seed;
-        }
 
         // Two phases per batch of popped nodes, so that no branch depends on a node's degree (a per-node loop exit
         // mispredicted on almost every node and cost more than the edges themselves):
@@ -327,6 +309,87 @@ public sealed class CascadeKernel
         }
 
         return Finish(tail, touched);
+    }
+
+    /// <summary>
+    /// <see cref="RunCounts"/> on a <see cref="SlotGraph"/>: each popped node's row is one 32-byte vector, copied
+    /// whole, so the gathering phase reads one aligned row per node. Same activation order, rounds and edges
+    /// touched as <see cref="RunCounts"/> on the CSR graph of the same draws (rows hold neighbours in the same order).
+    /// </summary>
+    internal int RunSlots(SlotGraph graph, short[] remaining, ReadOnlySpan<int> seeds)
+    {
+        int n = graph.NodeCount;
+        int tail = BeginDense(n, remaining, seeds);
+        int head = 0;
+        long touched = 0;
+        int level = -1;
+        int levelEnd = 0;
+        _flatSlots ??= new ushort[FlatBatch + 32];
+        ref short rem = ref MemoryMarshal.GetArrayDataReference(remaining);
+        ref ushort slots = ref MemoryMarshal.GetArrayDataReference(graph.Slots);
+        ref byte degrees = ref MemoryMarshal.GetArrayDataReference(graph.Degrees);
+        ref int q = ref MemoryMarshal.GetArrayDataReference(_queue);
+        ref int rnd = ref MemoryMarshal.GetArrayDataReference(_round);
+        ref ushort fl = ref MemoryMarshal.GetArrayDataReference(_flatSlots);
+        while (head < tail)
+        {
+            if (head == levelEnd)
+            {
+                level++;
+                levelEnd = tail;
+            }
+
+            int pos = 0;
+            while (head < levelEnd && pos < FlatBatch)
+            {
+                // queue entries are node indices < n; a row has Width slots and a degree below Width
+                int u = Unsafe.Add(ref q, head++);
+                Unsafe.Add(ref rnd, u) = level;
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref slots, (nuint)u * SlotGraph.Width), ref fl, (nuint)pos);
+                pos += Unsafe.Add(ref degrees, u);
+            }
+
+            touched += pos;
+            nint t = tail;
+            for (nint i = 0; i < pos; i++)
+            {
+                int v = Unsafe.Add(ref fl, i);
+                int left = --Unsafe.Add(ref rem, v);
+                Unsafe.Add(ref q, t) = v;
+                t += left == 0 ? 1 : 0;
+            }
+
+            tail = (int)t;
+        }
+
+        return Finish(tail, touched);
+    }
+
+    /// <summary>The dense kernels' start: checks the seeds, activates them (duplicates once) and returns the queue's length.</summary>
+    private int BeginDense(int n, short[] remaining, ReadOnlySpan<int> seeds)
+    {
+        Ensure(n, weighted: false);
+        _nodeCount = n;
+        _dense = remaining;
+        int tail = 0;
+        foreach (int seed in seeds)
+        {
+            if ((uint)seed >= (uint)n)
+            {
+                throw new ArgumentException($"Seed {seed} is not a node index in [0, {n}).", nameof(seeds));
+            }
+
+            if (remaining[seed] <= 0)
+            {
+                continue;
+            }
+
+            remaining[seed] = 0;
+            _round[seed] = 0;
+            _queue[tail++] = seed;
+        }
+
+        return tail;
     }
 
     /// <summary>The dense kernel's copy of a row longer than 16 slots (or at the end of the targets), growing the flat buffer for a hub larger than any seen before.</summary>

@@ -152,6 +152,74 @@ public static class ErdosRenyi
     }
 
     /// <summary>
+    /// Draws the same G(n, p) graph as <see cref="Generate(int, double, RandomStream, CsrGraph?, EdgeList)"/>, from
+    /// the same words, into fixed 16-slot rows (same neighbour order), in one pass over the edges.
+    /// </summary>
+    /// <returns>False when some node has more than 16 neighbours: the slots are then incomplete and the stream's position
+    /// unspecified (the caller resets it and draws a CSR graph instead).</returns>
+    internal static bool TryGenerateSlots(int nodeCount, double edgeProbability, RandomStream random, SlotGraph graph, EdgeList scratch)
+    {
+        if (nodeCount > SlotGraph.MaxNodes)
+        {
+            return false;
+        }
+
+        int n = nodeCount;
+        var skip = new GeometricSkip(edgeProbability);
+        graph.Prepare(n);
+        long[] pairs = scratch.PairBlock;
+        int[] blockRows = scratch.RowBlock;
+        int[] blockColumns = scratch.ColumnBlock;
+        ref ushort slots = ref MemoryMarshal.GetArrayDataReference(graph.Slots);
+        ref byte degrees = ref MemoryMarshal.GetArrayDataReference(graph.Degrees);
+        long total = (long)n * (n - 1) / 2;
+        long pair = -1;
+        double scale = skip.InverseLogQ;
+        var source = new BufferedXoshiro(scratch.RandomWords, random.Detach());
+        bool done = total <= 0;
+        while (!done)
+        {
+            int count = 0;
+            if (scale == 0)
+            {
+                for (; count < PairBlock && skip.P >= 1.0 && pair + 1 < total; count++)
+                {
+                    pairs[count] = ++pair;
+                }
+
+                done = count < PairBlock;
+            }
+            else
+            {
+                count = DrawPairs(ref source, pairs, ref pair, total, scale, out done);
+            }
+
+            MapPairs(pairs.AsSpan(0, count), blockRows, blockColumns);
+            int seen = 0;
+            for (int k = 0; k < count; k++)
+            {
+                // v and w are node indices < n ≤ 65,536; a 17th neighbour (dv = 16) wraps within its row and is caught below
+                int v = blockRows[k], w = blockColumns[k];
+                int dv = Unsafe.Add(ref degrees, v);
+                Unsafe.Add(ref slots, (v * SlotGraph.Width) + (dv & (SlotGraph.Width - 1))) = (ushort)w;
+                Unsafe.Add(ref degrees, v) = (byte)(dv + 1);
+                int dw = Unsafe.Add(ref degrees, w);
+                Unsafe.Add(ref slots, (w * SlotGraph.Width) + (dw & (SlotGraph.Width - 1))) = (ushort)v;
+                Unsafe.Add(ref degrees, w) = (byte)(dw + 1);
+                seen |= dv | dw;
+            }
+
+            if (seen >= SlotGraph.Width)
+            {
+                return false;
+            }
+        }
+
+        random.Restore(source.Finish());
+        return true;
+    }
+
+    /// <summary>
     /// Up to <see cref="PairBlock"/> successive pair indices after <paramref name="pair"/>, one geometric gap each;
     /// <paramref name="done"/> when the next gap passes the last pair. A method of its own so that its few locals
     /// (buffer position, pair, tables) live in registers.
