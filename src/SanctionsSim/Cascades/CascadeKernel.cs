@@ -308,7 +308,7 @@ public sealed class CascadeKernel
             tail = (int)t;
         }
 
-        return Finish(tail, touched);
+        return FinishDense(tail, touched, level);
     }
 
     /// <summary>
@@ -362,7 +362,7 @@ public sealed class CascadeKernel
             tail = (int)t;
         }
 
-        return Finish(tail, touched);
+        return FinishDense(tail, touched, level);
     }
 
     /// <summary>The dense kernels' start: checks the seeds, activates them (duplicates once) and returns the queue's length.</summary>
@@ -455,6 +455,15 @@ public sealed class CascadeKernel
     {
         int pick = head + random.NextInt32(tail - head);
         (queue[head], queue[pick]) = (queue[pick], queue[head]);
+    }
+
+    /// <summary>The dense kernels' end: the rounds are the last level popped (levels only grow along the queue), so no pass over the active nodes.</summary>
+    private int FinishDense(int active, long touched, int lastLevel)
+    {
+        ActiveCount = active;
+        EdgesTouched = touched;
+        Rounds = Math.Max(lastLevel, 0);
+        return active;
     }
 
     private int Finish(int active, long touched)

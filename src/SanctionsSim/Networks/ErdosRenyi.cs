@@ -231,10 +231,54 @@ public static class ErdosRenyi
         long current = pair;
         ref ulong ke = ref MemoryMarshal.GetArrayDataReference(ExponentialZiggurat.Ke);
         ref double we = ref MemoryMarshal.GetArrayDataReference(ExponentialZiggurat.We);
+        ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
+        ref long pairSlot = ref MemoryMarshal.GetArrayDataReference(pairs);
+        bool vector = Vector256.IsHardwareAccelerated;
+        var one = Vector256<long>.One;
+        var exact = Vector256.Create(4503599627370496.0); // 2^52: gaps below it convert exactly and four of them cannot overflow
+        var totals = Vector256.Create(total);
+        var scales = Vector256.Create(scale);
         done = false;
         int count = 0;
-        for (; count < pairs.Length; count++)
+        while (count < pairs.Length)
         {
+            // Four words at a time while all four take the ziggurat's fast path and stay inside the triangle: the
+            // same arithmetic as the scalar step below, lane for lane ((j · w_layer) · scale, truncated), so the same
+            // pairs. Any other case (the rare slow path, the walk's end, a buffer's end) takes one scalar step.
+            if (vector && count <= pairs.Length - 4 && index <= words.Length - 4)
+            {
+                ulong b0 = Unsafe.Add(ref word, index), b1 = Unsafe.Add(ref word, index + 1);
+                ulong b2 = Unsafe.Add(ref word, index + 2), b3 = Unsafe.Add(ref word, index + 3);
+                var j = Vector256.Create((long)(b0 >> 11), (long)(b1 >> 11), (long)(b2 >> 11), (long)(b3 >> 11));
+                var bounds = Vector256.Create(
+                    (long)Unsafe.Add(ref ke, (nint)(b0 & 255)),
+                    (long)Unsafe.Add(ref ke, (nint)(b1 & 255)),
+                    (long)Unsafe.Add(ref ke, (nint)(b2 & 255)),
+                    (long)Unsafe.Add(ref ke, (nint)(b3 & 255)));
+                var widths = Vector256.Create(
+                    Unsafe.Add(ref we, (nint)(b0 & 255)),
+                    Unsafe.Add(ref we, (nint)(b1 & 255)),
+                    Unsafe.Add(ref we, (nint)(b2 & 255)),
+                    Unsafe.Add(ref we, (nint)(b3 & 255)));
+                var g = Vector256.ConvertToDouble(j) * widths * scales;
+                if (Vector256.LessThanAll(j, bounds) && Vector256.LessThanAll(g, exact))
+                {
+                    // inclusive prefix sum of the steps (gap + 1) across the four lanes
+                    var steps = Vector256.ConvertToInt64(g) + one;
+                    steps += Vector256.Shuffle(steps, Vector256.Create(4L, 0, 1, 2));
+                    steps += Vector256.Shuffle(steps, Vector256.Create(4L, 4, 0, 1));
+                    var next = Vector256.Create(current) + steps;
+                    if (!Vector256.GreaterThanOrEqualAny(next, totals))
+                    {
+                        next.StoreUnsafe(ref pairSlot, (nuint)count);
+                        current = next.GetElement(3);
+                        count += 4;
+                        index += 4;
+                        continue;
+                    }
+                }
+            }
+
             if (index == words.Length)
             {
                 source.Refill();
@@ -242,13 +286,13 @@ public static class ErdosRenyi
             }
 
             // ExponentialZiggurat.Next on the buffered words: the layer's rectangle in about 99 % of draws
-            ulong bits = words[index++];
+            ulong bits = Unsafe.Add(ref word, index++);
             nint layer = (nint)(bits & 255);
-            ulong j = bits >> 11;
+            ulong jj = bits >> 11;
             double e;
-            if (j < Unsafe.Add(ref ke, layer))
+            if (jj < Unsafe.Add(ref ke, layer))
             {
-                e = (long)j * Unsafe.Add(ref we, layer); // j < 2^53: the signed conversion is exact
+                e = (long)jj * Unsafe.Add(ref we, layer); // j < 2^53: the signed conversion is exact
             }
             else
             {
@@ -257,8 +301,8 @@ public static class ErdosRenyi
                 index = source.Index;
             }
 
-            double g = e * scale;
-            long gap = g < 9.0e18 ? Truncate(g) : long.MaxValue;
+            double gd = e * scale;
+            long gap = gd < 9.0e18 ? Truncate(gd) : long.MaxValue;
             if (gap >= total - current - 1)
             {
                 done = true;
@@ -266,7 +310,7 @@ public static class ErdosRenyi
             }
 
             current += 1 + gap;
-            pairs[count] = current;
+            pairs[count++] = current;
         }
 
         source.Index = index;
