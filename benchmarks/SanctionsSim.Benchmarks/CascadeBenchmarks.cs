@@ -63,3 +63,16 @@ public class WattsReplicationBenchmarks
         return _summary.Replications;
     }
 }
+
+/// <summary>The Monte Carlo runner's throughput on the Watts model at N = 10⁴: 2,000 replications on 1 and 2 threads (per replication).</summary>
+[MemoryDiagnoser]
+public class WattsBatchBenchmarks
+{
+    private readonly WattsModel _model = new() { NodeCount = 10_000, MeanDegree = 4, Threshold = 0.18 };
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [Benchmark(OperationsPerInvoke = 2000)]
+    public long Batch() => _model.Simulate(new MonteCarloOptions { Replications = 2000, Seed = 1, MaxDegreeOfParallelism = Threads }).Replications;
+}

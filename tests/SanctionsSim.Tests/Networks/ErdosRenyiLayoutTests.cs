@@ -37,4 +37,36 @@ public class ErdosRenyiLayoutTests
             direct.TargetArray.AsSpan(0, slots).ToArray().ShouldBe(built.TargetArray.AsSpan(0, slots).ToArray());
         }
     }
+
+    [TestCase(1L)]
+    [TestCase(3_000L)]
+    [TestCase(65_536L)]
+    [TestCase(4_000_000L)]
+    [TestCase(5_931_641L)]      // rows around 2^22.5, where the single-precision root stops
+    [TestCase(40_000_000L)]
+    [TestCase(94_906_265L)]     // rows around 2^26.5, where L reaches 2^52
+    public void PairMapping_IsExact_AtAndAroundEveryRowBoundary(long aroundRow)
+    {
+        // sorted pair indices at the first and last column of rows near aroundRow, and random ones between
+        var random = new RandomStream(8, aroundRow, 1);
+        var pairs = new List<long>();
+        for (long v = Math.Max(1, aroundRow - 40); v < aroundRow + 40; v++)
+        {
+            long first = v * (v - 1) / 2;
+            pairs.Add(first);
+            pairs.Add(first + (long)random.NextUInt64Below((ulong)v));
+            pairs.Add(first + v - 1);
+        }
+
+        long[] sorted = [.. pairs.Distinct().Order()];
+        var rows = new int[sorted.Length];
+        var columns = new int[sorted.Length];
+        ErdosRenyi.MapPairs(sorted, rows, columns);
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            long v = rows[k], w = columns[k];
+            ((v * (v - 1) / 2) + w).ShouldBe(sorted[k], $"pair {sorted[k]} → ({v}, {w})");
+            w.ShouldBeInRange(0, v - 1);
+        }
+    }
 }
