@@ -272,6 +272,16 @@ public sealed class RandomStream : Random
         return z ^ (z >> 31);
     }
 
+    /// <summary><see cref="Mix(ulong)"/> in each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static System.Runtime.Intrinsics.Vector256<ulong> Mix(System.Runtime.Intrinsics.Vector256<ulong> z)
+    {
+        z += System.Runtime.Intrinsics.Vector256.Create(0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >>> 30)) * System.Runtime.Intrinsics.Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >>> 27)) * System.Runtime.Intrinsics.Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ (z >>> 31);
+    }
+
     private static ulong SplitMix(ref ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
