@@ -295,17 +295,7 @@ public sealed class CascadeKernel
             }
 
             touched += pos;
-            nint t = tail;
-            for (nint i = 0; i < pos; i++)
-            {
-                // the queue holds n + 1 slots: the spare one takes the write after the last activation
-                int v = Unsafe.Add(ref fl, i);
-                int left = --Unsafe.Add(ref rem, v);
-                Unsafe.Add(ref q, t) = v;
-                t += left == 0 ? 1 : 0;
-            }
-
-            tail = (int)t;
+            tail = Decrement(ref fl, pos, ref rem, ref q, tail);
         }
 
         return FinishDense(tail, touched, level);
@@ -350,19 +340,32 @@ public sealed class CascadeKernel
             }
 
             touched += pos;
-            nint t = tail;
-            for (nint i = 0; i < pos; i++)
-            {
-                int v = Unsafe.Add(ref fl, i);
-                int left = --Unsafe.Add(ref rem, v);
-                Unsafe.Add(ref q, t) = v;
-                t += left == 0 ? 1 : 0;
-            }
-
-            tail = (int)t;
+            tail = Decrement(ref fl, pos, ref rem, ref q, tail);
         }
 
         return FinishDense(tail, touched, level);
+    }
+
+    /// <summary>
+    /// The dense kernels' second phase: decrements the counter of each of the <paramref name="count"/> gathered
+    /// neighbours, writing each at the queue's tail and advancing the tail only when its counter reaches zero
+    /// (branch-free; the queue has one spare slot for the write after the last activation). Neighbours are node
+    /// indices below n, checked when the graph was built. Returns the new tail.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Decrement<T>(ref T flat, int count, ref short remaining, ref int queue, int tail)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        nint t = tail;
+        for (nint i = 0; i < count; i++)
+        {
+            int v = int.CreateTruncating(Unsafe.Add(ref flat, i));
+            int left = --Unsafe.Add(ref remaining, v);
+            Unsafe.Add(ref queue, t) = v;
+            t += left == 0 ? 1 : 0;
+        }
+
+        return (int)t;
     }
 
     /// <summary>The dense kernels' start: checks the seeds, activates them (duplicates once) and returns the queue's length.</summary>

@@ -68,37 +68,13 @@ public static class ErdosRenyi
         int[] upper = scratch.Buffer(1, (long)n + 1);
         Array.Clear(upper, 0, n + 1);
         Array.Clear(rows, 0, n + 1);
-        long[] pairs = scratch.PairBlock;
         int[] blockRows = scratch.RowBlock;
         int[] blockColumns = scratch.ColumnBlock;
         int m = 0;
-
-        // Pair index L over the lower triangle in row order: L = v(v − 1)/2 + w. Each success maps to (v, w) with a
-        // square root instead of walking rows, so no loop has a data-dependent branch to mispredict.
-        long total = (long)n * (n - 1) / 2;
-        long pair = -1;
-        double scale = skip.InverseLogQ;
-        var source = new BufferedXoshiro(scratch.RandomWords, random.Detach());
-        bool done = total <= 0;
-        while (!done)
+        var walk = new PairWalk(n, skip, random, scratch);
+        while (!walk.Done)
         {
-            int count = 0;
-            if (scale == 0)
-            {
-                // p = 0 (no pair) or p = 1 (every pair): no draws
-                for (; count < PairBlock && skip.P >= 1.0 && pair + 1 < total; count++)
-                {
-                    pairs[count] = ++pair;
-                }
-
-                done = count < PairBlock;
-            }
-            else
-            {
-                count = DrawPairs(ref source, pairs, ref pair, total, scale, out done);
-            }
-
-            MapPairs(pairs.AsSpan(0, count), blockRows, blockColumns);
+            int count = walk.NextBlock();
             if (m > lower.Length - count)
             {
                 lower = Grow(scratch, lower, m);
@@ -113,7 +89,7 @@ public static class ErdosRenyi
             }
         }
 
-        random.Restore(source.Finish());
+        random.Restore(walk.Finish());
         for (int r = 0; r < n; r++)
         {
             rows[r + 1] += rows[r];
@@ -167,34 +143,14 @@ public static class ErdosRenyi
         int n = nodeCount;
         var skip = new GeometricSkip(edgeProbability);
         graph.Prepare(n);
-        long[] pairs = scratch.PairBlock;
         int[] blockRows = scratch.RowBlock;
         int[] blockColumns = scratch.ColumnBlock;
         ref ushort slots = ref MemoryMarshal.GetArrayDataReference(graph.Slots);
         ref byte degrees = ref MemoryMarshal.GetArrayDataReference(graph.Degrees);
-        long total = (long)n * (n - 1) / 2;
-        long pair = -1;
-        double scale = skip.InverseLogQ;
-        var source = new BufferedXoshiro(scratch.RandomWords, random.Detach());
-        bool done = total <= 0;
-        while (!done)
+        var walk = new PairWalk(n, skip, random, scratch);
+        while (!walk.Done)
         {
-            int count = 0;
-            if (scale == 0)
-            {
-                for (; count < PairBlock && skip.P >= 1.0 && pair + 1 < total; count++)
-                {
-                    pairs[count] = ++pair;
-                }
-
-                done = count < PairBlock;
-            }
-            else
-            {
-                count = DrawPairs(ref source, pairs, ref pair, total, scale, out done);
-            }
-
-            MapPairs(pairs.AsSpan(0, count), blockRows, blockColumns);
+            int count = walk.NextBlock();
             int seen = 0;
             for (int k = 0; k < count; k++)
             {
@@ -215,8 +171,65 @@ public static class ErdosRenyi
             }
         }
 
-        random.Restore(source.Finish());
+        random.Restore(walk.Finish());
         return true;
+    }
+
+    /// <summary>
+    /// The walk over the lower triangle's pair indices L = v(v − 1)/2 + w in row order, a block at a time: each block's
+    /// pairs are drawn (geometric gaps; none when p is 0 or 1) and mapped to rows and columns (<see cref="EdgeList.RowBlock"/>,
+    /// <see cref="EdgeList.ColumnBlock"/>) with a square root instead of walking rows, so no loop has a data-dependent
+    /// branch to mispredict. Shared by the CSR and the slot layouts, so both see the same pairs.
+    /// </summary>
+    private struct PairWalk
+    {
+        private readonly GeometricSkip _skip;
+        private readonly long _total;
+        private readonly EdgeList _scratch;
+        private BufferedXoshiro _source;
+        private long _pair;
+
+        public PairWalk(int n, GeometricSkip skip, RandomStream random, EdgeList scratch)
+        {
+            _skip = skip;
+            _total = (long)n * (n - 1) / 2;
+            _scratch = scratch;
+            _source = new BufferedXoshiro(scratch.RandomWords, random.Detach());
+            _pair = -1;
+            Done = _total <= 0;
+        }
+
+        /// <summary>True once the last pair has been drawn.</summary>
+        public bool Done { get; private set; }
+
+        /// <summary>Draws and maps the next block; returns its number of pairs (at most <see cref="PairBlock"/>, possibly 0 at the end).</summary>
+        public int NextBlock()
+        {
+            long[] pairs = _scratch.PairBlock;
+            int count = 0;
+            bool done;
+            if (_skip.InverseLogQ == 0)
+            {
+                // p = 0 (no pair) or p = 1 (every pair): no draws
+                for (; count < PairBlock && _skip.P >= 1.0 && _pair + 1 < _total; count++)
+                {
+                    pairs[count] = ++_pair;
+                }
+
+                done = count < PairBlock;
+            }
+            else
+            {
+                count = DrawPairs(ref _source, pairs, ref _pair, _total, _skip.InverseLogQ, out done);
+            }
+
+            Done = done;
+            MapPairs(pairs.AsSpan(0, count), _scratch.RowBlock, _scratch.ColumnBlock);
+            return count;
+        }
+
+        /// <summary>The generator state after the words the walk consumed.</summary>
+        public readonly Xoshiro256 Finish() => _source.Finish();
     }
 
     /// <summary>
