@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using SanctionsSim.Internal;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Networks;
@@ -138,6 +139,7 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
         private short[] _remaining = [];
         private readonly short[] _requirement = new short[256]; // required count by degree, as 2-byte counters (at least 1)
         private readonly SlotGraph? _slots;
+        private readonly bool _requirementsFitBytes; // requirements for degrees 0–16 below 256 (always, for φ ≤ 1)
 
         public Worker(WattsModel model)
         {
@@ -151,6 +153,7 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
 
             _kernel = new CascadeKernel(model.NodeCount);
             _seeds = new int[model.Seeds];
+            _requirementsFitBytes = _requirement.AsSpan(0, SlotGraph.Width + 1).IndexOfAnyExceptInRange((short)0, (short)byte.MaxValue) < 0;
             if (model.Update == CascadeUpdate.Synchronous && SlotGraph.Suits(model.NodeCount, model.MeanDegree))
             {
                 _slots = new SlotGraph();
@@ -212,7 +215,27 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
             ReadOnlySpan<byte> degrees = _slots!.Degrees.AsSpan(0, n);
             Span<short> remaining = _remaining.AsSpan(0, n);
             ReadOnlySpan<short> table = _requirement;
-            for (int v = 0; v < remaining.Length; v++)
+            int v = 0;
+            if (Vector128.IsHardwareAccelerated && _requirementsFitBytes)
+            {
+                // sixteen nodes at a time: the requirement by degree 0–15 is a 16-byte table (a byte shuffle), degree 16
+                // is selected apart; requirements for degrees up to 16 fit in a byte (at most ⌈φ·16⌉ ≤ 16)
+                var lookup = Vector128.Create(
+                    (byte)table[0], (byte)table[1], (byte)table[2], (byte)table[3], (byte)table[4], (byte)table[5], (byte)table[6], (byte)table[7],
+                    (byte)table[8], (byte)table[9], (byte)table[10], (byte)table[11], (byte)table[12], (byte)table[13], (byte)table[14], (byte)table[15]);
+                var sixteen = Vector128.Create((byte)SlotGraph.Width);
+                var atSixteen = Vector128.Create((byte)table[SlotGraph.Width]);
+                for (; v <= remaining.Length - 16; v += 16)
+                {
+                    var k = Vector128.Create(degrees.Slice(v, 16));
+                    var r = Vector128.ConditionalSelect(Vector128.Equals(k, sixteen), atSixteen, Vector128.Shuffle(lookup, k));
+                    var (low, high) = Vector128.Widen(r);
+                    low.AsInt16().CopyTo(remaining.Slice(v, 8));
+                    high.AsInt16().CopyTo(remaining.Slice(v + 8, 8));
+                }
+            }
+
+            for (; v < remaining.Length; v++)
             {
                 remaining[v] = table[degrees[v]];
             }
