@@ -26,6 +26,8 @@ public static class ErdosRenyi
     }
 
     /// <summary>Draws a G(n, p) graph.</summary>
+    /// <remarks>The graph's random words come from four generators seeded by the next sixteen words of
+    /// <paramref name="random"/>, which therefore moves on by sixteen words whatever the graph's size.</remarks>
     /// <param name="nodeCount">Number of nodes, ≥ 0.</param>
     /// <param name="edgeProbability">Tie probability p in [0, 1].</param>
     /// <param name="random">The random stream to draw from.</param>
@@ -56,10 +58,10 @@ public static class ErdosRenyi
     /// </summary>
     /// <remarks>
     /// The pairs are drawn in blocks of <see cref="PairBlock"/>, each in three passes that do not wait on one
-    /// another: the gaps (from random words drawn ahead into a buffer, so the generator's dependency chain runs
-    /// alone), the pair → (v, w) mapping (a square root, four pairs at a time in vector registers), and the row
-    /// and degree counts. One fused loop did all three per pair and was a third slower. The words are consumed in
-    /// the same order as by one draw per gap, so the graph is the same one, edge for edge.
+    /// another: the gaps (from random words drawn ahead into a buffer by four xoshiro256** generators in vector lanes,
+    /// seeded from the stream, so that no single generator's dependency chain limits the walk), the pair → (v, w)
+    /// mapping (a square root, eight pairs at a time in vector registers), and the row
+    /// and degree counts. One fused loop did all three per pair and was a third slower.
     /// </remarks>
     private static CsrGraph Build(int n, GeometricSkip skip, RandomStream random, CsrGraph graph, EdgeList scratch, long expectedEdges)
     {
@@ -89,7 +91,6 @@ public static class ErdosRenyi
             }
         }
 
-        random.Restore(walk.Finish());
         for (int r = 0; r < n; r++)
         {
             rows[r + 1] += rows[r];
@@ -171,8 +172,21 @@ public static class ErdosRenyi
             }
         }
 
-        random.Restore(walk.Finish());
         return true;
+    }
+
+    /// <summary>The pairs <see cref="Generate(int, double, RandomStream, CsrGraph?)"/> draws, as an edge list (v, w), w &lt; v, in row order: the reference its direct layout is tested against.</summary>
+    internal static void DrawEdges(int nodeCount, double edgeProbability, RandomStream random, EdgeList edges)
+    {
+        var walk = new PairWalk(nodeCount, new GeometricSkip(edgeProbability), random, edges);
+        while (!walk.Done)
+        {
+            int count = walk.NextBlock();
+            for (int k = 0; k < count; k++)
+            {
+                edges.Add(edges.RowBlock[k], edges.ColumnBlock[k]);
+            }
+        }
     }
 
     /// <summary>
@@ -194,7 +208,9 @@ public static class ErdosRenyi
             _skip = skip;
             _total = (long)n * (n - 1) / 2;
             _scratch = scratch;
-            _source = new BufferedXoshiro(scratch.RandomWords, random.Detach());
+            var parent = random.Detach();
+            _source = new BufferedXoshiro(scratch.RandomWords, new Xoshiro256x4(ref parent));
+            random.Restore(parent); // the stream moves on by the sixteen seeding words, whatever the graph's size
             _pair = -1;
             Done = _total <= 0;
         }
@@ -228,8 +244,6 @@ public static class ErdosRenyi
             return count;
         }
 
-        /// <summary>The generator state after the words the walk consumed.</summary>
-        public readonly Xoshiro256 Finish() => _source.Finish();
     }
 
     /// <summary>

@@ -24,10 +24,7 @@ public class ErdosRenyiLayoutTests
 
             var reference = new RandomStream(11, replication, StreamKeys.Network);
             var edges = new EdgeList();
-            if (n > 0)
-            {
-                new GeometricSkip(p).Triangle(reference, 0, n, edges);
-            }
+            ErdosRenyi.DrawEdges(n, p, reference, edges);
 
             var built = edges.BuildUndirected(n, new CsrGraph(), simplify: false);
             reference.NextUInt64().ShouldBe(after, "both consume the same draws");
@@ -35,6 +32,25 @@ public class ErdosRenyiLayoutTests
             direct.OffsetArray.AsSpan(0, n + 1).ToArray().ShouldBe(built.OffsetArray.AsSpan(0, n + 1).ToArray());
             int slots = built.OffsetArray[n];
             direct.TargetArray.AsSpan(0, slots).ToArray().ShouldBe(built.TargetArray.AsSpan(0, slots).ToArray());
+        }
+    }
+
+    [Test]
+    public void FourLaneGenerator_EachLaneIsXoshiro256StarStar()
+    {
+        var parent = new RandomStream(3, 1, StreamKeys.Network).Detach();
+        var seeds = parent;
+        ulong[] words = [.. Enumerable.Range(0, 16).Select(_ => seeds.Next())];
+        var lanes = new Xoshiro256x4(ref parent);
+        parent.Next().ShouldBe(seeds.Next(), "seeding takes sixteen words of the parent");
+        var scalar = Enumerable.Range(0, 4).Select(j => new Xoshiro256(words[j], words[4 + j], words[8 + j], words[12 + j])).ToArray();
+        for (int step = 0; step < 1000; step++)
+        {
+            var next = lanes.Next();
+            for (int j = 0; j < 4; j++)
+            {
+                next[j].ShouldBe(scalar[j].Next(), $"lane {j}, step {step}");
+            }
         }
     }
 
