@@ -50,17 +50,7 @@ internal static class ExponentialZiggurat
         return j < Ke[layer] ? j * We[layer] : SampleSlow(ref state, layer, j);
     }
 
-    /// <summary>The fast path's test and value: true with the variate when <paramref name="bits"/> falls inside its layer's rectangle (about 99 % of draws).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool TryFast(ulong bits, out double value)
-    {
-        int layer = (int)(bits & 255);
-        ulong j = bits >> 11;
-        value = j * We[layer];
-        return j < Ke[layer];
-    }
-
-    /// <summary>Completes a draw whose first 64 bits <paramref name="bits"/> failed <see cref="TryFast"/>, drawing any further bits from <paramref name="source"/>: the same variate as <see cref="Next"/> for the same sequence.</summary>
+    /// <summary>Completes a draw whose first 64 bits <paramref name="bits"/> fell outside its layer's rectangle, drawing any further bits from <paramref name="source"/>: the same variate as <see cref="Next"/> for the same sequence.</summary>
     public static double CompleteSlow<TSource>(ref TSource source, ulong bits)
         where TSource : struct, IBitSource
         => SampleSlow(ref source, (int)(bits & 255), bits >> 11);

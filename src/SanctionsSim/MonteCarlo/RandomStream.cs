@@ -320,29 +320,14 @@ internal struct Xoshiro256 : IBitSource
 }
 
 /// <summary>
-/// A xoshiro256** state read through a buffer: <see cref="Refill"/> draws a block of words in one tight loop (the
-/// generator's own dependency chain then runs alone, about 1.3 ns a word), and consumers read them back in order.
-/// <see cref="Finish"/> returns the state after exactly the words consumed, so a buffered consumer leaves its
-/// stream where an unbuffered one would.
+/// Random words read through a buffer that <see cref="Xoshiro256x4"/> fills four at a time (word 4k + j from lane j):
+/// consumers read them back in order, and <see cref="Refill"/> draws the next block when one is used up.
 /// </summary>
 internal struct BufferedXoshiro : IBitSource
 {
     private readonly ulong[] _buffer;
-    private readonly bool _lanesMode;
-    private Xoshiro256 _state;
-    private Xoshiro256 _blockStart;
     private Xoshiro256x4 _lanes;
-    private bool _filled;
 
-    public BufferedXoshiro(ulong[] buffer, Xoshiro256 state)
-    {
-        _buffer = buffer;
-        _state = state;
-        _blockStart = state;
-        Index = buffer.Length;
-    }
-
-    /// <summary>A buffer filled by four interleaved generators in vector lanes (word 4k + j from lane j); <see cref="Finish"/> does not apply.</summary>
     public BufferedXoshiro(ulong[] buffer, Xoshiro256x4 lanes)
     {
         if (buffer.Length % 4 != 0)
@@ -352,7 +337,6 @@ internal struct BufferedXoshiro : IBitSource
 
         _buffer = buffer;
         _lanes = lanes;
-        _lanesMode = true;
         Index = buffer.Length;
     }
 
@@ -365,30 +349,14 @@ internal struct BufferedXoshiro : IBitSource
     /// <summary>Fills the whole buffer with the next words and rewinds <see cref="Index"/> to 0.</summary>
     public void Refill()
     {
-        if (_lanesMode)
+        var lanes = _lanes;
+        ref ulong first = ref MemoryMarshal.GetArrayDataReference(_buffer);
+        for (nuint i = 0; i < (nuint)_buffer.Length; i += 4)
         {
-            var lanes = _lanes;
-            ref ulong first = ref MemoryMarshal.GetArrayDataReference(_buffer);
-            for (nuint i = 0; i < (nuint)_buffer.Length; i += 4)
-            {
-                lanes.Next().StoreUnsafe(ref first, i);
-            }
-
-            _lanes = lanes;
-            Index = 0;
-            return;
+            lanes.Next().StoreUnsafe(ref first, i);
         }
 
-        _blockStart = _state;
-        _filled = true;
-        var state = _state;
-        ulong[] buffer = _buffer;
-        for (int i = 0; i < buffer.Length; i++)
-        {
-            buffer[i] = state.Next();
-        }
-
-        _state = state;
+        _lanes = lanes;
         Index = 0;
     }
 
@@ -402,23 +370,6 @@ internal struct BufferedXoshiro : IBitSource
         }
 
         return _buffer[Index++];
-    }
-
-    /// <summary>The generator state after the consumed words only.</summary>
-    public readonly Xoshiro256 Finish()
-    {
-        if (!_filled)
-        {
-            return _state;
-        }
-
-        var state = _blockStart;
-        for (int i = 0; i < Index; i++)
-        {
-            state.Next();
-        }
-
-        return state;
     }
 }
 

@@ -31,6 +31,9 @@ internal sealed class SanctionsWorker
     private const long PurposeJoin = 5;
     private const double Ln2 = 0.69314718055994530942;
 
+    /// <summary>Whether the weekly decisions are swept four officers at a time (<see cref="SweepDecisions"/>); otherwise one at a time from <see cref="OfficerRow"/>s.</summary>
+    private static readonly bool VectorSweep = Vector256.IsHardwareAccelerated && Vector256<ulong>.Count == 4;
+
     private readonly CompiledScenario _plan;
     private readonly RandomStream _random = new(0);
     private readonly EdgeList _edges = new();
@@ -66,7 +69,7 @@ internal sealed class SanctionsWorker
     private readonly FactionOffers[] _offers;
     private readonly double[] _groupBeta;
     private readonly OfficerRow[] _rows;
-    private readonly int[] _group;          // each officer's decision group, as in _rows (the vector sweep reads it alone)
+    private readonly int[] _group;          // each officer's decision group (the vector sweep reads it; _rows holds a copy for the scalar one)
     private readonly int[] _decisionQueue;  // officers the vector sweep hands to the full decision, in index order
     private readonly double[] _groupGamma;
 
@@ -417,16 +420,19 @@ internal sealed class SanctionsWorker
         Array.Fill(_factionTipWeek, -1);
         for (int i = 0; i < n; i++)
         {
-            // what the weekly decision reads of each officer, side by side in one 32-byte row (one cache line per two officers)
-            _rows[i] = new OfficerRow
+            _group[i] = (p.FactionOf[i] * 4) + (_sanctioned[i] ? 1 : 0);
+            if (!VectorSweep)
             {
-                Assets = _assets[i],
-                Family = _family[i],
-                Loyalty = _loyalty[i],
-                Group = (p.FactionOf[i] * 4) + (_sanctioned[i] ? 1 : 0),
-                HasTies = _tieWeight[i] > 0,
-            };
-            _group[i] = _rows[i].Group;
+                // what the scalar sweep reads of each officer, side by side in one 32-byte row (one cache line per two officers)
+                _rows[i] = new OfficerRow
+                {
+                    Assets = _assets[i],
+                    Family = _family[i],
+                    Loyalty = _loyalty[i],
+                    Group = _group[i],
+                    HasTies = _tieWeight[i] > 0,
+                };
+            }
         }
 
         _random.Reset(_seed, _replication, StreamKeys.Events);
@@ -913,7 +919,7 @@ internal sealed class SanctionsWorker
         double inverseTau = 1.0 / w.Tau;
         // the decision draw is CounterBits(key, purpose, officer) = Mix(Mix(key ^ purpose) ^ officer): the inner mix is the week's
         ulong weekKey = RandomStream.Mix(_counterKey ^ (ulong)((week * 8L) + PurposeDecision));
-        if (Vector256.IsHardwareAccelerated && Vector256<ulong>.Count == 4)
+        if (VectorSweep)
         {
             SweepDecisions(week, in w, weekKey, alpha, inverseTau, ref newCount, ref purges, ref newWeight);
             return;
