@@ -64,13 +64,13 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
 
     private sealed class Worker : IReplicationWorker<ComparisonSummary>
     {
-        private readonly SanctionsWorker[] _workers;
+        private readonly Replication[] _workers;
         private readonly double[] _collapse;
         private readonly double[] _weeks;
 
         public Worker(SanctionsModel[] arms)
         {
-            _workers = arms.Select(a => new SanctionsWorker(a.Plan)).ToArray();
+            _workers = arms.Select(a => new Replication(a.Plan)).ToArray();
             _collapse = new double[arms.Length];
             _weeks = new double[arms.Length];
         }
@@ -79,11 +79,11 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         {
             for (int k = 0; k < _workers.Length; k++)
             {
-                SanctionsWorker w = _workers[k];
+                Replication w = _workers[k];
                 w.Run(seed, replication);
-                summary.ArmSummaries[k].Add(w.Outcome, replication);
-                _collapse[k] = w.Outcome.Collapsed ? 1 : 0;
-                _weeks[k] = w.Outcome.Collapsed ? w.Outcome.CollapseWeek : w.Outcome.SharePath.Length;
+                summary.ArmSummaries[k].Add(w.Metrics, replication);
+                _collapse[k] = w.Metrics.Collapsed ? 1 : 0;
+                _weeks[k] = w.Metrics.Collapsed ? w.Metrics.CollapseWeek : w.Metrics.SharePath.Length;
             }
 
             summary.AddPaired(_collapse, _weeks);

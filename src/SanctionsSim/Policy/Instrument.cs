@@ -73,4 +73,9 @@ public sealed record Instrument
     /// <summary>Adaptive rule: the strength multiplier once escalated (bites are capped at 1).</summary>
     /// <value>The default value is 1.5. Range: [1, 100].</value>
     public double EscalationFactor { get; init; } = 1.5;
+
+    /// <summary>For <see cref="InstrumentKind.Custom"/>: what the instrument does each week (your own <see cref="InstrumentEffect"/>); null for the built-in kinds. Not part of scenario files.</summary>
+    /// <value>The default value is null.</value>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InstrumentEffect? Effect { get; init; }
 }

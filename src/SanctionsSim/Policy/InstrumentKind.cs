@@ -29,20 +29,7 @@ public enum InstrumentKind
 
     /// <summary>Payments to defectors, worth <see cref="Instrument.Value"/> patronage-years, times credibility.</summary>
     Payments = 8,
-}
 
-/// <summary>Whom a contact campaign reaches first.</summary>
-public enum Targeting
-{
-    /// <summary>Officers in a random order (drawn once per replication).</summary>
-    Random = 0,
-
-    /// <summary>Generals first (random order within rank).</summary>
-    GeneralsFirst = 1,
-
-    /// <summary>Personally sanctioned officers first, then generals, then the rest.</summary>
-    SanctionedFirst = 2,
-
-    /// <summary>Officers commanding the most troops first.</summary>
-    HighestWeight = 3,
+    /// <summary>An instrument whose effect is user code: <see cref="Instrument.Effect"/> (an <see cref="InstrumentEffect"/>). Only from C#: a scenario file cannot hold code.</summary>
+    Custom = 9,
 }

@@ -190,6 +190,14 @@ public static class ScenarioValidator
                 {
                     c.Add(q + ".kind", ins.Kind.ToString(), "must be one of " + string.Join(", ", Enum.GetNames<InstrumentKind>()));
                 }
+                else if (ins.Kind == InstrumentKind.Custom && ins.Effect is null)
+                {
+                    c.Add(q + ".kind", "custom", "a custom instrument needs its effect, written in C# (Instrument.Effect; docs/extending.md): a scenario file cannot hold one");
+                }
+                else if (ins.Kind != InstrumentKind.Custom && ins.Effect is not null)
+                {
+                    c.Add(q + ".kind", ins.Kind.ToString(), "an instrument with an Effect must be of kind Custom");
+                }
 
                 c.Int(q + ".startWeek", ins.StartWeek, 0, 10_000);
                 if (ins.EndWeek is int end && end < ins.StartWeek)

@@ -8,7 +8,7 @@ public sealed record RunRecord
     {
     }
 
-    internal RunRecord(RunBuffers b, long replication, string[] factions)
+    internal RunRecord(RunMetrics b, long replication, string[] factions)
     {
         Replication = replication;
         Collapsed = b.Collapsed;

@@ -4,7 +4,7 @@ namespace SanctionsSim.Simulation;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class RunResult
 {
-    internal RunResult(RunBuffers b, IReadOnlyList<string> factions, IReadOnlyList<string> senders, long replication)
+    internal RunResult(RunMetrics b, IReadOnlyList<string> factions, IReadOnlyList<string> senders, long replication)
     {
         Replication = replication;
         Collapsed = b.Collapsed;

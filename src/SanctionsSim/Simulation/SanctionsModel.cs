@@ -17,17 +17,24 @@ namespace SanctionsSim.Simulation;
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
 public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
 {
-    private readonly CompiledScenario _plan;
+    private readonly SimulationPlan _plan;
     private readonly bool _recordRuns;
 
     /// <summary>Validates and compiles a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary (memory grows with the number of runs; off by default, so memory stays flat).</param>
+    /// <param name="kernel">Which kernel evaluates the weekly decisions (bit-identical results either way; <see cref="DecisionKernelMode.Auto"/> picks the fastest the hardware supports).</param>
     /// <exception cref="Scenarios.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
-    public SanctionsModel(Scenario scenario, bool recordRuns = false)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kernel"/> is not a defined mode.</exception>
+    public SanctionsModel(Scenario scenario, bool recordRuns = false, DecisionKernelMode kernel = DecisionKernelMode.Auto)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        _plan = new CompiledScenario(scenario);
+        if (!Enum.IsDefined(kernel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Must be Auto, Scalar or Vector.");
+        }
+
+        _plan = new SimulationPlan(scenario, kernel);
         _recordRuns = recordRuns;
     }
 
@@ -37,7 +44,10 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     /// <summary>The number of officer agents.</summary>
     public int OfficerCount => _plan.OfficerCount;
 
-    internal CompiledScenario Plan => _plan;
+    /// <summary>The decision kernel the replications use (<see cref="DecisionKernelMode.Scalar"/> or <see cref="DecisionKernelMode.Vector"/>).</summary>
+    public DecisionKernelMode Kernel => _plan.Kernel;
+
+    internal SimulationPlan Plan => _plan;
 
     /// <summary>Runs a Monte Carlo batch.</summary>
     /// <param name="options">Replications, seed, threads; null for the defaults.</param>
@@ -54,25 +64,25 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public RunResult RunSingle(ulong seed, long replication = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replication);
-        var worker = new SanctionsWorker(_plan);
+        var worker = new Replication(_plan);
         worker.Run(seed, replication);
-        return new RunResult(worker.Outcome, _plan.FactionNames, _plan.Senders.Select(s => s.Name).ToArray(), replication);
+        return new RunResult(worker.Metrics, _plan.FactionNames, _plan.SenderNames, replication);
     }
 
     /// <inheritdoc />
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.Senders.Select(s => s.Name).ToArray(), _recordRuns);
+    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns);
 
-    private sealed class Worker(CompiledScenario plan) : IReplicationWorker<SanctionsSummary>
+    private sealed class Worker(SimulationPlan plan) : IReplicationWorker<SanctionsSummary>
     {
-        private readonly SanctionsWorker _worker = new(plan);
+        private readonly Replication _replication = new(plan);
 
         public void Run(ulong seed, long replication, SanctionsSummary summary)
         {
-            _worker.Run(seed, replication);
-            summary.Add(_worker.Outcome, replication);
+            _replication.Run(seed, replication);
+            summary.Add(_replication.Metrics, replication);
         }
     }
 }

@@ -192,7 +192,7 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         return s >= 0 ? _senderCost[s] : throw new KeyNotFoundException($"No sender named '{sender}'; senders: {string.Join(", ", _senderNames)}.");
     }
 
-    internal void Add(RunBuffers b, long replication)
+    internal void Add(RunMetrics b, long replication)
     {
         _runs?.Add(new RunRecord(b, replication, _factionNames));
         Replications++;

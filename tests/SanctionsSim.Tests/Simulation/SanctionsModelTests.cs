@@ -25,27 +25,27 @@ public class SanctionsModelTests
             Decision = new DecisionModel { NoiseScale = 0, PublicNewsWeight = 1.0, CohesionUncertainty = 0 },
             Collapse = new CollapseRule { CriticalShare = 1.0 },
         };
-        var plan = new CompiledScenario(scenario);
+        var plan = new SimulationPlan(scenario);
         int matched = 0;
         for (int r = 0; r < 10; r++)
         {
-            var worker = new SanctionsWorker(plan);
-            worker.Run(5, r);
+            var replication = new Replication(plan);
+            replication.Run(5, r);
 
             // each officer's threshold on the public defected share, as a Granovetter count of others
             int n = plan.OfficerCount;
             var counts = new int[n];
             for (int i = 0; i < n; i++)
             {
-                double theta = worker.ZeroNoiseThreshold(i);
+                double theta = ZeroNoiseThreshold(replication, scenario, i);
                 counts[i] = double.IsNegativeInfinity(theta) ? 0 : double.IsPositiveInfinity(theta) ? n + 1 : Threshold.RequiredCount(theta, n);
             }
 
             int expected = Granovetter.Equilibrium(counts);
             int defected = 0;
-            foreach (byte state in worker.States)
+            foreach (byte state in replication.Corps.State)
             {
-                defected += state == SanctionsWorker.StateDefected ? 1 : 0;
+                defected += state == OfficerCorps.Defected ? 1 : 0;
             }
 
             defected.ShouldBe(expected, $"replication {r}");
@@ -170,6 +170,52 @@ public class SanctionsModelTests
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(30 * 64); // nothing per replication beyond a rare buffer growth
     }
+
+    /// <summary>
+    /// The perceived defected share at or above which officer <paramref name="i"/> defects under the zero-noise rule with the
+    /// week-0 terms (no instruments, nothing lost): Δ is affine in P(fall), Δ = a + b·P; solve for P*, invert the logistic.
+    /// </summary>
+    private static double ZeroNoiseThreshold(Replication replication, Scenario scenario, int i)
+    {
+        var w = new WeekTerms
+        {
+            Detection = scenario.Regime.DetectionProbability,
+            Reprisal = scenario.Regime.ReprisalProbability,
+            Patronage = 1.0,
+            Omega = scenario.Decision.PublicNewsWeight,
+            Steepness = scenario.Decision.FallSteepness,
+            Midpoint = scenario.Decision.FallMidpoint,
+            LossEffect = scenario.Decision.RevenueLossFallEffect,
+            Gain = scenario.Opposition.GainIfRegimeFalls,
+            Prosecution = scenario.Opposition.ProsecutionCost,
+            SanctionedProsecution = scenario.Opposition.SanctionedProsecutionCost,
+            PurgeCost = scenario.Regime.PurgeCost,
+            Severity = scenario.Regime.ReprisalSeverity,
+        };
+        var c = new DecisionCoefficients(scenario.Factions.Count);
+        c.Set(in w, new FactionOffers[scenario.Factions.Count]);
+        OfficerCorps corps = replication.Corps;
+        int g = DecisionRule.Group(0, reached: false, corps.Sanctioned[i]);
+        double a = c.DeltaAt(g, corps.Assets[i], corps.Family[i], corps.Loyalty[i], 0.0);
+        double b = c.DeltaAt(g, corps.Assets[i], corps.Family[i], corps.Loyalty[i], 1.0) - a;
+        if (b <= 0)
+        {
+            return a >= 0 ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+
+        double pStar = -a / b;
+        if (pStar <= 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        if (pStar >= 1)
+        {
+            return double.PositiveInfinity;
+        }
+
+        return w.Midpoint + (Math.Log(pStar / (1 - pStar)) / w.Steepness);
+    }
 }
 
 public class ReadableSummaryTests
@@ -205,4 +251,5 @@ public class CollapseRuleTests
             run.Factions.Values.Max(f => f.DefectedShare).ShouldBeGreaterThanOrEqualTo(0.2);
         }
     }
+
 }

@@ -1,11 +1,11 @@
 namespace SanctionsSim.Simulation;
 
-/// <summary>The outcome of one replication, in arrays a worker reuses (internal; <see cref="RunResult"/> is the public snapshot).</summary>
-internal sealed class RunBuffers
+/// <summary>What one replication measured, in arrays a worker reuses (internal; <see cref="RunResult"/> is the public snapshot, <see cref="SanctionsSummary"/> the aggregate).</summary>
+internal sealed class RunMetrics
 {
     public const int EarlyWeeks = 12;
 
-    public RunBuffers(CompiledScenario plan)
+    public RunMetrics(SimulationPlan plan)
     {
         int weeks = plan.Weeks;
         SharePath = new double[weeks];
@@ -123,5 +123,65 @@ internal sealed class RunBuffers
         PayRaiseWeeks = 0;
         RevenueLostTotal = 0;
         HumanitarianTotal = 0;
+    }
+
+    /// <summary>Records week <paramref name="week"/>'s paths and running extremes.</summary>
+    public void RecordWeek(int week, double share, double previousShare, int newDefectors, int purges, RegimeAgent regime)
+    {
+        double weeklyShareGain = share - previousShare;
+        SharePath[week] = share;
+        RevenuePath[week] = regime.Revenue;
+        ReservesPath[week] = regime.Reserves;
+        ReachableReservesPath[week] = regime.ReachableReserves;
+        HumanitarianPath[week] = regime.HumanitarianBurden;
+        HumanitarianTotal += HumanitarianPath[week];
+        RevenueLostTotal += regime.RevenueLost;
+        NewDefectorsPath[week] = newDefectors;
+        Purges += purges;
+        LargestWeeklyCascade = Math.Max(LargestWeeklyCascade, newDefectors);
+        LargestWeeklyShareGain = Math.Max(LargestWeeklyShareGain, weeklyShareGain);
+        WeeksRun = week + 1;
+    }
+
+    /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
+    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse)
+    {
+        SenderCostBuffer.CopyTo(SenderCost, 0);
+        FinalShare = share;
+        for (int w = WeeksRun; w < plan.Weeks; w++)
+        {
+            SharePath[w] = share; // carried forward after collapse
+        }
+
+        for (int f = 0; f < plan.FactionCount; f++)
+        {
+            FactionShare[f] = troops.FactionShare(f, corps);
+            LowRankCrossed[f] = troops.Crossed(f);
+            Deserted[f] = troops.Deserted(f);
+        }
+
+        FirstTippingFaction = collapse.FirstTipping(FactionShare, Collapsed);
+        int early = Math.Min(plan.Weeks, EarlyWeeks);
+        ReadOnlySpan<int> defectWeek = corps.DefectWeek;
+        for (int i = 0; i < defectWeek.Length; i++)
+        {
+            int dw = defectWeek[i];
+            if (dw >= 0 && dw < early)
+            {
+                if (plan.Rank[i] == SimulationPlan.RankGeneral)
+                {
+                    EarlyGeneralDefections++;
+                }
+                else
+                {
+                    EarlySeniorDefections++;
+                }
+            }
+        }
+
+        for (int w = 0; w < early; w++)
+        {
+            EarlyLowRankCrossings += LowRankCrossedPath[w];
+        }
     }
 }

@@ -1,0 +1,68 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// The collapse rule (docs/model.md, §Collapse): the regime falls when the defected share of command strength
+/// reaches the critical share, or (when that rule is on) when any one faction's share reaches the faction
+/// critical share. Records when each faction first tipped, and which tipped first.
+/// </summary>
+internal sealed class CollapseWatch
+{
+    private readonly SimulationPlan _plan;
+    private readonly int[] _tipWeek;
+
+    public CollapseWatch(SimulationPlan plan)
+    {
+        _plan = plan;
+        _tipWeek = new int[plan.FactionCount];
+    }
+
+    public void Reset() => Array.Fill(_tipWeek, -1);
+
+    /// <summary>Whether the regime falls in week <paramref name="week"/> at share <paramref name="share"/>.</summary>
+    public bool Falls(int week, double share, RankAndFile troops, OfficerCorps corps)
+    {
+        bool factionTipped = false;
+        for (int f = 0; f < _plan.FactionCount; f++)
+        {
+            double fs = troops.FactionShare(f, corps);
+            if (_tipWeek[f] < 0 && fs >= _plan.CriticalShare)
+            {
+                _tipWeek[f] = week;
+            }
+
+            factionTipped |= _plan.FactionCriticalShare < 1.0 && fs >= _plan.FactionCriticalShare; // 1 = rule off
+        }
+
+        return share >= _plan.CriticalShare || factionTipped;
+    }
+
+    /// <summary>
+    /// The faction that tipped first (earliest week past the critical share; ties: the larger final share); after a
+    /// collapse with none past it, the faction with the largest final share; otherwise −1.
+    /// </summary>
+    public int FirstTipping(ReadOnlySpan<double> finalShares, bool collapsed)
+    {
+        int first = -1;
+        for (int f = 0; f < _plan.FactionCount; f++)
+        {
+            int tw = _tipWeek[f];
+            if (tw >= 0 && (first < 0 || tw < _tipWeek[first] || (tw == _tipWeek[first] && finalShares[f] > finalShares[first])))
+            {
+                first = f;
+            }
+        }
+
+        if (first < 0 && collapsed)
+        {
+            for (int f = 0; f < _plan.FactionCount; f++)
+            {
+                if (first < 0 || finalShares[f] > finalShares[first])
+                {
+                    first = f;
+                }
+            }
+        }
+
+        return first;
+    }
+}

@@ -1,0 +1,159 @@
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// The officers: who they are (loyalty, family exposure, personal sanctions, assets abroad: drawn once per
+/// replication), whom they know (<see cref="OfficerTies"/>), what they know (reached by a contact campaign, the
+/// weight of their ties who have defected), and what became of them (loyal, defected, purged). docs/model.md,
+/// §Officers.
+/// </summary>
+internal sealed class OfficerCorps
+{
+    public const byte Loyal = 0;
+    public const byte Defected = 1;
+    public const byte Purged = 2;
+
+    private readonly SimulationPlan _plan;
+    private readonly double[] _loyalty;
+    private readonly double[] _family;
+    private readonly bool[] _sanctioned;
+    private readonly double[] _assets;
+    private readonly byte[] _state;
+    private readonly bool[] _reached;
+    private readonly double[] _defectedTieWeight;
+    private readonly int[] _defectWeek;
+    private readonly int[] _group;
+    private readonly double[] _defectedWeight;
+
+    public OfficerCorps(SimulationPlan plan)
+    {
+        _plan = plan;
+        int n = plan.OfficerCount;
+        _loyalty = new double[n];
+        _family = new double[n];
+        _sanctioned = new bool[n];
+        _assets = new double[n];
+        _state = new byte[n];
+        _reached = new bool[n];
+        _defectedTieWeight = new double[n];
+        _defectWeek = new int[n];
+        _group = new int[n];
+        _defectedWeight = new double[plan.FactionCount];
+        Ties = new OfficerTies(plan);
+    }
+
+    /// <summary>The officers' ties (drawn per replication).</summary>
+    public OfficerTies Ties { get; }
+
+    /// <summary>This replication's army-wide loyalty shock (the cohesion draw).</summary>
+    public double Cohesion { get; private set; }
+
+    public ReadOnlySpan<byte> State => _state;
+
+    public ReadOnlySpan<double> Loyalty => _loyalty;
+
+    public ReadOnlySpan<double> Family => _family;
+
+    public ReadOnlySpan<double> Assets => _assets;
+
+    public ReadOnlySpan<bool> Sanctioned => _sanctioned;
+
+    public ReadOnlySpan<double> TieWeight => Ties.Weight;
+
+    public ReadOnlySpan<double> DefectedTieWeight => _defectedTieWeight;
+
+    /// <summary>Each officer's decision group (faction, reached, sanctioned): <see cref="DecisionRule.Group"/>.</summary>
+    public ReadOnlySpan<int> Group => _group;
+
+    /// <summary>The week each officer defected (−1: did not).</summary>
+    public ReadOnlySpan<int> DefectWeek => _defectWeek;
+
+    /// <summary>The troops commanded by the defected officers of faction <paramref name="faction"/>.</summary>
+    public double DefectedWeight(int faction) => _defectedWeight[faction];
+
+    public bool IsReached(int officer) => _reached[officer];
+
+    /// <summary>
+    /// Draws every officer's attributes from the agents stream (docs/model.md, §Officers): loyalty
+    /// ℓ = mean(rank) + cohesion + spread·N(0, 1); family exposure E ~ Beta; personally sanctioned with the
+    /// rank's share; assets abroad A = median(rank) · exp(spread · N(0, 1)).
+    /// </summary>
+    public void Sample(RandomStream random)
+    {
+        SimulationPlan p = _plan;
+        double cohesion = p.Decision.CohesionUncertainty * random.NextStandardNormal();
+        Cohesion = cohesion;
+        for (int f = 0; f < p.FactionCount; f++)
+        {
+            FactionPlan fa = p.Factions[f];
+            for (int i = p.FactionStart[f]; i < p.FactionStart[f + 1]; i++)
+            {
+                bool general = p.Rank[i] == SimulationPlan.RankGeneral;
+                _loyalty[i] = (general ? fa.GeneralLoyaltyMean : fa.SeniorLoyaltyMean) + cohesion + (fa.LoyaltySpread * random.NextStandardNormal());
+                _family[i] = fa.FamilyExposureMean <= 0 ? 0 : fa.FamilyExposureMean >= 1 ? 1 : Variates.Beta(random, fa.FamilyExposureBetaA, fa.FamilyExposureBetaB);
+                _sanctioned[i] = random.NextDouble() < (general ? fa.SanctionedShareGenerals : fa.SanctionedShareSeniors);
+                double median = general ? fa.AssetsAbroadMedianGenerals : fa.AssetsAbroadMedianSeniors;
+                _assets[i] = median * Math.Exp(fa.AssetsAbroadLogSpread * random.NextStandardNormal());
+            }
+        }
+    }
+
+    /// <summary>Every officer loyal, unreached, with no defected tie, at the start of a replication.</summary>
+    public void Muster()
+    {
+        Array.Clear(_state);
+        Array.Clear(_reached);
+        Array.Clear(_defectedTieWeight);
+        Array.Fill(_defectWeek, -1);
+        Array.Clear(_defectedWeight);
+        for (int i = 0; i < _group.Length; i++)
+        {
+            _group[i] = DecisionRule.Group(_plan.FactionOf[i], reached: false, _sanctioned[i]);
+        }
+    }
+
+    /// <summary>A contact campaign reaches officer <paramref name="officer"/> if they are loyal, not yet reached and in the campaign's factions.</summary>
+    /// <returns>Whether the officer was newly reached.</returns>
+    public bool TryReach(int officer, bool[]? factionMask)
+    {
+        if (_state[officer] != Loyal || _reached[officer] || (factionMask is not null && !factionMask[_plan.FactionOf[officer]]))
+        {
+            return false;
+        }
+
+        _reached[officer] = true;
+        _group[officer] |= 2;
+        return true;
+    }
+
+    /// <summary>
+    /// Officer <paramref name="officer"/> tries to defect in week <paramref name="week"/>: detected with probability q
+    /// (the detection draw), they are purged; otherwise they defect, taking their troops with them.
+    /// </summary>
+    /// <returns>Whether the officer defected (false: purged).</returns>
+    public bool Attempt(int officer, int week, double detection, ulong key)
+    {
+        if (DrawKey.Uniform(key, DrawPurpose.Detection, week, officer) < detection)
+        {
+            _state[officer] = Purged;
+            return false;
+        }
+
+        _state[officer] = Defected;
+        _defectWeek[officer] = week;
+        _defectedWeight[_plan.FactionOf[officer]] += _plan.Weight[officer];
+        return true;
+    }
+
+    /// <summary>The news that <paramref name="defector"/> defected reaches their ties (Eq. 1: the weight of defected ties).</summary>
+    public void SpreadNews(int defector)
+    {
+        ReadOnlySpan<int> neighbours = Ties.Graph.Neighbors(defector);
+        ReadOnlySpan<double> weights = Ties.Graph.Weights(defector);
+        for (int j = 0; j < neighbours.Length; j++)
+        {
+            _defectedTieWeight[neighbours[j]] += weights[j];
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// What a counter-based draw of a replication is for: the first field of its counter (<see cref="DrawKey"/>).
+/// Together with the week and the index of the officer, faction or sender it concerns, the purpose names the
+/// draw; no two names share a counter.
+/// </summary>
+/// <remarks>
+/// The sequential streams of a replication (officers' attributes, ties, contact orders, events) are not in this
+/// table: each is a <see cref="MonteCarlo.RandomStream"/> of its own, keyed by <see cref="MonteCarlo.StreamKeys"/>.
+/// </remarks>
+internal enum DrawPurpose : byte
+{
+    /// <summary>An officer's weekly logit choice (index: officer).</summary>
+    Decision = 1,
+
+    /// <summary>Whether an officer's attempt to defect is detected (index: officer).</summary>
+    Detection = 2,
+
+    /// <summary>A faction's weekly desertions (index: faction).</summary>
+    Desertion = 3,
+
+    /// <summary>The second uniform of the normal approximation to a large desertion count (index: faction).</summary>
+    DesertionNormal = 4,
+
+    /// <summary>A faction's weekly rank-and-file crossings (index: faction).</summary>
+    Crossing = 5,
+
+    /// <summary>The second uniform of the normal approximation to a large crossing count (index: faction).</summary>
+    CrossingNormal = 6,
+
+    /// <summary>Whether a sender joins the coalition by chance this week (index: sender).</summary>
+    Join = 7,
+}

@@ -1,0 +1,37 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>What a decision kernel reads in one week: the officers' attributes and state, the week's coefficients and draws.</summary>
+internal readonly ref struct DecisionInputs
+{
+    public DecisionInputs(OfficerCorps corps, DecisionCoefficients coefficients, DrawRow draws)
+    {
+        State = corps.State;
+        Assets = corps.Assets;
+        Family = corps.Family;
+        Loyalty = corps.Loyalty;
+        Ties = corps.TieWeight;
+        DefectedTies = corps.DefectedTieWeight;
+        Group = corps.Group;
+        Coefficients = coefficients;
+        Draws = draws;
+    }
+
+    public ReadOnlySpan<byte> State { get; }
+
+    public ReadOnlySpan<double> Assets { get; }
+
+    public ReadOnlySpan<double> Family { get; }
+
+    public ReadOnlySpan<double> Loyalty { get; }
+
+    public ReadOnlySpan<double> Ties { get; }
+
+    public ReadOnlySpan<double> DefectedTies { get; }
+
+    public ReadOnlySpan<int> Group { get; }
+
+    public DecisionCoefficients Coefficients { get; }
+
+    /// <summary>The week's decision draws, one per officer.</summary>
+    public DrawRow Draws { get; }
+}

@@ -1,0 +1,181 @@
+using SanctionsSim.Model;
+using SanctionsSim.Policy;
+
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// A validated scenario compiled once: every value the weekly loop reads, hoisted out of the scenario's records
+/// into flat arrays and small plan objects (the officer layout by faction, rank and superior with each officer's
+/// troop weight; factions, regime, decision, senders, instruments with their effects, events). Shared read-only by
+/// every worker; the replication code never reads a <see cref="Scenario"/>.
+/// </summary>
+internal sealed class SimulationPlan
+{
+    public const int RankGeneral = 0;
+    public const int RankSenior = 1;
+
+    public SimulationPlan(Scenario scenario, DecisionKernelMode kernel = DecisionKernelMode.Auto)
+    {
+        scenario.Validate();
+        Scenario = scenario;
+        Kernel = DecisionKernels.Resolve(kernel);
+        Weeks = scenario.Weeks;
+        Factions = scenario.Factions.Select(f => new FactionPlan(f)).ToArray();
+        FactionCount = Factions.Length;
+        FactionNames = Factions.Select(f => f.Name).ToArray();
+        FactionTroops = Factions.Select(f => f.Troops).ToArray();
+        FactionImportance = Factions.Select(f => f.CollapseImportance).ToArray();
+        Network = new NetworkPlan(scenario.Network);
+        Regime = new RegimePlan(scenario.Regime);
+        Decision = new DecisionPlan(scenario.Decision, scenario.Opposition);
+        CriticalShare = scenario.Collapse.CriticalShare;
+        FactionCriticalShare = scenario.Collapse.FactionCriticalShare;
+        Events = scenario.Events.Select(e => new EventPlan(e)).ToArray();
+
+        // the officer layout: per faction its generals (a command tree of the given branching), then their seniors
+        FactionStart = new int[FactionCount + 1];
+        GeneralCount = new int[FactionCount];
+        int n = 0;
+        for (int f = 0; f < FactionCount; f++)
+        {
+            Faction fa = scenario.Factions[f];
+            FactionStart[f] = n;
+            GeneralCount[f] = fa.Generals;
+            n += fa.Generals * (1 + fa.SeniorOfficersPerGeneral);
+        }
+
+        FactionStart[FactionCount] = n;
+        OfficerCount = n;
+        FactionOf = new int[n];
+        Rank = new byte[n];
+        Superior = new int[n];
+        Weight = new double[n];
+        for (int f = 0; f < FactionCount; f++)
+        {
+            Faction fa = scenario.Factions[f];
+            int g0 = FactionStart[f];
+            int seniors = fa.Generals * fa.SeniorOfficersPerGeneral;
+            double generalWeight = fa.Troops * fa.StaffShare / fa.Generals;
+            double seniorWeight = seniors == 0 ? 0 : fa.Troops * (1 - fa.StaffShare) / seniors;
+            for (int j = 0; j < fa.Generals; j++)
+            {
+                int i = g0 + j;
+                FactionOf[i] = f;
+                Rank[i] = RankGeneral;
+                Superior[i] = j == 0 ? -1 : g0 + ((j - 1) / fa.CommandBranching);
+                Weight[i] = generalWeight;
+            }
+
+            for (int j = 0; j < seniors; j++)
+            {
+                int i = g0 + fa.Generals + j;
+                FactionOf[i] = f;
+                Rank[i] = RankSenior;
+                Superior[i] = g0 + (j / fa.SeniorOfficersPerGeneral);
+                Weight[i] = seniorWeight;
+            }
+        }
+
+        double total = 0;
+        for (int f = 0; f < FactionCount; f++)
+        {
+            total += FactionImportance[f] * FactionTroops[f];
+        }
+
+        ImportanceWeightedStrength = total;
+
+        // static priority order by troop weight (ties: lower index first)
+        WeightOrder = Enumerable.Range(0, n).OrderByDescending(i => Weight[i]).ThenBy(i => i).ToArray();
+
+        Senders = scenario.Coalition.Select(s => new SenderPlan(s)).ToArray();
+        SenderNames = Senders.Select(s => s.Name).ToArray();
+        var instruments = new List<InstrumentPlan>();
+        for (int s = 0; s < scenario.Coalition.Count; s++)
+        {
+            foreach (Instrument ins in scenario.Coalition[s].Instruments)
+            {
+                instruments.Add(new InstrumentPlan(ins, s, FactionMask(ins)));
+            }
+        }
+
+        Instruments = instruments.ToArray();
+        UsedTargetings = Instruments.Select(i => i.Effect.ReachOrder).OfType<Targeting>().Distinct().ToArray();
+    }
+
+    /// <summary>The scenario compiled (for reports only: the replication reads the plan).</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>Which decision kernel the replications use.</summary>
+    public DecisionKernelMode Kernel { get; }
+
+    public int Weeks { get; }
+
+    public int OfficerCount { get; }
+
+    public int FactionCount { get; }
+
+    public FactionPlan[] Factions { get; }
+
+    public string[] FactionNames { get; }
+
+    public double[] FactionTroops { get; }
+
+    public double[] FactionImportance { get; }
+
+    /// <summary>Officers of faction f are [FactionStart[f], FactionStart[f + 1]); its generals come first.</summary>
+    public int[] FactionStart { get; }
+
+    public int[] GeneralCount { get; }
+
+    public int[] FactionOf { get; }
+
+    public byte[] Rank { get; }
+
+    /// <summary>Each officer's superior (−1 for a faction's top general).</summary>
+    public int[] Superior { get; }
+
+    /// <summary>The troops each officer commands.</summary>
+    public double[] Weight { get; }
+
+    /// <summary>Σ_f importance_f · troops_f: the denominator of the defected share (Eq. 7).</summary>
+    public double ImportanceWeightedStrength { get; }
+
+    public int[] WeightOrder { get; }
+
+    public NetworkPlan Network { get; }
+
+    public RegimePlan Regime { get; }
+
+    public DecisionPlan Decision { get; }
+
+    public double CriticalShare { get; }
+
+    public double FactionCriticalShare { get; }
+
+    public SenderPlan[] Senders { get; }
+
+    public string[] SenderNames { get; }
+
+    public InstrumentPlan[] Instruments { get; }
+
+    public EventPlan[] Events { get; }
+
+    /// <summary>The contact orders the campaigns need, in the order of their first instrument.</summary>
+    public Targeting[] UsedTargetings { get; }
+
+    private bool[]? FactionMask(Instrument ins)
+    {
+        if (ins.Factions is null || ins.Factions.Count == 0)
+        {
+            return null;
+        }
+
+        var mask = new bool[FactionCount];
+        foreach (string name in ins.Factions)
+        {
+            mask[Array.IndexOf(FactionNames, name)] = true;
+        }
+
+        return mask;
+    }
+}

@@ -1,0 +1,164 @@
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Policy;
+
+namespace SanctionsSim.Simulation;
+
+/// <summary>
+/// One replication of a compiled scenario, week by week (docs/model.md, §Weekly dynamics): the orchestration of
+/// the actors, top to bottom. One instance per worker thread: every array is allocated once and reused, so a
+/// replication allocates nothing.
+/// </summary>
+/// <remarks>
+/// Common random numbers: officers, ties, contact orders and events come from streams keyed by (seed,
+/// replication, purpose); weekly decisions, detection, flows and chance joins are counter-based draws keyed by
+/// (purpose, week, officer, faction or sender) (<see cref="DrawKey"/>). Two policy arms on one seed see the same
+/// officers, ties, shocks and noise, however differently they evolve.
+/// </remarks>
+internal sealed class Replication
+{
+    private readonly SimulationPlan _plan;
+    private readonly RandomStream _random = new(0);
+    private readonly OfficerCorps _corps;
+    private readonly ContactOrders _orders;
+    private readonly RegimeAgent _regime;
+    private readonly OppositionAgent _opposition;
+    private readonly CoalitionAgent _coalition;
+    private readonly RankAndFile _troops;
+    private readonly EventSchedule _events;
+    private readonly CollapseWatch _collapse;
+    private readonly EconomyEffects _economy = new();
+    private readonly OfferEffects _offers;
+    private readonly DecisionCoefficients _coefficients;
+    private readonly int[] _choosers;
+    private readonly int[] _queue;
+    private readonly int[] _newDefectors;
+    private ulong _key;
+
+    public Replication(SimulationPlan plan)
+    {
+        _plan = plan;
+        _corps = new OfficerCorps(plan);
+        _orders = new ContactOrders(plan);
+        _regime = new RegimeAgent(plan.Regime);
+        _opposition = new OppositionAgent(plan.Decision);
+        _coalition = new CoalitionAgent(plan, _opposition);
+        _troops = new RankAndFile(plan);
+        _events = new EventSchedule(plan.Events);
+        _collapse = new CollapseWatch(plan);
+        _offers = new OfferEffects(plan.FactionCount);
+        _coefficients = new DecisionCoefficients(plan.FactionCount);
+        _choosers = new int[plan.OfficerCount];
+        _queue = new int[plan.OfficerCount];
+        _newDefectors = new int[plan.OfficerCount];
+        Metrics = new RunMetrics(plan);
+    }
+
+    /// <summary>What the last replication measured (overwritten by the next).</summary>
+    public RunMetrics Metrics { get; }
+
+    internal OfficerCorps Corps => _corps;
+
+    internal DecisionCoefficients Coefficients => _coefficients;
+
+    /// <summary>Runs replication <paramref name="replication"/> of seed <paramref name="seed"/> into <see cref="Metrics"/>.</summary>
+    public void Run(ulong seed, long replication)
+    {
+        _key = DrawKey.ForReplication(seed, replication);
+        _random.Reset(seed, replication, StreamKeys.Agents);
+        _corps.Sample(_random);
+        _random.Reset(seed, replication, StreamKeys.Network);
+        _corps.Ties.Draw(_random);
+        _random.Reset(seed, replication, StreamKeys.Policy);
+        _orders.Draw(_random, _corps.Sanctioned);
+        _random.Reset(seed, replication, StreamKeys.Events);
+        _events.Draw(_random);
+        Simulate();
+    }
+
+    private void Simulate()
+    {
+        RunMetrics o = Metrics;
+        o.Reset();
+        o.Cohesion = _corps.Cohesion;
+        _corps.Muster();
+        _regime.Reset();
+        _coalition.Reset();
+        _troops.Reset();
+        _collapse.Reset();
+        double share = 0.0; // the defected share of command strength, as of last week's news
+        for (int week = 0; week < _plan.Weeks; week++)
+        {
+            // 1. the coalition: who is in, which instruments are in force, what they cut; the regime's finances
+            _coalition.UpdateMembership(week, share, _key, o);
+            _coalition.ApplyToEconomy(_economy, o.SenderCostBuffer);
+            _regime.Finances(_economy);
+            o.PayRaiseWeeks += _regime.PaidRaise ? 1 : 0;
+
+            // 2. events in force; the week's terms of the decision rule and the offers to each faction
+            _events.Week(week);
+            WeekTerms terms = WeekTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share);
+            _coalition.ApplyToOffers(_offers);
+            _coefficients.Set(in terms, _offers.Offers);
+
+            // 3. contact campaigns reach officers; officers decide
+            o.Reached += _coalition.Reach(_corps, _orders);
+            var inputs = new DecisionInputs(_corps, _coefficients, DrawKey.Row(_key, DrawPurpose.Decision, week));
+            int chosen = DecisionKernels.Sweep(_plan.Kernel, in inputs, _queue, _choosers);
+            int newCount = 0, purges = 0;
+            for (int j = 0; j < chosen; j++)
+            {
+                Attempt(_choosers[j], week, terms.Detection, ref newCount, ref purges);
+            }
+
+            // 4. news of defections reaches their ties: within the week (cascading), or from next week on
+            for (int head = 0; head < newCount; head++)
+            {
+                int u = _newDefectors[head];
+                _corps.SpreadNews(u);
+                if (_plan.Decision.CascadeWithinWeek)
+                {
+                    foreach (int v in _corps.Ties.Graph.Neighbors(u))
+                    {
+                        if (_corps.State[v] == OfficerCorps.Loyal && ScalarDecisionKernel.Chooses(in inputs, v))
+                        {
+                            Attempt(v, week, terms.Detection, ref newCount, ref purges);
+                        }
+                    }
+                }
+            }
+
+            // 5. the rank and file desert or cross
+            double previousShare = share;
+            _troops.Week(week, _corps, _regime.Patronage, previousShare, terms.CrossingMultiplier, _offers.Offers, _key, o);
+
+            // 6. the new share; the regime responds; the week is recorded; does the regime fall?
+            share = _troops.Share(_corps);
+            _regime.Respond(purges, share - previousShare);
+            o.RecordWeek(week, share, previousShare, newCount, purges, _regime);
+            if (_collapse.Falls(week, share, _troops, _corps))
+            {
+                o.Collapsed = true;
+                o.CollapseWeek = week;
+                break;
+            }
+        }
+
+        o.Finish(share, _plan, _corps, _troops, _collapse);
+    }
+
+    /// <summary>Officer i attempts: purged if detected, else defects (news spreads in step 4) and any payments fall due.</summary>
+    private void Attempt(int officer, int week, double detection, ref int newCount, ref int purges)
+    {
+        if (!_corps.Attempt(officer, week, detection, _key))
+        {
+            purges++;
+            return;
+        }
+
+        _newDefectors[newCount++] = officer;
+        Metrics.DefectedAgents[(_plan.FactionOf[officer] * 2) + _plan.Rank[officer]]++;
+        bool reached = _corps.IsReached(officer);
+        Metrics.DefectorsReached += reached ? 1 : 0;
+        _coalition.ChargeDefection(reached, Metrics.SenderCostBuffer);
+    }
+}
