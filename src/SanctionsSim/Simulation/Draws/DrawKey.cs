@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Simulation;
@@ -7,43 +6,54 @@ namespace SanctionsSim.Simulation;
 /// <summary>
 /// The one key function of a replication's counter-based draws: 64 random bits for (purpose, week, index).
 /// </summary>
+/// <remarks>
+/// <para>
+/// The draw is output number n of SplitMix64 started at the replication's key: <c>Mix(key + n·γ)</c>, with γ the
+/// odd SplitMix64 increment and n the counter that packs the draw's name into one word:
+/// <c>n = purpose · 2⁵⁶ + week · 2⁴⁰ + index</c>.
+/// </para>
+/// <para>
+/// Collision-free by construction: for purpose &lt; 2⁸, week &lt; 2¹⁶ (a scenario has at most 10,000 weeks) and
+/// index &lt; 2⁴⁰ (at most 5,000,000 officers, and fewer factions or senders), the packing is injective; n ↦ key + n·γ
+/// is a bijection of 64-bit words (γ is odd), and so is the mixer. Distinct (purpose, week, index) therefore
+/// always get distinct inputs to the mixer and distinct bits. (The layout this replaced, <c>Mix(Mix(key ^ a) ^ b)</c>
+/// with hand-laid a and b, gave officer 8w + 1's detection in week w′ the uniform of officer 8w′ + 2's decision in
+/// week w.)
+/// </para>
+/// </remarks>
 internal static class DrawKey
 {
+    /// <summary>γ: the SplitMix64 increment (odd, so multiplying by it is a bijection).</summary>
+    public const ulong Gamma = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Bits of the counter that hold the index.</summary>
+    public const int IndexBits = 40;
+
+    /// <summary>Bits of the counter that hold the week.</summary>
+    public const int WeekBits = 16;
+
     /// <summary>The replication's key: every counter-based draw of replication <paramref name="replication"/> derives from it.</summary>
     public static ulong ForReplication(ulong seed, long replication) => RandomStream.CounterKey(seed, replication);
 
+    /// <summary>The counter n = purpose · 2⁵⁶ + week · 2⁴⁰ + index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Counter(DrawPurpose purpose, int week, long index)
+    {
+        System.Diagnostics.Debug.Assert((uint)week < (1u << WeekBits) && (ulong)index < (1UL << IndexBits), "week or index outside the packed ranges");
+        return ((ulong)purpose << (IndexBits + WeekBits)) | ((ulong)(uint)week << IndexBits) | (ulong)index;
+    }
+
+    /// <summary>The mixer's input for a counter: key + n·γ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MixerInput(ulong key, ulong counter) => key + (counter * Gamma);
+
     /// <summary>64 random bits for (<paramref name="purpose"/>, <paramref name="week"/>, <paramref name="index"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bits(ulong key, DrawPurpose purpose, int week, long index) => purpose switch
-    {
-        DrawPurpose.Decision => RandomStream.CounterBits(key, (week * 8L) + 1, index),
-        DrawPurpose.Detection => RandomStream.CounterBits(key, index, (week * 8L) + 2),
-        DrawPurpose.Desertion => RandomStream.CounterBits(key, -1 - index, (week * 8L) + 3),
-        DrawPurpose.DesertionNormal => RandomStream.CounterBits(key, -1001 - index, (week * 8L) + 3),
-        DrawPurpose.Crossing => RandomStream.CounterBits(key, -1 - index, (week * 8L) + 4),
-        DrawPurpose.CrossingNormal => RandomStream.CounterBits(key, -1001 - index, (week * 8L) + 4),
-        _ => RandomStream.CounterBits(key, -2001 - index, (week * 8L) + 5),
-    };
+    public static ulong Bits(ulong key, DrawPurpose purpose, int week, long index) => RandomStream.Mix(MixerInput(key, Counter(purpose, week, index)));
 
     /// <summary>A uniform in [0, 1) for (purpose, week, index).</summary>
     public static double Uniform(ulong key, DrawPurpose purpose, int week, long index) => RandomStream.ToUniform(Bits(key, purpose, week, index));
 
     /// <summary>The draws of one (purpose, week) for every index, as the decision kernels read them.</summary>
-    public static DrawRow Row(ulong key, DrawPurpose purpose, int week) => new(RandomStream.Mix(key ^ (ulong)((week * 8L) + (long)purpose)));
-}
-
-/// <summary>The draws of one (purpose, week) row: <c>Bits(i) == DrawKey.Bits(key, purpose, week, i)</c>, one mix per draw.</summary>
-internal readonly struct DrawRow
-{
-    private readonly ulong _base;
-
-    public DrawRow(ulong rowBase) => _base = rowBase;
-
-    /// <summary>The bits of index <paramref name="index"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Bits(int index) => RandomStream.Mix(_base ^ (ulong)index);
-
-    /// <summary>The bits of indices first … first + 3, one per lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<ulong> Bits4(int first) => RandomStream.Mix(Vector256.Create(_base) ^ (Vector256.Create((ulong)first) + Vector256.Create(0UL, 1UL, 2UL, 3UL)));
+    public static DrawRow Row(ulong key, DrawPurpose purpose, int week) => new(MixerInput(key, Counter(purpose, week, 0)));
 }
