@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SanctionsSim.Experiments;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Benchmarks;
@@ -32,7 +33,7 @@ public class SweepPointBenchmarks
             ExperimentParameter.Uniform("coalition.us.oilEmbargo.bite", 0, 0.6),
             ExperimentParameter.Uniform("regime.reservesAbroad", 1, 16),
         ];
-        _sweep = new Sweep(Presets.Get("venezuela-2019-amnesty"), levers, new SaltelliDesign(256, levers.Length, 2019), new SweepOptions { ReplicationsPerPoint = Replications, Seed = 2019, MaxDegreeOfParallelism = 2 });
+        _sweep = new Sweep(Presets.Get("venezuela-2019-amnesty"), levers, new SaltelliDesign(256, levers.Length, 2019), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = Replications, Seed = 2019, MaxDegreeOfParallelism = 2 } });
     }
 
     /// <summary>A whole design point (points cycle through the design, so outcomes vary as in the analysis).</summary>

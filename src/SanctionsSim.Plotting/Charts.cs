@@ -1,9 +1,10 @@
 using System.Globalization;
-using ScottPlot;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cascades;
+using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using ScottPlot;
 
 namespace SanctionsSim.Plotting;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Cascades;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
 using SanctionsSim.Plotting;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
 using SanctionsSim.Plotting;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 using Spectre.Console;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using Spectre.Console;
 
@@ -136,15 +138,12 @@ internal static class SensitivityCommand
             Method = method == "morris" ? SensitivityMethod.Morris : SensitivityMethod.Sobol,
             Samples = n,
             Metric = metric,
-            ReplicationsPerPoint = r,
             MorrisLevels = CheckLevels(parse.GetValue(o.Levels)),
-            Seed = s,
             Bootstrap = b,
-            Confidence = c,
-            MaxDegreeOfParallelism = parse.GetValue(o.Threads),
+            MonteCarlo = new MonteCarloOptions { Replications = r, Seed = s, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(o.Threads) },
         });
-        string sweepFolder = folder is null ? string.Empty : Path.Combine(folder.FullName, "sweep");
-        var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(folder is null ? null : sweepFolder, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
+        using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
+        var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(store, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
         var json = new JsonObject
         {
             ["scenario"] = scenario.Name,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SanctionsSim.IO;
 using SanctionsSim.Scenarios;
 using Spectre.Console;
 
@@ -56,7 +57,7 @@ internal static class InitCommand
                 throw new UserInputException($"{path.FullName} exists; pass --force to overwrite it.");
             }
 
-            ScenarioJson.WriteFile(path.FullName, Presets.Get(name));
+            ScenarioFile.Write(path.FullName, Presets.Get(name));
             await context.Output.WriteLineAsync($"wrote {name} to {path.FullName}").ConfigureAwait(false);
             return CliApp.Success;
         });

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+using SanctionsSim.MonteCarlo;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;
@@ -60,7 +62,8 @@ internal static class SweepCommand
                 "sobol" => new SobolSequenceDesign(n, levers.Count, s),
                 _ => new LatinHypercubeDesign(n, levers.Count, s),
             };
-            var sweep = new Sweep(scenario, levers, d, new SweepOptions { ReplicationsPerPoint = r, Seed = s, MaxDegreeOfParallelism = parse.GetValue(threads), Confidence = parse.GetValue(confidence) });
+            var sweep = new Sweep(scenario, levers, d, new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = r, Seed = s, MaxDegreeOfParallelism = parse.GetValue(threads), Confidence = parse.GetValue(confidence) } });
+            using SweepDirectory? store = folder is null ? null : new SweepDirectory(folder.FullName);
             string fmt = parse.GetValue(format)!;
             var kept = new List<SweepPoint>();
             var csv = fmt == "csv" ? context.Output : null;
@@ -70,7 +73,7 @@ internal static class SweepCommand
             }
 
             double c = parse.GetValue(confidence);
-            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"sweep {scenario.Name}", d.Count, (progress, ct) => sweep.RunAsync(folder?.FullName, parse.GetValue(resume), point =>
+            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"sweep {scenario.Name}", d.Count, (progress, ct) => sweep.RunAsync(store, parse.GetValue(resume), point =>
             {
                 if (csv is not null)
                 {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using Spectre.Console;
 
@@ -65,8 +67,9 @@ internal static class TippingCommand
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
             }
 
-            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, ReplicationsPerPoint = r, Bootstrap = b, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) });
-            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(folder is null ? null : Path.Combine(folder.FullName, "sweep"), parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, Bootstrap = b, MonteCarlo = new MonteCarloOptions { Replications = r, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) } });
+            using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
+            var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(store, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             if (!result.Completed)
             {
                 await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder)).ConfigureAwait(false);

@@ -1,53 +1,7 @@
 using SanctionsSim.Experiments;
-using SanctionsSim.Internal;
 using SanctionsSim.Model;
 
 namespace SanctionsSim.Analysis;
-
-/// <summary>A global sensitivity method.</summary>
-public enum SensitivityMethod
-{
-    /// <summary>Sobol first-order and total indices (Saltelli design, N(k + 2) points).</summary>
-    Sobol,
-
-    /// <summary>Morris elementary effects μ*, σ (r(k + 1) points): cheap screening.</summary>
-    Morris,
-}
-
-/// <summary>Settings of a <see cref="ScenarioSensitivity"/> analysis.</summary>
-public sealed class SensitivityOptions
-{
-    /// <summary>The method (default Sobol).</summary>
-    public SensitivityMethod Method { get; set; } = SensitivityMethod.Sobol;
-
-    /// <summary>N, rows of each Saltelli matrix (Sobol), or r, trajectories (Morris); default 128.</summary>
-    public int Samples { get; set; } = 128;
-
-    /// <summary>The output analysed (default the collapse probability).</summary>
-    public SweepMetric Metric { get; set; } = SweepMetric.CollapseProbability;
-
-    /// <summary>Replications per design point (default 64): the point's output is their mean.</summary>
-    public int ReplicationsPerPoint { get; set; } = 64;
-
-    /// <summary>Grid levels of the Morris design (even, default 4).</summary>
-    public int MorrisLevels { get; set; } = 4;
-
-    /// <summary>The seed of the design, the replications and the bootstrap.</summary>
-    public ulong Seed { get; set; } = 1;
-
-    /// <summary>Bootstrap resamples for the intervals (default 500).</summary>
-    public int Bootstrap { get; set; } = 500;
-
-    /// <summary>Confidence level (default 0.95).</summary>
-    public double Confidence { get; set; } = 0.95;
-
-    /// <summary>Threads per point (−1: all cores).</summary>
-    public int MaxDegreeOfParallelism { get; set; } = -1;
-
-    /// <summary>A copy.</summary>
-    /// <returns>The copy.</returns>
-    public SensitivityOptions Clone() => (SensitivityOptions)MemberwiseClone();
-}
 
 /// <summary>The result of a <see cref="ScenarioSensitivity"/> analysis.</summary>
 /// <threadsafety>Immutable.</threadsafety>
@@ -108,7 +62,7 @@ public sealed record SensitivityResult
 /// probability. A <see cref="Sweep"/> runs a Saltelli (Sobol) or Morris design over the levers, each point with
 /// R replications on common random numbers; the indices are computed from the points' mean outputs, and the
 /// share of their variance that is the model's own noise is reported beside them (a stochastic model is not
-/// treated as deterministic). With an output folder the sweep streams to disk and resumes after a kill.
+/// treated as deterministic). With a store (<see cref="ISweepStore"/>) the sweep is committed point by point and resumes after a kill.
 /// </summary>
 public sealed class ScenarioSensitivity
 {
@@ -120,30 +74,18 @@ public sealed class ScenarioSensitivity
     /// <param name="scenario">The base scenario.</param>
     /// <param name="parameters">The levers (scenario paths with ranges).</param>
     /// <param name="options">Method, samples, replications, metric; defaults when null.</param>
-    /// <exception cref="ArgumentException">An argument is out of range, or a lever is invalid.</exception>
+    /// <exception cref="ArgumentException">A lever is invalid.</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed).</exception>
     public ScenarioSensitivity(Scenario scenario, IReadOnlyList<ExperimentParameter> parameters, SensitivityOptions? options = null)
     {
         ExperimentParameter.ValidateAll(parameters, nameof(parameters));
         _options = (options ?? new SensitivityOptions()).Clone();
-        Guard.InRange(_options.Bootstrap, 0, 100_000);
-        if (!Enum.IsDefined(_options.Metric))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.Metric, "Metric is not a known SweepMetric.");
-        }
-
-        _design = _options.Method switch
-        {
-            SensitivityMethod.Sobol => new SaltelliDesign(Guard.InRange(_options.Samples, 4, 1_000_000, "Samples"), parameters.Count, _options.Seed),
-            SensitivityMethod.Morris => new MorrisDesign(Guard.InRange(_options.Samples, 2, 1_000_000, "Samples"), parameters.Count, _options.MorrisLevels, _options.Seed),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), _options.Method, "Method is not a known SensitivityMethod."),
-        };
-        _sweep = new Sweep(scenario, parameters, _design, new SweepOptions
-        {
-            ReplicationsPerPoint = _options.ReplicationsPerPoint,
-            Seed = _options.Seed,
-            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism,
-            Confidence = _options.Confidence,
-        });
+        _options.Validate();
+        ulong seed = _options.MonteCarlo.Seed;
+        _design = _options.Method == SensitivityMethod.Sobol
+            ? new SaltelliDesign(_options.Samples, parameters.Count, seed)
+            : new MorrisDesign(_options.Samples, parameters.Count, _options.MorrisLevels, seed);
+        _sweep = new Sweep(scenario, parameters, _design, new SweepOptions { MonteCarlo = _options.MonteCarlo });
     }
 
     /// <summary>The design's points (each run with the replications per point).</summary>
@@ -153,18 +95,18 @@ public sealed class ScenarioSensitivity
     public Sweep Sweep => _sweep;
 
     /// <summary>Runs the analysis.</summary>
-    /// <param name="directory">Output folder for the streamed sweep (resumable), or null.</param>
-    /// <param name="resume">Resume the sweep in <paramref name="directory"/>.</param>
+    /// <param name="store">Where the sweep's points are committed (resumable; for example <c>SanctionsSim.IO.SweepDirectory</c>), or null.</param>
+    /// <param name="resume">Resume the sweep in <paramref name="store"/>.</param>
     /// <param name="progress">Progress per point.</param>
     /// <param name="cancellationToken">Stops the sweep; the result is then incomplete, without indices.</param>
     /// <returns>The indices and the noise share.</returns>
-    public async Task<SensitivityResult> RunAsync(string? directory = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<SensitivityResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var outputs = new double[_design.Count];
         double noise = 0;
         long seen = 0;
         SweepMetric metric = _options.Metric;
-        SweepResult run = await _sweep.RunAsync(directory, resume, p =>
+        SweepResult run = await _sweep.RunAsync(store, resume, p =>
         {
             outputs[p.Index] = p.Mean(metric);
             noise += p.Variance(metric) / p.Replications;
@@ -173,15 +115,15 @@ public sealed class ScenarioSensitivity
         string[] names = _sweep.Parameters.Select(p => p.Name).ToArray();
         bool complete = run.Completed;
         double variance = complete ? MathNet.Numerics.Statistics.Statistics.Variance(outputs) : double.NaN;
-        IReadOnlyList<SobolIndex> sobol = complete && _design is SaltelliDesign saltelli ? SobolAnalysis.FromOutputs(saltelli, outputs, names, _options.Seed, _options.Bootstrap, _options.Confidence) : [];
-        IReadOnlyList<MorrisIndex> morris = complete && _design is MorrisDesign m ? MorrisAnalysis.FromOutputs(m, outputs, names, _options.Seed, _options.Bootstrap, _options.Confidence) : [];
+        IReadOnlyList<SobolIndex> sobol = complete && _design is SaltelliDesign saltelli ? SobolAnalysis.FromOutputs(saltelli, outputs, names, _options.MonteCarlo.Seed, _options.Bootstrap, _options.MonteCarlo.Confidence) : [];
+        IReadOnlyList<MorrisIndex> morris = complete && _design is MorrisDesign m ? MorrisAnalysis.FromOutputs(m, outputs, names, _options.MonteCarlo.Seed, _options.Bootstrap, _options.MonteCarlo.Confidence) : [];
         return new SensitivityResult
         {
             Method = _options.Method,
             Metric = metric,
             Design = _design.Description,
             Points = _design.Count,
-            ReplicationsPerPoint = _options.ReplicationsPerPoint,
+            ReplicationsPerPoint = (int)_options.MonteCarlo.Replications,
             Sobol = sobol,
             Morris = morris,
             OutputVariance = variance,

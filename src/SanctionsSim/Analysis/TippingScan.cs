@@ -1,38 +1,8 @@
 using SanctionsSim.Experiments;
-using SanctionsSim.Internal;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Analysis;
-
-/// <summary>Settings of a <see cref="TippingScan"/>.</summary>
-public sealed class TippingOptions
-{
-    /// <summary>Grid points along the lever's range, 3 to 10,001 (default 21).</summary>
-    public int Points { get; set; } = 21;
-
-    /// <summary>The collapse-probability level whose crossing is sought, in (0, 1) (default 0.5).</summary>
-    public double Level { get; set; } = 0.5;
-
-    /// <summary>Replications per grid point (default 400).</summary>
-    public int ReplicationsPerPoint { get; set; } = 400;
-
-    /// <summary>The seed: every grid point runs the same replications (common random numbers).</summary>
-    public ulong Seed { get; set; } = 1;
-
-    /// <summary>Bootstrap resamples of the replications for the crossing's interval (default 1,000).</summary>
-    public int Bootstrap { get; set; } = 1000;
-
-    /// <summary>Confidence level (default 0.95).</summary>
-    public double Confidence { get; set; } = 0.95;
-
-    /// <summary>Threads per point (−1: all cores).</summary>
-    public int MaxDegreeOfParallelism { get; set; } = -1;
-
-    /// <summary>A copy.</summary>
-    /// <returns>The copy.</returns>
-    public TippingOptions Clone() => (TippingOptions)MemberwiseClone();
-}
 
 /// <summary>One grid point of a tipping-point scan.</summary>
 /// <param name="Value">The lever's value.</param>
@@ -97,55 +67,47 @@ public sealed class TippingScan
     /// <param name="scenario">The base scenario.</param>
     /// <param name="lever">The lever (a scenario path with its range; the distribution is ignored, the grid is even).</param>
     /// <param name="options">Grid, level, replications; defaults when null.</param>
-    /// <exception cref="ArgumentException">An argument is out of range or the lever is invalid.</exception>
+    /// <exception cref="ArgumentException">The lever is invalid.</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed).</exception>
     public TippingScan(Scenario scenario, ExperimentParameter lever, TippingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lever);
         _options = (options ?? new TippingOptions()).Clone();
-        Guard.InRange(_options.Points, 3, 10_001, "Points");
-        Guard.OpenUnit(_options.Level, "Level");
-        Guard.InRange(_options.Bootstrap, 0, 100_000, "Bootstrap");
+        _options.Validate();
         Lever = lever with { Distribution = ParameterDistribution.Uniform };
-        _sweep = new Sweep(scenario, [Lever], new FullFactorialDesign([_options.Points]), new SweepOptions
-        {
-            ReplicationsPerPoint = _options.ReplicationsPerPoint,
-            Seed = _options.Seed,
-            MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism,
-            Confidence = _options.Confidence,
-            RecordOutcomes = true,
-        });
+        _sweep = new Sweep(scenario, [Lever], new FullFactorialDesign([_options.Points]), new SweepOptions { MonteCarlo = _options.MonteCarlo, RecordOutcomes = true });
     }
 
     /// <summary>The lever.</summary>
     public ExperimentParameter Lever { get; }
 
     /// <summary>Runs the scan.</summary>
-    /// <param name="directory">Output folder (resumable), or null.</param>
-    /// <param name="resume">Resume the scan in <paramref name="directory"/>.</param>
+    /// <param name="store">Where the grid points are committed (resumable; for example <c>SanctionsSim.IO.SweepDirectory</c>), or null.</param>
+    /// <param name="resume">Resume the scan in <paramref name="store"/>.</param>
     /// <param name="progress">Progress per grid point.</param>
     /// <param name="cancellationToken">Stops the scan; the result is then incomplete.</param>
     /// <returns>The curve and the crossing.</returns>
-    public async Task<TippingResult> RunAsync(string? directory = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<TippingResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        int g = _options.Points, r = _options.ReplicationsPerPoint;
+        int g = _options.Points, r = (int)_options.MonteCarlo.Replications;
         var values = new double[g];
         var collapsed = new bool[g][];
         var curve = new List<TippingCurvePoint>(g);
-        SweepResult run = await _sweep.RunAsync(directory, resume, p =>
+        SweepResult run = await _sweep.RunAsync(store, resume, p =>
         {
             values[p.Index] = p.Values[0];
             collapsed[p.Index] = p.CollapseWeeks!.Select(w => w >= 0).ToArray();
-            curve.Add(new TippingCurvePoint(p.Values[0], p.CollapseProbability, p.CollapseProbability.Wilson(_options.Confidence)));
+            curve.Add(new TippingCurvePoint(p.Values[0], p.CollapseProbability, p.CollapseProbability.Wilson(_options.MonteCarlo.Confidence)));
         }, progress, cancellationToken).ConfigureAwait(false);
         if (!run.Completed)
         {
-            return new TippingResult { Lever = Lever.Name, Level = _options.Level, Curve = curve, Crossing = null, CrossingInterval = new ConfidenceInterval(double.NaN, double.NaN, _options.Confidence), NoCrossingShare = double.NaN, Direction = 0, Completed = false, Sweep = run };
+            return new TippingResult { Lever = Lever.Name, Level = _options.Level, Curve = curve, Crossing = null, CrossingInterval = new ConfidenceInterval(double.NaN, double.NaN, _options.MonteCarlo.Confidence), NoCrossingShare = double.NaN, Direction = 0, Completed = false, Sweep = run };
         }
 
         var p = curve.Select(c => c.Probability.Estimate).ToArray();
         var (crossing, direction) = Cross(values, p, _options.Level);
 
-        var boot = new RandomStream(_options.Seed, 3, StreamKeys.Design);
+        var boot = new RandomStream(_options.MonteCarlo.Seed, 3, StreamKeys.Design);
         var counts = new int[g];
         var resampled = new double[g];
         var crossings = new List<double>(_options.Bootstrap);
@@ -178,14 +140,14 @@ public sealed class TippingScan
             }
         }
 
-        double tail = (1 - _options.Confidence) / 2;
+        double tail = (1 - _options.MonteCarlo.Confidence) / 2;
         return new TippingResult
         {
             Lever = Lever.Name,
             Level = _options.Level,
             Curve = curve,
             Crossing = crossing,
-            CrossingInterval = crossings.Count > 0 ? Bootstrap.Percentile([.. crossings], tail, _options.Confidence) : new ConfidenceInterval(double.NaN, double.NaN, _options.Confidence),
+            CrossingInterval = crossings.Count > 0 ? Bootstrap.Percentile([.. crossings], tail, _options.MonteCarlo.Confidence) : new ConfidenceInterval(double.NaN, double.NaN, _options.MonteCarlo.Confidence),
             NoCrossingShare = _options.Bootstrap > 0 ? (double)none / _options.Bootstrap : double.NaN,
             Direction = direction,
             Completed = true,

@@ -137,8 +137,8 @@ public sealed record SweepResult
     /// <summary>Whether every point is finished (false when cancelled).</summary>
     public bool Completed => PointsDone == Points;
 
-    /// <summary>The output folder, or null when nothing was written.</summary>
-    public string? Directory { get; init; }
+    /// <summary>Where the points were stored (<see cref="ISweepStore.Location"/>), or null when nothing was stored.</summary>
+    public string? Location { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{PointsDone:N0} of {Points:N0} points" + (PointsResumed > 0 ? $" ({PointsResumed:N0} resumed)" : string.Empty) + (Completed ? string.Empty : ", partial");

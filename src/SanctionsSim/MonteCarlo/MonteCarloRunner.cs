@@ -69,46 +69,53 @@ public sealed class MonteCarloRunner
     public static void Validate(MonteCarloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-        if (options.Replications is < 1 or > (1L << 40))
-        {
-            errors.Add($"Replications must be in [1, 2^40]; got {options.Replications}.");
-        }
-
-        if (options.FirstReplication < 0)
-        {
-            errors.Add($"FirstReplication must be >= 0; got {options.FirstReplication}.");
-        }
-
-        if (options.MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {options.MaxDegreeOfParallelism}.");
-        }
-
-        if (!(options.Confidence > 0 && options.Confidence < 1))
-        {
-            errors.Add($"Confidence must lie strictly between 0 and 1; got {Guard.Format(options.Confidence)}.");
-        }
-
-        if (!(options.TargetHalfWidth >= 0 && double.IsFinite(options.TargetHalfWidth)))
-        {
-            errors.Add($"TargetHalfWidth must be a finite number >= 0; got {Guard.Format(options.TargetHalfWidth)}.");
-        }
-
-        if (options.CheckInterval is < 1 or > (1L << 30))
-        {
-            errors.Add($"CheckInterval must be in [1, 2^30]; got {options.CheckInterval}.");
-        }
-
-        if (options.MinimumReplications < 1)
-        {
-            errors.Add($"MinimumReplications must be >= 1; got {options.MinimumReplications}.");
-        }
-
+        List<string> errors = Problems(options, string.Empty);
         if (errors.Count > 0)
         {
             throw new ValidationException("Invalid Monte Carlo options:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
         }
+    }
+
+    /// <summary>Every problem of <paramref name="options"/>, each naming its option (after <paramref name="prefix"/>), its value and the allowed range.</summary>
+    internal static List<string> Problems(MonteCarloOptions options, string prefix)
+    {
+        var errors = new List<string>();
+        if (options.Replications is < 1 or > (1L << 40))
+        {
+            errors.Add($"{prefix}Replications must be in [1, 2^40]; got {options.Replications}.");
+        }
+
+        if (options.FirstReplication < 0)
+        {
+            errors.Add($"{prefix}FirstReplication must be >= 0; got {options.FirstReplication}.");
+        }
+
+        if (options.MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
+        {
+            errors.Add($"{prefix}MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {options.MaxDegreeOfParallelism}.");
+        }
+
+        if (!(options.Confidence > 0 && options.Confidence < 1))
+        {
+            errors.Add($"{prefix}Confidence must lie strictly between 0 and 1; got {Guard.Format(options.Confidence)}.");
+        }
+
+        if (!(options.TargetHalfWidth >= 0 && double.IsFinite(options.TargetHalfWidth)))
+        {
+            errors.Add($"{prefix}TargetHalfWidth must be a finite number >= 0; got {Guard.Format(options.TargetHalfWidth)}.");
+        }
+
+        if (options.CheckInterval is < 1 or > (1L << 30))
+        {
+            errors.Add($"{prefix}CheckInterval must be in [1, 2^30]; got {options.CheckInterval}.");
+        }
+
+        if (options.MinimumReplications < 1)
+        {
+            errors.Add($"{prefix}MinimumReplications must be >= 1; got {options.MinimumReplications}.");
+        }
+
+        return errors;
     }
 
     /// <summary>Runs the batch.</summary>

@@ -208,13 +208,13 @@ public static class ScenarioJson
         return document.ToJsonString(Options) + "\n";
     }
 
-    /// <summary>Writes a scenario file atomically (a temporary file, flushed, then renamed over the target), so a crash leaves the old file or the new one, never a torn one.</summary>
-    /// <param name="path">The file's path.</param>
+    /// <summary>Writes a scenario's JSON (UTF-8, no byte order mark) to a stream. To write a file atomically, see <c>SanctionsSim.IO.ScenarioFile</c>.</summary>
+    /// <param name="stream">The stream (left open).</param>
     /// <param name="scenario">The scenario.</param>
-    public static void WriteFile(string path, Scenario scenario)
+    public static void Write(Stream stream, Scenario scenario)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        AtomicFile.WriteAllText(path, Write(scenario));
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(new UTF8Encoding(false).GetBytes(Write(scenario)));
     }
 
     /// <summary>A SHA-256 fingerprint of a scenario (of its canonical JSON), recorded in summaries so that results can be traced to the exact inputs.</summary>

@@ -1,5 +1,7 @@
 using SanctionsSim.Analysis;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Tests.Analysis;
@@ -17,7 +19,7 @@ public class ScenarioAnalysisTests
                 ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1),
                 ExperimentParameter.Uniform("coalition.eu.recognition.senderCostPerWeek", 0, 0.01),
             ],
-            new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 6, ReplicationsPerPoint = 16, Metric = SweepMetric.FinalDefectedShare, Seed = 3, Bootstrap = 100 });
+            new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 6, Metric = SweepMetric.FinalDefectedShare, Bootstrap = 100, MonteCarlo = new MonteCarloOptions { Replications = 16, Seed = 3 } });
         var result = await analysis.RunAsync();
         result.Completed.ShouldBeTrue();
         result.Morris.Count.ShouldBe(2);
@@ -36,7 +38,7 @@ public class ScenarioAnalysisTests
                 ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1),
                 ExperimentParameter.Uniform("coalition.eu.recognition.senderCostPerWeek", 0, 0.01),
             ],
-            new SensitivityOptions { Method = SensitivityMethod.Sobol, Samples = 16, ReplicationsPerPoint = 8, Metric = SweepMetric.FinalDefectedShare, Seed = 3, Bootstrap = 100 });
+            new SensitivityOptions { Method = SensitivityMethod.Sobol, Samples = 16, Metric = SweepMetric.FinalDefectedShare, Bootstrap = 100, MonteCarlo = new MonteCarloOptions { Replications = 8, Seed = 3 } });
         analysis.Points.ShouldBe(16 * 4);
         var result = await analysis.RunAsync();
         result.Sobol.Count.ShouldBe(2);
@@ -61,10 +63,15 @@ public class ScenarioAnalysisTests
         string folder = Directory.CreateTempSubdirectory("sanctionssim-tipping-").FullName;
         try
         {
-            var options = new TippingOptions { Points = 9, ReplicationsPerPoint = 60, Seed = 5, Bootstrap = 300 };
+            var options = new TippingOptions { Points = 9, Bootstrap = 300, MonteCarlo = new MonteCarloOptions { Replications = 60, Seed = 5 } };
             var lever = ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1);
             var scenario = Presets.Get("venezuela-2019-amnesty");
-            var result = await new TippingScan(scenario, lever, options).RunAsync(folder);
+            TippingResult result;
+            using (var store = new SweepDirectory(folder))
+            {
+                result = await new TippingScan(scenario, lever, options).RunAsync(store);
+            }
+
             result.Completed.ShouldBeTrue();
             result.Curve.Count.ShouldBe(9);
             result.Curve[0].Probability.Estimate.ShouldBeLessThan(0.5);
@@ -77,7 +84,8 @@ public class ScenarioAnalysisTests
             result.CrossingInterval.Lower.ShouldBeLessThan(result.CrossingInterval.Upper);
 
             // resuming the finished scan reads every point back and gives the same answer
-            var again = await new TippingScan(scenario, lever, options).RunAsync(folder, resume: true);
+            using var againStore = new SweepDirectory(folder);
+            var again = await new TippingScan(scenario, lever, options).RunAsync(againStore, resume: true);
             again.Sweep.PointsResumed.ShouldBe(9);
             again.Crossing.ShouldBe(result.Crossing);
             again.CrossingInterval.ShouldBe(result.CrossingInterval);

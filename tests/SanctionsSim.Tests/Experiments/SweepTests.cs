@@ -1,5 +1,7 @@
 using Parquet;
+using SanctionsSim.Analysis;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Simulation;
@@ -27,7 +29,14 @@ public class SweepTests
         Presets.Get("venezuela-2019-amnesty") with { Weeks = 20 },
         Levers,
         new LatinHypercubeDesign(7, 2, seed),
-        new SweepOptions { ReplicationsPerPoint = 12, Seed = seed, MaxDegreeOfParallelism = 2, RecordOutcomes = outcomes, PointsPerParquetFile = 3 });
+        new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 12, Seed = seed, MaxDegreeOfParallelism = 2 }, RecordOutcomes = outcomes });
+
+    /// <summary>A sweep folder of three points per Parquet file; the sweep runs and the folder is closed.</summary>
+    private static async Task<SweepResult> RunIn(Sweep sweep, string folder, bool resume = false, Action<SweepPoint>? onPoint = null, CancellationToken cancellationToken = default)
+    {
+        using var store = new SweepDirectory(folder, pointsPerParquetFile: 3);
+        return await sweep.RunAsync(store, resume, onPoint, null, cancellationToken);
+    }
 
     private static Dictionary<string, byte[]> Files(string folder)
         => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
@@ -37,14 +46,14 @@ public class SweepTests
     {
         string whole = Path.Combine(_folder, "whole"), broken = Path.Combine(_folder, "broken");
         var points = new List<SweepPoint>();
-        var done = await Make().RunAsync(whole, onPoint: points.Add);
+        var done = await RunIn(Make(), whole, onPoint: points.Add);
         done.Completed.ShouldBeTrue();
         points.Select(p => p.Index).ShouldBe([0, 1, 2, 3, 4, 5, 6]);
 
         // stop after four points (one Parquet file of three committed, one point pending)
         using (var cts = new CancellationTokenSource())
         {
-            var partial = await Make().RunAsync(broken, onPoint: p => { if (p.Index == 3) { cts.Cancel(); } }, cancellationToken: cts.Token);
+            var partial = await RunIn(Make(), broken, onPoint: p => { if (p.Index == 3) { cts.Cancel(); } }, cancellationToken: cts.Token);
             partial.Completed.ShouldBeFalse();
             partial.PointsDone.ShouldBe(4);
         }
@@ -56,7 +65,7 @@ public class SweepTests
         await File.WriteAllTextAsync(Path.Combine(broken, "parquet", ".part-00001.parquet.1.tmp"), "torn");
 
         var replayed = new List<SweepPoint>();
-        var resumed = await Make().RunAsync(broken, resume: true, onPoint: replayed.Add);
+        var resumed = await RunIn(Make(), broken, resume: true, onPoint: replayed.Add);
         resumed.PointsResumed.ShouldBe(4);
         resumed.Completed.ShouldBeTrue();
         replayed.ShouldBe(points, "points read back equal the points computed");
@@ -69,14 +78,14 @@ public class SweepTests
             actual[name].ShouldBe(bytes, name);
         }
 
-        Sweep.ReadPoints(broken).ShouldBe(points);
+        SweepDirectory.ReadPoints(broken).ShouldBe(points);
     }
 
     [Test]
     public async Task Parquet_HoldsTheSameRowsAsTheCsv()
     {
         var points = new List<SweepPoint>();
-        await Make(outcomes: false).RunAsync(_folder, onPoint: points.Add);
+        await RunIn(Make(outcomes: false), _folder, onPoint: points.Add);
         var files = Directory.GetFiles(Path.Combine(_folder, "parquet")).Order().ToArray();
         files.Length.ShouldBe(3);
         var collapse = new List<double>();
@@ -100,10 +109,12 @@ public class SweepTests
     [Test]
     public async Task Resume_OfADifferentSweep_IsRefused_NamingTheField()
     {
-        await Make(seed: 3).RunAsync(_folder);
-        Should.Throw<InvalidOperationException>(() => Make(seed: 4).RunAsync(_folder, resume: true)).Message.ShouldContain("design");
-        Should.Throw<InvalidOperationException>(() => Make(seed: 3).RunAsync(_folder)).Message.ShouldContain("already holds a sweep");
-        Should.Throw<InvalidOperationException>(() => Make().RunAsync(Path.Combine(_folder, "nothing"), resume: true)).Message.ShouldContain("no manifest");
+        await RunIn(Make(seed: 3), _folder);
+        Should.Throw<InvalidOperationException>(() => RunIn(Make(seed: 4), _folder, resume: true)).Message.ShouldContain("design");
+        Should.Throw<InvalidOperationException>(() => RunIn(Make(seed: 3), _folder)).Message.ShouldContain("already holds a sweep");
+        Should.Throw<InvalidOperationException>(() => RunIn(Make(), Path.Combine(_folder, "nothing"), resume: true)).Message.ShouldContain("no manifest");
+        using var otherLayout = new SweepDirectory(_folder, pointsPerParquetFile: 4);
+        Should.Throw<InvalidOperationException>(() => Make(seed: 3).RunAsync(otherLayout, resume: true)).Message.ShouldContain("pointsPerParquetFile");
     }
 
     [Test]
@@ -124,6 +135,33 @@ public class SweepTests
         var e = Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0, 2)], new LatinHypercubeDesign(4, 1)));
         e.Message.ShouldContain("coalition.us.amnesty.credibility = 2");
         Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 3))).Message.ShouldContain("3 dimensions");
-        Should.Throw<ArgumentOutOfRangeException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { ReplicationsPerPoint = 0 }));
+        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
+    }
+
+    [Test]
+    public void Options_ReportEveryProblemAtOnce_NamingTheField()
+    {
+        var e = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SweepOptions
+        {
+            MonteCarlo = new MonteCarloOptions { Replications = 0, Confidence = double.NaN, MaxDegreeOfParallelism = 0, TargetHalfWidth = 0.01 },
+        }.Validate());
+        e.Message.ShouldContain("MonteCarlo.Replications");
+        e.Message.ShouldContain("MonteCarlo.Confidence");
+        e.Message.ShouldContain("NaN");
+        e.Message.ShouldContain("MonteCarlo.MaxDegreeOfParallelism");
+        e.Message.ShouldContain("MonteCarlo.TargetHalfWidth");
+        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SweepOptions { MonteCarlo = null! }.Validate()).Message.ShouldContain("MonteCarlo must not be null");
+
+        var tipping = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new TippingOptions { Points = 2, Level = 1, Bootstrap = -1, MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate()).Message;
+        foreach (string field in new[] { "Points", "Level", "Bootstrap", "MonteCarlo.Replications" })
+        {
+            tipping.ShouldContain(field);
+        }
+
+        var sensitivity = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 1, MorrisLevels = 3, MonteCarlo = new MonteCarloOptions { FirstReplication = 5 } }.Validate()).Message;
+        foreach (string field in new[] { "Samples", "MorrisLevels", "MonteCarlo.FirstReplication" })
+        {
+            sensitivity.ShouldContain(field);
+        }
     }
 }

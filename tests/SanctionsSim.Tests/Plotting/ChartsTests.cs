@@ -1,6 +1,7 @@
 using SanctionsSim.Analysis;
 using SanctionsSim.Cascades;
 using SanctionsSim.Experiments;
+using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
@@ -29,7 +30,7 @@ public class ChartsTests
         ExperimentParameter[] cube = [.. Enumerable.Range(1, 3).Select(i => ExperimentParameter.Uniform("x" + i, -Math.PI, Math.PI))];
         yield return new TestCaseData(Charts.Tornado(SobolAnalysis.Analyze(x => SobolAnalysis.Ishigami(x), cube, 256), "Ishigami")).SetName("SobolTornado");
         yield return new TestCaseData(Charts.Tornado(MorrisAnalysis.Analyze(x => SobolAnalysis.Ishigami(x), cube, 20), "Ishigami")).SetName("MorrisTornado");
-        var tipping = new TippingScan(Presets.Get("venezuela-2019-amnesty"), ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1), new TippingOptions { Points = 5, ReplicationsPerPoint = 30, Bootstrap = 50 }).RunAsync().GetAwaiter().GetResult();
+        var tipping = new TippingScan(Presets.Get("venezuela-2019-amnesty"), ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1), new TippingOptions { Points = 5, Bootstrap = 50, MonteCarlo = new MonteCarloOptions { Replications = 30 } }).RunAsync().GetAwaiter().GetResult();
         yield return new TestCaseData(Charts.TippingCurve(tipping)).SetName("TippingCurve");
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;

@@ -1,4 +1,5 @@
 using System.Text;
+using SanctionsSim.IO;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Tests.Simulation;
 
@@ -147,8 +148,8 @@ public class ScenarioJsonTests
         try
         {
             string path = Path.Combine(folder, "s.json");
-            ScenarioJson.WriteFile(path, TestScenarios.Quiet());
-            ScenarioJson.WriteFile(path, TestScenarios.Quiet() with { Name = "second" });
+            ScenarioFile.Write(path, TestScenarios.Quiet());
+            ScenarioFile.Write(path, TestScenarios.Quiet() with { Name = "second" });
             ScenarioJson.ReadFile(path).Name.ShouldBe("second");
             Directory.GetFiles(folder).ShouldBe([path]);
         }

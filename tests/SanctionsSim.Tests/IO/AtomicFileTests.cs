@@ -1,4 +1,6 @@
-namespace SanctionsSim.Tests;
+using SanctionsSim.IO;
+
+namespace SanctionsSim.Tests.IO;
 
 public class AtomicFileTests
 {

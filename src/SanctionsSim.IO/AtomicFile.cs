@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SanctionsSim;
+namespace SanctionsSim.IO;
 
 /// <summary>
 /// Atomic file writes: the bytes go to a temporary file in the target's folder, are flushed to disk, and the

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using SanctionsSim.Experiments;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Analysis;
+
+/// <summary>Settings of a <see cref="ScenarioSensitivity"/> analysis.</summary>
+/// <remarks>Validated with every problem at once (<see cref="Validate"/>), the same way as <see cref="MonteCarloOptions"/>.</remarks>
+public sealed class SensitivityOptions
+{
+    /// <summary>The method (default Sobol).</summary>
+    public SensitivityMethod Method { get; set; } = SensitivityMethod.Sobol;
+
+    /// <summary>N, rows of each Saltelli matrix (Sobol, 4 to 10⁶), or r, trajectories (Morris, 2 to 10⁶); default 128.</summary>
+    public int Samples { get; set; } = 128;
+
+    /// <summary>The output analysed (default the collapse probability).</summary>
+    public SweepMetric Metric { get; set; } = SweepMetric.CollapseProbability;
+
+    /// <summary>Grid levels of the Morris design (even, default 4).</summary>
+    public int MorrisLevels { get; set; } = 4;
+
+    /// <summary>Bootstrap resamples for the intervals, 0 to 100,000 (default 500).</summary>
+    public int Bootstrap { get; set; } = 500;
+
+    /// <summary>Each design point's batch: replications per point (default 64, at most 10⁷; the point's output is their mean), the seed (of the design, the replications and the bootstrap), threads per point and the confidence level.</summary>
+    public MonteCarloOptions MonteCarlo { get; set; } = new() { Replications = 64 };
+
+    /// <summary>A deep copy.</summary>
+    /// <returns>The copy.</returns>
+    public SensitivityOptions Clone() => new() { Method = Method, Samples = Samples, Metric = Metric, MorrisLevels = MorrisLevels, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()! };
+
+    /// <summary>Checks the options, reporting every problem at once.</summary>
+    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
+    public void Validate()
+    {
+        List<string> problems = OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
+        if (!Enum.IsDefined(Method))
+        {
+            problems.Add($"Method must be Sobol or Morris; got {Method}.");
+        }
+
+        int minimum = Method == SensitivityMethod.Morris ? 2 : 4;
+        if (Samples < minimum || Samples > 1_000_000)
+        {
+            problems.Add($"Samples must be in [{minimum}, 1000000] for {Method}; got {Samples}.");
+        }
+
+        if (!Enum.IsDefined(Metric))
+        {
+            problems.Add($"Metric must be one of {string.Join(", ", Enum.GetNames<SweepMetric>())}; got {Metric}.");
+        }
+
+        if (Method == SensitivityMethod.Morris && (MorrisLevels < 2 || MorrisLevels % 2 != 0 || MorrisLevels > 1000))
+        {
+            problems.Add($"MorrisLevels must be even, in [2, 1000]; got {MorrisLevels}.");
+        }
+
+        if (Bootstrap is < 0 or > 100_000)
+        {
+            problems.Add($"Bootstrap must be in [0, 100000]; got {Bootstrap}.");
+        }
+
+        OptionsValidation.Throw("sensitivity", problems);
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Analysis;
+
+/// <summary>Settings of a <see cref="TippingScan"/>.</summary>
+/// <remarks>Validated with every problem at once (<see cref="Validate"/>), the same way as <see cref="MonteCarloOptions"/>.</remarks>
+public sealed class TippingOptions
+{
+    /// <summary>Grid points along the lever's range, 3 to 10,001 (default 21).</summary>
+    public int Points { get; set; } = 21;
+
+    /// <summary>The collapse-probability level whose crossing is sought, in (0, 1) (default 0.5).</summary>
+    public double Level { get; set; } = 0.5;
+
+    /// <summary>Bootstrap resamples of the replications for the crossing's interval, 0 to 100,000 (default 1,000).</summary>
+    public int Bootstrap { get; set; } = 1000;
+
+    /// <summary>Each grid point's batch: replications per point (default 400, at most 10⁷), the seed (every point runs the same replications: common random numbers; the bootstrap draws from it too), threads per point and the confidence level.</summary>
+    public MonteCarloOptions MonteCarlo { get; set; } = new() { Replications = 400 };
+
+    /// <summary>A deep copy.</summary>
+    /// <returns>The copy.</returns>
+    public TippingOptions Clone() => new() { Points = Points, Level = Level, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()! };
+
+    /// <summary>Checks the options, reporting every problem at once.</summary>
+    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
+    public void Validate()
+    {
+        List<string> problems = OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
+        if (Points is < 3 or > 10_001)
+        {
+            problems.Add($"Points must be in [3, 10001]; got {Points}.");
+        }
+
+        if (!(Level > 0 && Level < 1))
+        {
+            problems.Add($"Level must lie strictly between 0 and 1; got {Level.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (Bootstrap is < 0 or > 100_000)
+        {
+            problems.Add($"Bootstrap must be in [0, 100000]; got {Bootstrap}.");
+        }
+
+        OptionsValidation.Throw("tipping-scan", problems);
+    }
+}

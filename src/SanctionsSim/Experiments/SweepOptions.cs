@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Experiments;
+
+/// <summary>Settings of a <see cref="Sweep"/>.</summary>
+/// <remarks>Validated with every problem at once (<see cref="Validate"/>), the same way as <see cref="MonteCarloOptions"/>.</remarks>
+public sealed class SweepOptions
+{
+    /// <summary>
+    /// Each design point's batch: replications per point (default 100), the seed (every point runs replications
+    /// 0 … R − 1 on it: common random numbers across points), threads per point and the confidence level of the
+    /// intervals. Sequential stopping (<see cref="MonteCarloOptions.TargetHalfWidth"/>) is not allowed: every point
+    /// runs all its replications.
+    /// </summary>
+    public MonteCarloOptions MonteCarlo { get; set; } = new() { Replications = 100 };
+
+    /// <summary>Whether to keep each replication's collapse week (<see cref="SweepPoint.CollapseWeeks"/>); tipping-point scans need it.</summary>
+    public bool RecordOutcomes { get; set; }
+
+    /// <summary>A deep copy.</summary>
+    /// <returns>The copy.</returns>
+    public SweepOptions Clone() => new() { MonteCarlo = MonteCarlo?.Clone()!, RecordOutcomes = RecordOutcomes };
+
+    /// <summary>Checks the options, reporting every problem at once.</summary>
+    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
+    public void Validate() => OptionsValidation.Throw("sweep", Problems());
+
+    internal List<string> Problems() => OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
+}
