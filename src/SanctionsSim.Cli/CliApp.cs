@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Cli.Commands;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Cli;

@@ -29,7 +29,7 @@ public sealed class ScenarioRunner
     /// <param name="progress">Optional progress sink.</param>
     /// <param name="cancellationToken">Stops the batch; the result is then partial.</param>
     /// <returns>The batch result.</returns>
-    /// <exception cref="Scenarios.ScenarioValidationException">The scenario is invalid.</exception>
+    /// <exception cref="Model.ScenarioValidationException">The scenario is invalid.</exception>
     public MonteCarloResult<SanctionsSummary> Run(Scenario scenario, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
         => _runner.Run(new SanctionsModel(scenario), progress, cancellationToken);
 

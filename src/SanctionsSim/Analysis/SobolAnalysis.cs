@@ -4,26 +4,6 @@ using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Analysis;
 
-/// <summary>One input's Sobol indices with bootstrap intervals.</summary>
-/// <threadsafety>Immutable.</threadsafety>
-public sealed record SobolIndex
-{
-    /// <summary>The input's name.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>First-order index S_i (Saltelli et al. 2010 estimator).</summary>
-    public required double First { get; init; }
-
-    /// <summary>Its bootstrap interval.</summary>
-    public required ConfidenceInterval FirstInterval { get; init; }
-
-    /// <summary>Total-effect index S_Ti (Jansen 1999 estimator).</summary>
-    public required double Total { get; init; }
-
-    /// <summary>Its bootstrap interval.</summary>
-    public required ConfidenceInterval TotalInterval { get; init; }
-}
-
 /// <summary>
 /// Variance-based global sensitivity analysis (Sobol indices) with the Saltelli sampling scheme
 /// (<see cref="SaltelliDesign"/>): two independent N×k sample matrices A and B and, for each input i, the matrix

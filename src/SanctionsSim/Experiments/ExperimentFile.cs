@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SanctionsSim.Internal;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Experiments;

@@ -3,22 +3,6 @@ using SanctionsSim.Internal;
 
 namespace SanctionsSim.Experiments;
 
-/// <summary>How an <see cref="ExperimentParameter"/> spreads its values over its range.</summary>
-public enum ParameterDistribution
-{
-    /// <summary>Uniform on [lower, upper] (the default).</summary>
-    Uniform,
-
-    /// <summary>Log-uniform on [lower, upper] (both positive): every factor of ten equally likely.</summary>
-    LogUniform,
-
-    /// <summary>Triangular on [lower, upper] with its peak at <see cref="ExperimentParameter.Mode"/>.</summary>
-    Triangular,
-
-    /// <summary>Normal with <see cref="ExperimentParameter.Mean"/> and <see cref="ExperimentParameter.StandardDeviation"/>, truncated to [lower, upper].</summary>
-    TruncatedNormal,
-}
-
 /// <summary>
 /// An input of an experiment: a name (for a scenario, a path such as <c>coalition.us.amnesty.credibility</c>;
 /// see <see cref="ScenarioTemplate"/>), a range, and how values spread over it. Designs produce points in the

@@ -2,25 +2,6 @@ using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Experiments;
 
-/// <summary>An output of the sanctions model that sweeps and analyses report per design point.</summary>
-public enum SweepMetric
-{
-    /// <summary>The probability that the regime collapses within the horizon (a replication's output is 0 or 1).</summary>
-    CollapseProbability,
-
-    /// <summary>Weeks the regime survives, capped at the horizon.</summary>
-    WeeksSurvived,
-
-    /// <summary>The share of officer weight that has defected by the end of the run.</summary>
-    FinalDefectedShare,
-
-    /// <summary>Generals defecting in the first 13 weeks (January to March in the 2019 preset).</summary>
-    EarlyGeneralDefections,
-
-    /// <summary>Cumulative humanitarian burden (USD billion of public spending lost outside patronage).</summary>
-    HumanitarianBurden,
-}
-
 /// <summary>
 /// The result of one design point of a sweep: the levers' values and the model's outputs over the point's
 /// replications, each as a mean and the variance of a single replication (so the standard error of the mean is
@@ -114,32 +95,4 @@ public sealed record SweepPoint
         SweepMetric.HumanitarianBurden => HumanitarianBurdenVariance,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
     };
-}
-
-/// <summary>Progress of a sweep.</summary>
-/// <param name="PointsDone">Points finished (including points read back on resume).</param>
-/// <param name="Points">Points in the design.</param>
-public readonly record struct SweepProgress(long PointsDone, long Points);
-
-/// <summary>What a sweep did.</summary>
-/// <threadsafety>Immutable.</threadsafety>
-public sealed record SweepResult
-{
-    /// <summary>Points in the design.</summary>
-    public required long Points { get; init; }
-
-    /// <summary>Points finished, including those read back from an earlier run.</summary>
-    public required long PointsDone { get; init; }
-
-    /// <summary>Points read back from the output folder instead of being run (resume).</summary>
-    public required long PointsResumed { get; init; }
-
-    /// <summary>Whether every point is finished (false when cancelled).</summary>
-    public bool Completed => PointsDone == Points;
-
-    /// <summary>Where the points were stored (<see cref="ISweepStore.Location"/>), or null when nothing was stored.</summary>
-    public string? Location { get; init; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"{PointsDone:N0} of {Points:N0} points" + (PointsResumed > 0 ? $" ({PointsResumed:N0} resumed)" : string.Empty) + (Completed ? string.Empty : ", partial");
 }

@@ -1,12 +1,11 @@
 using SanctionsSim.Policy;
-using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Model;
 
 /// <summary>
 /// A complete sanctions-and-defection scenario: the armed forces' factions and their ties, the regime, the
 /// sanctioning coalition with its instruments, the opposition, exogenous events, how officers decide and when
-/// the regime collapses. Build one in C#, start from a preset (<see cref="Scenarios.Presets"/>), or read one from JSON.
+/// the regime collapses. Build one in C#, start from a preset (<c>Presets</c>), or read one from JSON.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record Scenario

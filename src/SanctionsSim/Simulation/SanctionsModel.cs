@@ -24,7 +24,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary (memory grows with the number of runs; off by default, so memory stays flat).</param>
     /// <param name="kernel">Which kernel evaluates the weekly decisions (bit-identical results either way; <see cref="DecisionKernelMode.Auto"/> picks the fastest the hardware supports).</param>
-    /// <exception cref="Scenarios.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
+    /// <exception cref="Model.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kernel"/> is not a defined mode.</exception>
     public SanctionsModel(Scenario scenario, bool recordRuns = false, DecisionKernelMode kernel = DecisionKernelMode.Auto)
     {

@@ -1,4 +1,5 @@
 using SanctionsSim.Experiments;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Tests.Experiments;

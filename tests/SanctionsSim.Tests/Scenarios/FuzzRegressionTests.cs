@@ -1,3 +1,4 @@
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Tests.Scenarios;

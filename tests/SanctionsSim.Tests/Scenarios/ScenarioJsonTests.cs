@@ -1,5 +1,6 @@
 using System.Text;
 using SanctionsSim.IO;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Tests.Simulation;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
+using SanctionsSim.Internal;
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Scenarios;
+namespace SanctionsSim.Model;
 
 /// <summary>Validates a <see cref="Scenario"/> field by field, collecting every problem with its JSON path.</summary>
 public static class ScenarioValidator

@@ -1,4 +1,4 @@
-namespace SanctionsSim.Scenarios;
+namespace SanctionsSim.Internal;
 
 /// <summary>"Did you mean …?" suggestions by edit distance.</summary>
 internal static class Suggest

@@ -1,0 +1,128 @@
+using SanctionsSim.Internal;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Analysis;
+
+/// <summary>The summary of a common-random-numbers comparison: each arm's summary and paired differences against the first arm.</summary>
+/// <threadsafety>Not thread-safe; merged by the runner.</threadsafety>
+public sealed class ComparisonSummary : IMergeableSummary<ComparisonSummary>
+{
+    private readonly RunningMoments[] _collapseDifference;
+    private readonly RunningMoments[] _weeksDifference;
+
+    internal ComparisonSummary(SanctionsSummary[] arms)
+    {
+        ArmSummaries = arms;
+        _collapseDifference = new RunningMoments[arms.Length];
+        _weeksDifference = new RunningMoments[arms.Length];
+        for (int k = 0; k < arms.Length; k++)
+        {
+            _collapseDifference[k] = new RunningMoments();
+            _weeksDifference[k] = new RunningMoments();
+        }
+    }
+
+    /// <summary>Each arm's own summary, in arm order.</summary>
+    public IReadOnlyList<SanctionsSummary> Arms => ArmSummaries;
+
+    /// <inheritdoc />
+    public long Replications => ArmSummaries[0].Replications;
+
+    internal SanctionsSummary[] ArmSummaries { get; }
+
+    /// <summary>The effect of arm <paramref name="arm"/> against arm 0.</summary>
+    /// <param name="arm">Arm index, 1 to arms − 1.</param>
+    /// <param name="confidence">Confidence level in (0, 1).</param>
+    /// <returns>The paired effect estimates.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="arm"/> is out of range.</exception>
+    public ArmEffect Effect(int arm, double confidence = 0.95)
+    {
+        Guard.InRange(arm, 1, ArmSummaries.Length - 1);
+        SanctionsSummary a = ArmSummaries[0], b = ArmSummaries[arm];
+        RunningMoments dc = _collapseDifference[arm], dw = _weeksDifference[arm];
+        double independentCollapseVariance = Variance(b.CollapseProbability) + Variance(a.CollapseProbability);
+        double independentWeeksVariance = b.WeeksSurvived.Variance + a.WeeksSurvived.Variance;
+        return new ArmEffect
+        {
+            Arm = b.ScenarioName,
+            Reference = a.ScenarioName,
+            CollapseProbabilityDifference = dc.Mean,
+            CollapseProbabilityDifferenceStandardError = dc.StandardError,
+            CollapseProbabilityDifferenceInterval = dc.MeanInterval(confidence),
+            WeeksSurvivedDifference = dw.Mean,
+            WeeksSurvivedDifferenceStandardError = dw.StandardError,
+            WeeksSurvivedDifferenceInterval = dw.MeanInterval(confidence),
+            CollapseVarianceReduction = dc.Variance > 0 ? independentCollapseVariance / dc.Variance : double.PositiveInfinity,
+            WeeksVarianceReduction = dw.Variance > 0 ? independentWeeksVariance / dw.Variance : double.PositiveInfinity,
+        };
+
+        static double Variance(ProportionEstimate p) => p.Trials < 2 ? double.NaN : p.Estimate * (1 - p.Estimate) * p.Trials / (p.Trials - 1);
+    }
+
+    internal void AddPaired(double[] collapse, double[] weeks)
+    {
+        for (int k = 1; k < collapse.Length; k++)
+        {
+            _collapseDifference[k].Add(collapse[k] - collapse[0]);
+            _weeksDifference[k].Add(weeks[k] - weeks[0]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Merge(ComparisonSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (int k = 0; k < ArmSummaries.Length; k++)
+        {
+            ArmSummaries[k].Merge(other.ArmSummaries[k]);
+            _collapseDifference[k].Merge(other._collapseDifference[k]);
+            _weeksDifference[k].Merge(other._weeksDifference[k]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Clear()
+    {
+        for (int k = 0; k < ArmSummaries.Length; k++)
+        {
+            ArmSummaries[k].Clear();
+            _collapseDifference[k].Clear();
+            _weeksDifference[k].Clear();
+        }
+    }
+
+    /// <summary>A readable table: each arm's collapse probability and its paired effect against the first arm.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var b = new System.Text.StringBuilder();
+        b.Append(c, $"{Replications:N0} paired runs (common random numbers)");
+        for (int k = 0; k < ArmSummaries.Length; k++)
+        {
+            var p = ArmSummaries[k].CollapseProbability;
+            b.Append(c, $"\n  {ArmSummaries[k].ScenarioName}: P(collapse) {p.Estimate:F3} {p.Wilson()}");
+            if (k > 0 && Replications > 1)
+            {
+                var e = Effect(k);
+                b.Append(c, $"; ΔP {e.CollapseProbabilityDifference:+0.000;-0.000;0.000} {e.CollapseProbabilityDifferenceInterval}, Δ weeks {e.WeeksSurvivedDifference:+0.0;-0.0;0.0}");
+            }
+        }
+
+        return b.ToString();
+    }
+
+    /// <inheritdoc />
+    public double StoppingHalfWidth(double confidence)
+    {
+        double worst = 0;
+        for (int k = 1; k < ArmSummaries.Length; k++)
+        {
+            worst = Math.Max(worst, _collapseDifference[k].MeanInterval(confidence).HalfWidth);
+        }
+
+        return double.IsNaN(worst) ? double.PositiveInfinity : worst;
+    }
+}

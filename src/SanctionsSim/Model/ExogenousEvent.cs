@@ -1,0 +1,36 @@
+namespace SanctionsSim.Model;
+
+/// <summary>An exogenous event that shocks what officers see, for some weeks, with some probability.</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record ExogenousEvent
+{
+    /// <summary>A name for reports.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The kind of event.</summary>
+    public EventKind Kind { get; init; } = EventKind.MassProtest;
+
+    /// <summary>The week the event starts (0-based).</summary>
+    /// <value>Range: 0 to the horizon.</value>
+    public int Week { get; init; }
+
+    /// <summary>How many weeks its effect lasts.</summary>
+    /// <value>The default value is 1. Range: 1 to 10,000.</value>
+    public int DurationWeeks { get; init; } = 1;
+
+    /// <summary>Probability that the event happens at all in a replication (drawn from the events stream).</summary>
+    /// <value>The default value is 1. Range: [0, 1].</value>
+    public double Probability { get; init; } = 1.0;
+
+    /// <summary>Added to every officer's perceived defected share while it lasts (negative for crackdowns' chilling effect).</summary>
+    /// <value>The default value is 0.05. Range: [−1, 1].</value>
+    public double PerceivedShareShock { get; init; } = 0.05;
+
+    /// <summary>Multiplies the weekly rank-and-file crossing rate while it lasts (an open border).</summary>
+    /// <value>The default value is 1. Range: [0, 10^4].</value>
+    public double LowRankCrossingMultiplier { get; init; } = 1.0;
+
+    /// <summary>Added to detection and reprisal probabilities while it lasts (crackdowns).</summary>
+    /// <value>The default value is 0. Range: [−1, 1].</value>
+    public double CoercionShock { get; init; }
+}
