@@ -34,7 +34,7 @@ internal static class Checkpointed
                 throw new UserInputException($"{folder} holds the checkpoint of an unfinished run: pass --resume to finish it, or delete {DataFile} and {ManifestFile} to start over.");
             }
 
-            Load(total, data, manifest, hash, options);
+            total = Load(model, data, manifest, hash, options);
         }
         else if (resume)
         {
@@ -49,7 +49,7 @@ internal static class Checkpointed
             part.FirstReplication = done;
             part.Replications = Math.Min(chunk, options.Replications - done);
             var result = new MonteCarloRunner(part).Run(model, progress is null ? null : new Common.Offset(progress, done, options.Replications), token);
-            total.Merge(result.Summary);
+            total = total.Combine(result.Summary);
             done += result.Replications;
             Save(total, data, manifest, hash, options);
             if (result.IsPartial)
@@ -88,7 +88,7 @@ internal static class Checkpointed
         AtomicFile.WriteAllText(manifest, SummaryJson.ToText(json));
     }
 
-    private static void Load(SanctionsSummary total, string data, string manifest, string hash, MonteCarloOptions options)
+    private static SanctionsSummary Load(SanctionsModel model, string data, string manifest, string hash, MonteCarloOptions options)
     {
         JsonNode? json;
         try
@@ -111,7 +111,7 @@ internal static class Checkpointed
         using var stream = File.OpenRead(data);
         try
         {
-            total.ReadFrom(stream);
+            return model.ReadSummary(stream);
         }
         catch (InvalidDataException e)
         {

@@ -70,24 +70,45 @@ public sealed class ComparisonSummary : IMergeableSummary<ComparisonSummary>
         }
     }
 
-    /// <inheritdoc />
-    public void Merge(ComparisonSummary other)
+    /// <summary>A new comparison of the replications of this one and <paramref name="other"/> (disjoint replications of the same arms); neither is changed. Exact, whatever the split or order.</summary>
+    /// <param name="other">A comparison of other replications of the same arms.</param>
+    /// <returns>The combined comparison.</returns>
+    public ComparisonSummary Combine(ComparisonSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        var combined = new ComparisonSummary(ArmSummaries.Select(a => a.EmptyLike()).ToArray());
+        combined.MergeFrom(this);
+        combined.MergeFrom(other);
+        return combined;
+    }
+
+    /// <inheritdoc />
+    void IMergeableSummary<ComparisonSummary>.Merge(ComparisonSummary other) => MergeFrom(other);
+
+    /// <inheritdoc />
+    void IMergeableSummary<ComparisonSummary>.Clear() => Reset();
+
+    private void MergeFrom(ComparisonSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.ArmSummaries.Length != ArmSummaries.Length)
+        {
+            throw new ArgumentException("Only comparisons of the same arms can be merged.", nameof(other));
+        }
+
         for (int k = 0; k < ArmSummaries.Length; k++)
         {
-            ArmSummaries[k].Merge(other.ArmSummaries[k]);
+            ArmSummaries[k].MergeFrom(other.ArmSummaries[k]);
             _collapseDifference[k].Merge(other._collapseDifference[k]);
             _weeksDifference[k].Merge(other._weeksDifference[k]);
         }
     }
 
-    /// <inheritdoc />
-    public void Clear()
+    private void Reset()
     {
         for (int k = 0; k < ArmSummaries.Length; k++)
         {
-            ArmSummaries[k].Clear();
+            ArmSummaries[k].Reset();
             _collapseDifference[k].Clear();
             _weeksDifference[k].Clear();
         }

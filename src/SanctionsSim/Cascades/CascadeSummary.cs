@@ -61,7 +61,7 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
     /// <param name="rounds">Rounds to quiescence (≥ 0).</param>
     /// <param name="edgesTouched">Edge slots examined (≥ 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
-    public void Add(int activeCount, int nodeCount, int rounds, long edgesTouched)
+    internal void Add(int activeCount, int nodeCount, int rounds, long edgesTouched)
     {
         Guard.Positive(nodeCount);
         Guard.InRange(activeCount, 0, nodeCount);
@@ -84,8 +84,25 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         Replications++;
     }
 
+    /// <summary>A new summary of the replications of this one and <paramref name="other"/> (disjoint replications of the same model); neither is changed. Exact, whatever the split or order.</summary>
+    /// <param name="other">A summary of other replications with the same global-cascade cut-off.</param>
+    /// <returns>The combined summary.</returns>
+    public CascadeSummary Combine(CascadeSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var combined = new CascadeSummary(GlobalFraction);
+        combined.MergeFrom(this);
+        combined.MergeFrom(other);
+        return combined;
+    }
+
     /// <inheritdoc />
-    public void Merge(CascadeSummary other)
+    void IMergeableSummary<CascadeSummary>.Merge(CascadeSummary other) => MergeFrom(other);
+
+    /// <inheritdoc />
+    void IMergeableSummary<CascadeSummary>.Clear() => Reset();
+
+    private void MergeFrom(CascadeSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.GlobalFraction != GlobalFraction)
@@ -103,8 +120,7 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
         Replications += other.Replications;
     }
 
-    /// <inheritdoc />
-    public void Clear()
+    private void Reset()
     {
         _globalSizes.Clear();
         _sizes.Clear();

@@ -61,7 +61,7 @@ public sealed class Histogram
     /// <summary>Adds a value (NaN is rejected).</summary>
     /// <param name="value">The value.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN.</exception>
-    public void Add(double value)
+    internal void Add(double value)
     {
         if (value < Minimum)
         {
@@ -87,7 +87,7 @@ public sealed class Histogram
     /// <summary>Adds another histogram's counts (same edges and bin count).</summary>
     /// <param name="other">A histogram with the same layout.</param>
     /// <exception cref="ArgumentException">The layouts differ.</exception>
-    public void Merge(Histogram other)
+    internal void Merge(Histogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Minimum != Minimum || other.Maximum != Maximum || other._counts.Length != _counts.Length)
@@ -135,7 +135,7 @@ public sealed class Histogram
     }
 
     /// <summary>Removes every value.</summary>
-    public void Clear()
+    internal void Clear()
     {
         Array.Clear(_counts);
         Underflow = 0;

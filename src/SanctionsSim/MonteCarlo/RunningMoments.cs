@@ -59,7 +59,7 @@ public sealed class RunningMoments
     /// <summary>Adds a finite value.</summary>
     /// <param name="value">The value.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
-    public void Add(double value)
+    internal void Add(double value)
     {
         _sum.Add(value);
         _sumOfSquares.Add(value * value);
@@ -79,7 +79,7 @@ public sealed class RunningMoments
 
     /// <summary>Adds all of another instance's values (exactly: merging is associative and commutative).</summary>
     /// <param name="other">Moments of other values.</param>
-    public void Merge(RunningMoments other)
+    internal void Merge(RunningMoments other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Count == 0)
@@ -113,7 +113,7 @@ public sealed class RunningMoments
     }
 
     /// <summary>Removes every value.</summary>
-    public void Clear()
+    internal void Clear()
     {
         _sum.Clear();
         _sumOfSquares.Clear();

@@ -69,6 +69,18 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
         return new RunResult(worker.Metrics, _plan.FactionNames, _plan.SenderNames, replication);
     }
 
+    /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint, a shard's result).</summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <returns>The summary, exactly as written.</returns>
+    /// <exception cref="InvalidDataException">The data is not a summary of this scenario's shape, or is truncated.</exception>
+    public SanctionsSummary ReadSummary(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        SanctionsSummary summary = CreateSummary();
+        summary.ReadFrom(stream);
+        return summary;
+    }
+
     /// <inheritdoc />
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 

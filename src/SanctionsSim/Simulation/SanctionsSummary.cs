@@ -248,8 +248,29 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         }
     }
 
+    /// <summary>A new summary of the replications of this one and <paramref name="other"/> (disjoint replications of the same scenario, for example shards run on different machines); neither is changed. Merging is exact: the result does not depend on how the replications were split or in which order the parts are combined.</summary>
+    /// <param name="other">A summary of other replications of the same scenario.</param>
+    /// <returns>The combined summary.</returns>
+    /// <exception cref="ArgumentException">The summaries are of scenarios of different shapes.</exception>
+    public SanctionsSummary Combine(SanctionsSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var combined = EmptyLike();
+        combined.MergeFrom(this);
+        combined.MergeFrom(other);
+        return combined;
+    }
+
     /// <inheritdoc />
-    public void Merge(SanctionsSummary other)
+    void IMergeableSummary<SanctionsSummary>.Merge(SanctionsSummary other) => MergeFrom(other);
+
+    /// <inheritdoc />
+    void IMergeableSummary<SanctionsSummary>.Clear() => Reset();
+
+    /// <summary>An empty summary of the same scenario's shape.</summary>
+    internal SanctionsSummary EmptyLike() => new(ScenarioName, Weeks, _factionNames, _senderNames, _runs is not null);
+
+    internal void MergeFrom(SanctionsSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Weeks != Weeks || other._factionNames.Length != _factionNames.Length || other._senderNames.Length != _senderNames.Length)
@@ -285,8 +306,7 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         }
     }
 
-    /// <inheritdoc />
-    public void Clear()
+    internal void Reset()
     {
         _runs?.Clear();
         Replications = 0;
@@ -380,10 +400,10 @@ public sealed class SanctionsSummary : IMergeableSummary<SanctionsSummary>
         }
     }
 
-    /// <summary>Replaces this (empty) summary's state with one written by <see cref="WriteTo"/> for the same scenario.</summary>
+    /// <summary>Replaces this (empty) summary's state with one written by <see cref="WriteTo"/> for the same scenario (callers: <see cref="SanctionsModel.ReadSummary"/>).</summary>
     /// <param name="stream">A readable stream.</param>
     /// <exception cref="InvalidDataException">The data is not a summary of this scenario's shape, or is truncated.</exception>
-    public void ReadFrom(Stream stream)
+    internal void ReadFrom(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try

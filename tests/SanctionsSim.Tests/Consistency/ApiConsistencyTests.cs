@@ -8,6 +8,7 @@ public class ApiConsistencyTests
     private static readonly Assembly[] Assemblies =
     [
         typeof(SanctionsSim.Simulation.SanctionsModel).Assembly,
+        typeof(SanctionsSim.IO.SweepDirectory).Assembly,
         typeof(SanctionsSim.Plotting.Charts).Assembly,
         typeof(SanctionsSim.Cli.CliApp).Assembly,
     ];
@@ -46,5 +47,54 @@ public class ApiConsistencyTests
         banned.ShouldContain("P:System.Random.Shared");
         banned.ShouldContain("M:System.Random.#ctor");
         banned.ShouldContain("P:System.DateTime.Now");
+    }
+
+    [Test]
+    public void Outputs_AreImmutableToCallers()
+    {
+        // summaries and the estimators they expose: no public mutator (merging returns a new summary: Combine)
+        Type[] outputs =
+        [
+            typeof(SanctionsSim.Simulation.SanctionsSummary), typeof(SanctionsSim.Cascades.CascadeSummary), typeof(SanctionsSim.Analysis.ComparisonSummary),
+            typeof(SanctionsSim.MonteCarlo.RunningMoments), typeof(SanctionsSim.MonteCarlo.Histogram), typeof(SanctionsSim.Simulation.RunResult),
+            typeof(SanctionsSim.Simulation.FactionSummary),
+        ];
+        var mutators = outputs
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => (t, m)))
+            .Where(x => !x.m.IsSpecialName && x.m.ReturnType == typeof(void) && x.m.Name != "WriteTo")
+            .Select(x => $"{x.t.Name}.{x.m.Name}")
+            .ToArray();
+        mutators.ShouldBeEmpty();
+        var setters = outputs
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => (t, p)))
+            .Where(x => x.p.SetMethod is { IsPublic: true } set && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)))
+            .Select(x => $"{x.t.Name}.{x.p.Name}")
+            .ToArray();
+        setters.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void CoreLibrary_HasNoFileFormatDependency()
+        => typeof(SanctionsSim.Simulation.SanctionsModel).Assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain("Parquet.Net");
+
+    [Test]
+    public void EverySourceFile_HoldsAtMostOnePublicType()
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"^public (?:sealed |static |abstract |readonly |partial )*(?:record struct|record|class|struct|interface|enum) ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        string src = Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "src");
+        var crowded = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => declaration.Count(File.ReadAllText(f)) > 1)
+            .Select(f => Path.GetRelativePath(src, f))
+            .ToArray();
+        crowded.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void ModelNamespace_DoesNotImportScenarios()
+    {
+        // Scenarios (JSON, presets) builds on Model; Model must not depend back on it
+        string model = Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "src", "SanctionsSim", "Model");
+        Directory.EnumerateFiles(model, "*.cs").Where(f => File.ReadAllText(f).Contains("SanctionsSim.Scenarios", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 }

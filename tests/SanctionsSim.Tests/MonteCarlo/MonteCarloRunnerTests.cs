@@ -34,8 +34,9 @@ public class MonteCarloRunnerTests
         var first = Small.Simulate(new MonteCarloOptions { Replications = 97, Seed = 7, MaxDegreeOfParallelism = 1 });
         var second = Small.Simulate(new MonteCarloOptions { Replications = 153, FirstReplication = 97, Seed = 7, MaxDegreeOfParallelism = 3 });
         second.FirstReplication.ShouldBe(97);
-        first.Summary.Merge(second.Summary);
-        first.Summary.ExactlyEquals(whole.Summary).ShouldBeTrue();
+        first.Summary.Combine(second.Summary).ExactlyEquals(whole.Summary).ShouldBeTrue();
+        second.Summary.Combine(first.Summary).ExactlyEquals(whole.Summary).ShouldBeTrue(); // any order
+        first.Summary.Replications.ShouldBe(97); // combining changes neither part
     }
 
     [Test]
@@ -51,9 +52,8 @@ public class MonteCarloRunnerTests
         partial.Summary.Replications.ShouldBe(partial.Replications);
 
         var rest = Small.Simulate(new MonteCarloOptions { Replications = 2000 - partial.Replications, FirstReplication = partial.Replications, Seed = 3 });
-        partial.Summary.Merge(rest.Summary);
         var whole = Small.Simulate(options);
-        partial.Summary.ExactlyEquals(whole.Summary).ShouldBeTrue();
+        partial.Summary.Combine(rest.Summary).ExactlyEquals(whole.Summary).ShouldBeTrue();
     }
 
     [Test]

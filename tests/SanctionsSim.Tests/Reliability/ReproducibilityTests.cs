@@ -54,7 +54,7 @@ public class ReproducibilityTests
         for (long first = 0; first < 500; first += shardSize)
         {
             long count = Math.Min(shardSize, 500 - first);
-            merged.Merge(model.Simulate(new MonteCarloOptions { Replications = count, FirstReplication = first, Seed = 99, MaxDegreeOfParallelism = threads }).Summary);
+            merged = merged.Combine(model.Simulate(new MonteCarloOptions { Replications = count, FirstReplication = first, Seed = 99, MaxDegreeOfParallelism = threads }).Summary);
         }
 
         merged.ExactlyEquals(whole).ShouldBeTrue();

@@ -97,7 +97,7 @@ internal sealed class CoalitionAgent
             InstrumentPlan ins = instruments[k];
             double strength = _escalated[k] ? ins.EscalationFactor : 1.0;
             double alliance = 1 + allianceBoost - (_joined[ins.Sender] ? senders[ins.Sender].BiteMultiplierForOthers : 0);
-            _week[k] = new InstrumentWeek(week, strength, alliance, Math.Min(1.0, ins.Credibility * credibilityMultiplier));
+            _week[k] = new InstrumentWeek { Week = week, Strength = strength, AllianceMultiplier = alliance, Credibility = Math.Min(1.0, ins.Credibility * credibilityMultiplier) };
         }
     }
 
