@@ -1,12 +1,11 @@
 #:project ../src/SanctionsSim/SanctionsSim.csproj
 // The first scenario in ten lines: run the Venezuela 2019 preset and print what an analyst needs.
 //   dotnet run -c Release samples/quick-start.cs
-using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
-using SanctionsSim.Simulation;
+//   one using: the presets (scenarios) and the model are in the root namespace
+using SanctionsSim;
 
 var model = new SanctionsModel(Presets.Get("venezuela-2019"));
-var result = model.Simulate(new MonteCarloOptions { Replications = 1000, Seed = 2019 });
+var result = model.Simulate(new() { Replications = 1000, Seed = 2019 });
 var s = result.Summary;
 Console.WriteLine($"{s.ScenarioName}: {result.Replications} runs of {s.Weeks} weeks");
 Console.WriteLine($"P(collapse)          {s.CollapseProbability.Estimate:F3}, 95% CI {s.CollapseProbability.Wilson()}");

@@ -1,7 +1,7 @@
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Scenarios;
+namespace SanctionsSim;
 
 /// <summary>
 /// Built-in scenarios. <c>venezuela-2019</c> is the default: the 2019 policies as they were (docs/model.md,

@@ -1,7 +1,8 @@
+using SanctionsSim.Simulation;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim;
 
 /// <summary>
 /// The sanctions-and-defection model of a <see cref="Scenario"/>, ready to run: the scenario is validated and

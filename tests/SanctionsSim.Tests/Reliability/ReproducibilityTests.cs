@@ -38,7 +38,7 @@ public class ReproducibilityTests
         json["package"]!["version"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
 
         // and the in-process library agrees with the separate process, bit for bit
-        var inProcess = new SanctionsSim.Simulation.SanctionsModel(SanctionsSim.Scenarios.Presets.Get("venezuela-2019-amnesty"))
+        var inProcess = new SanctionsSim.SanctionsModel(SanctionsSim.Presets.Get("venezuela-2019-amnesty"))
             .Simulate(new MonteCarloOptions { Replications = 60, Seed = 11 }).Summary;
         json["finalDefectedShare"]!["mean"]!.GetValue<double>().ShouldBe(inProcess.FinalDefectedShare.Mean);
     }

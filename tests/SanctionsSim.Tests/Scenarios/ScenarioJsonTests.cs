@@ -45,8 +45,8 @@ public class ScenarioJsonTests
         var original = Presets.Get("venezuela-2019-amnesty");
         var copy = ScenarioJson.Read(ScenarioJson.Write(original));
         var options = new SanctionsSim.MonteCarlo.MonteCarloOptions { Replications = 20, Seed = 3 };
-        new SanctionsSim.Simulation.SanctionsModel(copy).Simulate(options).Summary
-            .ExactlyEquals(new SanctionsSim.Simulation.SanctionsModel(original).Simulate(options).Summary).ShouldBeTrue();
+        new SanctionsSim.SanctionsModel(copy).Simulate(options).Summary
+            .ExactlyEquals(new SanctionsSim.SanctionsModel(original).Simulate(options).Summary).ShouldBeTrue();
     }
 
     [Test]
