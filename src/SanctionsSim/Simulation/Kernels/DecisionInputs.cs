@@ -16,6 +16,20 @@ internal readonly ref struct DecisionInputs
         Draws = draws;
     }
 
+    /// <summary>Inputs from explicit arrays (tests, benchmarks).</summary>
+    public DecisionInputs(ReadOnlySpan<byte> state, ReadOnlySpan<double> assets, ReadOnlySpan<double> family, ReadOnlySpan<double> loyalty, ReadOnlySpan<double> ties, ReadOnlySpan<double> defectedTies, ReadOnlySpan<int> group, DecisionCoefficients coefficients, DrawRow draws)
+    {
+        State = state;
+        Assets = assets;
+        Family = family;
+        Loyalty = loyalty;
+        Ties = ties;
+        DefectedTies = defectedTies;
+        Group = group;
+        Coefficients = coefficients;
+        Draws = draws;
+    }
+
     public ReadOnlySpan<byte> State { get; }
 
     public ReadOnlySpan<double> Assets { get; }
