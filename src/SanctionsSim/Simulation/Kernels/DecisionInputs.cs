@@ -4,16 +4,8 @@ namespace SanctionsSim.Simulation;
 internal readonly ref struct DecisionInputs
 {
     public DecisionInputs(OfficerCorps corps, DecisionCoefficients coefficients, DrawRow draws)
+        : this(corps.State, corps.Assets, corps.Family, corps.Loyalty, corps.TieWeight, corps.DefectedTieWeight, corps.Group, coefficients, draws)
     {
-        State = corps.State;
-        Assets = corps.Assets;
-        Family = corps.Family;
-        Loyalty = corps.Loyalty;
-        Ties = corps.TieWeight;
-        DefectedTies = corps.DefectedTieWeight;
-        Group = corps.Group;
-        Coefficients = coefficients;
-        Draws = draws;
     }
 
     /// <summary>Inputs from explicit arrays (tests, benchmarks).</summary>
