@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
-# Side-by-side: the Watts (2002) experiment in SanctionsSim and in the Python peers of ../shared/peers/
+# Side-by-side: the Watts (2002) experiment in SanctionsSim and in the Python peers of benchmarks/peers/
 # (python-igraph, networkx), on the same machine, in one session. Prints runs/s and the ratios.
 #
 #   bash benchmarks/compare-peers.sh            N = 10,000 and 100,000 (about five minutes)
-#   PEERS=/path/to/peers bash benchmarks/compare-peers.sh
 #
 # Set-up for the peers (Debian packages): apt-get install -y python3-networkx python3-numpy python3-scipy python3-igraph
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PEERS=${PEERS:-../shared/peers}
-[ -d "$PEERS" ] || PEERS=../../shared/peers
+PEER=benchmarks/peers/watts_peer.py
 PY=/usr/bin/python3
 dotnet build src/SanctionsSim.Cli -c Release -v quiet -nologo >/dev/null
 CLI="dotnet src/SanctionsSim.Cli/bin/Release/net10.0/SanctionsSim.Cli.dll"
@@ -31,8 +29,8 @@ rate_sanctionssim() { # N RUNS THREADS -> "runs/s excluding start-up, runs/s inc
   $PY -c "print(round(($2 - 1) / ($many - $one), 1), round($2 / $many, 1))"
 }
 
-rate_peer() { # SCRIPT N RUNS [ARGS] -> runs/s as the peer reports it
-  $PY "$PEERS/$1" --n "$2" --z 4 --phi 0.18 --runs "$3" --seed 1 "${@:4}" | $PY -c "import json,sys; d=json.load(sys.stdin); print(d['runs_per_second'], d['cascade_frequency'])"
+rate_peer() { # TOOL N RUNS [ARGS] -> runs/s as the peer reports it
+  $PY "$PEER" --tool "$1" --n "$2" --z 4 --phi 0.18 --runs "$3" --seed 1 "${@:4}" | $PY -c "import json,sys; d=json.load(sys.stdin); print(d['runs_per_second'], d['cascade_frequency'])"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%d)"
@@ -43,8 +41,8 @@ for spec in "10000 20000 2000 400 200" "100000 2000 300 40 20"; do
   read -r s1 s1raw < <(rate_sanctionssim "$n" "$ours" 1)
   read -r s2 s2raw < <(rate_sanctionssim "$n" "$ours" 2)
   freq=$($PY -c "import json; print(json.load(open('/tmp/sanctionssim-watts-$n.json'))['globalCascadeFrequency']['estimate'])")
-  read -r ig igf < <(rate_peer watts_igraph.py "$n" "$igr")
-  read -r nxr nxf < <(rate_peer watts_networkx.py "$n" "$nx")
+  read -r ig igf < <(rate_peer igraph "$n" "$igr")
+  read -r nxr nxf < <(rate_peer networkx "$n" "$nx")
   echo
   echo "N = $n"
   printf '  %-28s %10s runs/s   (%s with start-up; global-cascade frequency %s)\n' "SanctionsSim, 1 thread" "$s1" "$s1raw" "$freq"

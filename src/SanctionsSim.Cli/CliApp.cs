@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Cli.Commands;
 using SanctionsSim.Model;
@@ -35,16 +36,25 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var context = new CliContext(output, error, interactive, cancellationToken);
-        RootCommand root = BuildRoot(context);
+        Command root = BuildRoot(context);
+        List<string> unknown = ParseErrors.UnknownTokens(root, args);
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (unknown.Count > 0 || parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            IEnumerable<string> messages = unknown.Count > 0 ? unknown : ParseErrors.Reword(parsed);
+            foreach (string message in messages)
             {
-                await error.WriteLineAsync("error: " + parseError.Message).ConfigureAwait(false);
+                await error.WriteLineAsync("error: " + message).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run 'sanctionssim --help' for usage.").ConfigureAwait(false);
+            var names = new List<string>();
+            for (var result = parsed.CommandResult; result is not null && result.Command != root; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            string command = names.Count == 0 ? string.Empty : string.Join(' ', names) + " ";
+            await error.WriteLineAsync($"Run 'sanctionssim {command}--help' for usage.").ConfigureAwait(false);
             return BadInput;
         }
 
@@ -85,9 +95,14 @@ public static class CliApp
 #pragma warning restore CA1031
     }
 
-    private static RootCommand BuildRoot(CliContext context)
+    private static Command BuildRoot(CliContext context)
     {
-        var root = new RootCommand("SanctionsSim: simulate sanctions against an authoritarian regime and the military-defection cascade they may set off.");
+        // a plain command named as the tool is installed (a RootCommand takes the assembly's name, SanctionsSim.Cli)
+        var root = new Command("sanctionssim", "SanctionsSim: simulate sanctions against an authoritarian regime and the military-defection cascade they may set off.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(CascadeCommand.Create(context));

@@ -23,11 +23,11 @@ internal static class CascadeCommand
 
     private static Command Watts(CliContext context)
     {
-        var nodes = new Option<int>("--nodes") { Description = "Agents N (default 10,000).", DefaultValueFactory = _ => 10_000 };
-        var degree = new Option<double>("--mean-degree", "-z") { Description = "Mean degree z of the Erdős–Rényi graph (default 4).", DefaultValueFactory = _ => 4.0 };
-        var threshold = new Option<double>("--threshold", "--phi") { Description = "Fractional threshold φ of every agent, in (0, 1] (default 0.18).", DefaultValueFactory = _ => 0.18 };
-        var seeds = new Option<int>("--seeds") { Description = "Initially active agents per run (default 1).", DefaultValueFactory = _ => 1 };
-        var global = new Option<double>("--global-fraction") { Description = "Final active share at or above which a run is a global cascade (default 0.1).", DefaultValueFactory = _ => 0.1 };
+        var nodes = new Option<int>("--nodes") { Description = "Agents N.", DefaultValueFactory = _ => 10_000 };
+        var degree = new Option<double>("--mean-degree", "-z") { Description = "Mean degree z of the Erdős–Rényi graph.", DefaultValueFactory = _ => 4.0 };
+        var threshold = new Option<double>("--threshold", "--phi") { Description = "Fractional threshold φ of every agent, in (0, 1].", DefaultValueFactory = _ => 0.18 };
+        var seeds = new Option<int>("--seeds") { Description = "Initially active agents per run.", DefaultValueFactory = _ => 1 };
+        var global = new Option<double>("--global-fraction") { Description = "Final active share at or above which a run is a global cascade.", DefaultValueFactory = _ => 0.1 };
         var runs = Common.Runs(1000);
         var seed = Common.Seed();
         var threads = Common.Threads();

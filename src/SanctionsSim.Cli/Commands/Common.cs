@@ -13,25 +13,25 @@ internal static class Common
 {
     public static Option<long> Runs(long defaultValue) => new("--runs", "-n")
     {
-        Description = $"Monte Carlo replications (default {defaultValue:N0}).",
+        Description = "Monte Carlo replications.",
         DefaultValueFactory = _ => defaultValue,
     };
 
     public static Option<ulong> Seed() => new("--seed", "-s")
     {
-        Description = "The experiment seed; the same seed gives the same results on any machine and thread count (default 1).",
+        Description = "The experiment seed; the same seed gives the same results on any machine and thread count.",
         DefaultValueFactory = _ => 1UL,
     };
 
     public static Option<int> Threads() => new("--threads", "-t")
     {
-        Description = "Worker threads, or -1 for one per core (default -1). Results do not depend on it.",
+        Description = "Worker threads, or -1 for one per core. Results do not depend on it.",
         DefaultValueFactory = _ => -1,
     };
 
     public static Option<string> Format() => new Option<string>("--format", "-f")
     {
-        Description = "Output format: table, json or csv (default table).",
+        Description = "Output format: table, json or csv.",
         DefaultValueFactory = _ => "table",
     }.AcceptOnlyFromAmong("table", "json", "csv");
 
@@ -42,7 +42,7 @@ internal static class Common
 
     public static Option<double> Confidence() => new("--confidence")
     {
-        Description = "Confidence level of the intervals (default 0.95).",
+        Description = "Confidence level of the intervals.",
         DefaultValueFactory = _ => 0.95,
     };
 
@@ -80,9 +80,12 @@ internal static class Common
             return Presets.Get(source);
         }
 
+        string? guess = SanctionsSim.Internal.Suggest.Closest(source, Presets.Names);
         string hint = source.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || source.Contains('/') || source.Contains('\\')
             ? "no such file"
-            : "not a file, and not a preset; presets: " + string.Join(", ", Presets.Names);
+            : guess is not null
+                ? $"not a file, and not a preset; did you mean '{guess}'? ('sanctionssim presets' lists them)"
+                : "not a file, and not a preset; presets: " + string.Join(", ", Presets.Names);
         throw new UserInputException($"'{source}': {hint}.");
     }
 

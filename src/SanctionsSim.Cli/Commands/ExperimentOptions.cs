@@ -23,7 +23,7 @@ internal static class ExperimentOptions
 
     public static Option<bool> Resume() => new("--resume") { Description = "With --out: continue the sweep recorded in the folder's manifest (finished points are read back, not rerun)." };
 
-    public static Option<int> RunsPerPoint(int defaultValue) => new("--runs", "-n") { Description = $"Replications per design point (default {defaultValue}).", DefaultValueFactory = _ => defaultValue };
+    public static Option<int> RunsPerPoint(int defaultValue) => new("--runs", "-n") { Description = "Replications per design point.", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>The experiment file (if any), the scenario and the levers, from the command's options.</summary>
     public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Load(ParseResult parse, Argument<FileInfo?> file, Option<string?> preset, Option<string[]> param, Option<FileInfo?> experiment)

@@ -28,7 +28,7 @@ internal static class RunCommand
         var format = Common.Format();
         var confidence = Common.Confidence();
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
-        var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints (default 500).", DefaultValueFactory = _ => 500 };
+        var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
             file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every,

@@ -33,7 +33,7 @@ internal static class SensitivityCommand
             .AcceptOnlyFromAmong("collapse", "weeks", "share", "generals", "humanitarian");
         var runs = ExperimentOptions.RunsPerPoint(64);
         var levels = new Option<int>("--levels") { Description = "Morris grid levels (even, default 4).", DefaultValueFactory = _ => 4 };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 500).", DefaultValueFactory = _ => 500 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 500 };
         var seed = Common.Seed();
         var threads = Common.Threads();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for the streamed sweep (resumable), sensitivity.json and the tornado chart." };

@@ -40,7 +40,7 @@ internal static class InitCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Where to write the scenario (JSON)." };
-        var preset = new Option<string>("--preset", "-p") { Description = $"The preset to start from (default {Presets.Default}).", DefaultValueFactory = _ => Presets.Default };
+        var preset = new Option<string>("--preset", "-p") { Description = "The preset to start from.", DefaultValueFactory = _ => Presets.Default };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
         var command = new Command("init", "Write a preset to a scenario file to start from.") { file, preset, force };
         command.SetAction(async (parse, token) =>

@@ -22,8 +22,8 @@ internal static class SweepCommand
         var experiment = ExperimentOptions.ExperimentFileOption();
         var design = new Option<string>("--design", "-d") { Description = "The design: factorial (grid), lhs (Latin hypercube) or sobol (low-discrepancy sequence); default lhs.", DefaultValueFactory = _ => "lhs" }
             .AcceptOnlyFromAmong("factorial", "lhs", "sobol");
-        var points = new Option<int>("--points") { Description = "Points of an lhs or sobol design (default 64).", DefaultValueFactory = _ => 64 };
-        var levels = new Option<int>("--levels") { Description = "Levels per lever of a factorial design (default 5).", DefaultValueFactory = _ => 5 };
+        var points = new Option<int>("--points") { Description = "Points of an lhs or sobol design.", DefaultValueFactory = _ => 64 };
+        var levels = new Option<int>("--levels") { Description = "Levels per lever of a factorial design.", DefaultValueFactory = _ => 5 };
         var runs = ExperimentOptions.RunsPerPoint(100);
         var seed = Common.Seed();
         var threads = Common.Threads();

@@ -19,10 +19,10 @@ internal static class TippingCommand
         var param = ExperimentOptions.Param();
         param.Description = "The lever: PATH=LOWER:UPPER, for example coalition.us.amnesty.credibility=0:1 (exactly one).";
         var experiment = ExperimentOptions.ExperimentFileOption();
-        var points = new Option<int>("--points") { Description = "Grid points along the lever (default 21).", DefaultValueFactory = _ => 21 };
-        var level = new Option<double>("--level") { Description = "The collapse-probability level whose crossing is sought (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var points = new Option<int>("--points") { Description = "Grid points along the lever.", DefaultValueFactory = _ => 21 };
+        var level = new Option<double>("--level") { Description = "The collapse-probability level whose crossing is sought.", DefaultValueFactory = _ => 0.5 };
         var runs = ExperimentOptions.RunsPerPoint(400);
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the crossing's interval (default 1000).", DefaultValueFactory = _ => 1000 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the crossing's interval.", DefaultValueFactory = _ => 1000 };
         var seed = Common.Seed();
         var threads = Common.Threads();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for the streamed scan (resumable), tipping.json and the chart." };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SanctionsSim.Internal;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
@@ -202,7 +203,7 @@ public sealed class Sweep
     {
         ["format"] = "sanctionssim-sweep",
         ["formatVersion"] = 1,
-        ["package"] = "SanctionsSim " + (typeof(Sweep).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"),
+        ["package"] = "SanctionsSim " + PackageVersion.Current,
         ["scenarioName"] = _template.Scenario.Name,
         ["scenarioHash"] = ScenarioHash,
         ["parameters"] = new JsonArray(_parameters.Select(p => (JsonNode)p.ToString()).ToArray()),

@@ -279,4 +279,40 @@ public class SensitivityCliTests
     [TestCase("--function", "rosenbrock")]
     public async Task Sensitivity_BadOptions_ExitTwo(string option, string value)
         => (await CliApp.RunAsync(["sensitivity", option, value], TextWriter.Null, TextWriter.Null)).ShouldBe(2);
+
+    [TestCase("run --scenario my.json", "give the scenario file itself, as in 'sanctionssim run my.json'")]
+    [TestCase("run --rnus 100", "did you mean '--runs'?")]
+    [TestCase("run --runs abc", "--runs: 'abc' is not a whole number; for example --runs 1000")]
+    [TestCase("run --confidence high", "--confidence: 'high' is not a number")]
+    [TestCase("run --preset venezuela-2091", "did you mean 'venezuela-2019'?")]
+    [TestCase("compare venezuela-2019", "compare needs at least two scenarios")]
+    [TestCase("rn --runs 5", "unknown command 'rn'; did you mean 'run'?")]
+    [TestCase("cascade watts --nodez 100", "did you mean '--nodes'?")]
+    [TestCase("cascade wats", "did you mean 'cascade watts'?")]
+    public async Task BadCommandLines_SayWhatToTypeInstead_WithoutDotNetTypeNames(string line, string expected)
+    {
+        var (code, _, error) = await Invoke(line.Split(' '));
+        code.ShouldBe(CliApp.BadInput, error);
+        error.ShouldContain(expected);
+        error.ShouldNotContain("System.");
+    }
+
+    [Test]
+    public async Task Help_NamesTheToolAsInstalled_AndStatesEachDefaultOnce()
+    {
+        var (code, output, _) = await Invoke("run", "--help");
+        code.ShouldBe(0);
+        output.ShouldContain("sanctionssim run [<FILE>] [options]");
+        output.ShouldNotContain("SanctionsSim.Cli");
+        output.ShouldNotContain("(default 1,000)");
+        output.ShouldContain("[default: 1000]");
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Invoke(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
 }
