@@ -19,9 +19,10 @@ internal static class CompareCommand
         var output = Common.Out();
         var format = Common.Format();
         var confidence = Common.Confidence();
+        var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
         {
-            arms, runs, seed, threads, output, format, confidence,
+            arms, runs, seed, threads, output, format, confidence, explain,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -47,7 +48,7 @@ internal static class CompareCommand
                     await context.Output.WriteAsync(Csv(result.Summary, result.Confidence)).ConfigureAwait(false);
                     break;
                 default:
-                    PrintTable(context, result.Summary, result.Confidence, result.Replications);
+                    PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
                     break;
             }
 
@@ -70,29 +71,54 @@ internal static class CompareCommand
         return command;
     }
 
-    private static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs)
+    private static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs, bool explain)
     {
+        var console = Common.Console(context.Output, context.Interactive);
+        foreach (string sentence in Readable.Verdict(s, c))
+        {
+            console.WriteLine(sentence);
+        }
+
+        console.WriteLine();
         var table = Common.Titled($"{runs:N0} paired runs (common random numbers), {c:P0} intervals")
-            .AddColumn("scenario").AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("ΔP vs " + s.Arms[0].ScenarioName).RightAligned())
-            .AddColumn(new TableColumn("Δ weeks survived").RightAligned()).AddColumn(new TableColumn("variance reduction").RightAligned());
+            .AddColumn("scenario").AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("interval").RightAligned())
+            .AddColumn(new TableColumn("ΔP vs " + s.Arms[0].ScenarioName).RightAligned()).AddColumn(new TableColumn("interval").RightAligned())
+            .AddColumn(new TableColumn("Δ weeks survived").RightAligned()).AddColumn(new TableColumn("interval").RightAligned());
+        var reductions = new List<string>();
         for (int k = 0; k < s.Arms.Count; k++)
         {
             var p = s.Arms[k].CollapseProbability;
             var ci = p.Wilson(c);
-            string dp = "", dw = "", vr = "";
+            string dp = "", dpi = "", dw = "", dwi = "";
             if (k > 0)
             {
                 var e = s.Effect(k, c);
-                dp = $"{Common.F(e.CollapseProbabilityDifference, "+0.000;-0.000;0.000")} [{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.000;-0.000;0.000")}, {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.000;-0.000;0.000")}]";
-                dw = $"{Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0")} [{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")}, {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}]";
-                vr = double.IsPositiveInfinity(e.WeeksVarianceReduction) ? "∞" : Common.F(e.WeeksVarianceReduction, "F1") + "×";
+                dp = Common.F(e.CollapseProbabilityDifference, "+0.0%;-0.0%;0.0%");
+                dpi = $"{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.0%;-0.0%;0.0%")} to {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.0%;-0.0%;0.0%")}";
+                dw = Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0");
+                dwi = $"{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")} to {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}";
+                string? r = Reduction("weeks survived", e.WeeksVarianceReduction) ?? Reduction("P(collapse)", e.CollapseVarianceReduction);
+                if (r is not null)
+                {
+                    reductions.Add($"{e.Arm}: {r}");
+                }
             }
 
-            Common.Row(table, s.Arms[k].ScenarioName, $"{Common.F(p.Estimate, "F3")} [{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}]", dp, dw, vr);
+            Common.Row(table, s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi);
         }
 
-        Common.Console(context.Output, context.Interactive).Write(table);
+        console.Write(table);
+        if (reductions.Count > 0)
+        {
+            console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
+        }
+
+        console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
     }
+
+    /// <summary>"6.2× for weeks survived", or null when degenerate (an arm that never varies: no reduction to speak of).</summary>
+    private static string? Reduction(string output, double factor)
+        => double.IsFinite(factor) && factor > 1.05 ? $"{Common.F(factor, "F1")}× for {output}" : null;
 
     private static string Csv(ComparisonSummary s, double c)
     {

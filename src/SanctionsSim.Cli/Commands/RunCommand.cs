@@ -28,10 +28,11 @@ internal static class RunCommand
         var format = Common.Format();
         var confidence = Common.Confidence();
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
+        var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -86,7 +87,7 @@ internal static class RunCommand
                     await context.Output.WriteAsync(SummaryJson.SummaryCsv(summary)).ConfigureAwait(false);
                     break;
                 default:
-                    PrintTable(context, result, scenario);
+                    PrintTable(context, result, scenario, parse.GetValue(explain));
                     break;
             }
 
@@ -118,43 +119,45 @@ internal static class RunCommand
         return command;
     }
 
-    private static void PrintTable(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario)
+    private static void PrintTable(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario, bool explain)
     {
         var s = result.Summary;
         double c = result.Confidence;
         var console = Common.Console(context.Output, context.Interactive);
+        console.WriteLine(Readable.Verdict(s, result.Replications, c));
+        console.WriteLine();
         var p = s.CollapseProbability;
         var ci = p.Wilson(c);
         var table = Common.Titled($"{scenario.Name}: {result.Replications:N0} runs of {s.Weeks} weeks, seed {result.Seed}{(result.IsPartial ? " (PARTIAL)" : "")}")
-            .AddColumn("quantity").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn($"{c:P0} interval / spread").RightAligned());
-        Common.Row(table, "P(collapse within the horizon)", Common.F(p.Estimate, "F3"), $"[{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}] (Wilson)");
+            .AddColumn("quantity").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn($"{c:P0} interval").RightAligned())
+            .AddColumn(new TableColumn("spread across runs").RightAligned());
+        Common.Row(table, $"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), "");
         if (s.TimeToCollapse.Count > 0)
         {
             var t = s.TimeToCollapse.MeanInterval(c);
-            Common.Row(table, "week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? $"[{Common.F(t.Lower + 1, "F1")}, {Common.F(t.Upper + 1, "F1")}]" : "");
+            Common.Row(table, "week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? Range(t.Lower + 1, t.Upper + 1, "F1") : "", Sd(s.TimeToCollapse, "F1"));
         }
 
-        var survived = s.WeeksSurvived.MeanInterval(c);
-        Common.Row(table, "weeks survived (capped at the horizon)", Common.F(s.WeeksSurvived.Mean, "F1"), $"[{Common.F(survived.Lower, "F1")}, {Common.F(survived.Upper, "F1")}]");
+        Mean(table, "weeks survived", s.WeeksSurvived, c, "F1");
         var final = s.FinalDefectedShareDistribution;
-        Common.Row(table, "final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), $"p05 {Common.F(final.Quantile(0.05), "P1")}, p50 {Common.F(final.Quantile(0.5), "P1")}, p95 {Common.F(final.Quantile(0.95), "P1")}");
-        Common.Row(table, "largest weekly cascade (officers)", Common.F(s.LargestWeeklyCascade.Mean, "F1"), $"± {Common.F(s.LargestWeeklyCascade.StandardError, "F2")} (SE)");
-        Common.Row(table, "generals defecting, weeks 1–12", Common.F(s.EarlyGeneralDefections.Mean, "F2"), $"± {Common.F(s.EarlyGeneralDefections.StandardError, "F2")} (SE)");
-        Common.Row(table, "senior officers defecting, weeks 1–12", Common.F(s.EarlySeniorDefections.Mean, "F2"), $"± {Common.F(s.EarlySeniorDefections.StandardError, "F2")} (SE)");
-        Common.Row(table, "rank and file crossing, weeks 1–12", Common.F(s.EarlyLowRankCrossings.Mean, "N0"), $"± {Common.F(s.EarlyLowRankCrossings.StandardError, "N0")} (SE)");
-        Common.Row(table, "purges", Common.F(s.Purges.Mean, "F1"), $"± {Common.F(s.Purges.StandardError, "F2")} (SE)");
-        Common.Row(table, "humanitarian burden (USD bn)", Common.F(s.HumanitarianBurden.Mean, "F2"), $"± {Common.F(s.HumanitarianBurden.StandardError, "F2")} (SE)");
+        var fi = s.FinalDefectedShare.MeanInterval(c);
+        Common.Row(table, "final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), Range(fi.Lower, fi.Upper, "P2"), "p05–p95 " + Range(final.Quantile(0.05), final.Quantile(0.95), "P1"));
+        Mean(table, "largest weekly cascade (officers)", s.LargestWeeklyCascade, c, "F1");
+        Mean(table, "generals defecting, weeks 1–12", s.EarlyGeneralDefections, c, "F2");
+        Mean(table, "senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c, "F2");
+        Mean(table, "soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c, "N0");
+        Mean(table, "purges (officers caught)", s.Purges, c, "F1");
+        Mean(table, "humanitarian burden (USD bn)", s.HumanitarianBurden, c, "F2");
         foreach (string sender in s.SenderNames)
         {
-            var cost = s.SenderCost(sender);
-            Common.Row(table, $"{sender}'s cost (USD bn)", Common.F(cost.Mean, "F3"), $"± {Common.F(cost.StandardError, "F3")} (SE)");
+            Mean(table, $"{Readable.Sender(sender)} cost (USD bn)", s.SenderCost(sender), c, "F3");
         }
 
         console.Write(table);
         var factions = Common.Titled("by faction (mean per run)")
             .AddColumn("faction").AddColumn(new TableColumn("defected share").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
             .AddColumn(new TableColumn("senior officers").RightAligned()).AddColumn(new TableColumn("crossings").RightAligned()).AddColumn(new TableColumn("desertions").RightAligned())
-            .AddColumn(new TableColumn("tipped first").RightAligned());
+            .AddColumn(new TableColumn("tipped first (share of runs)").RightAligned());
         foreach (string name in s.FactionNames)
         {
             var f = s.Faction(name);
@@ -163,5 +166,17 @@ internal static class RunCommand
         }
 
         console.Write(factions);
+        console.WriteLine(Readable.CostNote(s));
+        console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
     }
+
+    private static void Mean(Table table, string label, RunningMoments m, double confidence, string format)
+    {
+        var ci = m.MeanInterval(confidence);
+        Common.Row(table, label, Common.F(m.Mean, format), m.Count > 1 ? Range(ci.Lower, ci.Upper, format) : "", Sd(m, format));
+    }
+
+    private static string Range(double lower, double upper, string format) => $"{Common.F(lower, format)} to {Common.F(upper, format)}";
+
+    private static string Sd(RunningMoments m, string format) => m.Count > 1 ? "sd " + Common.F(m.StandardDeviation, format) : "";
 }

@@ -75,7 +75,7 @@ public class CliTests
     {
         var (code, output, _) = await Run("run", "--runs", "20");
         code.ShouldBe(0);
-        output.ShouldContain("P(collapse within the horizon)");
+        output.ShouldContain("P(collapse within 52 weeks)");
         output.ShouldContain("venezuela-2019");
         output.ShouldContain("national-guard");
     }
@@ -295,6 +295,40 @@ public class SensitivityCliTests
         code.ShouldBe(CliApp.BadInput, error);
         error.ShouldContain(expected);
         error.ShouldNotContain("System.");
+    }
+
+    [Test]
+    public async Task Run_StartsWithAVerdictInWords_AndExplainsItsTerms()
+    {
+        var (code, output, _) = await Invoke("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--explain");
+        code.ShouldBe(0);
+        output.ShouldStartWith("In 60 simulated runs of 52 weeks of 'venezuela-2019-amnesty', the regime fell in ");
+        output.ShouldContain("95 % interval");
+        output.ShouldContain("spread across runs");
+        output.ShouldContain("US cost");
+        output.ShouldNotContain("us's");
+        output.ShouldContain("EU: 0, because no cost is set");
+        output.ShouldContain("What the terms mean:");
+        output.ShouldContain("- tipped first:");
+    }
+
+    [Test]
+    public async Task Compare_SaysWhenNoDifferenceCanBeSeen_InsteadOfADegenerateInterval()
+    {
+        var (code, output, _) = await Invoke("compare", "venezuela-2019", "venezuela-2019-eu-oil", "--runs", "40");
+        code.ShouldBe(0);
+        output.ShouldContain("both collapsed in none of the 40 paired runs");
+        output.ShouldNotContain("variance reduction 1.0");
+    }
+
+    [Test]
+    public void Glossary_InTheDocs_HasEveryTermTheCommandLineExplains()
+    {
+        string doc = File.ReadAllText(Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "glossary.md"));
+        foreach (var (term, meaning) in SanctionsSim.Cli.Output.Glossary.Entries)
+        {
+            doc.ShouldContain($"**{term}**: {meaning}");
+        }
     }
 
     [Test]

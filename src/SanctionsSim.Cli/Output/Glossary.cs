@@ -1,0 +1,29 @@
+namespace SanctionsSim.Cli.Output;
+
+/// <summary>The terms the command line prints, explained (<c>--explain</c>); docs/glossary.md holds the same entries, checked by a test.</summary>
+internal static class Glossary
+{
+    /// <summary>Term and explanation, in the order they appear in the output.</summary>
+    public static IReadOnlyList<(string Term, string Meaning)> Entries { get; } =
+    [
+        ("run", "One simulated course of events: the same scenario with its own random draws (officers' loyalties, ties, decisions, events). A batch runs many, to see how often each outcome happens."),
+        ("P(collapse)", "The share of runs in which the regime fell within the horizon: the estimate of the probability of collapse."),
+        ("interval", "The range that contains the true value with the stated confidence (95 % by default), given the number of runs: more runs, narrower interval. For a probability it is the Wilson score interval, which stays within 0–100 % and works near 0 and 1; for a mean, the mean ± t × standard error."),
+        ("standard error (SE)", "How much an estimate would vary if the whole batch were run again with other random draws: the standard deviation across runs divided by the square root of the number of runs."),
+        ("spread across runs", "How different single runs are from each other (not how precise the estimate is): the 5th to 95th percentile of the runs, or their standard deviation."),
+        ("command strength", "The troops of the armed forces, each faction weighted by its importance for a collapse; the defected share is the part under officers who defected or in units whose soldiers crossed."),
+        ("collapse", "The regime falls in the first week in which the defected share of command strength reaches the critical share (one third by default), or any one faction's own share reaches its critical share when that rule is on."),
+        ("weeks survived", "Weeks until the collapse, or the whole horizon when the regime did not fall: its mean is the restricted mean survival time."),
+        ("weeks 1–12", "The first twelve weeks of the scenario (January to March 2019 in the Venezuela presets), compared with what was observed."),
+        ("crossing", "A rank-and-file soldier leaving for the opposition's side (for example crossing the border into Colombia); counted toward collapse, unlike a desertion (leaving the service)."),
+        ("purge", "An officer caught trying to defect: removed, not defected; each purge makes the regime's threats of reprisal more credible."),
+        ("tipped first", "The faction whose own defected share first reached the critical share, as a share of runs."),
+        ("humanitarian burden", "A proxy for what sanctions cost the population: the revenue they cut that was not patronage, summed over the horizon (USD bn)."),
+        ("sender's cost", "What a member of the sanctioning coalition spends: a weekly cost per instrument in force plus payments per defector (USD bn)."),
+        ("paired runs (common random numbers)", "Every policy is run on the same random draws, so the difference between two policies is not blurred by chance: its interval is much narrower than comparing separate batches."),
+        ("variance reduction", "How many times fewer runs the pairing needs than independent batches for the same precision of a difference; shown only when both arms vary."),
+    ];
+
+    /// <summary>The glossary as text.</summary>
+    public static string Text() => string.Join(Environment.NewLine, Entries.Select(e => $"- {e.Term}: {e.Meaning}"));
+}
