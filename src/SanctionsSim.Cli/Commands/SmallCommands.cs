@@ -37,6 +37,9 @@ internal static class ValidateCommand
 /// <summary><c>sanctionssim init [--preset NAME] FILE</c>.</summary>
 internal static class InitCommand
 {
+    /// <summary>The schema file written beside the scenario and named by its <c>$schema</c>.</summary>
+    public const string SchemaFileName = "scenario.schema.json";
+
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Where to write the scenario (JSON)." };
@@ -49,7 +52,8 @@ internal static class InitCommand
             string name = parse.GetValue(preset)!;
             if (!Presets.Names.Contains(name))
             {
-                throw new UserInputException($"--preset: no preset named '{name}'; presets: {string.Join(", ", Presets.Names)}.");
+                string? guess = SanctionsSim.Internal.Suggest.Closest(name, Presets.Names);
+                throw new UserInputException($"--preset: no preset named '{name}'" + (guess is null ? $"; presets: {string.Join(", ", Presets.Names)}." : $"; did you mean '{guess}'?"));
             }
 
             if (path.Exists && !parse.GetValue(force))
@@ -57,8 +61,19 @@ internal static class InitCommand
                 throw new UserInputException($"{path.FullName} exists; pass --force to overwrite it.");
             }
 
-            ScenarioFile.Write(path.FullName, Presets.Get(name));
-            await context.Output.WriteLineAsync($"wrote {name} to {path.FullName}").ConfigureAwait(false);
+            // the file names its JSON Schema, written beside it, so that editors complete and check its fields
+            string schemaPath = Path.Combine(path.DirectoryName ?? ".", SchemaFileName);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(Presets.Get(name)))!.AsObject();
+            var withSchema = new System.Text.Json.Nodes.JsonObject { ["$schema"] = SchemaFileName };
+            foreach (var (key, value) in json.ToArray())
+            {
+                json.Remove(key);
+                withSchema[key] = value;
+            }
+
+            AtomicFile.WriteAllText(path.FullName, withSchema.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            AtomicFile.WriteAllText(schemaPath, ScenarioJson.GetJsonSchema());
+            await context.Output.WriteLineAsync($"wrote {name} to {path.FullName}, and its JSON Schema to {schemaPath} (editors use it to complete and check fields)").ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -283,7 +283,8 @@ public static class ScenarioValidator
                 c.Add(p + ".kind", e.Kind.ToString(), "must be one of " + string.Join(", ", Enum.GetNames<EventKind>()));
             }
 
-            c.Int(p + ".week", e.Week, 0, Math.Max(0, weeks - 1));
+            // against the horizon only when the horizon itself is valid (else its own error says it all)
+            c.Int(p + ".week", e.Week, 0, weeks is >= 1 and <= 10_000 ? weeks - 1 : 9_999);
             c.Int(p + ".durationWeeks", e.DurationWeeks, 1, 10_000);
             c.Real(p + ".probability", e.Probability, 0, 1);
             c.Real(p + ".perceivedShareShock", e.PerceivedShareShock, -1, 1);

@@ -139,7 +139,7 @@ public static class ScenarioJson
         }
     }
 
-    private static IReadOnlyList<ScenarioError> Check(JsonNode? root, out Scenario? scenario)
+    private static List<ScenarioError> Check(JsonNode? root, out Scenario? scenario)
     {
         scenario = null;
         var errors = new List<ScenarioError>();
@@ -159,10 +159,28 @@ public static class ScenarioJson
             errors.Add(Error("$.schemaVersion", Describe(version), $"this version of SanctionsSim reads schema version {CurrentSchemaVersion}"));
         }
 
-        CheckObject(obj, typeof(Scenario), "$", errors, skip: "schemaVersion");
-        if (errors.Count > 0)
+        // "$schema" names the file's JSON Schema for editors (sanctionssim init writes it); it is not part of the scenario
+        if (obj.TryGetPropertyValue("$schema", out JsonNode? schema))
         {
-            return errors;
+            if (schema is not JsonValue sv || sv.GetValueKind() != JsonValueKind.String)
+            {
+                errors.Add(Error("$.$schema", Describe(schema), "must be a string: the path or address of the scenario JSON Schema"));
+            }
+
+            obj.Remove("$schema");
+        }
+
+        var unknown = new List<(JsonObject Parent, string Name)>();
+        CheckObject(obj, typeof(Scenario), "$", errors, unknown, skip: "schemaVersion");
+        if (errors.Count > unknown.Count)
+        {
+            return errors; // a value of the wrong type: the scenario cannot be read further
+        }
+
+        // unknown properties only: report them together with every problem of the rest of the file
+        foreach (var (parent, name) in unknown)
+        {
+            parent.Remove(name);
         }
 
         obj.Remove("schemaVersion");
@@ -181,12 +199,12 @@ public static class ScenarioJson
         }
 
         var semantic = ScenarioValidator.Validate(scenario);
-        if (semantic.Count > 0)
+        if (semantic.Count > 0 || errors.Count > 0)
         {
             scenario = null;
         }
 
-        return semantic;
+        return [.. errors, .. semantic];
     }
 
     /// <summary>Writes a valid scenario as JSON (with <c>schemaVersion</c>), indented.</summary>
@@ -249,7 +267,12 @@ public static class ScenarioJson
         schema.Insert(1, "title", "SanctionsSim scenario");
         if (schema["properties"] is JsonObject properties)
         {
-            properties.Insert(0, "schemaVersion", new JsonObject
+            properties.Insert(0, "$schema", new JsonObject
+            {
+                ["description"] = "Optional: the path or address of this JSON Schema, for editors (sanctionssim init writes scenario.schema.json beside the file).",
+                ["type"] = "string",
+            });
+            properties.Insert(1, "schemaVersion", new JsonObject
             {
                 ["description"] = $"The scenario format's version; this library reads and writes {CurrentSchemaVersion}.",
                 ["type"] = "integer",
@@ -267,7 +290,7 @@ public static class ScenarioJson
 
     // ---------------------------------------------------------------- structural checks
 
-    private static void CheckObject(JsonObject obj, Type type, string path, List<ScenarioError> errors, string? skip = null)
+    private static void CheckObject(JsonObject obj, Type type, string path, List<ScenarioError> errors, List<(JsonObject Parent, string Name)> unknown, string? skip = null)
     {
         var properties = SettableProperties(type);
         foreach (var (name, value) in obj)
@@ -282,10 +305,11 @@ public static class ScenarioJson
             {
                 string? guess = Suggest.Closest(name, properties.Keys);
                 errors.Add(Error(childPath, Describe(value), "unknown property" + (guess is null ? "" : $"; did you mean \"{guess}\"?") + " Allowed: " + string.Join(", ", properties.Keys)));
+                unknown.Add((obj, name));
                 continue;
             }
 
-            CheckValue(value, property.PropertyType, childPath, errors, IsNullable(property));
+            CheckValue(value, property.PropertyType, childPath, errors, unknown, IsNullable(property));
         }
 
         foreach (var (name, property) in properties)
@@ -297,7 +321,7 @@ public static class ScenarioJson
         }
     }
 
-    private static void CheckValue(JsonNode? node, Type type, string path, List<ScenarioError> errors, bool nullable)
+    private static void CheckValue(JsonNode? node, Type type, string path, List<ScenarioError> errors, List<(JsonObject Parent, string Name)> unknown, bool nullable)
     {
         Type? underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null)
@@ -321,14 +345,14 @@ public static class ScenarioJson
         {
             if (kind != JsonValueKind.Number || !node.AsValue().GetValue<JsonElement>().TryGetInt32(out _))
             {
-                errors.Add(Error(path, Describe(node), "must be an integer in [" + int.MinValue + ", " + int.MaxValue + "]"));
+                errors.Add(Error(path, Describe(node), "must be a whole number" + QuotedNumberHint(node, integer: true)));
             }
         }
         else if (type == typeof(double))
         {
             if (kind != JsonValueKind.Number || !node.AsValue().GetValue<JsonElement>().TryGetDouble(out double d) || !double.IsFinite(d))
             {
-                errors.Add(Error(path, Describe(node), "must be a finite number"));
+                errors.Add(Error(path, Describe(node), "must be a finite number" + QuotedNumberHint(node, integer: false)));
             }
         }
         else if (type == typeof(bool))
@@ -373,7 +397,7 @@ public static class ScenarioJson
             Type element = type.GetGenericArguments()[0];
             for (int i = 0; i < array.Count; i++)
             {
-                CheckValue(array[i], element, $"{path}[{i}]", errors, nullable: false);
+                CheckValue(array[i], element, $"{path}[{i}]", errors, unknown, nullable: false);
             }
         }
         else if (type.IsClass)
@@ -384,7 +408,7 @@ public static class ScenarioJson
                 return;
             }
 
-            CheckObject(child, type, path, errors);
+            CheckObject(child, type, path, errors, unknown);
         }
     }
 
@@ -422,10 +446,34 @@ public static class ScenarioJson
         return status == System.Buffers.OperationStatus.Done ? bytes.Length : read;
     }
 
+    /// <summary>"; write it without quotes: 52" when a number arrived as a string.</summary>
+    private static string QuotedNumberHint(JsonNode node, bool integer)
+    {
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            return string.Empty;
+        }
+
+        string text = node.GetValue<string>().Trim();
+        bool parses = integer
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d);
+        return parses ? $" (a number, not text: write {text} without quotes)" : string.Empty;
+    }
+
     private static string Clean(string message)
     {
-        int cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // the position is reported once, as line and column; drop the exception's own copies of it
+        foreach (string marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+        {
+            int cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '.', '|');
     }
 
     private static ScenarioError Error(string path, string value, string message) => new() { Path = path, Value = value, Message = message };

@@ -71,9 +71,9 @@ public class ScenarioJsonTests
             """;
         var errors = Errors(json);
         var byPath = errors.ToDictionary(e => e.Path);
-        byPath["$.weeks"].Message.ShouldContain("integer");
+        byPath["$.weeks"].Message.ShouldBe("must be a whole number");
         byPath["$.weeks"].Value.ShouldBe("\"fifty-two\"");
-        byPath["$.factions[0].troops"].Message.ShouldContain("integer");
+        byPath["$.factions[0].troops"].Message.ShouldContain("whole number");
         byPath["$.factions[0].staffShare"].Message.ShouldContain("finite number");
         byPath["$.regime.detectionProbability"].Message.ShouldContain("finite number");
         errors.Count.ShouldBe(4); // type errors first; ranges are checked once the types are right
@@ -174,5 +174,44 @@ public class ScenarioJsonTests
         }
 
         File.ReadAllText(path).ShouldBe(schema, "docs/scenario.schema.json is stale: run the tests with SANCTIONSSIM_UPDATE_DOCS=1");
+    }
+
+    [Test]
+    public void Read_ANumberWrittenAsText_SaysToDropTheQuotes_WithoutTheIntegerRangeOfDotNet()
+    {
+        var errors = Errors("""{ "schemaVersion": 1, "name": "x", "weeks": "52", "factions": [ { "name": "army", "generals": 10, "troops": 1000 } ] }""");
+        errors.Single().ToString().ShouldBe("$.weeks: must be a whole number (a number, not text: write 52 without quotes); got \"52\".");
+    }
+
+    [Test]
+    public void Read_AnUnknownProperty_DoesNotHideTheFilesOtherProblems()
+    {
+        var errors = Errors("""{ "schemaVersion": 1, "name": "x", "wekks": 3, "factions": [ { "name": "army", "generals": -5, "troops": 1000 } ] }""");
+        errors.Select(e => e.Path).ShouldBe(["$.wekks", "$.factions[0].generals"]);
+        errors[0].Message.ShouldContain("did you mean \"weeks\"?");
+    }
+
+    [Test]
+    public void Read_AnInvalidHorizon_IsOneError_NotOnePerEvent()
+    {
+        string json = ScenarioJson.Write(Presets.Get("venezuela-2019")).Replace("\"weeks\": 52", "\"weeks\": 0", StringComparison.Ordinal);
+        Errors(json).Single().Path.ShouldBe("$.weeks");
+    }
+
+    [Test]
+    public void Read_MalformedJson_GivesOnePosition()
+    {
+        var error = Errors("{\n  \"schemaVersion\": 1,\n  \"name\": \"x\",,\n}").Single();
+        error.Value.ShouldStartWith("line 3, column ");
+        error.Message.ShouldNotContain("LineNumber");
+        error.Message.ShouldNotContain("BytePosition");
+    }
+
+    [Test]
+    public void Read_ASchemaReference_IsAcceptedAndIgnored()
+    {
+        string json = "{ \"$schema\": \"scenario.schema.json\"," + ScenarioJson.Write(Presets.Get("venezuela-2019")).TrimStart()[1..];
+        Errors(json).ShouldBeEmpty();
+        ScenarioJson.GetJsonSchema().ShouldContain("\"$schema\"");
     }
 }
