@@ -113,6 +113,7 @@ public static class CliApp
         root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));
         root.Subcommands.Add(TippingCommand.Create(context));
+        root.Subcommands.Add(TraceCommand.Create(context));
         return root;
     }
 }

@@ -267,6 +267,41 @@ public static class Charts
         return plot;
     }
 
+    /// <summary>One replication's story: the defected share week by week, and the officers who defected each week (bars), with the collapse threshold.</summary>
+    /// <param name="trace">From <see cref="SanctionsModel.Trace"/>.</param>
+    /// <param name="criticalShare">The collapse threshold drawn as a line (the scenario's critical share).</param>
+    /// <returns>The plot.</returns>
+    public static Plot Trace(ReplicationTrace trace, double criticalShare)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var plot = new Plot();
+        double[] weeks = trace.Weeks.Select(w => (double)w.Week).ToArray();
+        double[] defections = trace.Weeks.Select(w => (double)(w.GeneralDefections + w.SeniorDefections)).ToArray();
+        var bars = plot.Add.Bars(weeks, defections);
+        bars.Color = Primary.WithAlpha(0.35);
+        bars.LegendText = "officers defecting that week (right axis)";
+        bars.Axes.YAxis = plot.Axes.Right;
+        var share = plot.Add.Scatter(weeks, trace.Weeks.Select(w => 100 * w.DefectedShare).ToArray());
+        share.Color = Primary;
+        share.LineWidth = 2;
+        share.MarkerSize = 0;
+        share.LegendText = "defected share of command strength (%)";
+        var threshold = plot.Add.HorizontalLine(100 * criticalShare);
+        threshold.LinePattern = LinePattern.Dashed;
+        threshold.Color = Colors.DarkRed;
+        threshold.LegendText = $"collapse at {criticalShare:P0}";
+        string outcome = trace.CollapseWeek is int c ? $"regime fell in week {c}" : "regime stood";
+        plot.Title($"{trace.Scenario}, run {trace.Replication} (seed {trace.Seed}): {outcome}");
+        plot.XLabel("week");
+        plot.YLabel("defected share of command strength (%)");
+        plot.Axes.Right.Label.Text = "officers defecting";
+        plot.Axes.SetLimitsY(0, 100 * Math.Max(criticalShare * 1.15, trace.Weeks.Count == 0 ? 0 : trace.Weeks.Max(w => w.DefectedShare) * 1.1));
+        plot.Axes.SetLimitsX(0, Math.Max(1, weeks.Length == 0 ? 1 : weeks[^1] + 1));
+        plot.Axes.SetLimitsY(0, Math.Max(1, defections.Length == 0 ? 1 : defections.Max() * 1.15), plot.Axes.Right);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
     /// <summary>A tipping-point scan: the collapse probability along the lever with Wilson intervals, the level, and the crossing with its interval.</summary>
     /// <param name="result">The scan's result.</param>
     /// <returns>The chart.</returns>

@@ -53,6 +53,9 @@ internal sealed class Replication
         Metrics = new RunMetrics(plan);
     }
 
+    /// <summary>When set, each week's story is recorded (tracing one replication; never in batches).</summary>
+    internal TraceRecorder? Trace { get; set; }
+
     /// <summary>What the last replication measured (overwritten by the next).</summary>
     public RunMetrics Metrics { get; }
 
@@ -101,7 +104,8 @@ internal sealed class Replication
             _coefficients.Set(in terms, _offers.Offers);
 
             // 3. contact campaigns reach officers; officers decide
-            o.Reached += _coalition.Reach(_corps, _orders);
+            int reached = _coalition.Reach(_corps, _orders);
+            o.Reached += reached;
             var inputs = new DecisionInputs(_corps, _coefficients, DrawKey.Row(_key, DrawPurpose.Decision, week));
             int chosen = DecisionKernels.Sweep(_plan.Kernel, in inputs, _queue, _choosers);
             int newCount = 0, purges = 0;
@@ -135,7 +139,9 @@ internal sealed class Replication
             share = _troops.Share(_corps);
             _regime.Respond(purges, share - previousShare);
             o.RecordWeek(week, share, previousShare, newCount, purges, _regime);
-            if (_collapse.Falls(week, share, _troops, _corps))
+            bool falls = _collapse.Falls(week, share, _troops, _corps);
+            Trace?.Record(week, share, _newDefectors.AsSpan(0, newCount), purges, reached, _regime, in terms, _coalition, _events, o, falls);
+            if (falls)
             {
                 o.Collapsed = true;
                 o.CollapseWeek = week;

@@ -70,6 +70,19 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
         return new RunResult(worker.Metrics, _plan.FactionNames, _plan.SenderNames, replication);
     }
 
+    /// <summary>Replication <paramref name="replication"/>'s story, week by week (the same replication as in a batch with this seed).</summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="replication">The replication index (≥ 0).</param>
+    /// <returns>The weekly trace.</returns>
+    public ReplicationTrace Trace(ulong seed, long replication = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replication);
+        var recorder = new TraceRecorder(_plan);
+        var worker = new Replication(_plan) { Trace = recorder };
+        worker.Run(seed, replication);
+        return new ReplicationTrace { Scenario = _plan.Scenario.Name, Seed = seed, Replication = replication, Factions = _plan.FactionNames, Weeks = recorder.Weeks };
+    }
+
     /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint, a shard's result).</summary>
     /// <param name="stream">A readable stream.</param>
     /// <returns>The summary, exactly as written.</returns>

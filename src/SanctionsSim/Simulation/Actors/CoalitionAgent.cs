@@ -32,6 +32,12 @@ internal sealed class CoalitionAgent
         _reachCredit = new double[k];
     }
 
+    /// <summary>Whether instrument <paramref name="k"/> is in force this week.</summary>
+    public bool IsActive(int k) => _active[k];
+
+    /// <summary>Whether instrument <paramref name="k"/> has escalated.</summary>
+    public bool IsEscalated(int k) => _escalated[k];
+
     public void Reset()
     {
         Array.Clear(_joined);

@@ -23,6 +23,18 @@ internal sealed class EventSchedule
     /// <summary>Σ of the coercion shocks in force this week (added to detection and reprisal).</summary>
     public double Coercion { get; private set; }
 
+    /// <summary>The indices of the events that happen and are in force in <paramref name="week"/>.</summary>
+    public IEnumerable<int> InForce(int week)
+    {
+        for (int e = 0; e < _events.Length; e++)
+        {
+            if (_happens[e] && _events[e].InForce(week))
+            {
+                yield return e;
+            }
+        }
+    }
+
     public void Draw(RandomStream random)
     {
         for (int e = 0; e < _events.Length; e++)

@@ -1,0 +1,60 @@
+namespace SanctionsSim.Simulation;
+
+/// <summary>One week of a replication's story (<see cref="ReplicationTrace"/>).</summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record TraceWeek
+{
+    /// <summary>The week (1-based, as people count).</summary>
+    public required int Week { get; init; }
+
+    /// <summary>The defected share of command strength at the end of the week.</summary>
+    public required double DefectedShare { get; init; }
+
+    /// <summary>Generals who defected this week.</summary>
+    public required int GeneralDefections { get; init; }
+
+    /// <summary>Senior officers who defected this week.</summary>
+    public required int SeniorDefections { get; init; }
+
+    /// <summary>Officers who defected this week, per faction (in the scenario's order, see <see cref="ReplicationTrace.Factions"/>).</summary>
+    public required IReadOnlyList<int> DefectionsByFaction { get; init; }
+
+    /// <summary>Officers caught trying to defect this week (purged).</summary>
+    public required int Purges { get; init; }
+
+    /// <summary>Rank-and-file soldiers who crossed to the opposition this week.</summary>
+    public required double Crossings { get; init; }
+
+    /// <summary>Rank-and-file soldiers who deserted this week.</summary>
+    public required double Desertions { get; init; }
+
+    /// <summary>Officers a contact campaign reached this week.</summary>
+    public required int OfficersReached { get; init; }
+
+    /// <summary>The regime's revenue this week (USD bn).</summary>
+    public required double Revenue { get; init; }
+
+    /// <summary>The reserves the regime could reach this week (USD bn).</summary>
+    public required double ReachableReserves { get; init; }
+
+    /// <summary>Patronage relative to before sanctions (1 = unchanged).</summary>
+    public required double Patronage { get; init; }
+
+    /// <summary>The probability that an attempt to defect was detected this week.</summary>
+    public required double Detection { get; init; }
+
+    /// <summary>The probability of reprisal against a defector's family this week.</summary>
+    public required double Reprisal { get; init; }
+
+    /// <summary>Whether the regime paid a pay raise this week.</summary>
+    public required bool PayRaise { get; init; }
+
+    /// <summary>The instruments in force this week, as "sender: kind" (escalated ones marked).</summary>
+    public required IReadOnlyList<string> InstrumentsInForce { get; init; }
+
+    /// <summary>The events in force this week.</summary>
+    public required IReadOnlyList<string> EventsInForce { get; init; }
+
+    /// <summary>Whether the regime fell this week.</summary>
+    public required bool Collapsed { get; init; }
+}
