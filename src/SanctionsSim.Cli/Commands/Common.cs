@@ -40,6 +40,11 @@ internal static class Common
         Description = "A folder to write the summary, per-run outcomes, percentile paths and plots into.",
     };
 
+    public static Option<FileInfo?> Report() => new("--report")
+    {
+        Description = "Also write a self-contained HTML report to this file: the verdict, the tables, the charts, the glossary, the scenario and how to reproduce it.",
+    };
+
     public static Option<double> Confidence() => new("--confidence")
     {
         Description = "Confidence level of the intervals.",

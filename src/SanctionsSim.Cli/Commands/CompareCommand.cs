@@ -19,10 +19,11 @@ internal static class CompareCommand
         var output = Common.Out();
         var format = Common.Format();
         var confidence = Common.Confidence();
+        var report = Common.Report();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
         {
-            arms, runs, seed, threads, output, format, confidence, explain,
+            arms, runs, seed, threads, output, format, confidence, explain, report,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -50,6 +51,12 @@ internal static class CompareCommand
                 default:
                     PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
                     break;
+            }
+
+            if (parse.GetValue(report) is FileInfo reportFile)
+            {
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios));
+                await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 
             if (outFolder is not null)

@@ -28,11 +28,12 @@ internal static class RunCommand
         var format = Common.Format();
         var confidence = Common.Confidence();
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
+        var report = Common.Report();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -91,6 +92,12 @@ internal static class RunCommand
                     break;
             }
 
+            if (parse.GetValue(report) is FileInfo reportFile)
+            {
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario));
+                await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
+            }
+
             if (outFolder is not null)
             {
                 string dir = outFolder.FullName;
@@ -119,6 +126,51 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>The summary's rows: quantity, estimate, interval, spread across runs (the table and the report show the same).</summary>
+    internal static List<string[]> Rows(SanctionsSummary s, double c)
+    {
+        var rows = new List<string[]>();
+        var p = s.CollapseProbability;
+        var ci = p.Wilson(c);
+        rows.Add([$"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), ""]);
+        if (s.TimeToCollapse.Count > 0)
+        {
+            var t = s.TimeToCollapse.MeanInterval(c);
+            rows.Add(["week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? Range(t.Lower + 1, t.Upper + 1, "F1") : "", Sd(s.TimeToCollapse, "F1")]);
+        }
+
+        rows.Add(Mean("weeks survived", s.WeeksSurvived, c, "F1"));
+        var final = s.FinalDefectedShareDistribution;
+        var fi = s.FinalDefectedShare.MeanInterval(c);
+        rows.Add(["final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), Range(fi.Lower, fi.Upper, "P2"), "p05–p95 " + Range(final.Quantile(0.05), final.Quantile(0.95), "P1")]);
+        rows.Add(Mean("largest weekly cascade (officers)", s.LargestWeeklyCascade, c, "F1"));
+        rows.Add(Mean("generals defecting, weeks 1–12", s.EarlyGeneralDefections, c, "F2"));
+        rows.Add(Mean("senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c, "F2"));
+        rows.Add(Mean("soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c, "N0"));
+        rows.Add(Mean("purges (officers caught)", s.Purges, c, "F1"));
+        rows.Add(Mean("humanitarian burden (USD bn)", s.HumanitarianBurden, c, "F2"));
+        foreach (string sender in s.SenderNames)
+        {
+            rows.Add(Mean($"{Readable.Sender(sender)} cost (USD bn)", s.SenderCost(sender), c, "F3"));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The per-faction rows: faction, defected share, generals, senior officers, crossings, desertions, tipped first.</summary>
+    internal static List<string[]> FactionRows(SanctionsSummary s)
+        => s.FactionNames.Select(name =>
+        {
+            var f = s.Faction(name);
+            return new[]
+            {
+                name, Common.F(f.DefectedShare.Mean, "P2"), Common.F(f.GeneralsDefected.Mean, "F1"), Common.F(f.SeniorOfficersDefected.Mean, "F1"),
+                Common.F(f.LowRankCrossings.Mean, "N0"), Common.F(f.Desertions.Mean, "N0"), Common.F(f.TippedFirst.Estimate, "P1"),
+            };
+        }).ToList();
+
+    internal static readonly string[] FactionHeader = ["faction", "defected share", "generals", "senior officers", "crossings", "desertions", "tipped first (share of runs)"];
+
     private static void PrintTable(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario, bool explain)
     {
         var s = result.Summary;
@@ -126,43 +178,24 @@ internal static class RunCommand
         var console = Common.Console(context.Output, context.Interactive);
         console.WriteLine(Readable.Verdict(s, result.Replications, c));
         console.WriteLine();
-        var p = s.CollapseProbability;
-        var ci = p.Wilson(c);
         var table = Common.Titled($"{scenario.Name}: {result.Replications:N0} runs of {s.Weeks} weeks, seed {result.Seed}{(result.IsPartial ? " (PARTIAL)" : "")}")
             .AddColumn("quantity").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn($"{c:P0} interval").RightAligned())
             .AddColumn(new TableColumn("spread across runs").RightAligned());
-        Common.Row(table, $"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), "");
-        if (s.TimeToCollapse.Count > 0)
+        foreach (string[] row in Rows(s, c))
         {
-            var t = s.TimeToCollapse.MeanInterval(c);
-            Common.Row(table, "week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? Range(t.Lower + 1, t.Upper + 1, "F1") : "", Sd(s.TimeToCollapse, "F1"));
-        }
-
-        Mean(table, "weeks survived", s.WeeksSurvived, c, "F1");
-        var final = s.FinalDefectedShareDistribution;
-        var fi = s.FinalDefectedShare.MeanInterval(c);
-        Common.Row(table, "final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), Range(fi.Lower, fi.Upper, "P2"), "p05–p95 " + Range(final.Quantile(0.05), final.Quantile(0.95), "P1"));
-        Mean(table, "largest weekly cascade (officers)", s.LargestWeeklyCascade, c, "F1");
-        Mean(table, "generals defecting, weeks 1–12", s.EarlyGeneralDefections, c, "F2");
-        Mean(table, "senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c, "F2");
-        Mean(table, "soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c, "N0");
-        Mean(table, "purges (officers caught)", s.Purges, c, "F1");
-        Mean(table, "humanitarian burden (USD bn)", s.HumanitarianBurden, c, "F2");
-        foreach (string sender in s.SenderNames)
-        {
-            Mean(table, $"{Readable.Sender(sender)} cost (USD bn)", s.SenderCost(sender), c, "F3");
+            Common.Row(table, row);
         }
 
         console.Write(table);
-        var factions = Common.Titled("by faction (mean per run)")
-            .AddColumn("faction").AddColumn(new TableColumn("defected share").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
-            .AddColumn(new TableColumn("senior officers").RightAligned()).AddColumn(new TableColumn("crossings").RightAligned()).AddColumn(new TableColumn("desertions").RightAligned())
-            .AddColumn(new TableColumn("tipped first (share of runs)").RightAligned());
-        foreach (string name in s.FactionNames)
+        var factions = Common.Titled("by faction (mean per run)").AddColumn(FactionHeader[0]);
+        foreach (string column in FactionHeader.Skip(1))
         {
-            var f = s.Faction(name);
-            Common.Row(factions, name, Common.F(f.DefectedShare.Mean, "P2"), Common.F(f.GeneralsDefected.Mean, "F1"), Common.F(f.SeniorOfficersDefected.Mean, "F1"),
-                Common.F(f.LowRankCrossings.Mean, "N0"), Common.F(f.Desertions.Mean, "N0"), Common.F(f.TippedFirst.Estimate, "P1"));
+            factions.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (string[] row in FactionRows(s))
+        {
+            Common.Row(factions, row);
         }
 
         console.Write(factions);
@@ -170,10 +203,10 @@ internal static class RunCommand
         console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
     }
 
-    private static void Mean(Table table, string label, RunningMoments m, double confidence, string format)
+    private static string[] Mean(string label, RunningMoments m, double confidence, string format)
     {
         var ci = m.MeanInterval(confidence);
-        Common.Row(table, label, Common.F(m.Mean, format), m.Count > 1 ? Range(ci.Lower, ci.Upper, format) : "", Sd(m, format));
+        return [label, Common.F(m.Mean, format), m.Count > 1 ? Range(ci.Lower, ci.Upper, format) : "", Sd(m, format)];
     }
 
     private static string Range(double lower, double upper, string format) => $"{Common.F(lower, format)} to {Common.F(upper, format)}";
