@@ -39,11 +39,12 @@ public static class Charts
         median.LineWidth = 2;
         median.MarkerSize = 0;
         median.LegendText = "median";
+        AddThreshold(plot, summary.CriticalShare, horizontal: true);
         plot.Title($"{summary.ScenarioName}: defected share of command strength ({summary.Replications:N0} runs)");
         plot.XLabel("week");
         plot.YLabel("defected share of command strength (%)");
         plot.Axes.SetLimitsX(1, summary.Weeks);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, 100 * Math.Min(1, Math.Max(summary.CriticalShare * 1.15, summary.DefectedSharePercentile(0.95).Max() * 1.1)));
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
@@ -74,7 +75,7 @@ public static class Charts
         plot.Title($"{summary.ScenarioName}: survival of the regime ({summary.Replications:N0} runs)");
         plot.XLabel("week");
         plot.YLabel("runs in which the regime stands (%)");
-        plot.Axes.SetLimits(0, summary.Weeks, 0, 105);
+        plot.Axes.SetLimits(0, summary.Weeks, 0, 100);
         plot.ShowLegend(Alignment.LowerLeft);
         return plot;
     }
@@ -111,7 +112,9 @@ public static class Charts
         plot.XLabel("final defected share of command strength (%)");
         plot.YLabel("runs (%)");
         plot.Axes.Margins(bottom: 0);
-        plot.Axes.SetLimitsX(0, Math.Max(1, (bars.Count == 0 ? 1 : bars[^1].Position + bars[^1].Size)));
+        AddThreshold(plot, summary.CriticalShare, horizontal: false);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimitsX(0, Math.Max(100 * summary.CriticalShare * 1.1, bars.Count == 0 ? 1 : bars[^1].Position + bars[^1].Size));
         return plot;
     }
 
@@ -137,7 +140,7 @@ public static class Charts
         return Ccdf(h.Counts, h.Overflow, h.Count, bin => Math.Round(Math.Pow(10, h.BinLowerEdge(bin))), $"cascade sizes, N = {nodeCount:N0} ({summary.Replications:N0} runs)", "final active agents (log scale)");
     }
 
-    /// <summary>Mean defections per run by faction and rank, with ±1.96 standard-error bars.</summary>
+    /// <summary>The defected share of each faction's troops (mean per run, with its 95 % interval), against the collapse threshold.</summary>
     /// <param name="summary">A batch summary.</param>
     /// <returns>The chart.</returns>
     public static Plot DefectionsByFaction(SanctionsSummary summary)
@@ -148,24 +151,62 @@ public static class Charts
         for (int f = 0; f < summary.FactionNames.Count; f++)
         {
             var faction = summary.Faction(summary.FactionNames[f]);
-            double x = f * 3.0;
-            AddBar(plot, x, faction.GeneralsDefected, Primary);
-            AddBar(plot, x + 1, faction.SeniorOfficersDefected, Secondary);
-            ticks.Add(new Tick(x + 0.5, faction.Name));
+            var ci = faction.DefectedShare.MeanInterval(0.95);
+            plot.Add.Bar(new Bar { Position = f, Value = 100 * faction.DefectedShare.Mean, FillColor = Primary, LineWidth = 0, Size = 0.6 });
+            AddErrorBar(plot, f, 100 * faction.DefectedShare.Mean, 100 * ci.Lower, 100 * ci.Upper);
+            ticks.Add(new Tick(f, faction.Name));
         }
 
+        AddThreshold(plot, summary.CriticalShare, horizontal: true);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "generals", FillColor = Primary });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "senior officers", FillColor = Secondary });
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Title($"{summary.ScenarioName}: defections by faction and rank (mean per run, 95 % CI)");
+        plot.Title($"{summary.ScenarioName}: defected share of each faction's troops (mean per run, 95 % CI)");
         plot.XLabel("faction");
-        plot.YLabel("officers defected per run");
+        plot.YLabel("defected share of the faction's troops (%)");
         plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, 100 * Math.Min(1, Math.Max(summary.CriticalShare * 1.2, summary.FactionNames.Max(n => summary.Faction(n).DefectedShare.Mean) * 1.3)));
         return plot;
     }
 
-    /// <summary>A policy comparison: each arm's collapse probability with its Wilson interval.</summary>
+    /// <summary>
+    /// A lever's path in words: "coalition.us.amnesty.credibility" → "US amnesty: credibility",
+    /// "regime.detectionProbability" → "regime: detection probability". Paths that are not scenario levers pass unchanged.
+    /// </summary>
+    internal static string LeverLabel(string path)
+    {
+        string[] parts = path.Split('.');
+        if (parts.Length < 2 || parts.Any(p => p.Length == 0 || p.Contains('[', StringComparison.Ordinal) || p.Contains('$', StringComparison.Ordinal)))
+        {
+            return path;
+        }
+
+        static string Words(string camel) => string.Concat(camel.Select((ch, i) => char.IsUpper(ch) && i > 0 ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+        string field = Words(parts[^1]);
+        if (parts[0] == "coalition" && parts.Length >= 3)
+        {
+            string sender = parts[1].Length <= 3 ? parts[1].ToUpperInvariant() : char.ToUpperInvariant(parts[1][0]) + parts[1][1..];
+            string owner = parts.Length >= 4 ? sender + " " + string.Join(" ", parts[2..^1].Select(Words)) : sender;
+            return owner + ": " + field;
+        }
+
+        return string.Join(" ", parts[..^1].Select(Words)) + ": " + field;
+    }
+
+    /// <summary>The collapse threshold as a dashed line (horizontal on a share axis, vertical on a share x-axis).</summary>
+    private static void AddThreshold(Plot plot, double criticalShare, bool horizontal)
+    {
+        var line = horizontal ? (ScottPlot.Plottables.AxisLine)plot.Add.HorizontalLine(100 * criticalShare) : plot.Add.VerticalLine(100 * criticalShare);
+        line.LinePattern = LinePattern.Dashed;
+        line.Color = Colors.DarkRed;
+        line.LineWidth = 1.5f;
+        line.LegendText = $"collapse at {criticalShare:P0}";
+    }
+
+    /// <summary>
+    /// A policy comparison as paired differences: for each arm, the change in the probability of collapse against the
+    /// first (reference) arm, with its interval from the paired runs, and each arm's own probability in its label.
+    /// Horizontal bars, so long scenario names are read in full.
+    /// </summary>
     /// <param name="comparison">A comparison summary.</param>
     /// <param name="confidence">Confidence level of the intervals.</param>
     /// <returns>The chart.</returns>
@@ -174,24 +215,97 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(comparison);
         var plot = new Plot();
         var ticks = new List<Tick>();
-        for (int k = 0; k < comparison.Arms.Count; k++)
+        var bars = new List<Bar>();
+        string reference = comparison.Arms[0].ScenarioName;
+        for (int k = 1; k < comparison.Arms.Count; k++)
         {
-            var p = comparison.Arms[k].CollapseProbability;
-            var ci = p.Wilson(confidence);
-            plot.Add.Bar(new Bar { Position = k, Value = 100 * p.Estimate, FillColor = k == 0 ? Secondary : Primary, LineWidth = 0, Size = 0.7 });
-            AddErrorBar(plot, k, 100 * p.Estimate, 100 * ci.Lower, 100 * ci.Upper);
-            ticks.Add(new Tick(k, comparison.Arms[k].ScenarioName));
+            var e = comparison.Effect(k, confidence);
+            double y = comparison.Arms.Count - 1 - k;
+            bars.Add(new Bar { Position = y, Value = 100 * e.CollapseProbabilityDifference, Size = 0.6, FillColor = e.CollapseProbabilityDifferenceInterval.Lower > 0 ? Primary : e.CollapseProbabilityDifferenceInterval.Upper < 0 ? Secondary : Colors.Gray, LineWidth = 0 });
+            AddHorizontalErrorBar(plot, y, 100 * e.CollapseProbabilityDifference, 100 * e.CollapseProbabilityDifferenceInterval.Lower, 100 * e.CollapseProbabilityDifferenceInterval.Upper);
+            ticks.Add(new Tick(y, $"{comparison.Arms[k].ScenarioName} (P = {comparison.Arms[k].CollapseProbability.Estimate:P0})"));
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 160;
-        plot.Axes.Right.MinimumSize = 60;
-        plot.Title($"collapse probability by policy ({comparison.Replications:N0} paired runs, {confidence:P0} Wilson intervals)");
-        plot.XLabel("policy package");
-        plot.YLabel("P(collapse within the horizon) (%)");
-        plot.Axes.SetLimitsY(0, 105);
+        var bar = plot.Add.Bars(bars);
+        bar.Horizontal = true;
+        var zero = plot.Add.VerticalLine(0);
+        zero.Color = Colors.Black;
+        zero.LineWidth = 1;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Left.MinimumSize = 300;
+        plot.Title($"ΔP(collapse) vs {reference} (P = {comparison.Arms[0].CollapseProbability.Estimate:P0}), {comparison.Replications:N0} paired runs");
+        plot.XLabel($"difference, percentage points ({confidence:P0} paired intervals)");
+        plot.YLabel("policy (its own P)");
+        plot.Axes.SetLimitsY(-0.7, comparison.Arms.Count - 1.3);
+        return plot;
+    }
+
+    /// <summary>Every arm's survival curve on one chart (the share of runs in which the regime still stands), on the same paired runs.</summary>
+    /// <param name="comparison">A comparison summary.</param>
+    /// <param name="confidence">Confidence level of the bands.</param>
+    /// <returns>The chart.</returns>
+    public static Plot SurvivalCurves(ComparisonSummary comparison, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int weeks = comparison.Arms[0].Weeks;
+        for (int k = 0; k < comparison.Arms.Count; k++)
+        {
+            var points = comparison.Arms[k].SurvivalCurve(confidence);
+            double[] x = [0, .. points.Select(p => p.Week + 1.0)];
+            Color colour = palette.GetColor(k);
+            var band = plot.Add.FillY(x, [100, .. points.Select(p => 100 * p.Interval.Lower)], [100, .. points.Select(p => 100 * p.Interval.Upper)]);
+            band.FillColor = colour.WithAlpha(0.18);
+            band.LineWidth = 0;
+            var line = plot.Add.Scatter(x, [100, .. points.Select(p => 100 * p.Surviving)]);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.Color = colour;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LegendText = comparison.Arms[k].ScenarioName;
+        }
+
+        plot.Title($"survival of the regime by policy ({comparison.Replications:N0} paired runs, {confidence:P0} bands)");
+        plot.XLabel("week");
+        plot.YLabel("runs in which the regime stands (%)");
+        plot.Axes.SetLimits(0, weeks, 0, 100);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot;
+    }
+
+    /// <summary>Every arm's defection path on one chart: the median and the 25–75 % band, against the collapse threshold.</summary>
+    /// <param name="comparison">A comparison summary.</param>
+    /// <returns>The chart.</returns>
+    public static Plot FanCharts(ComparisonSummary comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        double top = comparison.Arms[0].CriticalShare * 1.15;
+        for (int k = 0; k < comparison.Arms.Count; k++)
+        {
+            SanctionsSummary arm = comparison.Arms[k];
+            double[] weeks = Enumerable.Range(1, arm.Weeks).Select(w => (double)w).ToArray();
+            double[] Percent(double p) => arm.DefectedSharePercentile(p).Select(x => 100 * x).ToArray();
+            Color colour = palette.GetColor(k);
+            var band = plot.Add.FillY(weeks, Percent(0.25), Percent(0.75));
+            band.FillColor = colour.WithAlpha(0.2);
+            band.LineWidth = 0;
+            var median = plot.Add.Scatter(weeks, Percent(0.5));
+            median.Color = colour;
+            median.LineWidth = 2;
+            median.MarkerSize = 0;
+            median.LegendText = arm.ScenarioName + " (median, 25–75 %)";
+            top = Math.Max(top, arm.DefectedSharePercentile(0.75).Max() * 1.1);
+        }
+
+        AddThreshold(plot, comparison.Arms[0].CriticalShare, horizontal: true);
+        plot.Title($"defected share of command strength by policy ({comparison.Replications:N0} paired runs)");
+        plot.XLabel("week");
+        plot.YLabel("defected share of command strength (%)");
+        plot.Axes.SetLimits(1, comparison.Arms[0].Weeks, 0, 100 * Math.Min(1, top));
+        plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
 
@@ -249,7 +363,7 @@ public static class Charts
                 AddHorizontalErrorBar(plot, k - 0.19, r.Lower, ci.Lower, ci.Upper);
             }
 
-            ticks.Add(new Tick(k, r.Name));
+            ticks.Add(new Tick(k, LeverLabel(r.Name)));
         }
 
         var upper = plot.Add.Bars(uppers);

@@ -63,7 +63,10 @@ internal static class CompareCommand
             {
                 Directory.CreateDirectory(outFolder.FullName);
                 AtomicFile.WriteAllText(Path.Combine(outFolder.FullName, "comparison.json"), SummaryJson.ToText(json));
-                var files = Charts.Save(Charts.PolicyComparison(result.Summary, result.Confidence), Path.Combine(outFolder.FullName, "comparison"));
+                var files = new List<string>();
+                files.AddRange(Charts.Save(Charts.PolicyComparison(result.Summary, result.Confidence), Path.Combine(outFolder.FullName, "comparison")));
+                files.AddRange(Charts.Save(Charts.SurvivalCurves(result.Summary, result.Confidence), Path.Combine(outFolder.FullName, "comparison-survival")));
+                files.AddRange(Charts.Save(Charts.FanCharts(result.Summary), Path.Combine(outFolder.FullName, "comparison-fan")));
                 await context.Error.WriteLineAsync($"wrote comparison.json and {files.Count} plots to {outFolder.FullName}").ConfigureAwait(false);
             }
 

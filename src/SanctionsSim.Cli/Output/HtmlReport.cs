@@ -88,7 +88,7 @@ internal static class HtmlReport
         Figure(html, Charts.PolicyComparison(s, c), "Each scenario's probability of collapse with its interval.");
         for (int k = 0; k < s.Arms.Count; k++)
         {
-            Figure(html, Charts.SurvivalCurve(s.Arms[k], c), $"{s.Arms[k].ScenarioName}: the share of runs in which the regime still stood.");
+
         }
 
         End(html, scenarios, result.Replications, result.Seed, c, $"sanctionssim compare {string.Join(' ', scenarios.Select(Source))} --runs {result.Replications} --seed {result.Seed} --report report.html");

@@ -99,7 +99,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns);
+    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns, _plan.CriticalShare);
 
     private sealed class Worker(SimulationPlan plan) : IReplicationWorker<SanctionsSummary>
     {

@@ -28,9 +28,10 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
 
     private readonly List<RunRecord>? _runs;
 
-    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames, bool recordRuns = false)
+    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames, bool recordRuns = false, double criticalShare = 1.0 / 3)
     {
         _runs = recordRuns ? [] : null;
+        CriticalShare = criticalShare;
         ScenarioName = scenarioName;
         Weeks = weeks;
         _factionNames = factionNames;
@@ -268,7 +269,10 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     void IMergeableSummary<SanctionsSummary>.Clear() => Reset();
 
     /// <summary>An empty summary of the same scenario's shape.</summary>
-    internal SanctionsSummary EmptyLike() => new(ScenarioName, Weeks, _factionNames, _senderNames, _runs is not null);
+    internal SanctionsSummary EmptyLike() => new(ScenarioName, Weeks, _factionNames, _senderNames, _runs is not null, CriticalShare);
+
+    /// <summary>The scenario's collapse threshold: the defected share of command strength at which the regime falls (charts draw it).</summary>
+    public double CriticalShare { get; }
 
     internal void MergeFrom(SanctionsSummary other)
     {

@@ -26,6 +26,9 @@ public class ChartsTests
         yield return new TestCaseData(Charts.CascadeSizeCcdf(summary)).SetName("CascadeSizeCcdf");
         yield return new TestCaseData(Charts.DefectionsByFaction(summary)).SetName("DefectionsByFaction");
         yield return new TestCaseData(Charts.PolicyComparison(comparison)).SetName("PolicyComparison");
+        yield return new TestCaseData(Charts.SurvivalCurves(comparison)).SetName("SurvivalCurves");
+        yield return new TestCaseData(Charts.FanCharts(comparison)).SetName("FanCharts");
+        yield return new TestCaseData(Charts.Trace(new SanctionsModel(Presets.Get("venezuela-2019-amnesty")).Trace(1, 2), 1.0 / 3)).SetName("Trace");
         yield return new TestCaseData(Charts.CascadeSizeCcdf(watts, 2000)).SetName("WattsCascadeSizeCcdf");
         ExperimentParameter[] cube = [.. Enumerable.Range(1, 3).Select(i => ExperimentParameter.Uniform("x" + i, -Math.PI, Math.PI))];
         yield return new TestCaseData(Charts.Tornado(SobolAnalysis.Analyze(x => SobolAnalysis.Ishigami(x), cube, 256), "Ishigami")).SetName("SobolTornado");
@@ -67,4 +70,25 @@ public class ChartsTests
     [Test]
     public void Save_BadSize_Throws()
         => Should.Throw<ArgumentOutOfRangeException>(() => Charts.Save(new Plot(), "x", ChartFormat.Png, width: 10));
+
+    [Test]
+    public void ShareCharts_DrawTheCollapseThreshold_AndSurvivalStopsAt100Percent()
+    {
+        var summary = Summary();
+        summary.CriticalShare.ShouldBe(1.0 / 3);
+        foreach (Plot plot in new[] { Charts.FanChart(summary), Charts.FinalShareHistogram(summary), Charts.DefectionsByFaction(summary) })
+        {
+            plot.GetPlottables().OfType<ScottPlot.Plottables.AxisLine>().ShouldContain(l => l.LegendText == "collapse at 33 %");
+        }
+
+        Charts.SurvivalCurve(summary).Axes.GetLimits().Top.ShouldBe(100);
+    }
+
+    [TestCase("coalition.us.amnesty.credibility", "US amnesty: credibility")]
+    [TestCase("coalition.eu.recognition.senderCostPerWeek", "EU recognition: sender cost per week")]
+    [TestCase("regime.detectionProbability", "regime: detection probability")]
+    [TestCase("x1", "x1")]
+    [TestCase("$.coalition[0].instruments[6].credibility", "$.coalition[0].instruments[6].credibility")]
+    public void TornadoLevers_AreLabelledInWords(string path, string label)
+        => Charts.LeverLabel(path).ShouldBe(label);
 }
