@@ -89,7 +89,7 @@ public static class CliApp
 #pragma warning disable CA1031 // the command line's last line of defence: one message, exit code 1, no stack trace
         catch (Exception e)
         {
-            await error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: an unexpected failure, not caused by your input: {e.Message} (please report it with the command line that caused it)").ConfigureAwait(false);
             return Failure;
         }
 #pragma warning restore CA1031
