@@ -1,0 +1,316 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>
+/// <c>plan</c>, <c>run-shard</c> and <c>merge</c>: a batch of <c>run</c> split into shards that run anywhere (Slurm job
+/// arrays, Kubernetes indexed jobs, HTCondor), each writing its summary atomically, merged into the single-machine
+/// result bit for bit. A shard is a pure function of (scenario, seed, replication range), and summaries merge exactly.
+/// </summary>
+internal static class ShardCommands
+{
+    public const string PlanFile = "plan.json";
+    public const string Format = "sanctionssim-plan";
+    private const long ShardMagic = 0x31445241485353; // "SSHARD1"
+
+    public static Command Plan(CliContext context)
+    {
+        var file = new Argument<FileInfo?>("FILE") { Description = "A scenario file (JSON); omit to plan a preset.", Arity = ArgumentArity.ZeroOrOne };
+        var preset = new Option<string?>("--preset", "-p") { Description = $"A built-in scenario (default {Presets.Default})." };
+        var runs = Common.Runs(1000);
+        var seed = Common.Seed();
+        var confidence = Common.Confidence();
+        var shards = new Option<int>("--shards") { Description = "How many shards to split the replications into (1 to 100,000).", DefaultValueFactory = _ => 10 };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder: plan.json now, shards/ as they finish, the merged result at the end.", Required = true };
+        var command = new Command("plan", "Split a batch of 'run' into shards for a cluster: writes the plan (scenario, its hash, seed, each shard's replications, package version). Then 'run-shard' each index, and 'merge'.")
+        {
+            file, preset, runs, seed, confidence, shards, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            FileInfo? path = parse.GetValue(file);
+            string? name = parse.GetValue(preset);
+            if (path is not null && name is not null)
+            {
+                throw new UserInputException("Give either a scenario FILE or --preset, not both.");
+            }
+
+            Scenario scenario = path is not null ? ScenarioJson.ReadFile(path.FullName) : Common.LoadScenario(name ?? Presets.Default);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
+            int k = parse.GetValue(shards);
+            if (k < 1 || k > 100_000 || k > options.Replications)
+            {
+                throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
+            }
+
+            string folder = parse.GetValue(output)!.FullName;
+            if (File.Exists(Path.Combine(folder, PlanFile)))
+            {
+                throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
+            }
+
+            var ranges = new JsonArray();
+            for (int i = 0; i < k; i++)
+            {
+                long first = options.Replications * i / k, end = options.Replications * (i + 1) / k;
+                ranges.Add(new JsonObject { ["index"] = i, ["firstReplication"] = first, ["replications"] = end - first });
+            }
+
+            var plan = new JsonObject
+            {
+                ["format"] = Format,
+                ["formatVersion"] = 1,
+                ["command"] = "run",
+                ["package"] = SummaryJson.PackageVersion,
+                ["scenarioHash"] = ScenarioJson.Hash(scenario),
+                ["seed"] = options.Seed,
+                ["runs"] = options.Replications,
+                ["confidence"] = options.Confidence,
+                ["shards"] = ranges,
+                ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenario)),
+            };
+            Directory.CreateDirectory(Path.Combine(folder, "shards"));
+            AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await context.Output.WriteLineAsync($"planned {options.Replications:N0} runs of {scenario.Name} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    public static Command RunShard(CliContext context)
+    {
+        var planFolder = new Option<DirectoryInfo>("--plan") { Description = "The plan folder written by 'sanctionssim plan'.", Required = true };
+        var index = new Option<int?>("--index", "-i") { Description = "The shard to run; when omitted, from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX (Kubernetes indexed jobs)." };
+        var threads = Common.Threads();
+        var command = new Command("run-shard", "Run one shard of a plan and write its summary atomically (shards/shard-NNNNN.bin); a shard already written is not run again.")
+        {
+            planFolder, index, threads,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            string folder = parse.GetValue(planFolder)!.FullName;
+            var (plan, scenario) = ReadPlan(folder);
+            int i = parse.GetValue(index) ?? IndexFromEnvironment();
+            var shards = plan["shards"]!.AsArray();
+            if (i < 0 || i >= shards.Count)
+            {
+                throw new UserInputException($"--index must be in [0, {shards.Count - 1}] for this plan; got {i}.");
+            }
+
+            string path = ShardPath(folder, i);
+            AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
+            var model = new SanctionsModel(scenario);
+            if (File.Exists(path) && TryReadShard(path, model, plan, i, out _))
+            {
+                await context.Error.WriteLineAsync($"shard {i} is already done ({path}); nothing to run").ConfigureAwait(false);
+                return CliApp.Success;
+            }
+
+            long first = shards[i]!["firstReplication"]!.GetValue<long>(), count = shards[i]!["replications"]!.GetValue<long>();
+            var options = Common.MonteCarlo(count, plan["seed"]!.GetValue<ulong>(), parse.GetValue(threads), plan["confidence"]!.GetValue<double>());
+            options.FirstReplication = first;
+            var result = model.Simulate(options, null, token);
+            if (result.IsPartial)
+            {
+                await context.Error.WriteLineAsync($"shard {i} cancelled; nothing written").ConfigureAwait(false);
+                return CliApp.Failure;
+            }
+
+            using var buffer = new MemoryStream();
+            using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(ShardMagic);
+                w.Write(PlanHash(plan));
+                w.Write(i);
+                w.Write(first);
+                w.Write(count);
+            }
+
+            result.Summary.WriteTo(buffer);
+            AtomicFile.WriteAllBytes(path, buffer.ToArray());
+            await context.Error.WriteLineAsync($"shard {i}: replications {first} to {first + count - 1} written to {path}").ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    public static Command Merge(CliContext context)
+    {
+        var planFolder = new Argument<DirectoryInfo>("PLAN") { Description = "The plan folder." };
+        var missing = new Option<bool>("--missing") { Description = "Only list the shards not yet done (one index a line, for resubmitting them)." };
+        var format = Common.Format();
+        var command = new Command("merge", "Check that every shard of a plan is done and merge them: the same output as 'run' on one machine, bit for bit (also written to the plan folder as summary.json).")
+        {
+            planFolder, missing, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            string folder = parse.GetValue(planFolder)!.FullName;
+            var (plan, scenario) = ReadPlan(folder);
+            var model = new SanctionsModel(scenario);
+            var shards = plan["shards"]!.AsArray();
+            AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
+            var absent = new List<int>();
+            var summaries = new SanctionsSummary?[shards.Count];
+            for (int i = 0; i < shards.Count; i++)
+            {
+                string path = ShardPath(folder, i);
+                if (!File.Exists(path))
+                {
+                    absent.Add(i);
+                }
+                else if (TryReadShard(path, model, plan, i, out SanctionsSummary? s))
+                {
+                    summaries[i] = s;
+                }
+                else
+                {
+                    throw new UserInputException($"{path} is not a shard of this plan (another plan, package version or a damaged file); delete it and run the shard again.");
+                }
+            }
+
+            var stray = Directory.EnumerateFiles(Path.Combine(folder, "shards")).Select(Path.GetFileName).Where(f => f is not null && !IsShardName(f, shards.Count)).ToArray();
+            if (stray.Length > 0)
+            {
+                throw new UserInputException($"{Path.Combine(folder, "shards")} holds files that are not shards of this plan: {string.Join(", ", stray)}.");
+            }
+
+            if (parse.GetValue(missing))
+            {
+                foreach (int i in absent)
+                {
+                    await context.Output.WriteLineAsync(i.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                }
+
+                return CliApp.Success;
+            }
+
+            if (absent.Count > 0)
+            {
+                throw new UserInputException($"{absent.Count} of {shards.Count} shards are not done: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", …" : "")}; run them ('sanctionssim merge {folder} --missing' lists them all).");
+            }
+
+            SanctionsSummary total = summaries[0]!;
+            for (int i = 1; i < summaries.Length; i++)
+            {
+                total = total.Combine(summaries[i]!);
+            }
+
+            var result = new MonteCarloResult<SanctionsSummary>(total, plan["seed"]!.GetValue<ulong>(), 0, total.Replications, StopReason.Completed, plan["confidence"]!.GetValue<double>());
+            JsonObject json = SummaryJson.Summary(total, scenario, result);
+            AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(json));
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
+                    break;
+                default:
+                    await context.Output.WriteLineAsync(Readable.Verdict(total, total.Replications, result.Confidence)).ConfigureAwait(false);
+                    break;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static (JsonObject Plan, Scenario Scenario) ReadPlan(string folder)
+    {
+        string path = Path.Combine(folder, PlanFile);
+        if (!File.Exists(path))
+        {
+            throw new UserInputException($"{folder} holds no plan ({PlanFile}); write one with 'sanctionssim plan … --out {folder}'.");
+        }
+
+        JsonObject plan;
+        try
+        {
+            plan = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new UserInputException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{path} is not valid JSON: {e.Message}", e);
+        }
+
+        if (plan["format"]?.GetValue<string>() != Format)
+        {
+            throw new UserInputException($"{path} is not a SanctionsSim plan.");
+        }
+
+        string version = plan["package"]?.GetValue<string>() ?? "?";
+        if (version != SummaryJson.PackageVersion)
+        {
+            throw new UserInputException($"{path} was planned with SanctionsSim {version}; this is {SummaryJson.PackageVersion}: run every shard and the merge with the version that planned them.");
+        }
+
+        Scenario scenario = ScenarioJson.Read(plan["scenario"]!.ToJsonString());
+        if (ScenarioJson.Hash(scenario) != plan["scenarioHash"]!.GetValue<string>())
+        {
+            throw new UserInputException($"{path}: the scenario does not match its hash; the plan was edited.");
+        }
+
+        return (plan, scenario);
+    }
+
+    private static string PlanHash(JsonObject plan) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plan.ToJsonString())));
+
+    private static string ShardPath(string folder, int index) => Path.Combine(folder, "shards", $"shard-{index:D5}.bin");
+
+    private static bool IsShardName(string name, int count)
+        => name.StartsWith("shard-", StringComparison.Ordinal) && name.EndsWith(".bin", StringComparison.Ordinal)
+           && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < count && name == $"shard-{i:D5}.bin";
+
+    private static bool TryReadShard(string path, SanctionsModel model, JsonObject plan, int index, out SanctionsSummary? summary)
+    {
+        summary = null;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using (var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
+            {
+                var shard = plan["shards"]!.AsArray()[index]!;
+                if (r.ReadInt64() != ShardMagic || r.ReadString() != PlanHash(plan) || r.ReadInt32() != index
+                    || r.ReadInt64() != shard["firstReplication"]!.GetValue<long>() || r.ReadInt64() != shard["replications"]!.GetValue<long>())
+                {
+                    return false;
+                }
+            }
+
+            summary = model.ReadSummary(stream);
+            return summary.Replications == plan["shards"]!.AsArray()[index]!["replications"]!.GetValue<long>();
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static int IndexFromEnvironment()
+    {
+        foreach (string name in (ReadOnlySpan<string>)["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"])
+        {
+            if (Environment.GetEnvironmentVariable(name) is string value)
+            {
+                return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)
+                    ? i
+                    : throw new UserInputException($"{name}='{value}' is not a shard index.");
+            }
+        }
+
+        throw new UserInputException("--index is required outside a Slurm job array (SLURM_ARRAY_TASK_ID) or a Kubernetes indexed job (JOB_COMPLETION_INDEX).");
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using SanctionsSim.Cli;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Tests.Cli;
+
+/// <summary>plan / run-shard / merge: any split and any order of shards merge to the single-machine result bit for bit; a killed shard is reported missing and rerun.</summary>
+public class ShardTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sanctionssim-shards-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Code, string Output, string Error)> Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [TestCase(1, 11UL)]
+    [TestCase(3, 12UL)]
+    [TestCase(7, 13UL)]
+    public async Task AnySplit_InAnyOrder_MergesToTheSingleMachineJson_BitForBit(int shards, ulong order)
+    {
+        string plan = Path.Combine(_folder, "plan");
+        (await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", plan)).Code.ShouldBe(0);
+        var indices = Enumerable.Range(0, shards).ToArray();
+        var random = new RandomStream(order, 0, StreamKeys.Dynamics);
+        for (int i = indices.Length - 1; i > 0; i--)
+        {
+            int j = random.NextInt32(i + 1);
+            (indices[i], indices[j]) = (indices[j], indices[i]);
+        }
+
+        foreach (int i in indices)
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "2");
+            code.ShouldBe(0, error);
+        }
+
+        var merged = await Cli("merge", plan, "--format", "json");
+        merged.Code.ShouldBe(0, merged.Error);
+        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--format", "json");
+        merged.Output.ShouldBe(single.Output);
+        File.ReadAllText(Path.Combine(plan, "summary.json")).ShouldBe(single.Output);
+    }
+
+    [Test]
+    public async Task MissingShards_AreListed_AndMergeRefusesUntilTheyAreDone()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "60", "--shards", "4", "--out", plan);
+        await Cli("run-shard", "--plan", plan, "--index", "1");
+        await Cli("run-shard", "--plan", plan, "--index", "3");
+        (await Cli("merge", plan, "--missing")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["0", "2"]);
+        var refused = await Cli("merge", plan);
+        refused.Code.ShouldBe(CliApp.BadInput);
+        refused.Error.ShouldContain("2 of 4 shards are not done: 0, 2");
+
+        // a stray file and a shard of another plan are refused by name
+        File.WriteAllText(Path.Combine(plan, "shards", "shard-00009.bin"), "x");
+        (await Cli("merge", plan, "--missing")).Error.ShouldContain("not shards of this plan: shard-00009.bin");
+        File.Delete(Path.Combine(plan, "shards", "shard-00009.bin"));
+        string other = Path.Combine(_folder, "other");
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "60", "--seed", "2", "--shards", "4", "--out", other);
+        await Cli("run-shard", "--plan", other, "--index", "0");
+        File.Copy(Path.Combine(other, "shards", "shard-00000.bin"), Path.Combine(plan, "shards", "shard-00000.bin"));
+        (await Cli("merge", plan, "--missing")).Error.ShouldContain("is not a shard of this plan");
+    }
+
+    [Test]
+    public async Task RerunningAFinishedShard_IsANoOp_AndTheIndexComesFromTheClusterWhenOmitted()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "40", "--shards", "2", "--out", plan);
+        (await Cli("run-shard", "--plan", plan, "--index", "0")).Code.ShouldBe(0);
+        byte[] first = File.ReadAllBytes(Path.Combine(plan, "shards", "shard-00000.bin"));
+        (await Cli("run-shard", "--plan", plan, "--index", "0")).Error.ShouldContain("already done");
+        File.ReadAllBytes(Path.Combine(plan, "shards", "shard-00000.bin")).ShouldBe(first);
+        var noIndex = await Cli("run-shard", "--plan", plan);
+        noIndex.Code.ShouldBe(CliApp.BadInput);
+        noIndex.Error.ShouldContain("SLURM_ARRAY_TASK_ID");
+        (await Cli("run-shard", "--plan", plan, "--index", "5")).Error.ShouldContain("--index must be in [0, 1]");
+    }
+
+    [Test]
+    public async Task AShardKilledWithSigkill_LeavesNoFile_IsReportedMissing_AndItsRerunMergesIdentically()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--shards", "2", "--out", plan);
+        await Cli("run-shard", "--plan", plan, "--index", "0");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "SanctionsSim.Cli.dll"), "run-shard", "--plan", plan, "--index", "1", "--threads", "1" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            Thread.Sleep(2500); // well into its 10,000 replications
+            process.HasExited.ShouldBeFalse("the shard finished before it could be killed; make it larger");
+            process.Kill(entireProcessTree: true); // SIGKILL on Linux
+            process.WaitForExit();
+        }
+
+        File.Exists(Path.Combine(plan, "shards", "shard-00001.bin")).ShouldBeFalse();
+        (await Cli("merge", plan, "--missing")).Output.Trim().ShouldBe("1");
+        (await Cli("run-shard", "--plan", plan, "--index", "1", "--threads", "2")).Code.ShouldBe(0);
+        Directory.GetFiles(Path.Combine(plan, "shards")).Length.ShouldBe(2); // no torn temporary left behind
+        var merged = await Cli("merge", plan, "--format", "json");
+        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--format", "json");
+        merged.Output.ShouldBe(single.Output);
+    }
+}
