@@ -162,7 +162,6 @@ internal static class ShardCommands
             var shards = plan["shards"]!.AsArray();
             AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
             var absent = new List<int>();
-            var summaries = new SanctionsSummary?[shards.Count];
             for (int i = 0; i < shards.Count; i++)
             {
                 string path = ShardPath(folder, i);
@@ -170,11 +169,7 @@ internal static class ShardCommands
                 {
                     absent.Add(i);
                 }
-                else if (TryReadShard(path, model, plan, i, out SanctionsSummary? s))
-                {
-                    summaries[i] = s;
-                }
-                else
+                else if (!HeaderMatches(path, plan, i))
                 {
                     throw new UserInputException($"{path} is not a shard of this plan (another plan, package version or a damaged file); delete it and run the shard again.");
                 }
@@ -201,10 +196,17 @@ internal static class ShardCommands
                 throw new UserInputException($"{absent.Count} of {shards.Count} shards are not done: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", …" : "")}; run them ('sanctionssim merge {folder} --missing' lists them all).");
             }
 
-            SanctionsSummary total = summaries[0]!;
-            for (int i = 1; i < summaries.Length; i++)
+            // one shard at a time into the total: memory holds two summaries whatever the number of shards
+            // (merging is exact, so the order of the shards cannot change a bit)
+            SanctionsSummary total = model.CreateSummary();
+            for (int i = 0; i < shards.Count; i++)
             {
-                total = total.Combine(summaries[i]!);
+                if (!TryReadShard(ShardPath(folder, i), model, plan, i, out SanctionsSummary? s))
+                {
+                    throw new UserInputException($"{ShardPath(folder, i)} is damaged; delete it and run the shard again.");
+                }
+
+                total.MergeFrom(s!);
             }
 
             var result = new MonteCarloResult<SanctionsSummary>(total, plan["seed"]!.GetValue<ulong>(), 0, total.Replications, StopReason.Completed, plan["confidence"]!.GetValue<double>());
@@ -266,7 +268,9 @@ internal static class ShardCommands
         return (plan, scenario);
     }
 
-    private static string PlanHash(JsonObject plan) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plan.ToJsonString())));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, string> PlanHashes = [];
+
+    private static string PlanHash(JsonObject plan) => PlanHashes.GetValue(plan, p => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(p.ToJsonString()))));
 
     private static string ShardPath(string folder, int index) => Path.Combine(folder, "shards", $"shard-{index:D5}.bin");
 
@@ -274,20 +278,36 @@ internal static class ShardCommands
         => name.StartsWith("shard-", StringComparison.Ordinal) && name.EndsWith(".bin", StringComparison.Ordinal)
            && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < count && name == $"shard-{i:D5}.bin";
 
+    private static bool HeaderMatches(string path, JsonObject plan, int index)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return HeaderMatches(stream, plan, index);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HeaderMatches(Stream stream, JsonObject plan, int index)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var shard = plan["shards"]!.AsArray()[index]!;
+        return r.ReadInt64() == ShardMagic && r.ReadString() == PlanHash(plan) && r.ReadInt32() == index
+            && r.ReadInt64() == shard["firstReplication"]!.GetValue<long>() && r.ReadInt64() == shard["replications"]!.GetValue<long>();
+    }
+
     private static bool TryReadShard(string path, SanctionsModel model, JsonObject plan, int index, out SanctionsSummary? summary)
     {
         summary = null;
         try
         {
             using var stream = File.OpenRead(path);
-            using (var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
+            if (!HeaderMatches(stream, plan, index))
             {
-                var shard = plan["shards"]!.AsArray()[index]!;
-                if (r.ReadInt64() != ShardMagic || r.ReadString() != PlanHash(plan) || r.ReadInt32() != index
-                    || r.ReadInt64() != shard["firstReplication"]!.GetValue<long>() || r.ReadInt64() != shard["replications"]!.GetValue<long>())
-                {
-                    return false;
-                }
+                return false;
             }
 
             summary = model.ReadSummary(stream);

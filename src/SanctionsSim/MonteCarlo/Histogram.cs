@@ -105,15 +105,27 @@ public sealed class Histogram
         Count += other.Count;
     }
 
+    /// <summary>Writes the exact state, sparsely: only the bins that hold values (a shard of a few runs fills a handful of bins).</summary>
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_counts.Length);
         writer.Write(Underflow);
         writer.Write(Overflow);
         writer.Write(Count);
+        int filled = 0;
         foreach (long c in _counts)
         {
-            writer.Write(c);
+            filled += c != 0 ? 1 : 0;
+        }
+
+        writer.Write(filled);
+        for (int i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] != 0)
+            {
+                writer.Write(i);
+                writer.Write(_counts[i]);
+            }
         }
     }
 
@@ -128,9 +140,19 @@ public sealed class Histogram
         Underflow = reader.ReadInt64();
         Overflow = reader.ReadInt64();
         Count = reader.ReadInt64();
-        for (int i = 0; i < bins; i++)
+        Array.Clear(_counts);
+        int filled = reader.ReadInt32();
+        int previous = -1;
+        for (int k = 0; k < filled; k++)
         {
-            _counts[i] = reader.ReadInt64();
+            int bin = reader.ReadInt32();
+            if (bin <= previous || bin >= bins)
+            {
+                throw new InvalidDataException($"A histogram's bin {bin} is out of order or range.");
+            }
+
+            _counts[bin] = reader.ReadInt64();
+            previous = bin;
         }
     }
 

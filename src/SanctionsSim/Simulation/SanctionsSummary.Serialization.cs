@@ -5,7 +5,7 @@ namespace SanctionsSim.Simulation;
 /// <summary>The exact binary form of a summary: checkpoints and shard results.</summary>
 public sealed partial class SanctionsSummary
 {
-    private const long Magic = 0x314D55534D495353; // "SSIMSUM1"
+    private const long Magic = 0x324D55534D495353; // "SSIMSUM2": histograms written sparsely
 
     /// <summary>
     /// Writes the summary's exact state (counts, exact sums, histograms, run records) in a binary checkpoint
