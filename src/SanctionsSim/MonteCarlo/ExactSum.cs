@@ -87,22 +87,53 @@ internal sealed class ExactSum
         _pendingAdds = 1;
     }
 
-    /// <summary>Writes the exact state (normalised limbs).</summary>
+    /// <summary>Writes the exact state (normalised limbs), sparsely: only the limbs that are not zero (a sum of a few values touches a few).</summary>
+    /// <param name="writer">The writer.</param>
     public void Write(BinaryWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         Normalize();
+        int filled = 0;
         foreach (long limb in _limbs)
         {
-            writer.Write(limb);
+            filled += limb != 0 ? 1 : 0;
+        }
+
+        writer.Write(filled);
+        for (int i = 0; i < _limbs.Length; i++)
+        {
+            if (_limbs[i] != 0)
+            {
+                writer.Write((short)i);
+                writer.Write(_limbs[i]);
+            }
         }
     }
 
     /// <summary>Reads a state written by <see cref="Write"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <exception cref="InvalidDataException">The data is not an exact sum's state.</exception>
     public void Read(BinaryReader reader)
     {
-        for (int i = 0; i < LimbCount; i++)
+        ArgumentNullException.ThrowIfNull(reader);
+        Array.Clear(_limbs);
+        int filled = reader.ReadInt32();
+        if (filled < 0 || filled > LimbCount)
         {
+            throw new InvalidDataException($"An exact sum cannot have {filled} limbs.");
+        }
+
+        int previous = -1;
+        for (int k = 0; k < filled; k++)
+        {
+            int i = reader.ReadInt16();
+            if (i <= previous || i >= LimbCount)
+            {
+                throw new InvalidDataException($"An exact sum's limb {i} is out of order or range.");
+            }
+
             _limbs[i] = reader.ReadInt64();
+            previous = i;
         }
 
         _pendingAdds = 0;

@@ -5,7 +5,7 @@ namespace SanctionsSim.Simulation;
 /// <summary>The exact binary form of a summary: checkpoints and shard results.</summary>
 public sealed partial class SanctionsSummary
 {
-    private const long Magic = 0x324D55534D495353; // "SSIMSUM2": histograms written sparsely
+    private const long Magic = 0x334D55534D495353; // "SSIMSUM3": histograms and exact sums written sparsely
 
     /// <summary>
     /// Writes the summary's exact state (counts, exact sums, histograms, run records) in a binary checkpoint
