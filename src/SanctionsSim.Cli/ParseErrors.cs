@@ -26,18 +26,10 @@ internal static partial class ParseErrors
             return problems;
         }
 
+        // descend through the subcommands named (run; cascade watts …); a word where a subcommand is expected is a typo
         Command command = root;
         int start = 0;
-        string first = args[0];
-        if (!first.StartsWith('-') && !root.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first)))
-        {
-            string? guess = Suggest.Closest(first, root.Subcommands.Select(c => c.Name));
-            problems.Add($"unknown command '{first}'" + (guess is null ? $"; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}." : $"; did you mean '{guess}'? (sanctionssim {guess} --help)"));
-            return problems;
-        }
-
-        // descend through subcommands (cascade watts …)
-        string path = string.Empty; // "run", "cascade watts"
+        string path = string.Empty;
         while (start < args.Length && command.Subcommands.FirstOrDefault(c => c.Name == args[start] || c.Aliases.Contains(args[start])) is { } sub)
         {
             command = sub;
@@ -47,8 +39,11 @@ internal static partial class ParseErrors
 
         if (command.Subcommands.Count > 0 && start < args.Length && !args[start].StartsWith('-'))
         {
+            string prefix = path.Length == 0 ? string.Empty : path + " ";
             string? guess = Suggest.Closest(args[start], command.Subcommands.Select(c => c.Name));
-            problems.Add($"unknown command '{path} {args[start]}'" + (guess is null ? $"; 'sanctionssim {path} --help' lists them." : $"; did you mean '{path} {guess}'?"));
+            problems.Add($"unknown command '{prefix}{args[start]}'" + (guess is null
+                ? $"; the commands are {string.Join(", ", command.Subcommands.Select(c => prefix + c.Name))}."
+                : $"; did you mean '{prefix}{guess}'? (sanctionssim {prefix}{guess} --help)"));
             return problems;
         }
 

@@ -72,6 +72,17 @@ internal static class Common
         return new MonteCarloOptions { Replications = runs, Seed = seed, MaxDegreeOfParallelism = threads, Confidence = confidence };
     }
 
+    /// <summary>The scenario of a command that takes a scenario FILE or <c>--preset NAME</c> (not both; neither: the default preset).</summary>
+    public static Scenario FileOrPreset(FileInfo? file, string? preset)
+    {
+        if (file is not null && preset is not null)
+        {
+            throw new UserInputException("Give either a scenario FILE or --preset, not both.");
+        }
+
+        return file is not null ? ScenarioJson.ReadFile(file.FullName) : LoadScenario(preset ?? Presets.Default);
+    }
+
     /// <summary>A scenario from a file path or a preset name.</summary>
     public static Scenario LoadScenario(string source)
     {

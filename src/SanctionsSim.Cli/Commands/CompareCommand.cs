@@ -90,11 +90,45 @@ internal static class CompareCommand
         }
 
         console.WriteLine();
-        var table = Common.Titled($"{runs:N0} paired runs (common random numbers), {c:P0} intervals")
-            .AddColumn("scenario").AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("interval").RightAligned())
-            .AddColumn(new TableColumn("ΔP vs " + s.Arms[0].ScenarioName).RightAligned()).AddColumn(new TableColumn("interval").RightAligned())
-            .AddColumn(new TableColumn("Δ weeks survived").RightAligned()).AddColumn(new TableColumn("interval").RightAligned());
+        var table = Common.Titled($"{runs:N0} paired runs (common random numbers), {c:P0} intervals").AddColumn(Header(s)[0]);
+        foreach (string column in Header(s).Skip(1))
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (string[] row in Rows(s, c))
+        {
+            Common.Row(table, row);
+        }
+
         var reductions = new List<string>();
+        for (int k = 1; k < s.Arms.Count; k++)
+        {
+            var e = s.Effect(k, c);
+            string? r = Reduction("weeks survived", e.WeeksVarianceReduction) ?? Reduction("P(collapse)", e.CollapseVarianceReduction);
+            if (r is not null)
+            {
+                reductions.Add($"{e.Arm}: {r}");
+            }
+        }
+
+        console.Write(table);
+        if (reductions.Count > 0)
+        {
+            console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
+        }
+
+        console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
+    }
+
+    /// <summary>The comparison table's columns (the report shows the same).</summary>
+    internal static string[] Header(ComparisonSummary s)
+        => ["scenario", "P(collapse)", "interval", "ΔP vs " + s.Arms[0].ScenarioName, "interval", "Δ weeks survived", "interval"];
+
+    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences and their intervals.</summary>
+    internal static List<string[]> Rows(ComparisonSummary s, double c)
+    {
+        var rows = new List<string[]>();
         for (int k = 0; k < s.Arms.Count; k++)
         {
             var p = s.Arms[k].CollapseProbability;
@@ -107,23 +141,12 @@ internal static class CompareCommand
                 dpi = $"{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.0%;-0.0%;0.0%")} to {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.0%;-0.0%;0.0%")}";
                 dw = Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0");
                 dwi = $"{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")} to {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}";
-                string? r = Reduction("weeks survived", e.WeeksVarianceReduction) ?? Reduction("P(collapse)", e.CollapseVarianceReduction);
-                if (r is not null)
-                {
-                    reductions.Add($"{e.Arm}: {r}");
-                }
             }
 
-            Common.Row(table, s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi);
+            rows.Add([s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi]);
         }
 
-        console.Write(table);
-        if (reductions.Count > 0)
-        {
-            console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
-        }
-
-        console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
+        return rows;
     }
 
     /// <summary>"6.2× for weeks survived", or null when degenerate (an arm that never varies: no reduction to speak of).</summary>

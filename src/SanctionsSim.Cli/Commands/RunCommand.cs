@@ -37,14 +37,7 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            FileInfo? path = parse.GetValue(file);
-            string? name = parse.GetValue(preset);
-            if (path is not null && name is not null)
-            {
-                throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-            }
-
-            Scenario scenario = path is not null ? ScenarioJson.ReadFile(path.FullName) : Common.LoadScenario(name ?? Presets.Default);
+            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             if (parse.GetValue(weeks) is int w)
             {
                 if (w is < 1 or > 10_000)

@@ -39,14 +39,7 @@ internal static class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            FileInfo? path = parse.GetValue(file);
-            string? name = parse.GetValue(preset);
-            if (path is not null && name is not null)
-            {
-                throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-            }
-
-            Scenario scenario = path is not null ? ScenarioJson.ReadFile(path.FullName) : Common.LoadScenario(name ?? Presets.Default);
+            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
             int k = parse.GetValue(shards);
             if (k < 1 || k > 100_000 || k > options.Replications)

@@ -27,20 +27,13 @@ internal static class TraceCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            FileInfo? path = parse.GetValue(file);
-            string? name = parse.GetValue(preset);
-            if (path is not null && name is not null)
-            {
-                throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-            }
-
             long k = parse.GetValue(replication);
             if (k < 0)
             {
                 throw new UserInputException($"--replication must be 0 or more; got {k}.");
             }
 
-            Scenario scenario = path is not null ? ScenarioJson.ReadFile(path.FullName) : Common.LoadScenario(name ?? Presets.Default);
+            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             DirectoryInfo? folder = parse.GetValue(output);
             Common.CheckOutFolder(folder);
             ReplicationTrace trace = new SanctionsModel(scenario).Trace(parse.GetValue(seed), k);

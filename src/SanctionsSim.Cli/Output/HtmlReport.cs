@@ -65,25 +65,7 @@ internal static class HtmlReport
         }
 
         html.Append("</div><h2>Results (paired runs on common random numbers)</h2>");
-        var rows = new List<string[]>();
-        for (int k = 0; k < s.Arms.Count; k++)
-        {
-            var p = s.Arms[k].CollapseProbability;
-            var ci = p.Wilson(c);
-            string dp = "", dpi = "", dw = "", dwi = "";
-            if (k > 0)
-            {
-                var e = s.Effect(k, c);
-                dp = Common.F(e.CollapseProbabilityDifference, "+0.0%;-0.0%;0.0%");
-                dpi = $"{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.0%;-0.0%;0.0%")} to {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.0%;-0.0%;0.0%")}";
-                dw = Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0");
-                dwi = $"{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")} to {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}";
-            }
-
-            rows.Add([s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi]);
-        }
-
-        Table(html, ["scenario", "P(collapse)", "interval", "ΔP vs " + s.Arms[0].ScenarioName, "interval", "Δ weeks survived", "interval"], rows);
+        Table(html, CompareCommand.Header(s), CompareCommand.Rows(s, c));
         html.Append("<h2>Charts</h2>");
         Figure(html, Charts.PolicyComparison(s, c), "Each scenario's probability of collapse with its interval.");
         for (int k = 0; k < s.Arms.Count; k++)

@@ -18,9 +18,8 @@ internal static class SummaryJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string PackageVersion =>
-        typeof(SanctionsModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(SanctionsModel).Assembly.GetName().Version?.ToString() ?? "unknown";
+    /// <summary>The library's package version, as the core records it in its own manifests.</summary>
+    public static string PackageVersion => SanctionsSim.Internal.PackageVersion.Current;
 
     public static string ToText(JsonNode node) => node.ToJsonString(Indented) + "\n";
 
