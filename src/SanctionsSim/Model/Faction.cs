@@ -94,4 +94,8 @@ public sealed record Faction
     /// <summary>Weekly rate at which rank-and-file troops cross to the opposition per unit of perceived defection pull (offers known publicly plus the public defected share); counted as defected weight.</summary>
     /// <value>The default value is 0.0005. Range: [0, 1].</value>
     public double LowRankDefectionRatePerWeek { get; init; } = 0.0005;
+
+    /// <summary>Identity groups within the faction (sect, ethnic group); empty: one undifferentiated group.</summary>
+    /// <value>The default value is empty. When given, officer shares and troop shares each add up to 1.</value>
+    public IReadOnlyList<IdentityGroup> Identities { get; init; } = [];
 }

@@ -55,4 +55,8 @@ public sealed record Regime
     /// <summary>A pay raise's size, as a share of the patronage budget, paid from reachable reserves while they last.</summary>
     /// <value>The default value is 0.2. Range: [0, 10].</value>
     public double PayRaiseSize { get; init; } = 0.2;
+
+    /// <summary>The regime's repertoire against defection (arrests, rotations, promotions, counterbalancing, information control) and its budget.</summary>
+    /// <value>The default repertoire has no budget: the regime only purges detected plotters and pays raises.</value>
+    public CoupProofing CoupProofing { get; init; } = new();
 }

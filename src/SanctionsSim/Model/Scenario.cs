@@ -32,6 +32,9 @@ public sealed record Scenario
     /// <summary>The sanctioning coalition; names unique.</summary>
     public IReadOnlyList<Sender> Coalition { get; init; } = [];
 
+    /// <summary>The regime's outside patrons (black knights); names unique and distinct from the senders'.</summary>
+    public IReadOnlyList<Patron> Patrons { get; init; } = [];
+
     /// <summary>The opposition.</summary>
     public Opposition Opposition { get; init; } = new();
 

@@ -6,7 +6,7 @@ using SanctionsSim.Policy;
 namespace SanctionsSim.Model;
 
 /// <summary>Validates a <see cref="Scenario"/> field by field, collecting every problem with its JSON path.</summary>
-public static class ScenarioValidator
+public static partial class ScenarioValidator
 {
     /// <summary>The largest number of officer agents a scenario may define (memory guard).</summary>
     public const int MaxOfficers = 5_000_000;
@@ -72,6 +72,7 @@ public static class ScenarioValidator
                 c.Real(p + ".desertionRatePerWeek", f.DesertionRatePerWeek, 0, 1);
                 c.Real(p + ".desertionPaySensitivity", f.DesertionPaySensitivity, 0, 1);
                 c.Real(p + ".lowRankDefectionRatePerWeek", f.LowRankDefectionRatePerWeek, 0, 1);
+                ValidateIdentities(c, p, f.Identities);
                 if (f.Generals is >= 1 and <= 100_000 && f.SeniorOfficersPerGeneral is >= 0 and <= 100)
                 {
                     officers += (long)f.Generals * (1 + f.SeniorOfficersPerGeneral);
@@ -87,6 +88,7 @@ public static class ScenarioValidator
         ValidateNetwork(c, scenario.Network);
         ValidateRegime(c, scenario.Regime);
         ValidateCoalition(c, scenario.Coalition, factionNames);
+        ValidatePatrons(c, scenario.Patrons, scenario.Coalition);
         ValidateOpposition(c, scenario.Opposition);
         ValidateEvents(c, scenario.Events, scenario.Weeks);
         ValidateDecision(c, scenario.Decision);
@@ -137,6 +139,7 @@ public static class ScenarioValidator
         c.Real("$.regime.fearIncreasePerPurge", r.FearIncreasePerPurge, 0, 1);
         c.Real("$.regime.payRaiseTrigger", r.PayRaiseTrigger, 0, 1);
         c.Real("$.regime.payRaiseSize", r.PayRaiseSize, 0, 10);
+        ValidateCoupProofing(c, r.CoupProofing);
     }
 
     private static void ValidateCoalition(Collector c, IReadOnlyList<Sender>? senders, HashSet<string> factions)
@@ -173,6 +176,7 @@ public static class ScenarioValidator
 
             c.Real(p + ".joinProbabilityPerWeek", s.JoinProbabilityPerWeek, 0, 1);
             c.Real(p + ".biteMultiplierForOthers", s.BiteMultiplierForOthers, 0, 10);
+            ValidateSenderCommitment(c, p, s);
             if (!c.NotNull(p + ".instruments", s.Instruments))
             {
                 continue;

@@ -32,4 +32,7 @@ public enum InstrumentKind
 
     /// <summary>An instrument whose effect is user code: <see cref="Instrument.Effect"/> (an <see cref="InstrumentEffect"/>). Only from C#: a scenario file cannot hold code.</summary>
     Custom = 9,
+
+    /// <summary>Secondary sanctions on the regime's patrons: cut <see cref="Instrument.Bite"/> of their economic support (oil purchases, loans), at a cost to them.</summary>
+    SecondarySanctions = 10,
 }

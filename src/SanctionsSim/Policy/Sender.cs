@@ -27,6 +27,29 @@ public sealed record Sender
     /// <value>The default value is 0. Range: [0, 10].</value>
     public double BiteMultiplierForOthers { get; init; }
 
+    /// <summary>How the sender's commitment evolves with its costs, the humanitarian burden, visible progress and its partners (default: constant at 1).</summary>
+    public Commitment Commitment { get; init; } = new();
+
+    /// <summary>Joins as soon as its commitment reaches this level (null: commitment does not decide joining).</summary>
+    /// <value>The default value is null. Range: [0, 1].</value>
+    public double? JoinWhenCommitmentReaches { get; init; }
+
+    /// <summary>Its instruments are lifted while its commitment is below this level (sanctions fatigue).</summary>
+    /// <value>The default value is 0 (never). Range: [0, 1].</value>
+    public double LiftBelowCommitment { get; init; }
+
+    /// <summary>Below this commitment its instruments are eased: their strength is scaled by commitment / this level.</summary>
+    /// <value>The default value is 0 (never). Range: [0, 1].</value>
+    public double EaseBelowCommitment { get; init; }
+
+    /// <summary>Its instruments escalate (by their own rule) only while its commitment is at least this level.</summary>
+    /// <value>The default value is 0. Range: [0, 1].</value>
+    public double EscalateAboveCommitment { get; init; }
+
+    /// <summary>κ_c: the credibility officers give to its offers is multiplied by commitment^κ_c: a wavering ally makes amnesty and asset protection less believable.</summary>
+    /// <value>The default value is 0. Range: [0, 10].</value>
+    public double CredibilityElasticity { get; init; }
+
     /// <summary>The sender's instruments.</summary>
     public IReadOnlyList<Instrument> Instruments { get; init; } = [];
 }

@@ -23,6 +23,8 @@ internal sealed class Replication
     private readonly RegimeAgent _regime;
     private readonly OppositionAgent _opposition;
     private readonly CoalitionAgent _coalition;
+    private readonly PatronAgent _patrons;
+    private readonly CoupProofingAgent _coupProofing;
     private readonly RankAndFile _troops;
     private readonly EventSchedule _events;
     private readonly CollapseWatch _collapse;
@@ -42,6 +44,8 @@ internal sealed class Replication
         _regime = new RegimeAgent(plan.Regime);
         _opposition = new OppositionAgent(plan.Decision);
         _coalition = new CoalitionAgent(plan, _opposition);
+        _patrons = new PatronAgent(plan);
+        _coupProofing = new CoupProofingAgent(plan);
         _troops = new RankAndFile(plan);
         _events = new EventSchedule(plan.Events);
         _collapse = new CollapseWatch(plan);
@@ -86,20 +90,24 @@ internal sealed class Replication
         _corps.Muster();
         _regime.Reset();
         _coalition.Reset();
+        _patrons.Reset();
+        _coupProofing.Reset();
         _troops.Reset();
         _collapse.Reset();
         double share = 0.0; // the defected share of command strength, as of last week's news
         for (int week = 0; week < _plan.Weeks; week++)
         {
-            // 1. the coalition: who is in, which instruments are in force, what they cut; the regime's finances
+            // 1. the coalition: who is in, which instruments are in force, what they cut; the patrons' offsets; the regime's finances
             _coalition.UpdateMembership(week, share, _key, o);
             _coalition.ApplyToEconomy(_economy, o.SenderCostBuffer);
-            _regime.Finances(_economy);
+            _patrons.Support(week, _economy, _plan.Regime);
+            _regime.Finances(_economy, _patrons.Offsets);
+            _regime.SetExtraDetection(_patrons.DetectionAssistance + _coupProofing.DetectionBonus);
             o.PayRaiseWeeks += _regime.PaidRaise ? 1 : 0;
 
             // 2. events in force; the week's terms of the decision rule and the offers to each faction
             _events.Week(week);
-            WeekTerms terms = WeekTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share);
+            WeekTerms terms = WeekTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share, _coupProofing.OmegaFactor);
             _coalition.ApplyToOffers(_offers);
             _coefficients.Set(in terms, _offers.Offers);
 
@@ -135,10 +143,14 @@ internal sealed class Replication
             double previousShare = share;
             _troops.Week(week, _corps, _regime.Patronage, previousShare, terms.CrossingMultiplier, _offers.Offers, _key, o);
 
-            // 6. the new share; the regime responds; the week is recorded; does the regime fall?
+            // 6. the new share; the regime responds (its repertoire, fear, pay raises); the week is recorded; the
+            //    senders and patrons revise their commitment; does the regime fall?
             share = _troops.Share(_corps);
-            _regime.Respond(purges, share - previousShare);
+            _coupProofing.Act(_corps, _regime, share - previousShare, _plan.Decision.PublicNewsWeight);
+            _regime.Respond(purges + _coupProofing.Arrests, share - previousShare);
             o.RecordWeek(week, share, previousShare, newCount, purges, _regime);
+            o.RecordAgents(week, _plan.Weeks, _coalition, _patrons, _coupProofing);
+            ReviseCommitments(share);
             bool falls = _collapse.Falls(week, share, _troops, _corps);
             Trace?.Record(week, share, _newDefectors.AsSpan(0, newCount), purges, reached, _regime, in terms, _coalition, _events, o, falls);
             if (falls)
@@ -149,7 +161,17 @@ internal sealed class Replication
             }
         }
 
-        o.Finish(share, _plan, _corps, _troops, _collapse);
+        o.Finish(share, _plan, _corps, _troops, _collapse, _patrons);
+    }
+
+    /// <summary>Senders and patrons revise their commitment from the week's costs and what they see (Eq. 12).</summary>
+    private void ReviseCommitments(double share)
+    {
+        RegimePlan r = _plan.Regime;
+        double progress = share / _plan.CriticalShare;
+        double burden = _regime.HumanitarianBurden / r.BaselineRevenue;
+        _coalition.UpdateCommitments(Metrics.SenderCostBuffer, progress, _regime.RevenueLossShare, burden);
+        _patrons.UpdateCommitments(progress, _regime.RevenueLossShare, burden);
     }
 
     /// <summary>Officer i attempts: purged if detected, else defects (news spreads in step 4) and any payments fall due.</summary>

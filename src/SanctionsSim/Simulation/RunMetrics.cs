@@ -23,7 +23,19 @@ internal sealed class RunMetrics
         SenderCostBuffer = new double[plan.Senders.Length];
         SenderCost = new double[plan.Senders.Length];
         SenderJoinWeek = new int[plan.Senders.Length];
+        Agents = plan.AgentSeries;
+        AgentPaths = new double[Agents.Names.Length * weeks];
+        AgentTotals = new double[Agents.TotalNames.Length];
     }
+
+    /// <summary>Which agent series and totals are recorded.</summary>
+    public AgentSeriesPlan Agents { get; }
+
+    /// <summary>The agents' weekly states: series j's week w at [j · weeks + w] (weeks run only).</summary>
+    public double[] AgentPaths { get; }
+
+    /// <summary>The agents' per-run totals.</summary>
+    public double[] AgentTotals { get; }
 
     public double[] SharePath { get; }
 
@@ -107,6 +119,8 @@ internal sealed class RunMetrics
         Array.Clear(SenderCostBuffer);
         Array.Clear(SenderCost);
         Array.Fill(SenderJoinWeek, -1);
+        Array.Clear(AgentPaths);
+        Array.Clear(AgentTotals);
         Collapsed = false;
         CollapseWeek = -1;
         WeeksRun = 0;
@@ -143,9 +157,63 @@ internal sealed class RunMetrics
         WeeksRun = week + 1;
     }
 
-    /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
-    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse)
+    /// <summary>Records week <paramref name="week"/>'s agent states: adaptive senders' commitments, patrons' commitments and offsets, the regime's actions.</summary>
+    public void RecordAgents(int week, int weeks, CoalitionAgent coalition, PatronAgent patrons, CoupProofingAgent regime)
     {
+        AgentSeriesPlan a = Agents;
+        if (a.Names.Length == 0)
+        {
+            return;
+        }
+
+        for (int s = 0; s < a.SenderSeries.Length; s++)
+        {
+            if (a.SenderSeries[s] >= 0)
+            {
+                AgentPaths[(a.SenderSeries[s] * weeks) + week] = coalition.Commitment(s);
+            }
+        }
+
+        for (int p = 0, j = a.PatronSeries; p < a.PatronCount; p++, j += 2)
+        {
+            AgentPaths[(j * weeks) + week] = patrons.Commitment(p);
+            AgentPaths[((j + 1) * weeks) + week] = patrons.Offset(p);
+        }
+
+        if (a.RegimeSeries >= 0)
+        {
+            int r = a.RegimeSeries;
+            AgentPaths[(r * weeks) + week] = regime.Arrests;
+            AgentPaths[((r + 1) * weeks) + week] = regime.Rotations;
+            AgentPaths[((r + 2) * weeks) + week] = regime.Promotions;
+            AgentPaths[((r + 3) * weeks) + week] = regime.Spending;
+            AgentPaths[((r + 4) * weeks) + week] = regime.DetectionBonus;
+            AgentPaths[((r + 5) * weeks) + week] = regime.InformationControl ? 1 : 0;
+            AgentPaths[((r + 6) * weeks) + week] = regime.Threat;
+            AgentTotals[0] += regime.Arrests;
+            AgentTotals[1] += regime.Rotations;
+            AgentTotals[2] += regime.Promotions;
+            AgentTotals[3] += regime.Spending;
+        }
+    }
+
+    /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
+    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons)
+    {
+        for (int p = 0; p < Agents.PatronCount; p++)
+        {
+            AgentTotals[Agents.PatronTotals + p] = patrons.TotalCost(p);
+        }
+
+        if (Agents.ClassTotals >= 0)
+        {
+            ReadOnlySpan<int> defected = corps.DefectWeek;
+            for (int i = 0; i < defected.Length; i++)
+            {
+                AgentTotals[Agents.ClassTotals + plan.ClassOf[i]] += defected[i] >= 0 ? 1 : 0;
+            }
+        }
+
         SenderCostBuffer.CopyTo(SenderCost, 0);
         FinalShare = share;
         for (int w = WeeksRun; w < plan.Weeks; w++)

@@ -21,6 +21,9 @@ public sealed class EconomyEffects
     /// <summary>The share of reserves abroad the regime can reach this week (so far).</summary>
     public double ReservesReachable { get; private set; }
 
+    /// <summary>The share of the patrons' economic support (oil purchases, loans) that secondary sanctions leave this week (so far).</summary>
+    public double PatronSupportKept { get; private set; }
+
     /// <summary>Cuts oil revenue by <paramref name="share"/>.</summary>
     /// <param name="share">In [0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1], or NaN.</exception>
@@ -36,8 +39,14 @@ public sealed class EconomyEffects
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1], or NaN.</exception>
     public void BlockReserves(double share) => ReservesReachable *= 1 - Checked(share);
 
+    /// <summary>Cuts the patrons' economic support by <paramref name="share"/> (secondary sanctions).</summary>
+    /// <param name="share">In [0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1], or NaN.</exception>
+    public void CutPatronSupport(double share) => PatronSupportKept *= 1 - Checked(share);
+
     internal void Reset()
     {
+        PatronSupportKept = 1;
         OilRevenueKept = 1;
         OtherRevenueKept = 1;
         ReservesReachable = 1;

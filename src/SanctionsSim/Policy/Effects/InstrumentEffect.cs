@@ -87,6 +87,7 @@ public abstract class InstrumentEffect
             InstrumentKind.Amnesty => new AmnestyEffect(instrument.Value, instrument.Public),
             InstrumentKind.AssetProtection => new AssetProtectionEffect(instrument.Value, instrument.Public),
             InstrumentKind.Payments => new PaymentsEffect(instrument.Value, instrument.Public, instrument.CostPerDefector),
+            InstrumentKind.SecondarySanctions => new SecondarySanctionsEffect(instrument.Bite),
             InstrumentKind.Custom => instrument.Effect ?? throw new ArgumentException("An instrument of kind Custom needs an Effect.", nameof(instrument)),
             _ => throw new ArgumentException($"Unknown instrument kind {instrument.Kind}.", nameof(instrument)),
         };

@@ -6,7 +6,9 @@ namespace SanctionsSim.Simulation;
 /// The sanctioning coalition: which senders are in (from a week, by a trigger on the defected share, or by
 /// chance), which of their instruments are in force, which have escalated because defections stalled, and what
 /// the instruments in force do each week through their <see cref="InstrumentEffect"/>s; with the senders' costs.
-/// docs/model.md, §Coalition.
+/// Each sender's commitment evolves with its costs, the humanitarian burden, visible progress and its partners
+/// (<see cref="CommitmentPlan.Next"/>) and decides joining, lifting, easing, escalating and the credibility of its
+/// offers. docs/model.md, §Coalition and §Adaptive agents.
 /// </summary>
 internal sealed class CoalitionAgent
 {
@@ -18,6 +20,10 @@ internal sealed class CoalitionAgent
     private readonly InstrumentWeek[] _week;
     private readonly int[] _reachCursor;
     private readonly double[] _reachCredit;
+    private readonly double[] _commitment;
+    private readonly double[] _nextCommitment;
+    private readonly double[] _costSoFar;
+    private readonly double[] _weekCost;
 
     public CoalitionAgent(SimulationPlan plan, OppositionAgent opposition)
     {
@@ -30,7 +36,21 @@ internal sealed class CoalitionAgent
         _week = new InstrumentWeek[k];
         _reachCursor = new int[k];
         _reachCredit = new double[k];
+        int n = plan.Senders.Length;
+        _commitment = new double[n];
+        _nextCommitment = new double[n];
+        _costSoFar = new double[n];
+        _weekCost = new double[n];
     }
+
+    /// <summary>Sender <paramref name="s"/>'s commitment this week.</summary>
+    public double Commitment(int s) => _commitment[s];
+
+    /// <summary>Sender <paramref name="s"/>'s cost in the last week.</summary>
+    public double WeekCost(int s) => _weekCost[s];
+
+    /// <summary>Whether sender <paramref name="s"/> is in the coalition.</summary>
+    public bool Joined(int s) => _joined[s];
 
     /// <summary>Whether instrument <paramref name="k"/> is in force this week.</summary>
     public bool IsActive(int k) => _active[k];
@@ -45,6 +65,12 @@ internal sealed class CoalitionAgent
         Array.Clear(_escalated);
         Array.Clear(_reachCursor);
         Array.Clear(_reachCredit);
+        Array.Clear(_costSoFar);
+        Array.Clear(_weekCost);
+        for (int s = 0; s < _commitment.Length; s++)
+        {
+            _commitment[s] = _plan.Senders[s].Commitment.Initial;
+        }
     }
 
     /// <summary>
@@ -66,7 +92,8 @@ internal sealed class CoalitionAgent
             SenderPlan sender = senders[s];
             bool join = (sender.JoinWeek is int jw && week >= jw)
                 || (sender.JoinWhenDefectedShareReaches is double t && share >= t)
-                || (sender.JoinProbabilityPerWeek > 0 && DrawKey.Uniform(key, DrawPurpose.Join, week, s) < sender.JoinProbabilityPerWeek);
+                || (sender.JoinProbabilityPerWeek > 0 && DrawKey.Uniform(key, DrawPurpose.Join, week, s) < sender.JoinProbabilityPerWeek)
+                || (sender.JoinWhenCommitmentReaches is double jc && _commitment[s] >= jc);
             if (join)
             {
                 _joined[s] = true;
@@ -88,8 +115,10 @@ internal sealed class CoalitionAgent
         for (int k = 0; k < instruments.Length; k++)
         {
             InstrumentPlan ins = instruments[k];
-            _active[k] = _joined[ins.Sender] && ins.Scheduled(week);
-            if (_active[k] && !_escalated[k] && ins.EscalateAfterWeek is int ew && week >= ew && share < ins.EscalateBelowShare)
+            double c = _commitment[ins.Sender];
+            SenderPlan sender = senders[ins.Sender];
+            _active[k] = _joined[ins.Sender] && ins.Scheduled(week) && !(c < sender.LiftBelowCommitment);
+            if (_active[k] && !_escalated[k] && ins.EscalateAfterWeek is int ew && week >= ew && share < ins.EscalateBelowShare && c >= sender.EscalateAboveCommitment)
             {
                 _escalated[k] = true;
             }
@@ -101,9 +130,22 @@ internal sealed class CoalitionAgent
         for (int k = 0; k < instruments.Length; k++)
         {
             InstrumentPlan ins = instruments[k];
+            SenderPlan sender = senders[ins.Sender];
+            double c = _commitment[ins.Sender];
             double strength = _escalated[k] ? ins.EscalationFactor : 1.0;
-            double alliance = 1 + allianceBoost - (_joined[ins.Sender] ? senders[ins.Sender].BiteMultiplierForOthers : 0);
-            _week[k] = new InstrumentWeek { Week = week, Strength = strength, AllianceMultiplier = alliance, Credibility = Math.Min(1.0, ins.Credibility * credibilityMultiplier) };
+            if (c < sender.EaseBelowCommitment)
+            {
+                strength *= c / sender.EaseBelowCommitment; // easing (Eq. 12b)
+            }
+
+            double alliance = 1 + allianceBoost - (_joined[ins.Sender] ? sender.BiteMultiplierForOthers : 0);
+            double credibility = Math.Min(1.0, ins.Credibility * credibilityMultiplier);
+            if (sender.CredibilityElasticity > 0)
+            {
+                credibility *= Math.Pow(c, sender.CredibilityElasticity); // a wavering sender's promises (Eq. 12c)
+            }
+
+            _week[k] = new InstrumentWeek { Week = week, Strength = strength, AllianceMultiplier = alliance, Credibility = credibility };
         }
     }
 
@@ -183,5 +225,33 @@ internal sealed class CoalitionAgent
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The end of the week: each sender's cost this week, then every commitment moves at once (Eq. 12), from the
+    /// defected share, the regime's lost revenue, the humanitarian burden and the partners' mean commitment.
+    /// </summary>
+    /// <param name="senderCosts">The senders' running costs.</param>
+    /// <param name="progress">The defected share relative to the critical share.</param>
+    /// <param name="loss">The regime's revenue lost share.</param>
+    /// <param name="burden">The humanitarian burden relative to the regime's baseline revenue.</param>
+    public void UpdateCommitments(ReadOnlySpan<double> senderCosts, double progress, double loss, double burden)
+    {
+        int n = _commitment.Length;
+        double total = 0;
+        for (int s = 0; s < n; s++)
+        {
+            _weekCost[s] = senderCosts[s] - _costSoFar[s];
+            _costSoFar[s] = senderCosts[s];
+            total += _commitment[s];
+        }
+
+        for (int s = 0; s < n; s++)
+        {
+            double partners = n > 1 ? (total - _commitment[s]) / (n - 1) : _commitment[s];
+            _nextCommitment[s] = _plan.Senders[s].Commitment.Next(_commitment[s], _weekCost[s], burden, progress, loss, partners);
+        }
+
+        _nextCommitment.AsSpan().CopyTo(_commitment);
     }
 }

@@ -25,6 +25,12 @@ internal sealed class OfficerCorps
     private readonly int[] _defectWeek;
     private readonly int[] _group;
     private readonly double[] _defectedWeight;
+    private readonly bool[] _rotated;
+    private readonly bool[] _promoted;
+    private readonly bool[] _listed;
+    private readonly int[] _suspects;
+    private readonly bool _trackSuspects;
+    private int _suspectCount;
 
     public OfficerCorps(SimulationPlan plan)
     {
@@ -40,6 +46,11 @@ internal sealed class OfficerCorps
         _defectWeek = new int[n];
         _group = new int[n];
         _defectedWeight = new double[plan.FactionCount];
+        _rotated = new bool[n];
+        _promoted = new bool[n];
+        _listed = new bool[n];
+        _suspects = new int[n];
+        _trackSuspects = plan.CoupProofing.IsActive;
         Ties = new OfficerTies(plan);
     }
 
@@ -74,6 +85,19 @@ internal sealed class OfficerCorps
 
     public bool IsReached(int officer) => _reached[officer];
 
+    /// <summary>Whether the regime has rotated the officer away from his ties.</summary>
+    public bool IsRotated(int officer) => _rotated[officer];
+
+    /// <summary>Whether the regime has promoted the officer.</summary>
+    public bool IsPromoted(int officer) => _promoted[officer];
+
+    /// <summary>
+    /// The officers the regime could suspect: reached by a campaign, told of a defected tie, or personally
+    /// sanctioned, in the order they became so (tracked only when the regime has a repertoire; may include officers
+    /// no longer loyal).
+    /// </summary>
+    public ReadOnlySpan<int> Suspects => _suspects.AsSpan(0, _suspectCount);
+
     /// <summary>
     /// Draws every officer's attributes from the agents stream (docs/model.md, §Officers): loyalty
     /// ℓ = mean(rank) + cohesion + spread·N(0, 1); family exposure E ~ Beta; personally sanctioned with the
@@ -92,6 +116,14 @@ internal sealed class OfficerCorps
                 bool general = p.Rank[i] == SimulationPlan.RankGeneral;
                 _loyalty[i] = (general ? fa.GeneralLoyaltyMean : fa.SeniorLoyaltyMean) + cohesion + (fa.LoyaltySpread * random.NextStandardNormal());
                 _family[i] = fa.FamilyExposureMean <= 0 ? 0 : fa.FamilyExposureMean >= 1 ? 1 : Variates.Beta(random, fa.FamilyExposureBetaA, fa.FamilyExposureBetaB);
+                if (p.HasIdentities)
+                {
+                    // identity (docs/model.md, §Identity): a loyalty shift and an exposure multiplier, no draw
+                    int k = p.ClassOf[i];
+                    _loyalty[i] += p.ClassLoyaltyShift[k];
+                    _family[i] = Math.Min(1.0, _family[i] * p.ClassExposure[k]);
+                }
+
                 _sanctioned[i] = random.NextDouble() < (general ? fa.SanctionedShareGenerals : fa.SanctionedShareSeniors);
                 double median = general ? fa.AssetsAbroadMedianGenerals : fa.AssetsAbroadMedianSeniors;
                 _assets[i] = median * Math.Exp(fa.AssetsAbroadLogSpread * random.NextStandardNormal());
@@ -107,9 +139,50 @@ internal sealed class OfficerCorps
         Array.Clear(_defectedTieWeight);
         Array.Fill(_defectWeek, -1);
         Array.Clear(_defectedWeight);
+        Array.Clear(_rotated);
+        Array.Clear(_promoted);
         for (int i = 0; i < _group.Length; i++)
         {
-            _group[i] = DecisionRule.Group(_plan.FactionOf[i], reached: false, _sanctioned[i]);
+            _group[i] = DecisionRule.Group(_plan.ClassOf[i], reached: false, _sanctioned[i]);
+        }
+
+        if (_trackSuspects)
+        {
+            Array.Clear(_listed);
+            _suspectCount = 0;
+            for (int i = 0; i < _sanctioned.Length; i++)
+            {
+                if (_sanctioned[i])
+                {
+                    List(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>The regime arrests a loyal officer pre-emptively: he is purged (docs/model.md, Eq. 16).</summary>
+    public void Arrest(int officer) => _state[officer] = Purged;
+
+    /// <summary>The regime rotates an officer away from his ties: he forgets the defected ties he knew of and hears from them no more.</summary>
+    public void Rotate(int officer)
+    {
+        _rotated[officer] = true;
+        _defectedTieWeight[officer] = 0;
+    }
+
+    /// <summary>The regime promotes an officer: his loyalty rises by <paramref name="gain"/>.</summary>
+    public void Promote(int officer, double gain)
+    {
+        _promoted[officer] = true;
+        _loyalty[officer] += gain;
+    }
+
+    private void List(int officer)
+    {
+        if (!_listed[officer])
+        {
+            _listed[officer] = true;
+            _suspects[_suspectCount++] = officer;
         }
     }
 
@@ -124,6 +197,11 @@ internal sealed class OfficerCorps
 
         _reached[officer] = true;
         _group[officer] |= 2;
+        if (_trackSuspects)
+        {
+            List(officer);
+        }
+
         return true;
     }
 
@@ -153,7 +231,15 @@ internal sealed class OfficerCorps
         ReadOnlySpan<double> weights = Ties.Graph.Weights(defector);
         for (int j = 0; j < neighbours.Length; j++)
         {
-            _defectedTieWeight[neighbours[j]] += weights[j];
+            int v = neighbours[j];
+            if (!_rotated[v])
+            {
+                _defectedTieWeight[v] += weights[j];
+                if (_trackSuspects)
+                {
+                    List(v);
+                }
+            }
         }
     }
 }

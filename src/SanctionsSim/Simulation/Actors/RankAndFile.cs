@@ -55,7 +55,7 @@ internal sealed class RankAndFile
             _deserted[f] += deserted;
             remaining -= deserted;
             double pull = 1 + offers[f].PublicOffer + (10 * publicShare);
-            double crossRate = Math.Min(1, fa.LowRankDefectionRatePerWeek * pull * crossingMultiplier);
+            double crossRate = Math.Min(1, fa.LowRankDefectionRatePerWeek * pull * crossingMultiplier * fa.CrossingIdentityFactor);
             double crossed = Math.Min(remaining, Count(crossRate * remaining, key, DrawPurpose.Crossing, DrawPurpose.CrossingNormal, week, f));
             _crossed[f] += crossed;
             metrics.LowRankCrossedPath[week] += crossed;

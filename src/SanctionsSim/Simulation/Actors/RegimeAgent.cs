@@ -13,6 +13,7 @@ internal sealed class RegimeAgent
     private double _reserves;
     private double _fear;
     private bool _payRaiseDue;
+    private double _extraDetection;
 
     public RegimeAgent(RegimePlan plan) => _plan = plan;
 
@@ -45,13 +46,31 @@ internal sealed class RegimeAgent
         _reserves = _plan.ReservesAbroad;
         _fear = 0.0;
         _payRaiseDue = false;
+        _extraDetection = 0.0;
     }
 
-    /// <summary>Revenue, reachable reserves and patronage under the week's cuts; a pay raise, if due, is paid from reachable reserves (Eq. 8–10).</summary>
-    public void Finances(EconomyEffects cuts)
+    /// <summary>The patrons' offsets this week (USD billion), part of <see cref="Revenue"/>.</summary>
+    public double PatronOffsets { get; private set; }
+
+    /// <summary>Detection added this week by patrons' assistance and counterbalancing forces.</summary>
+    public double ExtraDetection => _extraDetection;
+
+    /// <summary>Sets the detection patrons and counterbalancing forces add this week (Eq. 11: inside the clamp).</summary>
+    public void SetExtraDetection(double extra) => _extraDetection = extra;
+
+    /// <summary>The repertoire spends <paramref name="fromReserves"/> from the reserves (the revenue share needs no bookkeeping: it is outside patronage).</summary>
+    public void DrawReserves(double fromReserves)
+    {
+        _reserves -= fromReserves;
+        ReachableReserves -= fromReserves;
+    }
+
+    /// <summary>Revenue (with the patrons' offsets), reachable reserves and patronage under the week's cuts; a pay raise, if due, is paid from reachable reserves (Eq. 8–10, 13).</summary>
+    public void Finances(EconomyEffects cuts, double patronOffsets)
     {
         RegimePlan r = _plan;
-        double revenue = (r.OilRevenuePerWeek * cuts.OilRevenueKept) + (r.OtherRevenuePerWeek * cuts.OtherRevenueKept);
+        double revenue = (r.OilRevenuePerWeek * cuts.OilRevenueKept) + (r.OtherRevenuePerWeek * cuts.OtherRevenueKept) + patronOffsets;
+        PatronOffsets = patronOffsets;
         double reachable = _reserves * cuts.ReservesReachable;
         double budget = r.PatronageShare * revenue;
         PaidRaise = false;
@@ -70,9 +89,9 @@ internal sealed class RegimeAgent
         Patronage = budget / r.BaselinePatronage;
     }
 
-    /// <summary>q_t = clamp(q + coercion) · e^{−δ s}: detection weakens as the defected share grows (Eq. 11).</summary>
+    /// <summary>q_t = clamp(q + coercion + patrons' assistance + counterbalancing) · e^{−δ s}: detection weakens as the defected share grows (Eq. 11).</summary>
     public double Detection(double coercion, double share)
-        => Math.Clamp(_plan.DetectionProbability + coercion, 0, 1) * Math.Exp(-_plan.DetectionDecay * share);
+        => Math.Clamp(_plan.DetectionProbability + coercion + _extraDetection, 0, 1) * Math.Exp(-_plan.DetectionDecay * share);
 
     /// <summary>R_t = clamp(R + fear + coercion).</summary>
     public double Reprisal(double coercion) => Math.Clamp(_plan.ReprisalProbability + _fear + coercion, 0, 1);

@@ -4,12 +4,12 @@ namespace SanctionsSim.Simulation;
 
 /// <summary>
 /// The officers' decision rule, defined once (docs/model.md, Eq. 1–5). An officer i of group
-/// g = (faction, reached, sanctioned) who sees P(fall) = P gains Δ_i = U(defect) − U(stay) from defecting, which
+/// g = (class, reached, sanctioned), a class being a faction or one of its identity groups, who sees P(fall) = P gains Δ_i = U(defect) − U(stay) from defecting, which
 /// is affine in the officer's own attributes:
 /// <code>
 ///   Δ_i = A_i·β_g + γ_g(P) − E_i·α(P) − ℓ_i
 ///   β_g    = min(1, π_pub + [reached]·π_priv) + [sanctioned]·D·F
-///   γ_g(P) = V_pub + [reached]·V_priv + P·G − q·K − B/B₀ + P·J + [sanctioned]·P·J_s
+///   γ_g(P) = V_pub + [reached]·V_priv + P·G − q·K − B/B₀ + P·J + [sanctioned]·P·J_s − P·F_class
 ///   α(P)   = R·S·(1 − P)
 /// </code>
 /// with A assets abroad, E family exposure and ℓ loyalty. <see cref="ReferenceDelta"/> writes the same Δ as
@@ -53,16 +53,16 @@ internal static class DecisionRule
     /// <summary>The offers of γ_g: V_pub + [reached]·V_priv.</summary>
     public static double Offers(in FactionOffers o, bool reached) => o.PublicOffer + (reached ? o.PrivateOffer : 0);
 
-    /// <summary>γ_g(P) from the group's offers and the common part.</summary>
+    /// <summary>γ_g(P) from the group's offers, the common part and its class's fate F if the regime falls (0 without identities: then exactly the value without the term).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Gamma(double offers, double common, bool sanctioned, double fall, in WeekTerms w)
-        => offers + common + (sanctioned ? fall * w.SanctionedProsecution : 0);
+    public static double Gamma(double offers, double common, bool sanctioned, double fall, double fate, in WeekTerms w)
+        => offers + common + (sanctioned ? fall * w.SanctionedProsecution : 0) - (fall * fate);
 
     /// <summary>Δ_i = A_i·β + γ − E_i·α − ℓ_i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Delta(double assets, double family, double loyalty, double beta, double gamma, double alpha)
         => (assets * beta) + gamma - (family * alpha) - loyalty;
 
-    /// <summary>The group index g = faction · 4 + reached · 2 + sanctioned.</summary>
-    public static int Group(int faction, bool reached, bool sanctioned) => (faction * 4) + (reached ? 2 : 0) + (sanctioned ? 1 : 0);
+    /// <summary>The group index g = class · 4 + reached · 2 + sanctioned (a class is a faction, or one of its identity groups).</summary>
+    public static int Group(int decisionClass, bool reached, bool sanctioned) => (decisionClass * 4) + (reached ? 2 : 0) + (sanctioned ? 1 : 0);
 }

@@ -61,7 +61,14 @@ internal struct WeekTerms
     public double IsolatedFall;
 
     /// <summary>The week's terms: the regime's detection, reprisal and patronage, the opposition's stakes, events, and the shared P(fall) (Eq. 1–2) at last week's share.</summary>
-    public static WeekTerms Of(DecisionPlan decision, RegimePlan regimePlan, RegimeAgent regime, OppositionAgent opposition, EventSchedule events, double share)
+    /// <param name="decision">The decision model's plan.</param>
+    /// <param name="regimePlan">The regime's plan.</param>
+    /// <param name="regime">The regime this week.</param>
+    /// <param name="opposition">The opposition's stakes.</param>
+    /// <param name="events">The events in force.</param>
+    /// <param name="share">Last week's public defected share.</param>
+    /// <param name="omegaFactor">The factor on ω from the regime's information control (1 without it).</param>
+    public static WeekTerms Of(DecisionPlan decision, RegimePlan regimePlan, RegimeAgent regime, OppositionAgent opposition, EventSchedule events, double share, double omegaFactor = 1.0)
     {
         var w = new WeekTerms
         {
@@ -72,7 +79,7 @@ internal struct WeekTerms
             PublicShare = share,
             Shock = events.Shock,
             CrossingMultiplier = events.CrossingMultiplier,
-            Omega = decision.PublicNewsWeight,
+            Omega = decision.PublicNewsWeight * omegaFactor,
             Steepness = decision.FallSteepness,
             Midpoint = decision.FallMidpoint,
             LossEffect = decision.RevenueLossFallEffect,

@@ -24,7 +24,15 @@ internal sealed class FactionPlan
         DesertionRatePerWeek = f.DesertionRatePerWeek;
         DesertionPaySensitivity = f.DesertionPaySensitivity;
         LowRankDefectionRatePerWeek = f.LowRankDefectionRatePerWeek;
+        Identities = f.Identities.ToArray();
+        CrossingIdentityFactor = Identities.Length == 0 ? 1.0 : Identities.Sum(g => g.TroopShare * g.CrossingRateMultiplier);
     }
+
+    /// <summary>The faction's identity groups (empty: one undifferentiated group).</summary>
+    public IdentityGroup[] Identities { get; }
+
+    /// <summary>Σ_k troop share_k · crossing multiplier_k: the identity make-up's effect on the rank and file's crossing rate (1 without identities).</summary>
+    public double CrossingIdentityFactor { get; }
 
     public string Name { get; }
 

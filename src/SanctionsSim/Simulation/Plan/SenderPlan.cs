@@ -12,7 +12,25 @@ internal sealed class SenderPlan
         JoinWhenDefectedShareReaches = s.JoinWhenDefectedShareReaches;
         JoinProbabilityPerWeek = s.JoinProbabilityPerWeek;
         BiteMultiplierForOthers = s.BiteMultiplierForOthers;
+        Commitment = new CommitmentPlan(s.Commitment);
+        JoinWhenCommitmentReaches = s.JoinWhenCommitmentReaches;
+        LiftBelowCommitment = s.LiftBelowCommitment;
+        EaseBelowCommitment = s.EaseBelowCommitment;
+        EscalateAboveCommitment = s.EscalateAboveCommitment;
+        CredibilityElasticity = s.CredibilityElasticity;
     }
+
+    public CommitmentPlan Commitment { get; }
+
+    public double? JoinWhenCommitmentReaches { get; }
+
+    public double LiftBelowCommitment { get; }
+
+    public double EaseBelowCommitment { get; }
+
+    public double EscalateAboveCommitment { get; }
+
+    public double CredibilityElasticity { get; }
 
     public string Name { get; }
 

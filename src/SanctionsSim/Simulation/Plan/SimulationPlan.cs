@@ -1,4 +1,5 @@
 using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 
 namespace SanctionsSim.Simulation;
@@ -84,6 +85,8 @@ internal sealed class SimulationPlan
 
         ImportanceWeightedStrength = total;
 
+        AssignIdentities(scenario);
+
         // static priority order by troop weight (ties: lower index first)
         WeightOrder = Enumerable.Range(0, n).OrderByDescending(i => Weight[i]).ThenBy(i => i).ToArray();
 
@@ -99,6 +102,10 @@ internal sealed class SimulationPlan
         }
 
         Instruments = instruments.ToArray();
+        Patrons = scenario.Patrons.Select(x => new PatronPlan(x)).ToArray();
+        PatronNames = Patrons.Select(x => x.Name).ToArray();
+        CoupProofing = new CoupProofingPlan(scenario.Regime.CoupProofing);
+        AgentSeries = new AgentSeriesPlan(this);
         UsedTargetings = Instruments.Select(i => i.Effect.ReachOrder).OfType<Targeting>().Distinct().ToArray();
     }
 
@@ -160,8 +167,136 @@ internal sealed class SimulationPlan
 
     public EventPlan[] Events { get; }
 
+    /// <summary>The regime's outside patrons.</summary>
+    public PatronPlan[] Patrons { get; }
+
+    public string[] PatronNames { get; }
+
+    /// <summary>The adaptive agents' recorded series and totals.</summary>
+    public AgentSeriesPlan AgentSeries { get; }
+
+    /// <summary>The regime's repertoire against defection.</summary>
+    public CoupProofingPlan CoupProofing { get; }
+
+    /// <summary>Decision classes: one per (faction, identity group); a faction without identities is one class.</summary>
+    public int ClassCount { get; private set; }
+
+    /// <summary>Each officer's decision class.</summary>
+    public int[] ClassOf { get; private set; } = [];
+
+    /// <summary>Each class's faction.</summary>
+    public int[] ClassFaction { get; private set; } = [];
+
+    /// <summary>Each class's name: the faction's, or "faction/identity".</summary>
+    public string[] ClassNames { get; private set; } = [];
+
+    /// <summary>F per class: the fate a defector of the class expects if the regime falls (0 without identities).</summary>
+    public double[] ClassFate { get; private set; } = [];
+
+    /// <summary>Loyalty shift per class.</summary>
+    public double[] ClassLoyaltyShift { get; private set; } = [];
+
+    /// <summary>Family-exposure multiplier per class.</summary>
+    public double[] ClassExposure { get; private set; } = [];
+
+    /// <summary>Whether any faction has identity groups.</summary>
+    public bool HasIdentities { get; private set; }
+
     /// <summary>The contact orders the campaigns need, in the order of their first instrument.</summary>
     public Targeting[] UsedTargetings { get; }
+
+    /// <summary>
+    /// Decision classes and each officer's identity. Within each faction and rank, the number of officers of group k
+    /// is its share of the rank rounded by largest remainders; which officers they are follows a fixed hash order of
+    /// the rank's positions, the same in every replication (identity is a fact of the army, not a draw, and no random
+    /// stream is consumed).
+    /// </summary>
+    private void AssignIdentities(Scenario scenario)
+    {
+        var faction = new List<int>();
+        var names = new List<string>();
+        var fate = new List<double>();
+        var shift = new List<double>();
+        var exposure = new List<double>();
+        ClassOf = new int[OfficerCount];
+        for (int f = 0; f < FactionCount; f++)
+        {
+            IdentityGroup[] groups = Factions[f].Identities;
+            int first = faction.Count;
+            if (groups.Length == 0)
+            {
+                faction.Add(f);
+                names.Add(FactionNames[f]);
+                fate.Add(0);
+                shift.Add(0);
+                exposure.Add(1);
+                for (int i = FactionStart[f]; i < FactionStart[f + 1]; i++)
+                {
+                    ClassOf[i] = first;
+                }
+
+                continue;
+            }
+
+            HasIdentities = true;
+            foreach (IdentityGroup g in groups)
+            {
+                faction.Add(f);
+                names.Add(FactionNames[f] + "/" + g.Name);
+                fate.Add(g.FateIfRegimeFalls);
+                shift.Add(g.LoyaltyShift);
+                exposure.Add(g.ReprisalExposure);
+            }
+
+            int generalsEnd = FactionStart[f] + GeneralCount[f];
+            AssignBlock(f, 0, FactionStart[f], generalsEnd, groups, first);
+            AssignBlock(f, 1, generalsEnd, FactionStart[f + 1], groups, first);
+        }
+
+        ClassCount = faction.Count;
+        ClassFaction = faction.ToArray();
+        ClassNames = names.ToArray();
+        ClassFate = fate.ToArray();
+        ClassLoyaltyShift = shift.ToArray();
+        ClassExposure = exposure.ToArray();
+    }
+
+    private void AssignBlock(int faction, int rank, int start, int end, IdentityGroup[] groups, int firstClass)
+    {
+        int n = end - start;
+        if (n == 0)
+        {
+            return;
+        }
+
+        // largest remainders: floor(share · n) each, then one more to the largest fractional parts (ties: earlier group)
+        var counts = new int[groups.Length];
+        var remainders = new double[groups.Length];
+        int assigned = 0;
+        for (int k = 0; k < groups.Length; k++)
+        {
+            double exact = groups[k].OfficerShare * n;
+            counts[k] = (int)Math.Floor(exact);
+            remainders[k] = exact - counts[k];
+            assigned += counts[k];
+        }
+
+        foreach (int k in Enumerable.Range(0, groups.Length).OrderByDescending(k => remainders[k]).ThenBy(k => k).Take(n - assigned))
+        {
+            counts[k]++;
+        }
+
+        ulong salt = RandomStream.Mix(((ulong)(uint)faction << 8) | (uint)rank);
+        int[] order = Enumerable.Range(start, n).OrderBy(i => RandomStream.Mix(salt ^ (ulong)i)).ToArray();
+        int next = 0;
+        for (int k = 0; k < groups.Length; k++)
+        {
+            for (int c = 0; c < counts[k]; c++)
+            {
+                ClassOf[order[next++]] = firstClass + k;
+            }
+        }
+    }
 
     private bool[]? FactionMask(Instrument ins)
     {

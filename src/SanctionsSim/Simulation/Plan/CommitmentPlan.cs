@@ -1,0 +1,61 @@
+using SanctionsSim.Policy;
+
+namespace SanctionsSim.Simulation;
+
+/// <summary>A <see cref="Policy.Commitment"/> as the replication reads it, with its law of motion (docs/model.md, Eq. 12).</summary>
+internal sealed class CommitmentPlan
+{
+    public CommitmentPlan(Commitment c)
+    {
+        Initial = c.Initial;
+        Rate = c.AdaptationRate;
+        CostTolerance = c.CostTolerancePerWeek;
+        CostSensitivity = c.CostSensitivity;
+        HumanitarianSensitivity = c.HumanitarianSensitivity;
+        ProgressFromDefections = c.ProgressFromDefections;
+        ProgressFromRevenueLoss = c.ProgressFromRevenueLoss;
+        Cohesion = c.AllianceCohesion;
+        IsStatic = c.IsStatic;
+    }
+
+    public double Initial { get; }
+
+    public double Rate { get; }
+
+    public double CostTolerance { get; }
+
+    public double CostSensitivity { get; }
+
+    public double HumanitarianSensitivity { get; }
+
+    public double ProgressFromDefections { get; }
+
+    public double ProgressFromRevenueLoss { get; }
+
+    public double Cohesion { get; }
+
+    /// <summary>Whether commitment never moves (every sensitivity 0).</summary>
+    public bool IsStatic { get; }
+
+    /// <summary>
+    /// Next week's commitment: c + r·(c* − c), clamped to [0, 1], with
+    /// c* = c₀ − κ·cost/C_tol − h·burden + π_d·progress + π_r·loss + a·(partners − c).
+    /// </summary>
+    /// <param name="c">This week's commitment.</param>
+    /// <param name="cost">The agent's own cost this week (USD billion).</param>
+    /// <param name="burden">The humanitarian burden relative to the regime's baseline revenue.</param>
+    /// <param name="progress">The defected share relative to the critical share.</param>
+    /// <param name="loss">The regime's revenue lost share.</param>
+    /// <param name="partners">The partners' mean commitment (the agent's own when it has none).</param>
+    public double Next(double c, double cost, double burden, double progress, double loss, double partners)
+    {
+        if (IsStatic)
+        {
+            return c;
+        }
+
+        double target = Initial - (CostSensitivity * cost / CostTolerance) - (HumanitarianSensitivity * burden)
+            + (ProgressFromDefections * progress) + (ProgressFromRevenueLoss * loss) + (Cohesion * (partners - c));
+        return Math.Clamp(c + (Rate * (target - c)), 0.0, 1.0);
+    }
+}
