@@ -345,7 +345,7 @@ public static partial class Charts
         return written;
     }
 
-    /// <summary>Saves every chart of a batch summary into a folder: fan-chart, survival, final-share, cascade-ccdf, factions.</summary>
+    /// <summary>Saves every chart of a batch summary into a folder: fan-chart, survival, final-share, cascade-ccdf, factions, and for a scenario with adaptive agents commitments, regime-actions and patron-offsets.</summary>
     /// <param name="summary">A batch summary.</param>
     /// <param name="folder">The folder (created if missing).</param>
     /// <param name="formats">Which formats.</param>
@@ -361,6 +361,21 @@ public static partial class Charts
         files.AddRange(Save(FinalShareHistogram(summary), Path.Combine(folder, "final-share"), formats));
         files.AddRange(Save(CascadeSizeCcdf(summary), Path.Combine(folder, "cascade-ccdf"), formats));
         files.AddRange(Save(DefectionsByFaction(summary), Path.Combine(folder, "factions"), formats));
+        if (summary.AgentSeries.Any(s => s.StartsWith("commitment/", StringComparison.Ordinal)))
+        {
+            files.AddRange(Save(Commitments(summary), Path.Combine(folder, "commitments"), formats));
+        }
+
+        if (summary.AgentSeries.Contains("regime/arrests"))
+        {
+            files.AddRange(Save(RegimeActions(summary), Path.Combine(folder, "regime-actions"), formats));
+        }
+
+        if (summary.AgentSeries.Any(s => s.StartsWith("offset/", StringComparison.Ordinal)))
+        {
+            files.AddRange(Save(PatronOffsets(summary), Path.Combine(folder, "patron-offsets"), formats));
+        }
+
         return files;
     }
 

@@ -84,7 +84,7 @@ internal static class SummaryJson
             survival.Add(new JsonObject { ["week"] = point.Week + 1, ["surviving"] = Number(point.Surviving), ["lower"] = Number(point.Interval.Lower), ["upper"] = Number(point.Interval.Upper) });
         }
 
-        return new JsonObject
+        var node = new JsonObject
         {
             ["scenario"] = s.ScenarioName,
             ["scenarioHash"] = ScenarioJson.Hash(scenario),
@@ -129,6 +129,18 @@ internal static class SummaryJson
             ["factions"] = factions,
             ["survival"] = survival,
         };
+        if (s.AgentTotals.Count > 0)
+        {
+            var totals = new JsonObject();
+            foreach (string name in s.AgentTotals)
+            {
+                totals[name] = Moments(s.AgentTotal(name), c);
+            }
+
+            node["agentTotals"] = totals;
+        }
+
+        return node;
     }
 
     public static JsonObject Comparison(ComparisonSummary s, MonteCarloResult<ComparisonSummary> result)
@@ -246,14 +258,27 @@ internal static class SummaryJson
 
     public static string PathsCsv(SanctionsSummary s, double confidence)
     {
-        var b = new StringBuilder("week,p05,p25,p50,p75,p95,surviving,survivingLower,survivingUpper,meanRevenue,meanHumanitarianBurden\n");
+        var b = new StringBuilder("week,p05,p25,p50,p75,p95,surviving,survivingLower,survivingUpper,meanRevenue,meanHumanitarianBurden");
+        foreach (string series in s.AgentSeries)
+        {
+            b.Append(CultureInfo.InvariantCulture, $",{series}:p05,{series}:p50,{series}:p95,{series}:mean");
+        }
+
+        b.Append('\n');
+        var agents = s.AgentSeries.Select(a => (P05: s.AgentPathPercentile(a, 0.05), P50: s.AgentPathPercentile(a, 0.5), P95: s.AgentPathPercentile(a, 0.95), Mean: s.AgentPathMean(a))).ToArray();
         double[][] q = [s.DefectedSharePercentile(0.05), s.DefectedSharePercentile(0.25), s.DefectedSharePercentile(0.5), s.DefectedSharePercentile(0.75), s.DefectedSharePercentile(0.95)];
         var survival = s.SurvivalCurve(confidence);
         double[] revenue = s.MeanRevenuePath();
         double[] humanitarian = s.MeanHumanitarianPath();
         for (int w = 0; w < s.Weeks; w++)
         {
-            b.Append(CultureInfo.InvariantCulture, $"{w + 1},{R(q[0][w])},{R(q[1][w])},{R(q[2][w])},{R(q[3][w])},{R(q[4][w])},{R(survival[w].Surviving)},{R(survival[w].Interval.Lower)},{R(survival[w].Interval.Upper)},{R(revenue[w])},{R(humanitarian[w])}\n");
+            b.Append(CultureInfo.InvariantCulture, $"{w + 1},{R(q[0][w])},{R(q[1][w])},{R(q[2][w])},{R(q[3][w])},{R(q[4][w])},{R(survival[w].Surviving)},{R(survival[w].Interval.Lower)},{R(survival[w].Interval.Upper)},{R(revenue[w])},{R(humanitarian[w])}");
+            foreach (var a in agents)
+            {
+                b.Append(CultureInfo.InvariantCulture, $",{R(a.P05[w])},{R(a.P50[w])},{R(a.P95[w])},{R(a.Mean[w].Mean)}");
+            }
+
+            b.Append('\n');
         }
 
         return b.ToString();

@@ -50,7 +50,7 @@ internal sealed class Replication
         _events = new EventSchedule(plan.Events);
         _collapse = new CollapseWatch(plan);
         _offers = new OfferEffects(plan.FactionCount);
-        _coefficients = new DecisionCoefficients(plan.FactionCount);
+        _coefficients = new DecisionCoefficients(plan.ClassFaction, plan.ClassFate);
         _choosers = new int[plan.OfficerCount];
         _queue = new int[plan.OfficerCount];
         _newDefectors = new int[plan.OfficerCount];

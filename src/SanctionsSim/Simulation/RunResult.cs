@@ -49,7 +49,39 @@ public sealed class RunResult
         EarlySeniorDefections = b.EarlySeniorDefections;
         EarlyLowRankCrossings = b.EarlyLowRankCrossings;
         OfficersReached = b.Reached;
+        AgentSeriesPlan a = b.Agents;
+        int weeks = b.SharePath.Length;
+        var paths = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        for (int j = 0; j < a.Names.Length; j++)
+        {
+            paths[a.Names[j]] = b.AgentPaths.AsSpan(j * weeks, b.WeeksRun).ToArray();
+        }
+
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int j = 0; j < a.TotalNames.Length; j++)
+        {
+            totals[a.TotalNames[j]] = b.AgentTotals[j];
+        }
+
+        AgentPaths = paths;
+        AgentTotals = totals;
     }
+
+    /// <summary>
+    /// The adaptive agents' state each week run, by series: "commitment/{sender or patron}" in [0, 1],
+    /// "offset/{patron}" (USD billion per week), and with a coup-proofing repertoire "regime/arrests",
+    /// "regime/rotations", "regime/promotions", "regime/security-spending" (USD billion), "regime/counterbalancing-detection",
+    /// "regime/information-control" (1 when in force next week) and "regime/threat". Only the agents the scenario has
+    /// (a sender appears when its commitment can move); empty without agents.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> AgentPaths { get; }
+
+    /// <summary>
+    /// The agents' totals over the run: "regime/arrests", "regime/rotations", "regime/promotions",
+    /// "regime/security-spending", "cost/{patron}" (USD billion), and with identity groups "defected/{faction}/{identity}"
+    /// (officers who defected). Empty without agents.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> AgentTotals { get; }
 
     /// <summary>The replication index.</summary>
     public long Replication { get; }

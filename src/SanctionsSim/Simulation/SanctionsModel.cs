@@ -99,7 +99,9 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary() => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns, _plan.CriticalShare);
+    public SanctionsSummary CreateSummary()
+        => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns, _plan.CriticalShare,
+               new AgentPathSummary(_plan.AgentSeries.Names, _plan.AgentSeries.Upper, _plan.AgentSeries.TotalNames, _plan.Weeks));
 
     private sealed class Worker(SimulationPlan plan) : IReplicationWorker<SanctionsSummary>
     {

@@ -5,7 +5,7 @@ namespace SanctionsSim.Simulation;
 /// <summary>The exact binary form of a summary: checkpoints and shard results.</summary>
 public sealed partial class SanctionsSummary
 {
-    private const long Magic = 0x334D55534D495353; // "SSIMSUM3": histograms and exact sums written sparsely
+    private const long Magic = 0x344D55534D495353; // "SSIMSUM4": histograms and exact sums written sparsely; agents' paths
 
     /// <summary>
     /// Writes the summary's exact state (counts, exact sums, histograms, run records) in a binary checkpoint
@@ -47,6 +47,7 @@ public sealed partial class SanctionsSummary
 
         FinalDefectedShareDistribution.Write(w);
         LargestWeeklyCascadeDistribution.Write(w);
+        _agents.Write(w);
         w.Write(_runs?.Count ?? -1);
         foreach (var r in (IReadOnlyList<RunRecord>?)_runs ?? [])
         {
@@ -120,6 +121,7 @@ public sealed partial class SanctionsSummary
 
             FinalDefectedShareDistribution.Read(r);
             LargestWeeklyCascadeDistribution.Read(r);
+            _agents.Read(r);
             int runs = r.ReadInt32();
             _runs?.Clear();
             for (int i = 0; i < runs; i++)

@@ -27,9 +27,11 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     private readonly string[] _senderNames;
 
     private readonly List<RunRecord>? _runs;
+    private readonly AgentPathSummary _agents;
 
-    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames, bool recordRuns = false, double criticalShare = 1.0 / 3)
+    internal SanctionsSummary(string scenarioName, int weeks, string[] factionNames, string[] senderNames, bool recordRuns = false, double criticalShare = 1.0 / 3, AgentPathSummary? agents = null)
     {
+        _agents = agents ?? new AgentPathSummary([], [], [], weeks);
         _runs = recordRuns ? [] : null;
         CriticalShare = criticalShare;
         ScenarioName = scenarioName;
@@ -247,6 +249,46 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         {
             _senderCost[s].Add(b.SenderCost[s]);
         }
+
+        _agents.Add(b);
+    }
+
+    /// <summary>The adaptive agents' weekly series this scenario records (see <see cref="RunResult.AgentPaths"/>); empty without agents.</summary>
+    public IReadOnlyList<string> AgentSeries => _agents.Names;
+
+    /// <summary>The agents' per-run totals this scenario records (see <see cref="RunResult.AgentTotals"/>); empty without agents.</summary>
+    public IReadOnlyList<string> AgentTotals => _agents.TotalNames;
+
+    /// <summary>The <paramref name="p"/>-quantile of an agent series each week, over the runs still going that week (NaN for weeks no run reached); from a 200-bin histogram over the series' range, so exact to its bin width.</summary>
+    /// <param name="series">A name from <see cref="AgentSeries"/>.</param>
+    /// <param name="p">The quantile in [0, 1].</param>
+    /// <returns>One value per week.</returns>
+    /// <exception cref="ArgumentException">The scenario records no such series.</exception>
+    public double[] AgentPathPercentile(string series, double p)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        Internal.Guard.InRange(p, 0, 1);
+        return _agents.Percentile(series, p);
+    }
+
+    /// <summary>The mean of an agent series each week with its standard error, over the runs still going that week.</summary>
+    /// <param name="series">A name from <see cref="AgentSeries"/>.</param>
+    /// <returns>One estimator per week.</returns>
+    /// <exception cref="ArgumentException">The scenario records no such series.</exception>
+    public IReadOnlyList<RunningMoments> AgentPathMean(string series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return _agents.Moments(series);
+    }
+
+    /// <summary>An agent total over runs (mean, standard error, range).</summary>
+    /// <param name="name">A name from <see cref="AgentTotals"/>.</param>
+    /// <returns>Its estimator.</returns>
+    /// <exception cref="ArgumentException">The scenario records no such total.</exception>
+    public RunningMoments AgentTotal(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _agents.Total(name);
     }
 
     /// <summary>A new summary of the replications of this one and <paramref name="other"/> (disjoint replications of the same scenario, for example shards run on different machines); neither is changed. Merging is exact: the result does not depend on how the replications were split or in which order the parts are combined.</summary>
@@ -269,7 +311,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     void IMergeableSummary<SanctionsSummary>.Clear() => Reset();
 
     /// <summary>An empty summary of the same scenario's shape.</summary>
-    internal SanctionsSummary EmptyLike() => new(ScenarioName, Weeks, _factionNames, _senderNames, _runs is not null, CriticalShare);
+    internal SanctionsSummary EmptyLike() => new(ScenarioName, Weeks, _factionNames, _senderNames, _runs is not null, CriticalShare, _agents.EmptyLike());
 
     /// <summary>The scenario's collapse threshold: the defected share of command strength at which the regime falls (charts draw it).</summary>
     public double CriticalShare { get; }
@@ -277,7 +319,8 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     internal void MergeFrom(SanctionsSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Weeks != Weeks || other._factionNames.Length != _factionNames.Length || other._senderNames.Length != _senderNames.Length)
+        if (other.Weeks != Weeks || other._factionNames.Length != _factionNames.Length || other._senderNames.Length != _senderNames.Length
+            || !other._agents.Names.AsSpan().SequenceEqual(_agents.Names) || !other._agents.TotalNames.AsSpan().SequenceEqual(_agents.TotalNames))
         {
             throw new ArgumentException("Only summaries of the same scenario can be merged.", nameof(other));
         }
@@ -304,6 +347,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
 
         FinalDefectedShareDistribution.Merge(other.FinalDefectedShareDistribution);
         LargestWeeklyCascadeDistribution.Merge(other.LargestWeeklyCascadeDistribution);
+        _agents.MergeFrom(other._agents);
         for (int f = 0; f < _firstTipping.Length; f++)
         {
             _firstTipping[f] += other._firstTipping[f];
@@ -331,6 +375,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
 
         FinalDefectedShareDistribution.Clear();
         LargestWeeklyCascadeDistribution.Clear();
+        _agents.Reset();
     }
 
     /// <inheritdoc />
@@ -377,7 +422,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
             }
         }
 
-        return Pairs(other).All(p => p.Mine.ExactlyEquals(p.Theirs));
+        return Pairs(other).All(p => p.Mine.ExactlyEquals(p.Theirs)) && _agents.ExactlyEquals(other._agents);
     }
 
     private IEnumerable<(RunningMoments Mine, RunningMoments Theirs)> Pairs(SanctionsSummary other)
