@@ -10,6 +10,14 @@ namespace SanctionsSim;
 /// </summary>
 public static class Presets
 {
+    /// <summary>
+    /// The Venezuela preset's mean loyalty of generals and of senior officers (patronage-years): calibrated, with the
+    /// adaptive agents in place, to the early defections of 2019 (docs/model.md, §Calibration); intelligence 0.4 higher.
+    /// </summary>
+    private const double VenezuelaGeneralLoyalty = 0.5;
+
+    private const double VenezuelaSeniorLoyalty = 0.05;
+
     /// <summary>The name of the default preset.</summary>
     public const string Default = "venezuela-2019";
 
@@ -23,6 +31,13 @@ public static class Presets
         ["venezuela-2019-amnesty-contact"] = ("Counterfactual: credible amnesty with asset protection, plus the wide contact campaign.", () => WithContact(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-contact")),
         ["venezuela-2019-amnesty-low-reprisal"] = ("Counterfactual: credible amnesty with asset protection, plus lower reprisal risk.", () => WithLowReprisal(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-low-reprisal")),
         ["venezuela-2019-all"] = ("Counterfactual: all four levers together (amnesty with asset protection, EU oil sanctions, wide contact campaign, lower reprisal risk).", () => WithLowReprisal(WithContact(WithEuOil(WithAmnesty(Venezuela2019(), ""), ""), ""), "venezuela-2019-all")),
+        ["venezuela-2019-eu-wavers"] = ("Counterfactual (agents): European publics weigh the humanitarian burden three times as heavily; the EU's commitment falls and it lifts its asset freeze.", () => WithEuWavering(Venezuela2019(), "venezuela-2019-eu-wavers")),
+        ["venezuela-2019-amnesty-eu-wavers"] = ("Counterfactual (agents): the credible amnesty with asset protection, while the EU wavers: its guarantee of defectors' assets loses credibility with its commitment.", () => WithEuWavering(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-eu-wavers")),
+        ["venezuela-2019-no-patrons"] = ("Counterfactual (agents): Russia, China and Cuba withdraw their support (no oil purchases, no security assistance).", () => WithoutPatrons(Venezuela2019(), "venezuela-2019-no-patrons")),
+        ["venezuela-2019-secondary-sanctions"] = ("Counterfactual (agents): US secondary sanctions on the patrons' oil trade from March 2019 cut 70 % of their support (in fact imposed on Rosneft's trading arms in February 2020).", () => WithSecondarySanctions(Venezuela2019(), "venezuela-2019-secondary-sanctions")),
+        ["venezuela-2019-amnesty-no-patrons"] = ("Counterfactual (agents): the credible amnesty with asset protection, while Russia, China and Cuba withdraw their support.", () => WithoutPatrons(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-patrons")),
+        ["venezuela-2019-amnesty-secondary-sanctions"] = ("Counterfactual (agents): the credible amnesty with asset protection, plus US secondary sanctions on the patrons from March 2019.", () => WithSecondarySanctions(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-secondary-sanctions")),
+        ["venezuela-2019-amnesty-no-coup-proofing"] = ("Counterfactual (agents): the credible amnesty with asset protection against a regime without its coup-proofing repertoire (no pre-emptive arrests, rotations, promotions, militia or information control).", () => WithoutCoupProofing(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-coup-proofing")),
     };
 
     /// <summary>The names of every preset.</summary>
@@ -64,37 +79,43 @@ public static class Presets
             new Faction
             {
                 Name = "army", Generals = 800, Troops = 130_000, SeniorOfficersPerGeneral = 1,
+                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
                 DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
             },
             new Faction
             {
                 Name = "national-guard", Generals = 450, Troops = 125_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 1.5,
+                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
                 DesertionRatePerWeek = 0.006, LowRankDefectionRatePerWeek = 0.00006,
             },
             new Faction
             {
                 Name = "navy", Generals = 300, Troops = 45_000, SeniorOfficersPerGeneral = 1,
+                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
                 DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
             },
             new Faction
             {
                 Name = "air-force", Generals = 250, Troops = 25_000, SeniorOfficersPerGeneral = 1,
+                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
                 DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
             },
             new Faction
             {
                 Name = "intelligence", Generals = 200, Troops = 40_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 2.0,
-                GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0, FamilyExposureMean = 0.9,
+                GeneralLoyaltyMean = VenezuelaGeneralLoyalty + 0.4, SeniorLoyaltyMean = VenezuelaSeniorLoyalty + 0.4, FamilyExposureMean = 0.9,
                 DesertionRatePerWeek = 0.0005, LowRankDefectionRatePerWeek = 0.00001,
             },
         ],
-        Regime = new Regime(),
+        Regime = new Regime { CoupProofing = VenezuelaCoupProofing() },
+        Patrons = VenezuelaPatrons(),
         Coalition =
         [
             new Sender
             {
                 Name = "us",
                 JoinWeek = 0,
+                Commitment = new Commitment { HumanitarianSensitivity = 0.2, ProgressFromRevenueLoss = 0.2 },
                 Instruments =
                 [
                     new Instrument { Kind = InstrumentKind.FinancialSanctions, Bite = 0.3, StartWeek = 0, SenderCostPerWeek = 0.001 },
@@ -110,6 +131,9 @@ public static class Presets
             {
                 Name = "eu",
                 JoinWeek = 5,
+                Commitment = new Commitment { Initial = 0.8, HumanitarianSensitivity = 1.0, AllianceCohesion = 0.3 },
+                LiftBelowCommitment = 0.3,
+                CredibilityElasticity = 1.0,
                 Instruments =
                 [
                     new Instrument { Kind = InstrumentKind.Recognition, StartWeek = 5 },
@@ -125,6 +149,57 @@ public static class Presets
             new ExogenousEvent { Name = "crackdown after the uprising", Kind = EventKind.Crackdown, Week = 18, DurationWeeks = 8, PerceivedShareShock = -0.02, CoercionShock = 0.1 },
         ],
     };
+
+    /// <summary>The regime's repertoire in 2019 (docs/model.md, §Venezuela 2019: adaptive agents, gives each value's source).</summary>
+    private static CoupProofing VenezuelaCoupProofing() => new()
+    {
+        SecurityBudgetShare = 0.02,
+        ThreatThreshold = 0.001,
+        MaxArrestsPerWeek = 2,
+        ArrestMinSuspicion = 0.5,
+        MaxRotationsPerWeek = 5,
+        MaxPromotionsPerWeek = 3,
+        MaxCounterbalancingUnitsPerWeek = 3,
+        CounterbalancingDetectionPerUnit = 0.01,
+        InformationControlEffect = 0.3,
+    };
+
+    /// <summary>Russia, China and Cuba in 2019 (docs/model.md, §Venezuela 2019: adaptive agents).</summary>
+    private static Patron[] VenezuelaPatrons() =>
+    [
+        new Patron
+        {
+            Name = "russia", OilPurchaseShare = 0.2, SecondarySanctionsExposurePerWeek = 0.02,
+            Commitment = new Commitment { CostSensitivity = 0.2, ProgressFromDefections = -0.5 },
+        },
+        new Patron
+        {
+            Name = "china", OilPurchaseShare = 0.1, SecondarySanctionsExposurePerWeek = 0.05,
+            Commitment = new Commitment { Initial = 0.8, CostSensitivity = 0.5, ProgressFromDefections = -1.0 },
+        },
+        new Patron { Name = "cuba", DetectionAssistance = 0.03, Commitment = new Commitment { ProgressFromDefections = -0.5 } },
+    ];
+
+    private static Scenario WithEuWavering(Scenario s, string name) => Rename(s with
+    {
+        Coalition = Map(s.Coalition, sender => sender.Name == "eu"
+            ? sender with { Commitment = sender.Commitment with { HumanitarianSensitivity = 3.0 } }
+            : sender),
+    }, name);
+
+    private static Scenario WithoutPatrons(Scenario s, string name) => Rename(s with
+    {
+        Patrons = s.Patrons.Select(p => p with { Commitment = p.Commitment with { Initial = 0 } }).ToArray(),
+    }, name);
+
+    private static Scenario WithSecondarySanctions(Scenario s, string name) => Rename(s with
+    {
+        Coalition = Map(s.Coalition, sender => sender.Name == "us"
+            ? sender with { Instruments = [.. sender.Instruments, new Instrument { Kind = InstrumentKind.SecondarySanctions, Bite = 0.7, StartWeek = 9, SenderCostPerWeek = 0.002 }] }
+            : sender),
+    }, name);
+
+    private static Scenario WithoutCoupProofing(Scenario s, string name) => Rename(s with { Regime = s.Regime with { CoupProofing = new CoupProofing() } }, name);
 
     private static Scenario WithAmnesty(Scenario s, string name) => Rename(s with
     {

@@ -3,6 +3,7 @@ using System.Text;
 using SanctionsSim.Analysis;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Model;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Simulation;
@@ -35,6 +36,11 @@ public class VenezuelaPresetTests
     [TestCase("venezuela-2019-all", 0.9, 1.0)]
     [TestCase("venezuela-2019-eu-oil", 0.0, 0.05)]
     [TestCase("venezuela-2019-low-reprisal", 0.0, 0.05)]
+    [TestCase("venezuela-2019-eu-wavers", 0.0, 0.05)]
+    [TestCase("venezuela-2019-no-patrons", 0.0, 0.05)]
+    [TestCase("venezuela-2019-secondary-sanctions", 0.0, 0.05)]
+    [TestCase("venezuela-2019-amnesty-eu-wavers", 0.5, 0.85)]
+    [TestCase("venezuela-2019-amnesty-no-coup-proofing", 0.7, 0.95)]
     public void Counterfactuals_StayWithinStatedBands(string preset, double lower, double upper)
     {
         var p = Run(preset, 300).CollapseProbability;
@@ -60,6 +66,22 @@ public class VenezuelaPresetTests
     }
 
     [Test]
+    public void AgentCounterfactuals_MoveTheAmnestyTheDocumentedWay()
+    {
+        string[] arms = ["venezuela-2019-amnesty", "venezuela-2019-amnesty-eu-wavers", "venezuela-2019-amnesty-no-coup-proofing", "venezuela-2019-amnesty-no-patrons"];
+        var summary = new PolicyComparison(arms.Select(Presets.Get).ToArray()).Run(new MonteCarloOptions { Replications = 400, Seed = 2019 }).Summary;
+        summary.Effect(1).CollapseProbabilityDifferenceInterval.Upper.ShouldBeLessThan(0); // a wavering EU guarantees less
+        summary.Effect(2).CollapseProbabilityDifferenceInterval.Lower.ShouldBeGreaterThan(0); // coup-proofing protects the regime
+        summary.Effect(3).CollapseProbabilityDifference.ShouldBeGreaterThanOrEqualTo(-3 * summary.Effect(3).CollapseProbabilityDifferenceStandardError);
+
+        // the baseline's agents act: the regime arrests and promotes, patrons offset, the EU's commitment sags
+        var baseline = Run(Presets.Default, 100);
+        baseline.AgentTotal("regime/arrests").Mean.ShouldBeGreaterThan(10);
+        baseline.AgentPathMean("offset/russia")[20].Mean.ShouldBeGreaterThan(0);
+        baseline.AgentPathPercentile("commitment/eu", 0.5)[^1].ShouldBeInRange(0.3, 0.8);
+    }
+
+    [Test]
     public void Presets_AllValidate_AndAreListed()
     {
         Presets.Names.ShouldContain(Presets.Default);
@@ -77,23 +99,53 @@ public class VenezuelaPresetTests
     [Test]
     public void GoldenSummary_AtFixedSeed_IsUnchanged()
     {
+        string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019.golden.txt");
+        string text = Golden(Presets.Get);
+        if (Environment.GetEnvironmentVariable("SANCTIONSSIM_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, text);
+        }
+
+        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(text);
+    }
+
+    /// <summary>
+    /// The reduction test of the adaptive agents: the preset with every agent field at its neutral value and the
+    /// loyalty means it had before they were calibrated with the agents gives the golden summary of the model before
+    /// the agents, bit for bit (the file is that model's golden, kept unchanged).
+    /// </summary>
+    [Test]
+    public void WithoutItsAgents_AndItsEarlierLoyalty_ThePresetGivesTheGoldenSummaryOfTheModelBeforeAgents()
+    {
+        static Scenario Before(string name)
+        {
+            var s = AgentScenarios.Neutral(Presets.Get(name));
+            var plain = new SanctionsSim.Model.Faction { Name = "x", Generals = 1, Troops = 1 };
+            return s with
+            {
+                Factions = s.Factions.Select(f => f.Name == "intelligence"
+                    ? f with { GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0 }
+                    : f with { GeneralLoyaltyMean = plain.GeneralLoyaltyMean, SeniorLoyaltyMean = plain.SeniorLoyaltyMean }).ToArray(),
+            };
+        }
+
+        string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019-before-agents.golden.txt");
+        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(Golden(Before));
+    }
+
+    private static string Golden(Func<string, Scenario> scenario)
+    {
         var text = new StringBuilder();
         foreach (string preset in new[] { Presets.Default, "venezuela-2019-amnesty" })
         {
-            var s = Run(preset, 200);
+            var s = new SanctionsModel(scenario(preset)).Simulate(new MonteCarloOptions { Replications = 200, Seed = 2019 }).Summary;
             text.Append(CultureInfo.InvariantCulture, $"{preset}: collapses={s.Collapses}/{s.Replications}");
             text.Append(CultureInfo.InvariantCulture, $" finalShare={s.FinalDefectedShare.Mean:R} weeksSurvived={s.WeeksSurvived.Mean:R}");
             text.Append(CultureInfo.InvariantCulture, $" earlyGenerals={s.EarlyGeneralDefections.Mean:R} earlyLowRank={s.EarlyLowRankCrossings.Mean:R}");
             text.Append(CultureInfo.InvariantCulture, $" purges={s.Purges.Mean:R} humanitarian={s.HumanitarianBurden.Mean:R}\n");
         }
 
-        string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019.golden.txt");
-        if (Environment.GetEnvironmentVariable("SANCTIONSSIM_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, text.ToString());
-        }
-
-        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(text.ToString());
+        return text.ToString();
     }
 
     internal static string RepositoryRoot()
