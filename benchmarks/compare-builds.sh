@@ -6,6 +6,7 @@
 #
 #   bash benchmarks/compare-builds.sh c2f5f2e          7 rounds
 #   ROUNDS=11 bash benchmarks/compare-builds.sh HEAD~3
+#   JOBS=$'run my.json --runs 4000 --threads 1 --format json' bash benchmarks/compare-builds.sh HEAD~3   other jobs (one per line)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: compare-builds.sh REV}
@@ -24,6 +25,9 @@ jobs=(
   "run --preset venezuela-2019 --runs 10000 --threads 2 --format json"
   "cascade watts --nodes 10000 --mean-degree 4 --threshold 0.18 --runs 4000 --threads 1 --format json"
 )
+if [ -n "${JOBS:-}" ]; then
+  mapfile -t jobs <<< "$JOBS"
+fi
 echo "old: $rev ($(git rev-parse --short "$rev")), new: working tree of $(git rev-parse --short HEAD); $rounds rounds, $(nproc) cores"
 for job in "${jobs[@]}"; do
   : > "$work/old.t"; : > "$work/new.t"

@@ -93,6 +93,8 @@ public static partial class ScenarioValidator
             return;
         }
 
+        ValidatePatronReferences(c, patrons!, senders);
+
         var senderNames = new HashSet<string>(senders?.Where(s => s?.Name is not null).Select(s => s.Name) ?? [], StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < patrons!.Count; i++)
@@ -123,6 +125,41 @@ public static partial class ScenarioValidator
             c.Real(p + ".secondarySanctionsExposurePerWeek", x.SecondarySanctionsExposurePerWeek, 0, 1000);
             c.Real(p + ".withdrawBelowCommitment", x.WithdrawBelowCommitment, 0, 1);
             ValidateCommitment(c, p + ".commitment", x.Commitment);
+        }
+    }
+
+    /// <summary>Instruments' patron names: each must be a patron of the scenario, and only secondary sanctions name patrons.</summary>
+    private static void ValidatePatronReferences(Collector c, IReadOnlyList<Patron> patrons, IReadOnlyList<Sender>? senders)
+    {
+        var names = new HashSet<string>(patrons.Where(p => p?.Name is not null).Select(p => p.Name), StringComparer.Ordinal);
+        for (int i = 0; senders is not null && i < senders.Count; i++)
+        {
+            for (int k = 0; senders[i]?.Instruments is { } instruments && k < instruments.Count; k++)
+            {
+                Instrument? ins = instruments[k];
+                string q = $"$.coalition[{i}].instruments[{k}].patrons";
+                if (ins is null || !c.NotNull(q, ins.Patrons) || ins.Patrons.Count == 0)
+                {
+                    continue;
+                }
+
+                if (ins.Kind != InstrumentKind.SecondarySanctions)
+                {
+                    c.Add(q, "[" + string.Join(", ", ins.Patrons.Select(Quote)) + "]", "only secondary sanctions target patrons");
+                    continue;
+                }
+
+                for (int j = 0; j < ins.Patrons.Count; j++)
+                {
+                    string? name = ins.Patrons[j];
+                    if (name is null || !names.Contains(name))
+                    {
+                        string? guess = name is null ? null : Internal.Suggest.Closest(name, names);
+                        string known = names.Count == 0 ? "the scenario has no patrons" : "must name a patron of the scenario (" + string.Join(", ", names.Order(StringComparer.Ordinal)) + ")";
+                        c.Add($"{q}[{j}]", Quote(name), known + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
+                    }
+                }
+            }
         }
     }
 

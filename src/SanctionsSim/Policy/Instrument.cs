@@ -62,6 +62,10 @@ public sealed record Instrument
     /// <value>The default value is empty (all factions).</value>
     public IReadOnlyList<string> Factions { get; init; } = [];
 
+    /// <summary>For secondary sanctions: the patrons they target, by name; empty for all. Each name must be a patron of the scenario.</summary>
+    /// <value>The default value is empty (all patrons).</value>
+    public IReadOnlyList<string> Patrons { get; init; } = [];
+
     /// <summary>Adaptive rule: from this week on, if the defected share is still below <see cref="EscalateBelowShare"/>, multiply the instrument's strength (bite, value or reach) by <see cref="EscalationFactor"/>; null for none.</summary>
     /// <value>The default value is null. Range: 0 to 10,000.</value>
     public int? EscalateAfterWeek { get; init; }

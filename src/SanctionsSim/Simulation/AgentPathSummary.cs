@@ -72,8 +72,9 @@ internal sealed class AgentPathSummary
 
     public double[] Percentile(string series, double p)
     {
+        // interpolated within a bin, then held within the values seen (a constant series reads exactly)
         int j = IndexOf(series);
-        return _histograms[j].Select(h => h.Count == 0 ? double.NaN : h.Quantile(p)).ToArray();
+        return _histograms[j].Select((h, w) => h.Count == 0 ? double.NaN : Math.Clamp(h.Quantile(p), _moments[j][w].Minimum, _moments[j][w].Maximum)).ToArray();
     }
 
     public RunningMoments[] Moments(string series) => _moments[IndexOf(series)];

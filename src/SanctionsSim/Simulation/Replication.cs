@@ -28,7 +28,7 @@ internal sealed class Replication
     private readonly RankAndFile _troops;
     private readonly EventSchedule _events;
     private readonly CollapseWatch _collapse;
-    private readonly EconomyEffects _economy = new();
+    private readonly EconomyEffects _economy;
     private readonly OfferEffects _offers;
     private readonly DecisionCoefficients _coefficients;
     private readonly int[] _choosers;
@@ -50,6 +50,7 @@ internal sealed class Replication
         _events = new EventSchedule(plan.Events);
         _collapse = new CollapseWatch(plan);
         _offers = new OfferEffects(plan.FactionCount);
+        _economy = new EconomyEffects(plan.Patrons.Length);
         _coefficients = new DecisionCoefficients(plan.ClassFaction, plan.ClassFate);
         _choosers = new int[plan.OfficerCount];
         _queue = new int[plan.OfficerCount];

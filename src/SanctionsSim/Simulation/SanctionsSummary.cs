@@ -259,7 +259,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     /// <summary>The agents' per-run totals this scenario records (see <see cref="RunResult.AgentTotals"/>); empty without agents.</summary>
     public IReadOnlyList<string> AgentTotals => _agents.TotalNames;
 
-    /// <summary>The <paramref name="p"/>-quantile of an agent series each week, over the runs still going that week (NaN for weeks no run reached); from a 200-bin histogram over the series' range, so exact to its bin width.</summary>
+    /// <summary>The <paramref name="p"/>-quantile of an agent series each week, over the runs still going that week (NaN for weeks no run reached); from a 200-bin histogram over the series' range, so exact to its bin width, and held within the values seen.</summary>
     /// <param name="series">A name from <see cref="AgentSeries"/>.</param>
     /// <param name="p">The quantile in [0, 1].</param>
     /// <returns>One value per week.</returns>

@@ -82,6 +82,7 @@ public class DocsSnippetTests
     [TestCase("getting-started.md", "quick-start.cs")]
     [TestCase("analysis.md", "levers.cs")]
     [TestCase("extending.md", "custom-instrument.cs")]
+    [TestCase("model.md", "adaptive-agents.cs")]
     public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();

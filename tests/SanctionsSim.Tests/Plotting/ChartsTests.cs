@@ -21,6 +21,9 @@ public class ChartsTests
         var comparison = new PolicyComparison([Presets.Get(Presets.Default), Presets.Get("venezuela-2019-amnesty")]).Run(new MonteCarloOptions { Replications = 30, Seed = 1 }).Summary;
         var watts = new WattsModel { NodeCount = 2000 }.Simulate(new MonteCarloOptions { Replications = 50, Seed = 1 }).Summary;
         yield return new TestCaseData(Charts.FanChart(summary)).SetName("FanChart");
+        yield return new TestCaseData(Charts.Commitments(summary)).SetName("Commitments");
+        yield return new TestCaseData(Charts.RegimeActions(summary)).SetName("RegimeActions");
+        yield return new TestCaseData(Charts.PatronOffsets(summary)).SetName("PatronOffsets");
         yield return new TestCaseData(Charts.SurvivalCurve(summary)).SetName("SurvivalCurve");
         yield return new TestCaseData(Charts.FinalShareHistogram(summary)).SetName("FinalShareHistogram");
         yield return new TestCaseData(Charts.CascadeSizeCcdf(summary)).SetName("CascadeSizeCcdf");
@@ -51,15 +54,35 @@ public class ChartsTests
     }
 
     [Test]
-    public void SaveAll_WritesFivePngAndFiveSvg_Atomically()
+    public void SaveAll_WritesEveryChart_AsPngAndSvg_Atomically()
     {
         string folder = Path.Combine(Path.GetTempPath(), "sanctionssim-plots-" + Guid.NewGuid().ToString("N"));
         try
         {
+            // the preset has adaptive agents: five charts of the cascade and three of the agents, each PNG and SVG
             var files = Charts.SaveAll(Summary(), folder);
-            files.Count.ShouldBe(10);
+            files.Count.ShouldBe(16);
+            files.Select(Path.GetFileNameWithoutExtension).Distinct().ShouldBe(["fan-chart", "survival", "final-share", "cascade-ccdf", "factions", "commitments", "regime-actions", "patron-offsets"], ignoreOrder: true);
             files.ShouldAllBe(f => File.Exists(f) && new FileInfo(f).Length > 1000);
             Directory.GetFiles(folder, "*.tmp").ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void AgentCharts_OfAScenarioWithoutAgents_SayWhy_AndSaveAllSkipsThem()
+    {
+        var quiet = new SanctionsModel(Simulation.TestScenarios.Quiet()).Simulate(new MonteCarloOptions { Replications = 10, Seed = 1 }).Summary;
+        Should.Throw<ArgumentException>(() => Charts.Commitments(quiet)).Message.ShouldContain("no adaptive sender or patron");
+        Should.Throw<ArgumentException>(() => Charts.RegimeActions(quiet)).Message.ShouldContain("no coup-proofing budget");
+        Should.Throw<ArgumentException>(() => Charts.PatronOffsets(quiet)).Message.ShouldContain("no patron");
+        string folder = Path.Combine(Path.GetTempPath(), "sanctionssim-plots-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Charts.SaveAll(quiet, folder, ChartFormat.Svg).Count.ShouldBe(5);
         }
         finally
         {

@@ -19,7 +19,7 @@ public class AgentFieldsJsonTests
           "regime": { "coupProofing": { "securityBudgetShare": 0.02, "maxArrestsPerWeek": 2, "informationControlEffect": 0.3 } },
           "coalition": [ { "name": "eu", "commitment": { "initial": 0.7, "humanitarianSensitivity": 2 }, "liftBelowCommitment": 0.3,
                            "instruments": [ { "kind": "assetFreeze", "bite": 0.2 } ] },
-                         { "name": "us", "instruments": [ { "kind": "secondarySanctions", "bite": 0.5 } ] } ],
+                         { "name": "us", "instruments": [ { "kind": "secondarySanctions", "bite": 0.5, "patrons": [ "russia" ] } ] } ],
           "patrons": [ { "name": "russia", "oilPurchaseShare": 0.3, "detectionAssistance": 0.02, "commitment": { "costSensitivity": 0.5 } } ]
         }
         """;
@@ -48,7 +48,8 @@ public class AgentFieldsJsonTests
     [TestCase("\"officerShare\": 0.6", "\"officerShare\": 0.5", "$.factions[0].identities", "add up to 1")]
     [TestCase("\"troopShare\": 0.8", "\"troopShare\": 0.7", "$.factions[0].identities", "add up to 1")]
     [TestCase("\"name\": \"out\"", "\"name\": \"in\"", "$.factions[0].identities[1].name", "unique")]
-    [TestCase("\"name\": \"russia\"", "\"name\": \"eu\"", "$.patrons[0].name", "cannot share its name with a sender")]
+    [TestCase("\"patrons\": [ \"russia\" ]", "\"patrons\": [ \"rusia\" ]", "$.coalition[1].instruments[0].patrons[0]", "did you mean \"russia\"?")]
+    [TestCase("\"kind\": \"assetFreeze\", \"bite\": 0.2", "\"kind\": \"assetFreeze\", \"bite\": 0.2, \"patrons\": [ \"russia\" ]", "$.coalition[0].instruments[0].patrons", "only secondary sanctions target patrons")]
     public void Read_ABadAgentField_IsOneErrorWithItsPath(string good, string bad, string path, string message)
     {
         Agents.ShouldContain(good);
@@ -56,6 +57,14 @@ public class AgentFieldsJsonTests
         errors.Count.ShouldBe(1, string.Join("; ", errors));
         errors[0].Path.ShouldBe(path);
         errors[0].Message.ShouldContain(message);
+    }
+
+    [Test]
+    public void Read_APatronNamedLikeASender_IsAnError_AndItsReferencesAreCheckedAgainstTheNewName()
+    {
+        var errors = Errors(Agents.Replace("\"name\": \"russia\"", "\"name\": \"eu\"", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Path == "$.patrons[0].name" && e.Message.Contains("cannot share its name with a sender", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Path == "$.coalition[1].instruments[0].patrons[0]" && e.Message.Contains("(eu)", StringComparison.Ordinal));
     }
 
     [Test]

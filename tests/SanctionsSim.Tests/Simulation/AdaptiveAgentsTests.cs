@@ -117,6 +117,17 @@ public class AdaptiveAgentsTests
         runSecondary.AgentPaths["offset/patron"][0].ShouldBe(runPatron.AgentPaths["offset/patron"][0] * 0.2, 1e-12);
         runSecondary.AgentTotals["cost/patron"].ShouldBeGreaterThan(0);
 
+        // secondary sanctions that name one patron leave the other's support whole
+        var two = plain with { Patrons = [AgentScenarios.Patron("a"), AgentScenarios.Patron("b")] };
+        var targeted = two with
+        {
+            Coalition = [.. two.Coalition.Select(s => s.Name == "us" ? s with { Instruments = [.. s.Instruments, new Instrument { Kind = InstrumentKind.SecondarySanctions, Bite = 0.8, Patrons = ["b"] }] } : s)],
+        };
+        var runTwo = new SanctionsModel(two).RunSingle(11, 0);
+        var runTargeted = new SanctionsModel(targeted).RunSingle(11, 0);
+        runTargeted.AgentPaths["offset/a"][0].ShouldBe(runTwo.AgentPaths["offset/a"][0]);
+        runTargeted.AgentPaths["offset/b"][0].ShouldBe(runTwo.AgentPaths["offset/b"][0] * 0.2, 1e-12);
+
         // more revenue and detection: fewer defections; secondary sanctions give some of it back
         ShouldBeClearlyBelow(c.Arms[1].FinalDefectedShare, c.Arms[0].FinalDefectedShare);
         c.Arms[2].FinalDefectedShare.Mean.ShouldBeGreaterThan(c.Arms[1].FinalDefectedShare.Mean);

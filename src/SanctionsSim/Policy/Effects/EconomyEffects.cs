@@ -7,8 +7,12 @@ namespace SanctionsSim.Policy;
 /// <threadsafety>One instance per replication worker; not for sharing.</threadsafety>
 public sealed class EconomyEffects
 {
-    internal EconomyEffects()
+    private readonly double[] _patronKept;
+    private bool[]? _patronMask;
+
+    internal EconomyEffects(int patrons = 0)
     {
+        _patronKept = new double[patrons];
         Reset();
     }
 
@@ -20,9 +24,6 @@ public sealed class EconomyEffects
 
     /// <summary>The share of reserves abroad the regime can reach this week (so far).</summary>
     public double ReservesReachable { get; private set; }
-
-    /// <summary>The share of the patrons' economic support (oil purchases, loans) that secondary sanctions leave this week (so far).</summary>
-    public double PatronSupportKept { get; private set; }
 
     /// <summary>Cuts oil revenue by <paramref name="share"/>.</summary>
     /// <param name="share">In [0, 1].</param>
@@ -39,14 +40,31 @@ public sealed class EconomyEffects
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1], or NaN.</exception>
     public void BlockReserves(double share) => ReservesReachable *= 1 - Checked(share);
 
-    /// <summary>Cuts the patrons' economic support by <paramref name="share"/> (secondary sanctions).</summary>
+    /// <summary>Cuts the economic support (oil purchases, loans) of the patrons the instrument targets (all, unless it names some) by <paramref name="share"/>: secondary sanctions.</summary>
     /// <param name="share">In [0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1], or NaN.</exception>
-    public void CutPatronSupport(double share) => PatronSupportKept *= 1 - Checked(share);
+    public void CutPatronSupport(double share)
+    {
+        double kept = 1 - Checked(share);
+        for (int p = 0; p < _patronKept.Length; p++)
+        {
+            if (_patronMask is null || _patronMask[p])
+            {
+                _patronKept[p] *= kept;
+            }
+        }
+    }
+
+    /// <summary>The share of patron <paramref name="patron"/>'s support that secondary sanctions leave this week.</summary>
+    internal double PatronSupportKept(int patron) => _patronKept[patron];
+
+    /// <summary>Which patrons the next instrument's cuts apply to (null: all).</summary>
+    internal void TargetPatrons(bool[]? mask) => _patronMask = mask;
 
     internal void Reset()
     {
-        PatronSupportKept = 1;
+        Array.Fill(_patronKept, 1.0);
+        _patronMask = null;
         OilRevenueKept = 1;
         OtherRevenueKept = 1;
         ReservesReachable = 1;

@@ -159,10 +159,13 @@ internal sealed class CoalitionAgent
             if (_active[k])
             {
                 InstrumentPlan ins = instruments[k];
+                economy.TargetPatrons(ins.PatronMask);
                 ins.Effect.ApplyToEconomy(in _week[k], economy);
                 senderCosts[ins.Sender] += ins.SenderCostPerWeek * _week[k].Strength;
             }
         }
+
+        economy.TargetPatrons(null);
     }
 
     /// <summary>The instruments in force make their offers to the officers of their factions.</summary>

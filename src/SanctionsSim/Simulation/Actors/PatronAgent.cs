@@ -64,13 +64,13 @@ internal sealed class PatronAgent
     /// </summary>
     public void Support(int week, EconomyEffects economy, RegimePlan regime)
     {
-        double kept = economy.PatronSupportKept;
         double oilLost = regime.OilRevenuePerWeek * (1 - economy.OilRevenueKept);
         double offsets = 0, detection = 0;
         for (int p = 0; p < _commitment.Length; p++)
         {
             PatronPlan patron = _plan.Patrons[p];
             double c = _commitment[p];
+            double kept = economy.PatronSupportKept(p);
             bool supports = week >= patron.StartWeek && !(c < patron.WithdrawBelow) && c > 0;
             _offset[p] = supports ? c * kept * ((patron.OilPurchaseShare * oilLost) + patron.LoansPerWeek) : 0;
             _cost[p] = _offset[p] + (week >= patron.StartWeek ? (1 - kept) * patron.SecondarySanctionsExposure : 0);

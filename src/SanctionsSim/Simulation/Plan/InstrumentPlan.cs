@@ -5,8 +5,9 @@ namespace SanctionsSim.Simulation;
 /// <summary>An instrument as the replication reads it: its schedule, its adaptive rule, whom it applies to, and its effect.</summary>
 internal sealed class InstrumentPlan
 {
-    public InstrumentPlan(Instrument ins, int sender, bool[]? factionMask)
+    public InstrumentPlan(Instrument ins, int sender, bool[]? factionMask, bool[]? patronMask = null)
     {
+        PatronMask = patronMask;
         Sender = sender;
         Effect = InstrumentEffect.For(ins);
         StartWeek = ins.StartWeek;
@@ -38,6 +39,9 @@ internal sealed class InstrumentPlan
     public double EscalateBelowShare { get; }
 
     public double EscalationFactor { get; }
+
+    /// <summary>Which patrons its secondary sanctions apply to (null: all).</summary>
+    public bool[]? PatronMask { get; }
 
     /// <summary>Which factions it applies to (null: all).</summary>
     public bool[]? FactionMask { get; }

@@ -97,7 +97,7 @@ internal sealed class SimulationPlan
         {
             foreach (Instrument ins in scenario.Coalition[s].Instruments)
             {
-                instruments.Add(new InstrumentPlan(ins, s, FactionMask(ins)));
+                instruments.Add(new InstrumentPlan(ins, s, FactionMask(ins), PatronMask(ins, scenario.Patrons)));
             }
         }
 
@@ -296,6 +296,22 @@ internal sealed class SimulationPlan
                 ClassOf[order[next++]] = firstClass + k;
             }
         }
+    }
+
+    private static bool[]? PatronMask(Instrument ins, IReadOnlyList<Patron> patrons)
+    {
+        if (ins.Patrons is null || ins.Patrons.Count == 0)
+        {
+            return null;
+        }
+
+        var mask = new bool[patrons.Count];
+        for (int p = 0; p < patrons.Count; p++)
+        {
+            mask[p] = ins.Patrons.Contains(patrons[p].Name, StringComparer.Ordinal);
+        }
+
+        return mask;
     }
 
     private bool[]? FactionMask(Instrument ins)
