@@ -162,6 +162,43 @@ internal static class RunCommand
             };
         }).ToList();
 
+    internal static readonly string[] AgentHeader = ["agent", "estimate", "interval", "spread across runs"];
+
+    /// <summary>The adaptive agents' rows (empty without agents): each sender's and patron's commitment at the end, the regime's actions and spending, the patrons' costs, and defections by identity group.</summary>
+    internal static List<string[]> AgentRows(SanctionsSummary s, double confidence)
+    {
+        var rows = new List<string[]>();
+        foreach (string series in s.AgentSeries.Where(x => x.StartsWith("commitment/", StringComparison.Ordinal)))
+        {
+            RunningMoments last = s.AgentPathMean(series)[^1];
+            if (last.Count == 0)
+            {
+                continue; // no run reached the last week
+            }
+
+            var ci = last.MeanInterval(confidence);
+            rows.Add([$"commitment of {series["commitment/".Length..]}, week {s.Weeks}", Common.F(last.Mean, "F2"), last.Count > 1 ? Range(ci.Lower, ci.Upper, "F2") : "",
+                $"{Common.F(s.AgentPathPercentile(series, 0.05)[^1], "F2")} to {Common.F(s.AgentPathPercentile(series, 0.95)[^1], "F2")} (5–95 %)"]);
+        }
+
+        foreach (string total in s.AgentTotals)
+        {
+            string label = total switch
+            {
+                "regime/arrests" => "pre-emptive arrests (officers)",
+                "regime/rotations" => "commanders rotated",
+                "regime/promotions" => "promotions",
+                "regime/security-spending" => "coup-proofing spending (USD bn)",
+                _ when total.StartsWith("cost/", StringComparison.Ordinal) => $"cost to patron {total["cost/".Length..]} (USD bn)",
+                _ when total.StartsWith("defected/", StringComparison.Ordinal) => $"officers defected, {total["defected/".Length..]}",
+                _ => total,
+            };
+            rows.Add(Mean(label, s.AgentTotal(total), confidence, total.Contains("USD", StringComparison.Ordinal) || total.StartsWith("cost/", StringComparison.Ordinal) || total.EndsWith("spending", StringComparison.Ordinal) ? "F2" : "F1"));
+        }
+
+        return rows;
+    }
+
     internal static readonly string[] FactionHeader = ["faction", "defected share", "generals", "senior officers", "crossings", "desertions", "tipped first (share of runs)"];
 
     private static void PrintTable(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario, bool explain)
@@ -192,6 +229,23 @@ internal static class RunCommand
         }
 
         console.Write(factions);
+        List<string[]> agents = AgentRows(s, c);
+        if (agents.Count > 0)
+        {
+            var table2 = Common.Titled("adaptive agents (per run)").AddColumn(AgentHeader[0]);
+            foreach (string column in AgentHeader.Skip(1))
+            {
+                table2.AddColumn(new TableColumn(column).RightAligned());
+            }
+
+            foreach (string[] row in agents)
+            {
+                Common.Row(table2, row);
+            }
+
+            console.Write(table2);
+        }
+
         console.WriteLine(Readable.CostNote(s));
         console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
     }

@@ -21,6 +21,10 @@ internal static class Glossary
         ("humanitarian burden", "A proxy for what sanctions cost the population: the revenue they cut that was not patronage, summed over the horizon (USD bn)."),
         ("sender's cost", "What a member of the sanctioning coalition spends: a weekly cost per instrument in force plus payments per defector (USD bn)."),
         ("paired runs (common random numbers)", "Every policy is run on the same random draws, so the difference between two policies is not blurred by chance: its interval is much narrower than comparing separate batches."),
+        ("commitment", "How resolved a sender of sanctions or a patron of the regime is, from 0 to 1: it falls with its own costs and, for senders, with the humanitarian burden, and rises with visible progress; a sender lifts or eases its sanctions and its promises lose credibility when it wavers."),
+        ("patron", "An outside supporter of the regime (for Venezuela: Russia, China, Cuba) that buys the oil sanctions cut, lends money or helps its security services; secondary sanctions cut that support."),
+        ("coup-proofing", "What the regime does against defection with a budget: arresting suspected officers, rotating commanders away from their ties, promoting, paying counterbalancing forces, controlling information."),
+        ("identity group", "A sect or ethnic group within a faction whose officers and soldiers can differ in loyalty, exposure to reprisal, the fate they expect if the regime falls, and readiness to cross."),
         ("variance reduction", "How many times fewer runs the pairing needs than independent batches for the same precision of a difference; shown only when both arms vary."),
     ];
 

@@ -43,11 +43,28 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(Readable.CostNote(s))}</p>");
         html.Append("<h2>By faction (mean per run)</h2>");
         Table(html, RunCommand.FactionHeader, RunCommand.FactionRows(s));
+        List<string[]> agents = RunCommand.AgentRows(s, c);
+        if (agents.Count > 0)
+        {
+            html.Append("<h2>Adaptive agents (per run)</h2>");
+            Table(html, RunCommand.AgentHeader, agents);
+        }
+
         html.Append("<h2>Charts</h2>");
         Figure(html, Charts.FanChart(s), "How the defected share of command strength evolved: the median run and the bands in which the middle 50 % and 90 % of runs lay, with the collapse threshold.");
         Figure(html, Charts.SurvivalCurve(s, c), "The share of runs in which the regime still stood, week by week, with its interval.");
         Figure(html, Charts.FinalShareHistogram(s), "How the runs ended: the final defected share of command strength, run by run.");
         Figure(html, Charts.DefectionsByFaction(s), "Defections by faction and rank (mean per run).");
+        if (s.AgentSeries.Any(x => x.StartsWith("commitment/", StringComparison.Ordinal)))
+        {
+            Figure(html, Charts.Commitments(s), "How committed each sender and patron stayed, week by week (median and middle 50 % of runs).");
+        }
+
+        if (s.AgentSeries.Contains("regime/arrests"))
+        {
+            Figure(html, Charts.RegimeActions(s), "What the regime did against defection each week: arrests, rotations and promotions (mean per run).");
+        }
+
         End(html, [scenario], result.Replications, result.Seed, c, $"sanctionssim run {Source(scenario)} --runs {result.Replications} --seed {result.Seed} --report report.html");
         return html.ToString();
     }

@@ -100,6 +100,30 @@ public class CliTests
     }
 
     [Test]
+    public async Task Run_OfAPresetWithAgents_ReportsThemInTheTable_PathsCsv_SummaryJson_AndCharts()
+    {
+        string dir = Path.Combine(_folder, "agents");
+        var (code, output, error) = await Run("run", "--preset", "venezuela-2019", "--runs", "20", "--out", dir);
+        code.ShouldBe(0, error);
+        output.ShouldContain("adaptive agents (per run)");
+        output.ShouldContain("pre-emptive arrests (officers)");
+        output.ShouldContain("commitment of eu, week 52");
+        string header = File.ReadLines(Path.Combine(dir, "paths.csv")).First();
+        header.ShouldContain("commitment/eu:p50");
+        header.ShouldContain("offset/russia:mean");
+        header.ShouldContain("regime/arrests:p95");
+        string[] second = File.ReadLines(Path.Combine(dir, "paths.csv")).Skip(1).First().Split(',');
+        second.Length.ShouldBe(header.Split(',').Length);
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
+        summary["agentTotals"]!["regime/arrests"]!["mean"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        summary["agentTotals"]!["cost/russia"]!["standardError"].ShouldNotBeNull();
+        foreach (string chart in new[] { "commitments.png", "regime-actions.svg", "patron-offsets.png" })
+        {
+            File.Exists(Path.Combine(dir, chart)).ShouldBeTrue(chart);
+        }
+    }
+
+    [Test]
     public async Task Run_Csv_HasAHeaderAndMetrics()
     {
         var (code, output, _) = await Run("run", "--runs", "10", "--format", "csv");

@@ -34,7 +34,8 @@ public partial class ReportTests
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("In 80 simulated runs of 52 weeks of &#39;venezuela-2019-amnesty&#39;");
         html.ShouldContain("spread across runs");
-        Regex.Count(html, "<svg").ShouldBe(4);
+        Regex.Count(html, "<svg").ShouldBe(6); // four charts of the cascade, two of the adaptive agents
+        html.ShouldContain("Adaptive agents (per run)");
         html.ShouldContain("What the terms mean");
         html.ShouldContain("sanctionssim run venezuela-2019-amnesty --runs 80 --seed 4");
         html.ShouldContain(SanctionsSim.Scenarios.ScenarioJson.Hash(Presets.Get("venezuela-2019-amnesty")));
