@@ -92,6 +92,24 @@ internal static class TraceCommand
             notes.Add($"{w.OfficersReached} reached");
         }
 
+        foreach (var (series, verb) in new[] { ("regime/arrests", "arrested"), ("regime/rotations", "rotated"), ("regime/promotions", "promoted") })
+        {
+            if (w.Agents.TryGetValue(series, out double count) && count > 0)
+            {
+                notes.Add($"{count:F0} {verb}");
+            }
+        }
+
+        foreach (var (series, value) in w.Agents.Where(a => a.Key.StartsWith("commitment/", StringComparison.Ordinal)))
+        {
+            // a commitment worth a note when, rounded to a tenth, it changed since last week
+            double last = previous?.Agents.GetValueOrDefault(series, value) ?? value;
+            if (Math.Round(last, 1) != Math.Round(value, 1))
+            {
+                notes.Add($"{Readable.Sender(series["commitment/".Length..])} commitment {value:F2}");
+            }
+        }
+
         if (w.Collapsed)
         {
             notes.Add("COLLAPSE");
@@ -110,13 +128,26 @@ internal static class TraceCommand
     {
         var b = new StringBuilder("week,defectedShare,generalDefections,seniorDefections,");
         b.Append(string.Join(",", trace.Factions.Select(f => "defections_" + f)));
-        b.Append(",purges,crossings,desertions,officersReached,revenue,reachableReserves,patronage,detection,reprisal,payRaise,collapsed,instrumentsInForce,eventsInForce\n");
+        b.Append(",purges,crossings,desertions,officersReached,revenue,reachableReserves,patronage,detection,reprisal,payRaise,collapsed,instrumentsInForce,eventsInForce");
+        string[] agents = trace.Weeks.Count > 0 ? [.. trace.Weeks[0].Agents.Keys] : [];
+        foreach (string series in agents)
+        {
+            b.Append(',').Append(series);
+        }
+
+        b.Append('\n');
         foreach (TraceWeek w in trace.Weeks)
         {
             b.Append(CultureInfo.InvariantCulture, $"{w.Week},{w.DefectedShare:R},{w.GeneralDefections},{w.SeniorDefections},");
             b.Append(string.Join(",", w.DefectionsByFaction.Select(d => d.ToString(CultureInfo.InvariantCulture))));
             b.Append(CultureInfo.InvariantCulture, $",{w.Purges},{w.Crossings:R},{w.Desertions:R},{w.OfficersReached},{w.Revenue:R},{w.ReachableReserves:R},{w.Patronage:R},{w.Detection:R},{w.Reprisal:R},{(w.PayRaise ? 1 : 0)},{(w.Collapsed ? 1 : 0)},");
-            b.Append('"').Append(string.Join("; ", w.InstrumentsInForce)).Append("\",\"").Append(string.Join("; ", w.EventsInForce)).Append("\"\n");
+            b.Append('"').Append(string.Join("; ", w.InstrumentsInForce)).Append("\",\"").Append(string.Join("; ", w.EventsInForce)).Append('"');
+            foreach (string series in agents)
+            {
+                b.Append(CultureInfo.InvariantCulture, $",{w.Agents[series]:R}");
+            }
+
+            b.Append('\n');
         }
 
         return b.ToString();

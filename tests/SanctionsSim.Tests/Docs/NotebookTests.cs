@@ -22,6 +22,7 @@ public class NotebookTests
         yield return new TestCaseData("custom-scenario", "P(collapse");
         yield return new TestCaseData("watts-cascade", "global");
         yield return new TestCaseData("levers", "crosses 50 %");
+        yield return new TestCaseData("adaptive-agents", "commitment/eu");
     }
 
     [Test]

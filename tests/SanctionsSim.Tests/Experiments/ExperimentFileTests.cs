@@ -73,8 +73,10 @@ public class ExampleExperimentTests
         string path = Path.Combine(Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "venezuela-levers.json");
         var file = ExperimentFile.ReadFile(path);
         file.Scenario.ShouldBe("venezuela-2019-amnesty");
-        file.Parameters.Count.ShouldBe(8);
-        var sweep = new Sweep(Presets.Get(file.Scenario!), file.Parameters, new SaltelliDesign(4, 8));
+        file.Parameters.Count.ShouldBe(10);
+        var sweep = new Sweep(Presets.Get(file.Scenario!), file.Parameters, new SaltelliDesign(4, 10));
         sweep.Template.JsonPaths.ShouldContain("$.coalition[0].instruments[6].credibility");
+        sweep.Template.JsonPaths.ShouldContain("$.patrons[0].oilPurchaseShare"); // an agent's field, by the patron's name
+        sweep.Template.JsonPaths.ShouldContain("$.regime.coupProofing.maxArrestsPerWeek");
     }
 }

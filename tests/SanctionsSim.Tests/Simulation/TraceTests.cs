@@ -45,4 +45,20 @@ public class TraceTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public void Trace_OfAScenarioWithAgents_HoldsTheirWeeklyState_AsTheRunResultDoes()
+    {
+        var model = new SanctionsModel(Presets.Get("venezuela-2019"));
+        var trace = model.Trace(2019, 3);
+        var run = model.RunSingle(2019, 3);
+        trace.Weeks.Count.ShouldBe(run.RevenuePath.Count);
+        foreach (var (series, path) in run.AgentPaths)
+        {
+            trace.Weeks.Select(w => w.Agents[series]).ShouldBe(path);
+        }
+
+        trace.Weeks.Sum(w => w.Agents["regime/arrests"]).ShouldBe(run.AgentTotals["regime/arrests"]);
+        new SanctionsModel(TestScenarios.Quiet()).Trace(1, 0).Weeks[0].Agents.ShouldBeEmpty();
+    }
 }

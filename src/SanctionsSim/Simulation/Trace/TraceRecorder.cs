@@ -53,8 +53,16 @@ internal sealed class TraceRecorder
             }
         }
 
+        var agents = new Dictionary<string, double>(StringComparer.Ordinal);
+        string[] series = metrics.Agents.Names;
+        for (int j = 0; j < series.Length; j++)
+        {
+            agents[series[j]] = metrics.AgentPaths[(j * _plan.Weeks) + week];
+        }
+
         Weeks.Add(new TraceWeek
         {
+            Agents = agents,
             Week = week + 1,
             DefectedShare = share,
             GeneralDefections = generals,

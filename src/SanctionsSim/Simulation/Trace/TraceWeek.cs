@@ -57,4 +57,7 @@ public sealed record TraceWeek
 
     /// <summary>Whether the regime fell this week.</summary>
     public required bool Collapsed { get; init; }
+
+    /// <summary>The adaptive agents' state this week, by series (as <see cref="RunResult.AgentPaths"/>: "commitment/eu", "offset/russia", "regime/arrests", …); empty without agents.</summary>
+    public IReadOnlyDictionary<string, double> Agents { get; init; } = new Dictionary<string, double>();
 }
