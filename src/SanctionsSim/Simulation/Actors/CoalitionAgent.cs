@@ -24,6 +24,7 @@ internal sealed class CoalitionAgent
     private readonly double[] _nextCommitment;
     private readonly double[] _costSoFar;
     private readonly double[] _weekCost;
+    private readonly CommitmentPlan[] _laws;
 
     public CoalitionAgent(SimulationPlan plan, OppositionAgent opposition)
     {
@@ -41,6 +42,7 @@ internal sealed class CoalitionAgent
         _nextCommitment = new double[n];
         _costSoFar = new double[n];
         _weekCost = new double[n];
+        _laws = plan.Senders.Select(x => x.Commitment).ToArray();
     }
 
     /// <summary>Sender <paramref name="s"/>'s commitment this week.</summary>
@@ -240,21 +242,12 @@ internal sealed class CoalitionAgent
     /// <param name="burden">The humanitarian burden relative to the regime's baseline revenue.</param>
     public void UpdateCommitments(ReadOnlySpan<double> senderCosts, double progress, double loss, double burden)
     {
-        int n = _commitment.Length;
-        double total = 0;
-        for (int s = 0; s < n; s++)
+        for (int s = 0; s < _commitment.Length; s++)
         {
             _weekCost[s] = senderCosts[s] - _costSoFar[s];
             _costSoFar[s] = senderCosts[s];
-            total += _commitment[s];
         }
 
-        for (int s = 0; s < n; s++)
-        {
-            double partners = n > 1 ? (total - _commitment[s]) / (n - 1) : _commitment[s];
-            _nextCommitment[s] = _plan.Senders[s].Commitment.Next(_commitment[s], _weekCost[s], burden, progress, loss, partners);
-        }
-
-        _nextCommitment.AsSpan().CopyTo(_commitment);
+        CommitmentPlan.ReviseAll(_laws, _commitment, _nextCommitment, _weekCost, burden, progress, loss);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class PatronAgent
     private readonly double[] _offset;
     private readonly double[] _cost;
     private readonly double[] _totalCost;
+    private readonly CommitmentPlan[] _laws;
 
     public PatronAgent(SimulationPlan plan)
     {
@@ -26,6 +27,7 @@ internal sealed class PatronAgent
         _offset = new double[n];
         _cost = new double[n];
         _totalCost = new double[n];
+        _laws = plan.Patrons.Select(x => x.Commitment).ToArray();
     }
 
     /// <summary>Σ of the patrons' offsets this week (USD billion).</summary>
@@ -86,19 +88,6 @@ internal sealed class PatronAgent
     /// <summary>Every patron's commitment moves at once (Eq. 12, with the patron's cost and the other patrons as partners).</summary>
     public void UpdateCommitments(double progress, double loss, double burden)
     {
-        int n = _commitment.Length;
-        double total = 0;
-        for (int p = 0; p < n; p++)
-        {
-            total += _commitment[p];
-        }
-
-        for (int p = 0; p < n; p++)
-        {
-            double partners = n > 1 ? (total - _commitment[p]) / (n - 1) : _commitment[p];
-            _nextCommitment[p] = _plan.Patrons[p].Commitment.Next(_commitment[p], _cost[p], burden, progress, loss, partners);
-        }
-
-        _nextCommitment.AsSpan().CopyTo(_commitment);
+        CommitmentPlan.ReviseAll(_laws, _commitment, _nextCommitment, _cost, burden, progress, loss);
     }
 }

@@ -58,4 +58,33 @@ internal sealed class CommitmentPlan
             + (ProgressFromDefections * progress) + (ProgressFromRevenueLoss * loss) + (Cohesion * (partners - c));
         return Math.Clamp(c + (Rate * (target - c)), 0.0, 1.0);
     }
+
+    /// <summary>
+    /// Moves every agent of a group (the senders, or the patrons) at once: each towards its target (<see cref="Next"/>)
+    /// with the others' mean commitment this week as its partners'.
+    /// </summary>
+    /// <param name="plans">Each agent's law.</param>
+    /// <param name="commitment">This week's commitments, replaced by next week's.</param>
+    /// <param name="scratch">One slot per agent.</param>
+    /// <param name="cost">Each agent's cost this week.</param>
+    /// <param name="burden">The humanitarian burden relative to the regime's baseline revenue.</param>
+    /// <param name="progress">The defected share relative to the critical share.</param>
+    /// <param name="loss">The regime's revenue lost share.</param>
+    public static void ReviseAll(CommitmentPlan[] plans, Span<double> commitment, Span<double> scratch, ReadOnlySpan<double> cost, double burden, double progress, double loss)
+    {
+        int n = commitment.Length;
+        double total = 0;
+        for (int j = 0; j < n; j++)
+        {
+            total += commitment[j];
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            double partners = n > 1 ? (total - commitment[j]) / (n - 1) : commitment[j];
+            scratch[j] = plans[j].Next(commitment[j], cost[j], burden, progress, loss, partners);
+        }
+
+        scratch[..n].CopyTo(commitment);
+    }
 }
