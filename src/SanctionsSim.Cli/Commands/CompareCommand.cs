@@ -81,7 +81,7 @@ internal static class CompareCommand
         return command;
     }
 
-    private static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs, bool explain)
+    internal static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs, bool explain)
     {
         var console = Common.Console(context.Output, context.Interactive);
         foreach (string sentence in Readable.Verdict(s, c))
@@ -153,7 +153,7 @@ internal static class CompareCommand
     private static string? Reduction(string output, double factor)
         => double.IsFinite(factor) && factor > 1.05 ? $"{Common.F(factor, "F1")}× for {output}" : null;
 
-    private static string Csv(ComparisonSummary s, double c)
+    internal static string Csv(ComparisonSummary s, double c)
     {
         var b = new System.Text.StringBuilder("scenario,collapseProbability,lower,upper,collapseDifference,collapseDifferenceLower,collapseDifferenceUpper,weeksSurvivedDifference,weeksDifferenceLower,weeksDifferenceUpper\n");
         for (int k = 0; k < s.Arms.Count; k++)

@@ -40,45 +40,82 @@ internal static class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
-            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
-            int k = parse.GetValue(shards);
-            if (k < 1 || k > 100_000 || k > options.Replications)
+            await WritePlan(context, "run", [scenario], parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        command.Subcommands.Add(PlanCompare(context));
+        return command;
+    }
+
+    /// <summary><c>plan compare ARM ARM… --shards N --out DIR</c>: a comparison on common random numbers, split by replications.</summary>
+    private static Command PlanCompare(CliContext context)
+    {
+        var arms = new Argument<string[]>("ARM") { Description = "Two or more presets or scenario files; the first is the reference.", Arity = new ArgumentArity(2, 100) };
+        var runs = Common.Runs(1000);
+        var seed = Common.Seed();
+        var confidence = Common.Confidence();
+        var shards = new Option<int>("--shards") { Description = "How many shards to split the paired replications into (1 to 100,000).", DefaultValueFactory = _ => 10 };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder.", Required = true };
+        var command = new Command("compare", "Split a batch of 'compare' into shards: each shard runs every arm on the same replications; 'merge' gives the comparison of one machine, bit for bit.")
+        {
+            arms, runs, seed, confidence, shards, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            if (scenarios.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Length)
             {
-                throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
+                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", scenarios.Select(x => x.Name)) + ".");
             }
 
-            string folder = parse.GetValue(output)!.FullName;
-            if (File.Exists(Path.Combine(folder, PlanFile)))
-            {
-                throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
-            }
-
-            var ranges = new JsonArray();
-            for (int i = 0; i < k; i++)
-            {
-                long first = options.Replications * i / k, end = options.Replications * (i + 1) / k;
-                ranges.Add(new JsonObject { ["index"] = i, ["firstReplication"] = first, ["replications"] = end - first });
-            }
-
-            var plan = new JsonObject
-            {
-                ["format"] = Format,
-                ["formatVersion"] = 1,
-                ["command"] = "run",
-                ["package"] = SummaryJson.PackageVersion,
-                ["scenarioHash"] = ScenarioJson.Hash(scenario),
-                ["seed"] = options.Seed,
-                ["runs"] = options.Replications,
-                ["confidence"] = options.Confidence,
-                ["shards"] = ranges,
-                ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenario)),
-            };
-            Directory.CreateDirectory(Path.Combine(folder, "shards"));
-            AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            await context.Output.WriteLineAsync($"planned {options.Replications:N0} runs of {scenario.Name} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
+            await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
+    }
+
+    private static async Task WritePlan(CliContext context, string kind, Scenario[] scenarios, long runs, ulong seed, double confidence, int k, string folder)
+    {
+        var options = Common.MonteCarlo(runs, seed, 1, confidence);
+        if (k < 1 || k > 100_000 || k > options.Replications)
+        {
+            throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
+        }
+
+        if (File.Exists(Path.Combine(folder, PlanFile)))
+        {
+            throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
+        }
+
+        var ranges = new JsonArray();
+        for (int i = 0; i < k; i++)
+        {
+            long first = options.Replications * i / k, end = options.Replications * (i + 1) / k;
+            ranges.Add(new JsonObject { ["index"] = i, ["firstReplication"] = first, ["replications"] = end - first });
+        }
+
+        var plan = new JsonObject
+        {
+            ["format"] = Format,
+            ["formatVersion"] = 1,
+            ["command"] = kind,
+            ["package"] = SummaryJson.PackageVersion,
+            ["scenarioHash"] = ScenarioJson.Hash(scenarios[0]),
+            ["seed"] = options.Seed,
+            ["runs"] = options.Replications,
+            ["confidence"] = options.Confidence,
+            ["shards"] = ranges,
+            ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenarios[0])),
+        };
+        if (kind == "compare")
+        {
+            plan["arms"] = new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray());
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "shards"));
+        AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
+        await context.Output.WriteLineAsync($"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
     }
 
     public static Command RunShard(CliContext context)
@@ -93,7 +130,7 @@ internal static class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             string folder = parse.GetValue(planFolder)!.FullName;
-            var (plan, scenario) = ReadPlan(folder);
+            var (plan, job) = ReadPlan(folder);
             int i = parse.GetValue(index) ?? IndexFromEnvironment();
             var shards = plan["shards"]!.AsArray();
             if (i < 0 || i >= shards.Count)
@@ -103,8 +140,7 @@ internal static class ShardCommands
 
             string path = ShardPath(folder, i);
             AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
-            var model = new SanctionsModel(scenario);
-            if (File.Exists(path) && TryReadShard(path, model, plan, i, out _))
+            if (File.Exists(path) && TryReadShard(path, job, plan, i, out _))
             {
                 await context.Error.WriteLineAsync($"shard {i} is already done ({path}); nothing to run").ConfigureAwait(false);
                 return CliApp.Success;
@@ -113,8 +149,8 @@ internal static class ShardCommands
             long first = shards[i]!["firstReplication"]!.GetValue<long>(), count = shards[i]!["replications"]!.GetValue<long>();
             var options = Common.MonteCarlo(count, plan["seed"]!.GetValue<ulong>(), parse.GetValue(threads), plan["confidence"]!.GetValue<double>());
             options.FirstReplication = first;
-            var result = model.Simulate(options, null, token);
-            if (result.IsPartial)
+            Action<Stream>? write = job.Run(options, token);
+            if (write is null)
             {
                 await context.Error.WriteLineAsync($"shard {i} cancelled; nothing written").ConfigureAwait(false);
                 return CliApp.Failure;
@@ -130,7 +166,7 @@ internal static class ShardCommands
                 w.Write(count);
             }
 
-            result.Summary.WriteTo(buffer);
+            write(buffer);
             AtomicFile.WriteAllBytes(path, buffer.ToArray());
             await context.Error.WriteLineAsync($"shard {i}: replications {first} to {first + count - 1} written to {path}").ConfigureAwait(false);
             return CliApp.Success;
@@ -150,8 +186,7 @@ internal static class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             string folder = parse.GetValue(planFolder)!.FullName;
-            var (plan, scenario) = ReadPlan(folder);
-            var model = new SanctionsModel(scenario);
+            var (plan, job) = ReadPlan(folder);
             var shards = plan["shards"]!.AsArray();
             AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
             var absent = new List<int>();
@@ -191,39 +226,24 @@ internal static class ShardCommands
 
             // one shard at a time into the total: memory holds two summaries whatever the number of shards
             // (merging is exact, so the order of the shards cannot change a bit)
-            SanctionsSummary total = model.CreateSummary();
+            job.StartMerge();
             for (int i = 0; i < shards.Count; i++)
             {
-                if (!TryReadShard(ShardPath(folder, i), model, plan, i, out SanctionsSummary? s))
+                if (!TryReadShard(ShardPath(folder, i), job, plan, i, out object? s))
                 {
                     throw new UserInputException($"{ShardPath(folder, i)} is damaged; delete it and run the shard again.");
                 }
 
-                total.MergeFrom(s!);
+                job.Add(s!);
             }
 
-            var result = new MonteCarloResult<SanctionsSummary>(total, plan["seed"]!.GetValue<ulong>(), 0, total.Replications, StopReason.Completed, plan["confidence"]!.GetValue<double>());
-            JsonObject json = SummaryJson.Summary(total, scenario, result);
-            AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(json));
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
-                    break;
-                default:
-                    await context.Output.WriteLineAsync(Readable.Verdict(total, total.Replications, result.Confidence)).ConfigureAwait(false);
-                    break;
-            }
-
+            await job.Finish(context, folder, parse.GetValue(format), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
     }
 
-    private static (JsonObject Plan, Scenario Scenario) ReadPlan(string folder)
+    private static (JsonObject Plan, ShardJob Job) ReadPlan(string folder)
     {
         string path = Path.Combine(folder, PlanFile);
         if (!File.Exists(path))
@@ -252,13 +272,21 @@ internal static class ShardCommands
             throw new UserInputException($"{path} was planned with SanctionsSim {version}; this is {SummaryJson.PackageVersion}: run every shard and the merge with the version that planned them.");
         }
 
-        Scenario scenario = ScenarioJson.Read(plan["scenario"]!.ToJsonString());
-        if (ScenarioJson.Hash(scenario) != plan["scenarioHash"]!.GetValue<string>())
+        Scenario Scenario(JsonNode node)
         {
-            throw new UserInputException($"{path}: the scenario does not match its hash; the plan was edited.");
+            Scenario scenario = ScenarioJson.Read(node["scenario"]!.ToJsonString());
+            return ScenarioJson.Hash(scenario) == node["scenarioHash"]!.GetValue<string>()
+                ? scenario
+                : throw new UserInputException($"{path}: the scenario does not match its hash; the plan was edited.");
         }
 
-        return (plan, scenario);
+        return plan["command"]?.GetValue<string>() switch
+        {
+            "run" => (plan, new RunJob(Scenario(plan))),
+            "compare" => (plan, new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray())),
+            string other => throw new UserInputException($"{path} plans '{other}', which this version cannot run."),
+            null => throw new UserInputException($"{path} names no command."),
+        };
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, string> PlanHashes = [];
@@ -292,7 +320,7 @@ internal static class ShardCommands
             && r.ReadInt64() == shard["firstReplication"]!.GetValue<long>() && r.ReadInt64() == shard["replications"]!.GetValue<long>();
     }
 
-    private static bool TryReadShard(string path, SanctionsModel model, JsonObject plan, int index, out SanctionsSummary? summary)
+    private static bool TryReadShard(string path, ShardJob job, JsonObject plan, int index, out object? summary)
     {
         summary = null;
         try
@@ -303,8 +331,8 @@ internal static class ShardCommands
                 return false;
             }
 
-            summary = model.ReadSummary(stream);
-            return summary.Replications == plan["shards"]!.AsArray()[index]!["replications"]!.GetValue<long>();
+            summary = job.Read(stream, out long replications);
+            return replications == plan["shards"]!.AsArray()[index]!["replications"]!.GetValue<long>();
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

@@ -104,6 +104,71 @@ public sealed class ComparisonSummary : IMergeableSummary<ComparisonSummary>
         }
     }
 
+    private const long Magic = 0x31504D434D495353; // "SSIMCMP1"
+
+    /// <summary>
+    /// Writes the comparison's exact state (every arm's summary and the paired differences) in a binary format, for
+    /// shards run on other machines; <see cref="PolicyComparison.ReadSummary"/> reads it back and merging gives the
+    /// single-machine result bit for bit.
+    /// </summary>
+    /// <param name="stream">A writable stream.</param>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(ArmSummaries.Length);
+            for (int k = 0; k < ArmSummaries.Length; k++)
+            {
+                _collapseDifference[k].Write(w);
+                _weeksDifference[k].Write(w);
+            }
+        }
+
+        foreach (SanctionsSummary arm in ArmSummaries)
+        {
+            arm.WriteTo(stream);
+        }
+    }
+
+    /// <summary>Replaces this (empty) comparison's state with one written by <see cref="WriteTo"/> for the same arms.</summary>
+    /// <exception cref="InvalidDataException">Not a comparison of these arms, or truncated.</exception>
+    internal void ReadFrom(Stream stream)
+    {
+        try
+        {
+            using (var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                if (r.ReadInt64() != Magic)
+                {
+                    throw new InvalidDataException("Not a SanctionsSim comparison summary.");
+                }
+
+                int arms = r.ReadInt32();
+                if (arms != ArmSummaries.Length)
+                {
+                    throw new InvalidDataException($"The data holds a comparison of {arms} arms, not {ArmSummaries.Length}.");
+                }
+
+                for (int k = 0; k < arms; k++)
+                {
+                    _collapseDifference[k].Read(r);
+                    _weeksDifference[k].Read(r);
+                }
+            }
+
+            foreach (SanctionsSummary arm in ArmSummaries)
+            {
+                arm.ReadFrom(stream);
+            }
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("The comparison summary is truncated.", e);
+        }
+    }
+
     private void Reset()
     {
         for (int k = 0; k < ArmSummaries.Length; k++)

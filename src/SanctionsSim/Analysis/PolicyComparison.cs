@@ -59,6 +59,18 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
     /// <inheritdoc />
     public IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms);
 
+    /// <summary>Reads a comparison of these arms written by <see cref="ComparisonSummary.WriteTo"/> (a shard's result).</summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="InvalidDataException">The data is not a comparison of these arms, or is truncated.</exception>
+    public ComparisonSummary ReadSummary(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ComparisonSummary summary = CreateSummary();
+        summary.ReadFrom(stream);
+        return summary;
+    }
+
     /// <inheritdoc />
     public ComparisonSummary CreateSummary() => new(_arms.Select(a => a.CreateSummary()).ToArray());
 

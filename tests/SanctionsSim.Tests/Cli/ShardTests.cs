@@ -52,6 +52,27 @@ public class ShardTests
     }
 
     [Test]
+    public async Task ACompare_PlannedInShards_MergesToTheSingleMachineComparison_BitForBit()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        var planned = await Cli("plan", "compare", "venezuela-2019-amnesty", "venezuela-2019-amnesty-no-patrons", "--runs", "90", "--seed", "4", "--shards", "3", "--out", plan);
+        planned.Code.ShouldBe(0, planned.Error);
+        planned.Output.ShouldContain("paired runs of 2 arms");
+        foreach (int i in new[] { 2, 0, 1 })
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            code.ShouldBe(0, error);
+        }
+
+        var merged = await Cli("merge", plan, "--format", "json");
+        merged.Code.ShouldBe(0, merged.Error);
+        var single = await Cli("compare", "venezuela-2019-amnesty", "venezuela-2019-amnesty-no-patrons", "--runs", "90", "--seed", "4", "--format", "json");
+        merged.Output.ShouldBe(single.Output);
+        File.ReadAllText(Path.Combine(plan, "comparison.json")).ShouldBe(single.Output);
+        (await Cli("merge", plan)).Output.ShouldContain("venezuela-2019-amnesty-no-patrons");
+    }
+
+    [Test]
     public async Task MissingShards_AreListed_AndMergeRefusesUntilTheyAreDone()
     {
         string plan = Path.Combine(_folder, "plan");

@@ -1,0 +1,115 @@
+using SanctionsSim.Analysis;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>What a plan's shards run and how they merge: one kind per command that can be planned.</summary>
+internal abstract class ShardJob
+{
+    /// <summary>Runs a shard's replications; returns how to write its summary, or null when cancelled.</summary>
+    public abstract Action<Stream>? Run(MonteCarloOptions options, CancellationToken token);
+
+    /// <summary>Reads a shard's summary (after its header).</summary>
+    public abstract object Read(Stream stream, out long replications);
+
+    /// <summary>Starts an empty total.</summary>
+    public abstract void StartMerge();
+
+    /// <summary>Folds a shard's summary into the total (exact, so the order cannot change a bit).</summary>
+    public abstract void Add(object shard);
+
+    /// <summary>Writes the merged result as the single-machine command would: to the plan folder and the output.</summary>
+    public abstract Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence);
+}
+
+/// <summary>A batch of <c>run</c>.</summary>
+internal sealed class RunJob(Scenario scenario) : ShardJob
+{
+    private readonly SanctionsModel _model = new(scenario);
+    private SanctionsSummary? _total;
+
+    public override Action<Stream>? Run(MonteCarloOptions options, CancellationToken token)
+    {
+        var result = _model.Simulate(options, null, token);
+        return result.IsPartial ? null : result.Summary.WriteTo;
+    }
+
+    public override object Read(Stream stream, out long replications)
+    {
+        SanctionsSummary s = _model.ReadSummary(stream);
+        replications = s.Replications;
+        return s;
+    }
+
+    public override void StartMerge() => _total = _model.CreateSummary();
+
+    public override void Add(object shard) => _total!.MergeFrom((SanctionsSummary)shard);
+
+    public override async Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence)
+    {
+        SanctionsSummary total = _total!;
+        var result = new MonteCarloResult<SanctionsSummary>(total, seed, 0, total.Replications, StopReason.Completed, confidence);
+        var json = SummaryJson.Summary(total, scenario, result);
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(json));
+        switch (format)
+        {
+            case "json":
+                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                break;
+            case "csv":
+                await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
+                break;
+            default:
+                await context.Output.WriteLineAsync(Readable.Verdict(total, total.Replications, result.Confidence)).ConfigureAwait(false);
+                break;
+        }
+    }
+}
+
+/// <summary>A batch of <c>compare</c>: every arm on the same replications.</summary>
+internal sealed class CompareJob(Scenario[] arms) : ShardJob
+{
+    private readonly PolicyComparison _comparison = new(arms);
+    private ComparisonSummary? _total;
+
+    public override Action<Stream>? Run(MonteCarloOptions options, CancellationToken token)
+    {
+        var result = _comparison.Run(options, null, token);
+        return result.IsPartial ? null : result.Summary.WriteTo;
+    }
+
+    public override object Read(Stream stream, out long replications)
+    {
+        ComparisonSummary s = _comparison.ReadSummary(stream);
+        replications = s.Replications;
+        return s;
+    }
+
+    public override void StartMerge() => _total = _comparison.CreateSummary();
+
+    public override void Add(object shard) => ((IMergeableSummary<ComparisonSummary>)_total!).Merge((ComparisonSummary)shard);
+
+    public override async Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence)
+    {
+        ComparisonSummary total = _total!;
+        var result = new MonteCarloResult<ComparisonSummary>(total, seed, 0, total.Replications, StopReason.Completed, confidence);
+        var json = SummaryJson.Comparison(total, result);
+        AtomicFile.WriteAllText(Path.Combine(folder, "comparison.json"), SummaryJson.ToText(json));
+        switch (format)
+        {
+            case "json":
+                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                break;
+            case "csv":
+                await context.Output.WriteAsync(CompareCommand.Csv(total, confidence)).ConfigureAwait(false);
+                break;
+            default:
+                CompareCommand.PrintTable(context, total, confidence, total.Replications, explain: false);
+                break;
+        }
+    }
+}
