@@ -44,6 +44,7 @@ internal static class ShardCommands
             return CliApp.Success;
         });
         command.Subcommands.Add(PlanCompare(context));
+        command.Subcommands.Add(PlanSweep(context));
         return command;
     }
 
@@ -69,6 +70,61 @@ internal static class ShardCommands
             }
 
             await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>plan sweep … --shards N --out DIR</c>: a sweep's design points split into ranges.</summary>
+    private static Command PlanSweep(CliContext context)
+    {
+        var spec = new SweepSpec();
+        var shards = new Option<int>("--shards") { Description = "How many shards to split the design points into (1 to 100,000).", DefaultValueFactory = _ => 10 };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder.", Required = true };
+        var command = new Command("sweep", "Split a 'sweep' into shards of design points; 'merge' writes the sweep folder (manifest.json, points.csv, parquet/) as 'sweep --out' does on one machine.");
+        spec.AddTo(command);
+        command.Options.Add(shards);
+        command.Options.Add(output);
+        command.SetAction(async (parse, token) =>
+        {
+            SweepDefinition definition = spec.Resolve(parse);
+            ExperimentOptions.CheckCommon(definition.Runs, 1, definition.Confidence);
+            long points = definition.Design().Count;
+            int k = parse.GetValue(shards);
+            if (k < 1 || k > 100_000 || k > points)
+            {
+                throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {k} for {points} points.");
+            }
+
+            string folder = parse.GetValue(output)!.FullName;
+            if (File.Exists(Path.Combine(folder, PlanFile)))
+            {
+                throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
+            }
+
+            var ranges = new JsonArray();
+            for (int i = 0; i < k; i++)
+            {
+                long first = points * i / k, end = points * (i + 1) / k;
+                ranges.Add(new JsonObject { ["index"] = i, ["firstPoint"] = first, ["points"] = end - first });
+            }
+
+            var plan = new JsonObject
+            {
+                ["format"] = Format,
+                ["formatVersion"] = 1,
+                ["command"] = "sweep",
+                ["package"] = SummaryJson.PackageVersion,
+                ["scenarioHash"] = ScenarioJson.Hash(definition.Scenario),
+                ["seed"] = definition.Seed,
+                ["confidence"] = definition.Confidence,
+                ["sweep"] = definition.ToJson(),
+                ["shards"] = ranges,
+                ["scenario"] = JsonNode.Parse(ScenarioJson.Write(definition.Scenario)),
+            };
+            Directory.CreateDirectory(Path.Combine(folder, "shards"));
+            AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await context.Output.WriteLineAsync($"planned {points:N0} design points of {definition.Scenario.Name} ({definition.Runs} replications each) in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -146,10 +202,8 @@ internal static class ShardCommands
                 return CliApp.Success;
             }
 
-            long first = shards[i]!["firstReplication"]!.GetValue<long>(), count = shards[i]!["replications"]!.GetValue<long>();
-            var options = Common.MonteCarlo(count, plan["seed"]!.GetValue<ulong>(), parse.GetValue(threads), plan["confidence"]!.GetValue<double>());
-            options.FirstReplication = first;
-            Action<Stream>? write = job.Run(options, token);
+            var (first, count) = Range(shards[i]!);
+            Action<Stream>? write = job.Run(first, count, plan["seed"]!.GetValue<ulong>(), parse.GetValue(threads), plan["confidence"]!.GetValue<double>(), token);
             if (write is null)
             {
                 await context.Error.WriteLineAsync($"shard {i} cancelled; nothing written").ConfigureAwait(false);
@@ -168,7 +222,7 @@ internal static class ShardCommands
 
             write(buffer);
             AtomicFile.WriteAllBytes(path, buffer.ToArray());
-            await context.Error.WriteLineAsync($"shard {i}: replications {first} to {first + count - 1} written to {path}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"shard {i}: {(job is SweepJob ? "points" : "replications")} {first} to {first + count - 1} written to {path}").ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -284,6 +338,7 @@ internal static class ShardCommands
         {
             "run" => (plan, new RunJob(Scenario(plan))),
             "compare" => (plan, new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray())),
+            "sweep" => (plan, new SweepJob(SweepDefinition.FromJson(plan["sweep"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()))),
             string other => throw new UserInputException($"{path} plans '{other}', which this version cannot run."),
             null => throw new UserInputException($"{path} names no command."),
         };
@@ -292,6 +347,12 @@ internal static class ShardCommands
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, string> PlanHashes = [];
 
     private static string PlanHash(JsonObject plan) => PlanHashes.GetValue(plan, p => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(p.ToJsonString()))));
+
+    /// <summary>A shard's first item and count: replications (run, compare) or design points (sweep).</summary>
+    private static (long First, long Count) Range(JsonNode shard)
+        => shard["firstPoint"] is JsonNode point
+            ? (point.GetValue<long>(), shard["points"]!.GetValue<long>())
+            : (shard["firstReplication"]!.GetValue<long>(), shard["replications"]!.GetValue<long>());
 
     private static string ShardPath(string folder, int index) => Path.Combine(folder, "shards", $"shard-{index:D5}.bin");
 
@@ -315,9 +376,9 @@ internal static class ShardCommands
     private static bool HeaderMatches(Stream stream, JsonObject plan, int index)
     {
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        var shard = plan["shards"]!.AsArray()[index]!;
+        var (first, count) = Range(plan["shards"]!.AsArray()[index]!);
         return r.ReadInt64() == ShardMagic && r.ReadString() == PlanHash(plan) && r.ReadInt32() == index
-            && r.ReadInt64() == shard["firstReplication"]!.GetValue<long>() && r.ReadInt64() == shard["replications"]!.GetValue<long>();
+            && r.ReadInt64() == first && r.ReadInt64() == count;
     }
 
     private static bool TryReadShard(string path, ShardJob job, JsonObject plan, int index, out object? summary)
@@ -331,8 +392,8 @@ internal static class ShardCommands
                 return false;
             }
 
-            summary = job.Read(stream, out long replications);
-            return replications == plan["shards"]!.AsArray()[index]!["replications"]!.GetValue<long>();
+            summary = job.Read(stream, out long items);
+            return items == Range(plan["shards"]!.AsArray()[index]!).Count;
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

@@ -1,5 +1,6 @@
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
+using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
@@ -10,8 +11,8 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary>What a plan's shards run and how they merge: one kind per command that can be planned.</summary>
 internal abstract class ShardJob
 {
-    /// <summary>Runs a shard's replications; returns how to write its summary, or null when cancelled.</summary>
-    public abstract Action<Stream>? Run(MonteCarloOptions options, CancellationToken token);
+    /// <summary>Runs a shard (replications, or design points for a sweep); returns how to write its result, or null when cancelled.</summary>
+    public abstract Action<Stream>? Run(long first, long count, ulong seed, int threads, double confidence, CancellationToken token);
 
     /// <summary>Reads a shard's summary (after its header).</summary>
     public abstract object Read(Stream stream, out long replications);
@@ -32,8 +33,10 @@ internal sealed class RunJob(Scenario scenario) : ShardJob
     private readonly SanctionsModel _model = new(scenario);
     private SanctionsSummary? _total;
 
-    public override Action<Stream>? Run(MonteCarloOptions options, CancellationToken token)
+    public override Action<Stream>? Run(long first, long count, ulong seed, int threads, double confidence, CancellationToken token)
     {
+        var options = Common.MonteCarlo(count, seed, threads, confidence);
+        options.FirstReplication = first;
         var result = _model.Simulate(options, null, token);
         return result.IsPartial ? null : result.Summary.WriteTo;
     }
@@ -76,8 +79,10 @@ internal sealed class CompareJob(Scenario[] arms) : ShardJob
     private readonly PolicyComparison _comparison = new(arms);
     private ComparisonSummary? _total;
 
-    public override Action<Stream>? Run(MonteCarloOptions options, CancellationToken token)
+    public override Action<Stream>? Run(long first, long count, ulong seed, int threads, double confidence, CancellationToken token)
     {
+        var options = Common.MonteCarlo(count, seed, threads, confidence);
+        options.FirstReplication = first;
         var result = _comparison.Run(options, null, token);
         return result.IsPartial ? null : result.Summary.WriteTo;
     }
@@ -111,5 +116,62 @@ internal sealed class CompareJob(Scenario[] arms) : ShardJob
                 CompareCommand.PrintTable(context, total, confidence, total.Replications, explain: false);
                 break;
         }
+    }
+}
+
+/// <summary>A <c>sweep</c>: each shard runs a range of design points; the merge commits them in index order to a sweep folder.</summary>
+internal sealed class SweepJob(SweepDefinition definition) : ShardJob
+{
+    private readonly List<SweepPoint> _points = [];
+
+    public override Action<Stream>? Run(long first, long count, ulong seed, int threads, double confidence, CancellationToken token)
+    {
+        Sweep sweep = definition.Build(threads);
+        var points = new List<SweepPoint>();
+        for (long i = first; i < first + count; i++)
+        {
+            if (sweep.RunPoint(i, token) is not SweepPoint point)
+            {
+                return null;
+            }
+
+            points.Add(point);
+        }
+
+        byte[] bytes = SweepDefinition.WritePoints(points);
+        return stream => stream.Write(bytes);
+    }
+
+    public override object Read(Stream stream, out long replications)
+    {
+        SweepPoint[] points = SweepDefinition.ReadPoints(stream);
+        replications = points.Length;
+        return points;
+    }
+
+    public override void StartMerge() => _points.Clear();
+
+    public override void Add(object shard) => _points.AddRange((SweepPoint[])shard);
+
+    public override async Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence)
+    {
+        Sweep sweep = definition.Build(1);
+        string output = Path.Combine(folder, "sweep");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true); // a merge run again writes the same folder afresh
+        }
+
+        using (var store = new SweepDirectory(output))
+        {
+            store.Start(sweep);
+            foreach (SweepPoint point in _points.OrderBy(p => p.Index))
+            {
+                await store.CommitAsync(sweep, point, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        string line = $"merged {_points.Count:N0} points of {definition.Scenario.Name} ({sweep.Design.Description}) into {output}: manifest.json, points.csv and parquet/, as 'sweep --out' writes them";
+        await (format == "json" ? context.Output.WriteAsync(SummaryJson.ToText(new System.Text.Json.Nodes.JsonObject { ["points"] = _points.Count, ["out"] = output })) : context.Output.WriteLineAsync(line)).ConfigureAwait(false);
     }
 }

@@ -16,39 +16,21 @@ internal static class SweepCommand
 
     public static Command Create(CliContext context)
     {
-        var file = ExperimentOptions.ScenarioFile();
-        var preset = ExperimentOptions.Preset();
-        var param = ExperimentOptions.Param();
-        var experiment = ExperimentOptions.ExperimentFileOption();
-        var design = new Option<string>("--design", "-d") { Description = "The design: factorial (grid), lhs (Latin hypercube) or sobol (low-discrepancy sequence); default lhs.", DefaultValueFactory = _ => "lhs" }
-            .AcceptOnlyFromAmong("factorial", "lhs", "sobol");
-        var points = new Option<int>("--points") { Description = "Points of an lhs or sobol design.", DefaultValueFactory = _ => 64 };
-        var levels = new Option<int>("--levels") { Description = "Levels per lever of a factorial design.", DefaultValueFactory = _ => 5 };
-        var runs = ExperimentOptions.RunsPerPoint(100);
-        var seed = Common.Seed();
+        var spec = new SweepSpec();
         var threads = Common.Threads();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for manifest.json, points.csv, parquet/part-*.parquet and scenario.json, written as points finish." };
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
-        var confidence = Common.Confidence();
-        var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.")
-        {
-            file, preset, param, experiment, design, points, levels, runs, seed, threads, output, resume, format, confidence,
-        };
+        var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.");
+        spec.AddTo(command);
+        command.Options.Add(threads);
+        command.Options.Add(output);
+        command.Options.Add(resume);
+        command.Options.Add(format);
         command.SetAction(async (parse, token) =>
         {
-            var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
-            string kind = parse.GetResult(design) is not { Implicit: false } && ef?.DesignKind is string k ? (k == "latinHypercube" ? "lhs" : k) : parse.GetValue(design)!;
-            int n = parse.GetResult(points) is not { Implicit: false } && ef?.DesignPoints is int p ? p : parse.GetValue(points);
-            int l = parse.GetResult(levels) is not { Implicit: false } && ef?.DesignLevels is int lv ? lv : parse.GetValue(levels);
-            int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
-            ulong s = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
-            ExperimentOptions.CheckCommon(r, parse.GetValue(threads), parse.GetValue(confidence));
-            if (n is < 1 or > 10_000_000)
-            {
-                throw new UserInputException($"--points must be in [1, 10000000]; got {n}.");
-            }
-
+            SweepDefinition definition = spec.Resolve(parse);
+            ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(threads), definition.Confidence);
             DirectoryInfo? folder = parse.GetValue(output);
             Common.CheckOutFolder(folder);
             if (parse.GetValue(resume) && folder is null)
@@ -56,13 +38,8 @@ internal static class SweepCommand
                 throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
             }
 
-            ExperimentDesign d = kind switch
-            {
-                "factorial" => new FullFactorialDesign(Enumerable.Repeat(l, levers.Count).ToArray()),
-                "sobol" => new SobolSequenceDesign(n, levers.Count, s),
-                _ => new LatinHypercubeDesign(n, levers.Count, s),
-            };
-            var sweep = new Sweep(scenario, levers, d, new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = r, Seed = s, MaxDegreeOfParallelism = parse.GetValue(threads), Confidence = parse.GetValue(confidence) } });
+            var (scenario, levers, d, r, s, c) = (definition.Scenario, definition.Levers, definition.Design(), definition.Runs, definition.Seed, definition.Confidence);
+            var sweep = definition.Build(parse.GetValue(threads));
             using SweepDirectory? store = folder is null ? null : new SweepDirectory(folder.FullName);
             string fmt = parse.GetValue(format)!;
             var kept = new List<SweepPoint>();
@@ -72,7 +49,6 @@ internal static class SweepCommand
                 await csv.WriteLineAsync("point," + string.Join(",", levers.Select(v => v.Name)) + ",replications,collapseProbability,collapseLower,collapseUpper,weeksSurvivedMean,finalShareMean").ConfigureAwait(false);
             }
 
-            double c = parse.GetValue(confidence);
             var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"sweep {scenario.Name}", d.Count, (progress, ct) => sweep.RunAsync(store, parse.GetValue(resume), point =>
             {
                 if (csv is not null)

@@ -73,6 +73,34 @@ public class ShardTests
     }
 
     [Test]
+    public async Task ASweep_PlannedInShards_MergesToTheFolderOfASingleMachineSweep_ByteForByte()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        string[] sweep = ["--preset", "venezuela-2019-amnesty", "--param", "coalition.us.amnesty.credibility=0.3:0.9", "--param", "patrons.russia.oilPurchaseShare=0:0.6", "--design", "lhs", "--points", "11", "--runs", "12", "--seed", "6"];
+        var planned = await Cli(["plan", "sweep", .. sweep, "--shards", "3", "--out", plan]);
+        planned.Code.ShouldBe(0, planned.Error);
+        planned.Output.ShouldContain("11 design points");
+        foreach (int i in new[] { 1, 2, 0 })
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "2");
+            code.ShouldBe(0, error);
+        }
+
+        var merged = await Cli("merge", plan);
+        merged.Code.ShouldBe(0, merged.Error);
+        merged.Output.ShouldContain("merged 11 points");
+        string single = Path.Combine(_folder, "single");
+        var alone = await Cli(["sweep", .. sweep, "--out", single]);
+        alone.Code.ShouldBe(0, alone.Error);
+        foreach (string file in new[] { "points.csv", "manifest.json", "scenario.json" })
+        {
+            File.ReadAllText(Path.Combine(plan, "sweep", file)).ShouldBe(File.ReadAllText(Path.Combine(single, file)), file);
+        }
+
+        Directory.GetFiles(Path.Combine(plan, "sweep", "parquet")).Length.ShouldBe(Directory.GetFiles(Path.Combine(single, "parquet")).Length);
+    }
+
+    [Test]
     public async Task MissingShards_AreListed_AndMergeRefusesUntilTheyAreDone()
     {
         string plan = Path.Combine(_folder, "plan");
