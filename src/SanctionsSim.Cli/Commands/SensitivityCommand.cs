@@ -26,14 +26,7 @@ internal static class SensitivityCommand
         var experiment = ExperimentOptions.ExperimentFileOption();
         var function = new Option<string?>("--function") { Description = "Analyse a built-in test function instead of a scenario: ishigami (a = 7, b = 0.1) or sobol-g (a = 0, 1, 4.5, 9, 99)." }
             .AcceptOnlyFromAmong("ishigami", "sobol-g");
-        var method = new Option<string>("--method", "-m") { Description = "sobol (first-order and total indices, Saltelli design) or morris (elementary effects μ*, σ); default sobol.", DefaultValueFactory = _ => "sobol" }
-            .AcceptOnlyFromAmong("sobol", "morris");
-        var samples = new Option<int?>("--samples") { Description = "Sobol: N, rows of each sample matrix (N·(k + 2) points); Morris: trajectories (r·(k + 1) points). Default 128 for scenarios, 4096 for functions." };
-        var metric = new Option<string>("--output") { Description = "The output analysed: collapse (probability), weeks (survived), share (final defected), generals (Jan–Mar defections) or humanitarian; default collapse.", DefaultValueFactory = _ => "collapse" }
-            .AcceptOnlyFromAmong("collapse", "weeks", "share", "generals", "humanitarian");
-        var runs = ExperimentOptions.RunsPerPoint(64);
-        var levels = new Option<int>("--levels") { Description = "Morris grid levels (even, default 4).", DefaultValueFactory = _ => 4 };
-        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 500 };
+        var (method, samples, metric, runs, levels, bootstrap) = AnalysisOptions();
         var seed = Common.Seed();
         var threads = Common.Threads();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for the streamed sweep (resumable), sensitivity.json and the tornado chart." };
@@ -65,6 +58,19 @@ internal static class SensitivityCommand
         });
         return command;
     }
+
+    /// <summary>The options that define an analysis (shared with <c>plan sensitivity</c>).</summary>
+    internal static (Option<string> Method, Option<int?> Samples, Option<string> Metric, Option<int> Runs, Option<int> Levels, Option<int> Bootstrap) AnalysisOptions() =>
+    (
+        new Option<string>("--method", "-m") { Description = "sobol (first-order and total indices, Saltelli design) or morris (elementary effects μ*, σ); default sobol.", DefaultValueFactory = _ => "sobol" }
+            .AcceptOnlyFromAmong("sobol", "morris"),
+        new Option<int?>("--samples") { Description = "Sobol: N, rows of each sample matrix (N·(k + 2) points); Morris: trajectories (r·(k + 1) points). Default 128 for scenarios, 4096 for functions." },
+        new Option<string>("--output") { Description = "The output analysed: collapse (probability), weeks (survived), share (final defected), generals (Jan–Mar defections) or humanitarian; default collapse.", DefaultValueFactory = _ => "collapse" }
+            .AcceptOnlyFromAmong("collapse", "weeks", "share", "generals", "humanitarian"),
+        ExperimentOptions.RunsPerPoint(64),
+        new Option<int>("--levels") { Description = "Morris grid levels (even, default 4).", DefaultValueFactory = _ => 4 },
+        new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the intervals.", DefaultValueFactory = _ => 500 }
+    );
 
     private static async Task<int> FunctionAsync(CliContext context, ParseResult parse, string name, string method, int n, int b, double c, Option<ulong> seed, Option<string> format, Option<int> levels, CancellationToken token)
     {
@@ -107,17 +113,8 @@ internal static class SensitivityCommand
         (Option<int?> Samples, Option<string> Metric, Option<int> Runs, Option<int> Levels, Option<ulong> Seed, Option<int> Threads, Option<DirectoryInfo?> Out, Option<bool> Resume, Option<string> Format) o,
         CancellationToken token)
     {
-        var (scenario, levers, ef) = ExperimentOptions.Load(parse, source.File, source.Preset, source.Param, source.Experiment);
-        int r = parse.GetResult(o.Runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(o.Runs);
-        ulong s = parse.GetResult(o.Seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(o.Seed);
-        int n = parse.GetValue(o.Samples) ?? 128;
-        ExperimentOptions.CheckCommon(r, parse.GetValue(o.Threads), c);
-        int min = method == "sobol" ? 4 : 2;
-        if (n < min || n > 1_000_000)
-        {
-            throw new UserInputException($"--samples must be in [{min}, 1000000]; got {n}.");
-        }
-
+        SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed);
+        ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(o.Threads), c);
         DirectoryInfo? folder = parse.GetValue(o.Out);
         Common.CheckOutFolder(folder);
         if (parse.GetValue(o.Resume) && folder is null)
@@ -125,36 +122,53 @@ internal static class SensitivityCommand
             throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
         }
 
-        SweepMetric metric = parse.GetValue(o.Metric) switch
-        {
-            "weeks" => SweepMetric.WeeksSurvived,
-            "share" => SweepMetric.FinalDefectedShare,
-            "generals" => SweepMetric.EarlyGeneralDefections,
-            "humanitarian" => SweepMetric.HumanitarianBurden,
-            _ => SweepMetric.CollapseProbability,
-        };
-        var analysis = new ScenarioSensitivity(scenario, levers, new SensitivityOptions
-        {
-            Method = method == "morris" ? SensitivityMethod.Morris : SensitivityMethod.Sobol,
-            Samples = n,
-            Metric = metric,
-            MorrisLevels = CheckLevels(parse.GetValue(o.Levels)),
-            Bootstrap = b,
-            MonteCarlo = new MonteCarloOptions { Replications = r, Seed = s, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(o.Threads) },
-        });
+        var analysis = definition.Build(parse.GetValue(o.Threads));
         using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
-        var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(store, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
+        var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {definition.Scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(store, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
+        return await Report(context, definition, result, parse.GetValue(o.Format)!, folder?.FullName).ConfigureAwait(false);
+    }
+
+    /// <summary>The sensitivity analysis the options define (levers, design size, output, replications, seed), resolved so it can be built again anywhere.</summary>
+    internal static SensitivityDefinition Resolve(
+        ParseResult parse,
+        (Argument<FileInfo?> File, Option<string?> Preset, Option<string[]> Param, Option<FileInfo?> Experiment) source,
+        string method,
+        int bootstrap,
+        double confidence,
+        Option<int?> samples,
+        Option<string> metricOption,
+        Option<int> runs,
+        Option<int> levels,
+        Option<ulong> seed)
+    {
+        var (scenario, levers, ef) = ExperimentOptions.Load(parse, source.File, source.Preset, source.Param, source.Experiment);
+        int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
+        ulong s = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
+        int n = parse.GetValue(samples) ?? 128;
+        int min = method == "sobol" ? 4 : 2;
+        if (n < min || n > 1_000_000)
+        {
+            throw new UserInputException($"--samples must be in [{min}, 1000000]; got {n}.");
+        }
+
+        return new SensitivityDefinition(scenario, levers, method, n, parse.GetValue(metricOption)!, CheckLevels(parse.GetValue(levels)), bootstrap, r, s, confidence);
+    }
+
+    /// <summary>Prints the indices and, with a folder, writes sensitivity.json and the tornado chart (also the merge of a planned analysis).</summary>
+    internal static async Task<int> Report(CliContext context, SensitivityDefinition d, SensitivityResult result, string format, string? folder)
+    {
+        string method = d.Method;
         var json = new JsonObject
         {
-            ["scenario"] = scenario.Name,
+            ["scenario"] = d.Scenario.Name,
             ["method"] = method,
-            ["output"] = parse.GetValue(o.Metric),
+            ["output"] = d.Metric,
             ["design"] = result.Design,
-            ["parameters"] = new JsonArray(levers.Select(v => (JsonNode)v.ToString()).ToArray()),
+            ["parameters"] = new JsonArray(d.Levers.Select(v => (JsonNode)v.ToString()).ToArray()),
             ["points"] = result.Points,
-            ["replicationsPerPoint"] = r,
-            ["seed"] = s,
-            ["confidence"] = c,
+            ["replicationsPerPoint"] = d.Runs,
+            ["seed"] = d.Seed,
+            ["confidence"] = d.Confidence,
             ["outputVariance"] = result.OutputVariance,
             ["noiseVariance"] = result.NoiseVariance,
             ["noiseShare"] = result.NoiseShare,
@@ -163,35 +177,35 @@ internal static class SensitivityCommand
             ["pointsResumed"] = result.Sweep.PointsResumed,
             ["indices"] = method == "morris" ? MorrisJson(result.Morris) : SobolJson(result.Sobol),
         };
-        string title = $"{scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {parse.GetValue(o.Metric)}, {result.Points:N0} points × {r} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
+        string title = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric}, {result.Points:N0} points × {d.Runs} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
         if (!result.Completed)
         {
-            await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder)).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder is null ? null : new DirectoryInfo(folder))).ConfigureAwait(false);
             return CliApp.Failure;
         }
 
         if (method == "morris")
         {
-            await WriteMorrisAsync(context, parse.GetValue(o.Format)!, json, result.Morris, title).ConfigureAwait(false);
+            await WriteMorrisAsync(context, format, json, result.Morris, title).ConfigureAwait(false);
         }
         else
         {
-            await WriteSobolAsync(context, parse.GetValue(o.Format)!, json, result.Sobol, title).ConfigureAwait(false);
+            await WriteSobolAsync(context, format, json, result.Sobol, title).ConfigureAwait(false);
         }
 
         if (folder is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder.FullName, "sensitivity.json"), SummaryJson.ToText(json));
-            string chartTitle = $"{scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {parse.GetValue(o.Metric)} ({result.Points:N0} points × {r} runs)";
+            AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.json"), SummaryJson.ToText(json));
+            string chartTitle = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric} ({result.Points:N0} points × {d.Runs} runs)";
             var chart = method == "morris" ? Charts.Tornado(result.Morris, chartTitle) : Charts.Tornado(result.Sobol, chartTitle);
-            Charts.Save(chart, Path.Combine(folder.FullName, "tornado"), ChartFormat.Both, 1000, 120 + (70 * levers.Count));
-            await context.Error.WriteLineAsync($"wrote {folder.FullName}: sensitivity.json, tornado.png, tornado.svg, sweep/ ({result.Sweep})").ConfigureAwait(false);
+            Charts.Save(chart, Path.Combine(folder, "tornado"), ChartFormat.Both, 1000, 120 + (70 * d.Levers.Count));
+            await context.Error.WriteLineAsync($"wrote {folder}: sensitivity.json, tornado.png, tornado.svg, sweep/ ({result.Sweep})").ConfigureAwait(false);
         }
 
         return CliApp.Success;
     }
 
-    private static int CheckLevels(int levels)
+    internal static int CheckLevels(int levels)
         => levels is >= 4 and <= 100 && levels % 2 == 0 ? levels : throw new UserInputException($"--levels must be an even number in [4, 100]; got {levels}.");
 
     private static JsonArray SobolJson(IReadOnlyList<SobolIndex> indices)

@@ -18,7 +18,7 @@ namespace SanctionsSim.Cli.Commands;
 /// arrays, Kubernetes indexed jobs, HTCondor), each writing its summary atomically, merged into the single-machine
 /// result bit for bit. A shard is a pure function of (scenario, seed, replication range), and summaries merge exactly.
 /// </summary>
-internal static class ShardCommands
+internal static partial class ShardCommands
 {
     public const string PlanFile = "plan.json";
     public const string Format = "sanctionssim-plan";
@@ -45,133 +45,8 @@ internal static class ShardCommands
         });
         command.Subcommands.Add(PlanCompare(context));
         command.Subcommands.Add(PlanSweep(context));
+        command.Subcommands.Add(PlanSensitivity(context));
         return command;
-    }
-
-    /// <summary><c>plan compare ARM ARM… --shards N --out DIR</c>: a comparison on common random numbers, split by replications.</summary>
-    private static Command PlanCompare(CliContext context)
-    {
-        var arms = new Argument<string[]>("ARM") { Description = "Two or more presets or scenario files; the first is the reference.", Arity = new ArgumentArity(2, 100) };
-        var runs = Common.Runs(1000);
-        var seed = Common.Seed();
-        var confidence = Common.Confidence();
-        var shards = new Option<int>("--shards") { Description = "How many shards to split the paired replications into (1 to 100,000).", DefaultValueFactory = _ => 10 };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder.", Required = true };
-        var command = new Command("compare", "Split a batch of 'compare' into shards: each shard runs every arm on the same replications; 'merge' gives the comparison of one machine, bit for bit.")
-        {
-            arms, runs, seed, confidence, shards, output,
-        };
-        command.SetAction(async (parse, token) =>
-        {
-            Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
-            if (scenarios.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Length)
-            {
-                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", scenarios.Select(x => x.Name)) + ".");
-            }
-
-            await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
-            return CliApp.Success;
-        });
-        return command;
-    }
-
-    /// <summary><c>plan sweep … --shards N --out DIR</c>: a sweep's design points split into ranges.</summary>
-    private static Command PlanSweep(CliContext context)
-    {
-        var spec = new SweepSpec();
-        var shards = new Option<int>("--shards") { Description = "How many shards to split the design points into (1 to 100,000).", DefaultValueFactory = _ => 10 };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder.", Required = true };
-        var command = new Command("sweep", "Split a 'sweep' into shards of design points; 'merge' writes the sweep folder (manifest.json, points.csv, parquet/) as 'sweep --out' does on one machine.");
-        spec.AddTo(command);
-        command.Options.Add(shards);
-        command.Options.Add(output);
-        command.SetAction(async (parse, token) =>
-        {
-            SweepDefinition definition = spec.Resolve(parse);
-            ExperimentOptions.CheckCommon(definition.Runs, 1, definition.Confidence);
-            long points = definition.Design().Count;
-            int k = parse.GetValue(shards);
-            if (k < 1 || k > 100_000 || k > points)
-            {
-                throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {k} for {points} points.");
-            }
-
-            string folder = parse.GetValue(output)!.FullName;
-            if (File.Exists(Path.Combine(folder, PlanFile)))
-            {
-                throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
-            }
-
-            var ranges = new JsonArray();
-            for (int i = 0; i < k; i++)
-            {
-                long first = points * i / k, end = points * (i + 1) / k;
-                ranges.Add(new JsonObject { ["index"] = i, ["firstPoint"] = first, ["points"] = end - first });
-            }
-
-            var plan = new JsonObject
-            {
-                ["format"] = Format,
-                ["formatVersion"] = 1,
-                ["command"] = "sweep",
-                ["package"] = SummaryJson.PackageVersion,
-                ["scenarioHash"] = ScenarioJson.Hash(definition.Scenario),
-                ["seed"] = definition.Seed,
-                ["confidence"] = definition.Confidence,
-                ["sweep"] = definition.ToJson(),
-                ["shards"] = ranges,
-                ["scenario"] = JsonNode.Parse(ScenarioJson.Write(definition.Scenario)),
-            };
-            Directory.CreateDirectory(Path.Combine(folder, "shards"));
-            AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            await context.Output.WriteLineAsync($"planned {points:N0} design points of {definition.Scenario.Name} ({definition.Runs} replications each) in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
-            return CliApp.Success;
-        });
-        return command;
-    }
-
-    private static async Task WritePlan(CliContext context, string kind, Scenario[] scenarios, long runs, ulong seed, double confidence, int k, string folder)
-    {
-        var options = Common.MonteCarlo(runs, seed, 1, confidence);
-        if (k < 1 || k > 100_000 || k > options.Replications)
-        {
-            throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
-        }
-
-        if (File.Exists(Path.Combine(folder, PlanFile)))
-        {
-            throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
-        }
-
-        var ranges = new JsonArray();
-        for (int i = 0; i < k; i++)
-        {
-            long first = options.Replications * i / k, end = options.Replications * (i + 1) / k;
-            ranges.Add(new JsonObject { ["index"] = i, ["firstReplication"] = first, ["replications"] = end - first });
-        }
-
-        var plan = new JsonObject
-        {
-            ["format"] = Format,
-            ["formatVersion"] = 1,
-            ["command"] = kind,
-            ["package"] = SummaryJson.PackageVersion,
-            ["scenarioHash"] = ScenarioJson.Hash(scenarios[0]),
-            ["seed"] = options.Seed,
-            ["runs"] = options.Replications,
-            ["confidence"] = options.Confidence,
-            ["shards"] = ranges,
-            ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenarios[0])),
-        };
-        if (kind == "compare")
-        {
-            plan["arms"] = new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray());
-        }
-
-        Directory.CreateDirectory(Path.Combine(folder, "shards"));
-        AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
-        await context.Output.WriteLineAsync($"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
     }
 
     public static Command RunShard(CliContext context)
@@ -338,6 +213,7 @@ internal static class ShardCommands
         {
             "run" => (plan, new RunJob(Scenario(plan))),
             "compare" => (plan, new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray())),
+            "sensitivity" => (plan, new SensitivityJob(SensitivityDefinition.FromJson(plan["sensitivity"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()))),
             "sweep" => (plan, new SweepJob(SweepDefinition.FromJson(plan["sweep"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()))),
             string other => throw new UserInputException($"{path} plans '{other}', which this version cannot run."),
             null => throw new UserInputException($"{path} names no command."),

@@ -120,13 +120,21 @@ internal sealed class CompareJob(Scenario[] arms) : ShardJob
 }
 
 /// <summary>A <c>sweep</c>: each shard runs a range of design points; the merge commits them in index order to a sweep folder.</summary>
-internal sealed class SweepJob(SweepDefinition definition) : ShardJob
+internal class SweepJob(Func<int, Sweep> build, string name) : ShardJob
 {
     private readonly List<SweepPoint> _points = [];
 
+    public SweepJob(SweepDefinition definition)
+        : this(definition.Build, definition.Scenario.Name)
+    {
+    }
+
+    /// <summary>The merged points in index order.</summary>
+    protected IEnumerable<SweepPoint> Points => _points.OrderBy(p => p.Index);
+
     public override Action<Stream>? Run(long first, long count, ulong seed, int threads, double confidence, CancellationToken token)
     {
-        Sweep sweep = definition.Build(threads);
+        Sweep sweep = build(threads);
         var points = new List<SweepPoint>();
         for (long i = first; i < first + count; i++)
         {
@@ -155,23 +163,41 @@ internal sealed class SweepJob(SweepDefinition definition) : ShardJob
 
     public override async Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence)
     {
-        Sweep sweep = definition.Build(1);
+        Sweep sweep = build(1);
         string output = Path.Combine(folder, "sweep");
+        await WriteSweepFolder(sweep, output).ConfigureAwait(false);
+        string line = $"merged {_points.Count:N0} points of {name} ({sweep.Design.Description}) into {output}: manifest.json, points.csv and parquet/, as 'sweep --out' writes them";
+        await (format == "json" ? context.Output.WriteAsync(SummaryJson.ToText(new System.Text.Json.Nodes.JsonObject { ["points"] = _points.Count, ["out"] = output })) : context.Output.WriteLineAsync(line)).ConfigureAwait(false);
+    }
+
+    /// <summary>Commits the merged points, in index order, to a fresh sweep folder (a merge run again writes it afresh).</summary>
+    protected async Task WriteSweepFolder(Sweep sweep, string output)
+    {
         if (Directory.Exists(output))
         {
-            Directory.Delete(output, recursive: true); // a merge run again writes the same folder afresh
+            Directory.Delete(output, recursive: true);
         }
 
-        using (var store = new SweepDirectory(output))
+        using var store = new SweepDirectory(output);
+        store.Start(sweep);
+        foreach (SweepPoint point in Points)
         {
-            store.Start(sweep);
-            foreach (SweepPoint point in _points.OrderBy(p => p.Index))
-            {
-                await store.CommitAsync(sweep, point, CancellationToken.None).ConfigureAwait(false);
-            }
+            await store.CommitAsync(sweep, point, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+}
 
-        string line = $"merged {_points.Count:N0} points of {definition.Scenario.Name} ({sweep.Design.Description}) into {output}: manifest.json, points.csv and parquet/, as 'sweep --out' writes them";
-        await (format == "json" ? context.Output.WriteAsync(SummaryJson.ToText(new System.Text.Json.Nodes.JsonObject { ["points"] = _points.Count, ["out"] = output })) : context.Output.WriteLineAsync(line)).ConfigureAwait(false);
+/// <summary>A <c>sensitivity</c> analysis: its design points are sharded as a sweep's; the merge writes the sweep folder and computes the indices from it, as <c>sensitivity --out</c> does.</summary>
+internal sealed class SensitivityJob(SensitivityDefinition definition) : SweepJob(threads => definition.Build(threads).Sweep, definition.Scenario.Name)
+{
+    public override async Task Finish(CliContext context, string folder, string? format, ulong seed, double confidence)
+    {
+        var analysis = definition.Build(1);
+        string output = Path.Combine(folder, "sensitivity");
+        Directory.CreateDirectory(output);
+        await WriteSweepFolder(analysis.Sweep, Path.Combine(output, "sweep")).ConfigureAwait(false);
+        using var store = new SweepDirectory(Path.Combine(output, "sweep"));
+        var result = await analysis.RunAsync(store, resume: true).ConfigureAwait(false); // every point is read back: nothing runs
+        await SensitivityCommand.Report(context, definition, result, format ?? "table", output).ConfigureAwait(false);
     }
 }

@@ -86,3 +86,41 @@ internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<Experime
 
     public static SweepPoint[] ReadPoints(Stream stream) => JsonSerializer.Deserialize<SweepPoint[]>(stream, Exact) ?? [];
 }
+
+/// <summary>A resolved sensitivity analysis of a scenario: enough to build it again anywhere (a plan stores it as JSON).</summary>
+internal sealed record SensitivityDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Method, int Samples, string Metric, int Levels, int Bootstrap, int Runs, ulong Seed, double Confidence)
+{
+    private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public Analysis.ScenarioSensitivity Build(int threads) => new(Scenario, Levers, new Analysis.SensitivityOptions
+    {
+        Method = Method == "morris" ? Analysis.SensitivityMethod.Morris : Analysis.SensitivityMethod.Sobol,
+        Samples = Samples,
+        Metric = Metric switch
+        {
+            "weeks" => SweepMetric.WeeksSurvived,
+            "share" => SweepMetric.FinalDefectedShare,
+            "generals" => SweepMetric.EarlyGeneralDefections,
+            "humanitarian" => SweepMetric.HumanitarianBurden,
+            _ => SweepMetric.CollapseProbability,
+        },
+        MorrisLevels = Levels,
+        Bootstrap = Bootstrap,
+        MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, Confidence = Confidence, MaxDegreeOfParallelism = threads },
+    });
+
+    public JsonObject ToJson() => new()
+    {
+        ["levers"] = JsonSerializer.SerializeToNode(Levers.ToArray(), Exact),
+        ["method"] = Method,
+        ["samples"] = Samples,
+        ["output"] = Metric,
+        ["levels"] = Levels,
+        ["bootstrap"] = Bootstrap,
+        ["runsPerPoint"] = Runs,
+    };
+
+    public static SensitivityDefinition FromJson(JsonNode node, Scenario scenario, ulong seed, double confidence)
+        => new(scenario, node["levers"].Deserialize<ExperimentParameter[]>(Exact)!, node["method"]!.GetValue<string>(), node["samples"]!.GetValue<int>(), node["output"]!.GetValue<string>(),
+               node["levels"]!.GetValue<int>(), node["bootstrap"]!.GetValue<int>(), node["runsPerPoint"]!.GetValue<int>(), seed, confidence);
+}
