@@ -1,0 +1,131 @@
+using Orleans;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.Orleans;
+
+/// <summary>
+/// Runs a batch of a scenario on an Orleans cluster: the replications are split into shards, each run by an
+/// <see cref="IShardGrain"/> keyed by (scenario hash, seed, range), called concurrently with a response timeout sized to
+/// the shard and retried after a failure (a lost silo, a timeout); the shards' summaries merge exactly, so the result
+/// is bit-identical to <see cref="SanctionsModel.Simulate"/> in one process, whatever the cluster did.
+/// </summary>
+/// <example>
+/// <code>
+/// using var host = Host.CreateDefaultBuilder().UseOrleansClient(c => c.UseLocalhostClustering()).Build();
+/// await host.StartAsync();
+/// var summary = await new OrleansRunner(host.Services.GetRequiredService&lt;IClusterClient&gt;())
+///     .RunAsync(Presets.Get("venezuela-2019"), new MonteCarloOptions { Replications = 100_000, Seed = 2019 });
+/// </code>
+/// </example>
+public sealed class OrleansRunner
+{
+    private readonly IClusterClient _client;
+    private readonly OrleansRunnerOptions _options;
+
+    /// <summary>A runner on a connected cluster client.</summary>
+    /// <param name="client">A started Orleans client (or a silo's own <see cref="IClusterClient"/>).</param>
+    /// <param name="options">Shards, timeouts and retries; the defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    public OrleansRunner(IClusterClient client, OrleansRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = options ?? new OrleansRunnerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Shards, 1, "options.Shards");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.Shards, 100_000, "options.Shards");
+        if (_options.ThreadsPerShard is 0 or < -1 or > 1024)
+        {
+            throw new ArgumentOutOfRangeException("options.ThreadsPerShard", _options.ThreadsPerShard, "ThreadsPerShard must be −1 (all cores) or in [1, 1024].");
+        }
+
+        if (!(_options.ShardTimeout > TimeSpan.Zero && _options.ShardTimeout <= TimeSpan.FromDays(1)))
+        {
+            throw new ArgumentOutOfRangeException("options.ShardTimeout", _options.ShardTimeout, "ShardTimeout must be in (0, 1 day].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Retries, "options.Retries");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.Retries, 100, "options.Retries");
+        if (!(_options.RetryDelay >= TimeSpan.Zero && _options.RetryDelay <= TimeSpan.FromHours(1)))
+        {
+            throw new ArgumentOutOfRangeException("options.RetryDelay", _options.RetryDelay, "RetryDelay must be in [0, 1 hour].");
+        }
+    }
+
+    /// <summary>Raised when a shard's result has arrived (its index), for progress reports.</summary>
+    public event EventHandler<int>? ShardDone;
+
+    /// <summary>Raised when a shard is called again after a failure or a timeout (its index and the error).</summary>
+    public event EventHandler<(int Shard, Exception Error)>? ShardRetried;
+
+    /// <summary>Runs the batch on the cluster.</summary>
+    /// <param name="scenario">A valid scenario.</param>
+    /// <param name="options">Replications, first replication and seed (threads are per shard: <see cref="OrleansRunnerOptions.ThreadsPerShard"/>).</param>
+    /// <param name="cancellationToken">Stops waiting (shards already started finish on their silos).</param>
+    /// <returns>The summary, bit-identical to one process's.</returns>
+    /// <exception cref="ScenarioValidationException">The scenario is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A shard failed more than <see cref="OrleansRunnerOptions.Retries"/> times (the message names it and the last error).</exception>
+    public async Task<SanctionsSummary> RunAsync(Scenario scenario, MonteCarloOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1, "options.Replications");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.FirstReplication, "options.FirstReplication");
+        var model = new SanctionsModel(scenario); // validates, and reads the shards back
+        string json = ScenarioJson.Write(scenario), hash = ScenarioJson.Hash(scenario);
+        long total = options.Replications;
+        int k = (int)Math.Min(_options.Shards, total);
+        var requests = new ShardRequest[k];
+        for (int i = 0; i < k; i++)
+        {
+            long first = total * i / k, end = total * (i + 1) / k;
+            requests[i] = new ShardRequest(json, hash, options.Seed, options.FirstReplication + first, end - first, _options.ThreadsPerShard);
+        }
+
+        byte[][] results = await Task.WhenAll(requests.Select((r, i) => RunShardAsync(r, i, cancellationToken))).ConfigureAwait(false);
+
+        // merging is exact: the order cannot change a bit; index order for readability
+        SanctionsSummary summary = model.CreateSummary();
+        IMergeableSummary<SanctionsSummary> merged = summary;
+        for (int i = 0; i < k; i++)
+        {
+            using var stream = new MemoryStream(results[i]);
+            merged.Merge(model.ReadSummary(stream));
+            results[i] = [];
+        }
+
+        return summary;
+    }
+
+    private async Task<byte[]> RunShardAsync(ShardRequest request, int index, CancellationToken cancellationToken)
+    {
+        Exception? last = null;
+        for (int attempt = 0; attempt <= _options.Retries; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (attempt > 0)
+            {
+                await Task.Delay(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                byte[] bytes = await _client.GetGrain<IShardGrain>(request.Key).RunAsync(request).WaitAsync(_options.ShardTimeout, cancellationToken).ConfigureAwait(false);
+                ShardDone?.Invoke(this, index);
+                return bytes;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                last = e; // a lost silo, a timeout, a rejected message: the same grain key runs the same shard again
+                if (attempt < _options.Retries)
+                {
+                    ShardRetried?.Invoke(this, (index, e));
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"Shard {index} (replications {request.FirstReplication} to {request.FirstReplication + request.Replications - 1}) failed {_options.Retries + 1} times; last error: {last?.Message}", last);
+    }
+}

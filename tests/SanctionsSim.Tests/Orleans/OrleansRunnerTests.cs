@@ -1,0 +1,73 @@
+using Orleans;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Orleans;
+
+namespace SanctionsSim.Tests.Orleans;
+
+/// <summary>
+/// The Orleans runner: a 3-silo in-process cluster spreads the shards and merges them to the single-process
+/// summary bit for bit; a silo in a separate process killed mid-run loses nothing (its shards are called again on
+/// the other silos) and the result is still bit-identical.
+/// </summary>
+[NonParallelizable]
+public class OrleansRunnerTests
+{
+    private static SanctionsSim.Simulation.SanctionsSummary Single(string preset, long runs, ulong seed)
+        => new SanctionsModel(Presets.Get(preset)).Simulate(new MonteCarloOptions { Replications = runs, Seed = seed }).Summary;
+
+    [Test]
+    public async Task ThreeSilos_SpreadTheShards_AndMergeToTheSingleProcessSummary()
+    {
+        var builder = new TestClusterBuilder(3);
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var runner = new OrleansRunner(cluster.Client, new OrleansRunnerOptions { Shards = 12 });
+        var options = new MonteCarloOptions { Replications = 240, Seed = 21 };
+        var summary = await runner.RunAsync(Presets.Get("venezuela-2019-amnesty"), options);
+        summary.ExactlyEquals(Single("venezuela-2019-amnesty", 240, 21)).ShouldBeTrue();
+
+        // the shards were activated on more than one silo
+        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var silos = statistics.Where(s => s.GrainType.Contains("ShardGrain", StringComparison.Ordinal) && s.ActivationCount > 0).Select(s => s.SiloAddress).Distinct().Count();
+        silos.ShouldBeGreaterThan(1);
+
+        // calling again is idempotent: the same grains answer with the same bits
+        (await runner.RunAsync(Presets.Get("venezuela-2019-amnesty"), options)).ExactlyEquals(summary).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task ASiloInAnotherProcess_KilledMidRun_LosesNothing()
+    {
+        string silo = Path.Combine(AppContext.BaseDirectory.Replace("SanctionsSim.Tests", "SanctionsSim.Orleans.TestSilo", StringComparison.Ordinal), "SanctionsSim.Orleans.TestSilo");
+        File.Exists(silo).ShouldBeTrue($"the test silo executable is built beside the tests: {silo}");
+        var builder = new TestClusterBuilder(2) { CreateSiloAsync = StandaloneSiloHandle.CreateDelegate(silo) };
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        // a shard takes about a quarter of a second: a 20 s timeout is ample, and calls to the dead silo end with it
+        var runner = new OrleansRunner(cluster.Client, new OrleansRunnerOptions { Shards = 16, ShardTimeout = TimeSpan.FromSeconds(20), RetryDelay = TimeSpan.FromSeconds(2), Retries = 8 });
+        int done = 0;
+        var firstDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        runner.ShardDone += (_, _) =>
+        {
+            if (Interlocked.Increment(ref done) == 2)
+            {
+                firstDone.TrySetResult();
+            }
+        };
+
+        int retried = 0;
+        runner.ShardRetried += (_, _) => Interlocked.Increment(ref retried);
+        var options = new MonteCarloOptions { Replications = 1600, Seed = 8 };
+        Task<SanctionsSim.Simulation.SanctionsSummary> run = runner.RunAsync(Presets.Get("venezuela-2019-amnesty"), options);
+        await firstDone.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        SiloHandle victim = cluster.SecondarySilos[0];
+        await cluster.KillSiloAsync(victim); // the process is killed: its running shards are lost
+        victim.IsActive.ShouldBeFalse();
+        var summary = await run.WaitAsync(TimeSpan.FromMinutes(5));
+        summary.ExactlyEquals(Single("venezuela-2019-amnesty", 1600, 8)).ShouldBeTrue();
+        done.ShouldBe(16);
+        retried.ShouldBeGreaterThan(0); // the killed silo's shards were called again elsewhere
+    }
+}
