@@ -117,6 +117,7 @@ public static class CliApp
         root.Subcommands.Add(ShardCommands.Plan(context));
         root.Subcommands.Add(ShardCommands.RunShard(context));
         root.Subcommands.Add(ShardCommands.Merge(context));
+        root.Subcommands.Add(ClusterCommands.Create(context));
         return root;
     }
 }

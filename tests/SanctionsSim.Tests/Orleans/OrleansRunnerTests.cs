@@ -71,3 +71,38 @@ public class OrleansRunnerTests
         retried.ShouldBeGreaterThan(0); // the killed silo's shards were called again elsewhere
     }
 }
+
+/// <summary><c>sanctionssim cluster silo</c> and <c>cluster run</c>: the batch on a local silo gives the JSON of <c>run</c>.</summary>
+[NonParallelizable]
+public class ClusterCommandTests
+{
+    [Test]
+    public async Task ClusterRun_OnALocalSilo_GivesTheJsonOfRun_AndWithoutASiloSaysSo()
+    {
+        using var stop = new CancellationTokenSource();
+        using var siloOutput = new StringWriter();
+        using var siloError = new StringWriter();
+        Task<int> silo = SanctionsSim.Cli.CliApp.RunAsync(["cluster", "silo", "--port", "21311", "--gateway-port", "31300"], siloOutput, siloError, cancellationToken: stop.Token);
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            int code = await SanctionsSim.Cli.CliApp.RunAsync(["cluster", "run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--shards", "5", "--gateway-port", "31300", "--format", "json"], output, error);
+            code.ShouldBe(0, error.ToString() + siloError);
+            using var single = new StringWriter();
+            await SanctionsSim.Cli.CliApp.RunAsync(["run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--format", "json"], single, new StringWriter());
+            output.ToString().ShouldBe(single.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            (await silo.WaitAsync(TimeSpan.FromMinutes(1))).ShouldBe(0);
+        }
+
+        siloError.ToString().ShouldContain("silo up: silo port 21311, gateway port 31300 (primary)");
+        using var noSilo = new StringWriter();
+        int refused = await SanctionsSim.Cli.CliApp.RunAsync(["cluster", "run", "--runs", "10", "--gateway-port", "31399", "--connect-timeout", "3"], new StringWriter(), noSilo);
+        refused.ShouldBe(SanctionsSim.Cli.CliApp.BadInput);
+        noSilo.ToString().ShouldContain("no silo answered on gateway port(s) 31399");
+    }
+}
