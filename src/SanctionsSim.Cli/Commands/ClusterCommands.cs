@@ -131,20 +131,7 @@ internal static class ClusterCommands
             var summary = await runner.RunAsync(scenario, options, token).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             var result = new MonteCarloResult<SanctionsSim.Simulation.SanctionsSummary>(summary, options.Seed, 0, summary.Replications, StopReason.Completed, options.Confidence);
-            var json = SummaryJson.Summary(summary, scenario, result);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
-                    break;
-                default:
-                    await context.Output.WriteLineAsync(Readable.Verdict(summary, summary.Replications, options.Confidence)).ConfigureAwait(false);
-                    break;
-            }
-
+            await RunJob.Print(context, parse.GetValue(format), SummaryJson.Summary(summary, scenario, result), result).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -58,6 +58,12 @@ internal sealed class RunJob(Scenario scenario) : ShardJob
         var result = new MonteCarloResult<SanctionsSummary>(total, seed, 0, total.Replications, StopReason.Completed, confidence);
         var json = SummaryJson.Summary(total, scenario, result);
         AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(json));
+        await Print(context, format, json, result).ConfigureAwait(false);
+    }
+
+    /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words.</summary>
+    internal static async Task Print(CliContext context, string? format, System.Text.Json.Nodes.JsonObject json, MonteCarloResult<SanctionsSummary> result)
+    {
         switch (format)
         {
             case "json":
@@ -67,7 +73,7 @@ internal sealed class RunJob(Scenario scenario) : ShardJob
                 await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
                 break;
             default:
-                await context.Output.WriteLineAsync(Readable.Verdict(total, total.Replications, result.Confidence)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)).ConfigureAwait(false);
                 break;
         }
     }
