@@ -93,6 +93,7 @@ internal static partial class ShardCommands
         return command;
     }
 
+    /// <summary>A plan whose shards are ranges of replications (run, compare).</summary>
     private static async Task WritePlan(CliContext context, string kind, Scenario[] scenarios, long runs, ulong seed, double confidence, int k, string folder)
     {
         var options = Common.MonteCarlo(runs, seed, 1, confidence);
@@ -101,40 +102,12 @@ internal static partial class ShardCommands
             throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
         }
 
-        if (File.Exists(Path.Combine(folder, PlanFile)))
-        {
-            throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
-        }
-
-        var ranges = new JsonArray();
-        for (int i = 0; i < k; i++)
-        {
-            long first = options.Replications * i / k, end = options.Replications * (i + 1) / k;
-            ranges.Add(new JsonObject { ["index"] = i, ["firstReplication"] = first, ["replications"] = end - first });
-        }
-
-        var plan = new JsonObject
-        {
-            ["format"] = Format,
-            ["formatVersion"] = 1,
-            ["command"] = kind,
-            ["package"] = SummaryJson.PackageVersion,
-            ["scenarioHash"] = ScenarioJson.Hash(scenarios[0]),
-            ["seed"] = options.Seed,
-            ["runs"] = options.Replications,
-            ["confidence"] = options.Confidence,
-            ["shards"] = ranges,
-            ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenarios[0])),
-        };
-        if (kind == "compare")
-        {
-            plan["arms"] = new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray());
-        }
-
-        Directory.CreateDirectory(Path.Combine(folder, "shards"));
-        AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        JsonNode? arms = kind == "compare"
+            ? new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray())
+            : null;
         string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
-        await context.Output.WriteLineAsync($"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
+        await WritePlanFile(context, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, k, folder, arms,
+            $"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
     }
 
     /// <summary>A plan whose shards are ranges of design points (sweep, sensitivity).</summary>
@@ -145,6 +118,13 @@ internal static partial class ShardCommands
             throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {k} for {points} points.");
         }
 
+        await WritePlanFile(context, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, k, folder, null,
+            $"planned {points:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
+    }
+
+    /// <summary>Writes plan.json: what every plan holds, the kind's own fields, and <paramref name="count"/> items split into <paramref name="k"/> equal ranges.</summary>
+    private static async Task WritePlanFile(CliContext context, string kind, Scenario scenario, ulong seed, (string Name, JsonNode? Value)[] fields, (string First, string Count) rangeNames, long count, int k, string folder, JsonNode? arms, string message)
+    {
         if (File.Exists(Path.Combine(folder, PlanFile)))
         {
             throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
@@ -153,8 +133,8 @@ internal static partial class ShardCommands
         var ranges = new JsonArray();
         for (int i = 0; i < k; i++)
         {
-            long first = points * i / k, end = points * (i + 1) / k;
-            ranges.Add(new JsonObject { ["index"] = i, ["firstPoint"] = first, ["points"] = end - first });
+            long first = count * i / k, end = count * (i + 1) / k;
+            ranges.Add(new JsonObject { ["index"] = i, [rangeNames.First] = first, [rangeNames.Count] = end - first });
         }
 
         var plan = new JsonObject
@@ -165,13 +145,21 @@ internal static partial class ShardCommands
             ["package"] = SummaryJson.PackageVersion,
             ["scenarioHash"] = ScenarioJson.Hash(scenario),
             ["seed"] = seed,
-            ["confidence"] = confidence,
-            [kind] = definition,
-            ["shards"] = ranges,
-            ["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenario)),
         };
+        foreach (var (name, value) in fields)
+        {
+            plan[name] = value;
+        }
+
+        plan["shards"] = ranges;
+        plan["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenario));
+        if (arms is not null)
+        {
+            plan["arms"] = arms;
+        }
+
         Directory.CreateDirectory(Path.Combine(folder, "shards"));
         AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        await context.Output.WriteLineAsync($"planned {points:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
+        await context.Output.WriteLineAsync(message).ConfigureAwait(false);
     }
 }

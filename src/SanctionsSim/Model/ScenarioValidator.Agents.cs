@@ -151,13 +151,7 @@ public static partial class ScenarioValidator
 
                 for (int j = 0; j < ins.Patrons.Count; j++)
                 {
-                    string? name = ins.Patrons[j];
-                    if (name is null || !names.Contains(name))
-                    {
-                        string? guess = name is null ? null : Internal.Suggest.Closest(name, names);
-                        string known = names.Count == 0 ? "the scenario has no patrons" : "must name a patron of the scenario (" + string.Join(", ", names.Order(StringComparer.Ordinal)) + ")";
-                        c.Add($"{q}[{j}]", Quote(name), known + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
-                    }
+                    c.Reference($"{q}[{j}]", ins.Patrons[j], names, "patron", whenNone: "the scenario has no patrons");
                 }
             }
         }

@@ -236,12 +236,7 @@ public static partial class ScenarioValidator
                 {
                     for (int j = 0; j < ins.Factions.Count; j++)
                     {
-                        string? name = ins.Factions[j];
-                        if (name is null || !factions.Contains(name))
-                        {
-                            string? guess = name is null ? null : Suggest.Closest(name, factions);
-                            c.Add($"{q}.factions[{j}]", Quote(name), "must name a faction of the scenario (" + string.Join(", ", factions.Order(StringComparer.Ordinal)) + ")" + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
-                        }
+                        c.Reference($"{q}.factions[{j}]", ins.Factions[j], factions, "faction");
                     }
                 }
 
@@ -343,6 +338,24 @@ public static partial class ScenarioValidator
             }
 
             return true;
+        }
+
+        /// <summary>A name that must be one of <paramref name="known"/>: otherwise an error listing them, with the closest as a suggestion.</summary>
+        public void Reference(string path, string? name, HashSet<string> known, string kind, string? whenNone = null)
+        {
+            if (name is not null && known.Contains(name))
+            {
+                return;
+            }
+
+            if (known.Count == 0 && whenNone is not null)
+            {
+                Add(path, Quote(name), whenNone);
+                return;
+            }
+
+            string? guess = name is null ? null : Suggest.Closest(name, known);
+            Add(path, Quote(name), $"must name a {kind} of the scenario (" + string.Join(", ", known.Order(StringComparer.Ordinal)) + ")" + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
         }
 
         public void Int(string path, int value, int min, int max)

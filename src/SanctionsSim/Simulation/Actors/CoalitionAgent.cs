@@ -48,11 +48,6 @@ internal sealed class CoalitionAgent
     /// <summary>Sender <paramref name="s"/>'s commitment this week.</summary>
     public double Commitment(int s) => _commitment[s];
 
-    /// <summary>Sender <paramref name="s"/>'s cost in the last week.</summary>
-    public double WeekCost(int s) => _weekCost[s];
-
-    /// <summary>Whether sender <paramref name="s"/> is in the coalition.</summary>
-    public bool Joined(int s) => _joined[s];
 
     /// <summary>Whether instrument <paramref name="k"/> is in force this week.</summary>
     public bool IsActive(int k) => _active[k];

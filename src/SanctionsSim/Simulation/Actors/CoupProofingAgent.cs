@@ -70,9 +70,7 @@ internal sealed class CoupProofingAgent
     /// <param name="omega">The public news weight ω.</param>
     public void Act(OfficerCorps corps, RegimeAgent regime, double shareGain, double omega)
     {
-        Arrests = Rotations = Promotions = Units = 0;
-        Spending = Threat = DetectionBonus = 0;
-        InformationControl = false;
+        Reset(); // last week's actions are spent; what this week buys applies next week
         if (!_k.IsActive)
         {
             return;

@@ -49,12 +49,6 @@ internal sealed class RegimeAgent
         _extraDetection = 0.0;
     }
 
-    /// <summary>The patrons' offsets this week (USD billion), part of <see cref="Revenue"/>.</summary>
-    public double PatronOffsets { get; private set; }
-
-    /// <summary>Detection added this week by patrons' assistance and counterbalancing forces.</summary>
-    public double ExtraDetection => _extraDetection;
-
     /// <summary>Sets the detection patrons and counterbalancing forces add this week (Eq. 11: inside the clamp).</summary>
     public void SetExtraDetection(double extra) => _extraDetection = extra;
 
@@ -70,7 +64,6 @@ internal sealed class RegimeAgent
     {
         RegimePlan r = _plan;
         double revenue = (r.OilRevenuePerWeek * cuts.OilRevenueKept) + (r.OtherRevenuePerWeek * cuts.OtherRevenueKept) + patronOffsets;
-        PatronOffsets = patronOffsets;
         double reachable = _reserves * cuts.ReservesReachable;
         double budget = r.PatronageShare * revenue;
         PaidRaise = false;
