@@ -70,13 +70,8 @@ internal static class Checkpointed
 
     private static void Save(SanctionsSummary summary, string data, string manifest, string hash, MonteCarloOptions options)
     {
-        // data first, manifest second; on resume the data's own replication count is authoritative
-        using (var buffer = new MemoryStream())
-        {
-            summary.WriteTo(buffer);
-            AtomicFile.WriteAllBytes(data, buffer.ToArray());
-        }
-
+        // manifest first (which batch this is), data second: a kill between the two leaves a manifest without data,
+        // which resumes from nothing; the data's own replication count is authoritative
         var json = new JsonObject
         {
             ["scenarioHash"] = hash,
@@ -86,6 +81,9 @@ internal static class Checkpointed
             ["package"] = SummaryJson.PackageVersion,
         };
         AtomicFile.WriteAllText(manifest, SummaryJson.ToText(json));
+        using var buffer = new MemoryStream();
+        summary.WriteTo(buffer);
+        AtomicFile.WriteAllBytes(data, buffer.ToArray());
     }
 
     private static SanctionsSummary Load(SanctionsModel model, string data, string manifest, string hash, MonteCarloOptions options)
@@ -106,6 +104,11 @@ internal static class Checkpointed
         if (savedHash != hash || savedSeed != options.Seed || savedRuns != options.Replications)
         {
             throw new UserInputException($"The checkpoint in {Path.GetDirectoryName(manifest)} is of another batch (scenario hash, --seed or --runs differ): resume with the same scenario and options, or delete the checkpoint.");
+        }
+
+        if (!File.Exists(data))
+        {
+            return model.CreateSummary(); // killed before the first data was written: nothing is done yet
         }
 
         using var stream = File.OpenRead(data);
