@@ -1,0 +1,388 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using SanctionsSim.Experiments;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Calibration;
+
+/// <summary>
+/// Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo ABC (Beaumont, Cornuet,
+/// Marin &amp; Robert 2009) with tolerances adapted as a quantile of the previous generation's distances
+/// (Del Moral, Doucet &amp; Jasra 2012; Drovandi &amp; Pettitt 2011) and a Gaussian perturbation kernel with
+/// twice the previous generation's weighted covariance. docs/calibration.md gives the algorithm.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Generation 0 draws every particle from the prior. Generation t sets ε_t to the α-quantile of generation
+/// t − 1's distances; each particle slot then draws an ancestor by weight, perturbs it, and simulates until a
+/// proposal inside the prior's support lands within ε_t. Its weight is π(θ) / Σ_j w_j K(θ | θ_j).
+/// </para>
+/// <para>
+/// Determinism: slot i of generation t draws only from streams keyed by (seed, t, i), and passes the simulator
+/// that key and the attempt number, so the populations are the same for a seed whatever the threads. A run can
+/// resume from any saved population: generation t depends only on population t − 1 and the seed. Memory stays
+/// flat: two populations at a time.
+/// </para>
+/// <para>No maintained .NET ABC package exists; the linear algebra (weighted covariance, Cholesky factor) and the
+/// distributions come from MathNet.Numerics.</para>
+/// </remarks>
+public static class AbcSmc
+{
+    /// <summary>Runs a calibration.</summary>
+    /// <param name="model">The model, its priors and its distance.</param>
+    /// <param name="options">Particles, generations, seed; null for the defaults.</param>
+    /// <param name="resumeFrom">A saved population of this calibration to continue from (its generation is not rerun).</param>
+    /// <param name="onGeneration">Called with each completed population, in order (to save it).</param>
+    /// <param name="progress">Optional progress sink.</param>
+    /// <param name="cancellationToken">Stops the calibration; the populations already passed to <paramref name="onGeneration"/> stand.</param>
+    /// <returns>The posterior sample and each generation's record.</returns>
+    /// <exception cref="ArgumentException">The options or priors are invalid, or <paramref name="resumeFrom"/> belongs to another calibration (other parameters, particles or seed).</exception>
+    public static AbcResult Run(IAbcModel model, AbcOptions? options = null, AbcPopulation? resumeFrom = null, Action<AbcPopulation>? onGeneration = null, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options = (options ?? new AbcOptions()).Clone();
+        options.Validate();
+        var priors = model.Parameters ?? throw new ArgumentException("The model has no parameters.", nameof(model));
+        ExperimentParameter.ValidateAll(priors, nameof(model) + ".Parameters");
+        if (resumeFrom is not null)
+        {
+            CheckResume(resumeFrom, priors, options);
+        }
+
+        var history = new List<AbcGenerationSummary>();
+        AbcPopulation? current = resumeFrom;
+        if (current is not null)
+        {
+            history.Add(Summary(current));
+        }
+
+        var stop = AbcStopReason.Generations;
+        int first = current is null ? 0 : current.Generation + 1;
+        for (int t = first; t < options.Generations; t++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = Generation(model, priors, options, t, current, progress, cancellationToken);
+            if (next is null)
+            {
+                stop = AbcStopReason.Exhausted;
+                break;
+            }
+
+            current = next;
+            history.Add(Summary(current));
+            onGeneration?.Invoke(current);
+            if (t > 0 && current.AcceptanceRate < options.MinAcceptanceRate)
+            {
+                stop = AbcStopReason.AcceptanceRate;
+                break;
+            }
+        }
+
+        if (current is null)
+        {
+            throw new InvalidOperationException("The prior generation could not be filled: a simulator returned no acceptable proposal.");
+        }
+
+        return new AbcResult(current, history, stop);
+    }
+
+    /// <summary>The log prior density of a value (−∞ outside the range).</summary>
+    /// <param name="p">The parameter and its prior.</param>
+    /// <param name="x">The value.</param>
+    /// <returns>log π(x).</returns>
+    public static double LogPriorDensity(ExperimentParameter p, double x)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (!(x >= p.Lower && x <= p.Upper))
+        {
+            return double.NegativeInfinity;
+        }
+
+        return p.Distribution switch
+        {
+            ParameterDistribution.LogUniform => -Math.Log(x) - Math.Log(Math.Log(p.Upper / p.Lower)),
+            ParameterDistribution.Triangular => Math.Log(Triangular.PDF(p.Lower, p.Upper, p.Mode ?? ((p.Lower + p.Upper) / 2), x)),
+            ParameterDistribution.TruncatedNormal => Normal.PDFLn(p.Mean ?? 0, p.StandardDeviation ?? 1, x)
+                - Math.Log(Normal.CDF(p.Mean ?? 0, p.StandardDeviation ?? 1, p.Upper) - Normal.CDF(p.Mean ?? 0, p.StandardDeviation ?? 1, p.Lower)),
+            _ => -Math.Log(p.Upper - p.Lower),
+        };
+    }
+
+    private static void CheckResume(AbcPopulation population, IReadOnlyList<ExperimentParameter> priors, AbcOptions options)
+    {
+        if (!population.ParameterNames.SequenceEqual(priors.Select(p => p.Name)))
+        {
+            throw new ArgumentException($"The saved population is over [{string.Join(", ", population.ParameterNames)}], this calibration over [{string.Join(", ", priors.Select(p => p.Name))}].", nameof(priors));
+        }
+
+        if (population.Count != options.Particles || population.Seed != options.Seed)
+        {
+            throw new ArgumentException($"The saved population has {population.Count} particles and seed {population.Seed}; this calibration asks for {options.Particles} and seed {options.Seed}.", nameof(options));
+        }
+    }
+
+    private static AbcGenerationSummary Summary(AbcPopulation p) => new(p.Generation, p.Tolerance, p.Simulations, p.AcceptanceRate, p.EffectiveSampleSize);
+
+    private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
+    {
+        int n = options.Particles, d = priors.Count;
+        double epsilon = double.PositiveInfinity;
+        Kernel? kernel = null;
+        if (previous is not null)
+        {
+            var sorted = previous.Distances.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
+            epsilon = sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+            kernel = new Kernel(previous, options.KernelScale);
+        }
+
+        var values = new double[n * d];
+        var distances = new double[n];
+        var simulations = new long[n];
+        var failed = 0;
+        int accepted = 0;
+        long simulated = 0;
+        int reportEvery = Math.Max(1, n / 200);
+        int maxAttempts = options.MaxAttemptsPerParticle;
+        Parallel.For(
+            0,
+            n,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct },
+            () => (Simulator: model.CreateSimulator(), Theta: new double[d], Z: new double[d]),
+            (i, loop, local) =>
+            {
+                ulong key = AbcOptions.GenerationKey(options.Seed, t, i);
+                var random = new RandomStream(key, 0, StreamKeys.Design);
+                long sims = 0;
+                for (int attempt = 0; attempt < maxAttempts; attempt++)
+                {
+                    if (!Propose(priors, previous, kernel, random, local.Theta, local.Z))
+                    {
+                        continue;
+                    }
+
+                    double distance = local.Simulator.Distance(local.Theta, key, attempt);
+                    sims++;
+                    if (double.IsNaN(distance))
+                    {
+                        distance = double.PositiveInfinity;
+                    }
+
+                    if (previous is null || distance <= epsilon)
+                    {
+                        local.Theta.CopyTo(values, i * d);
+                        distances[i] = distance;
+                        simulations[i] = sims;
+                        long total = Interlocked.Add(ref simulated, sims);
+                        int done = Interlocked.Increment(ref accepted);
+                        if (progress is not null && (done % reportEvery == 0 || done == n))
+                        {
+                            progress.Report(new AbcProgress(t, done, n, total, epsilon));
+                        }
+
+                        return local;
+                    }
+                }
+
+                Interlocked.Exchange(ref failed, 1);
+                loop.Stop();
+                return local;
+            },
+            _ => { });
+        if (failed != 0)
+        {
+            return null;
+        }
+
+        var weights = new double[n];
+        if (previous is null)
+        {
+            Array.Fill(weights, 1.0);
+        }
+        else
+        {
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, i =>
+            {
+                double logPrior = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    logPrior += LogPriorDensity(priors[j], values[(i * d) + j]);
+                }
+
+                weights[i] = Math.Exp(logPrior - kernel!.LogMixtureDensity(values.AsSpan(i * d, d)));
+            });
+            double max = weights.Max();
+            if (!(max > 0) || !double.IsFinite(max))
+            {
+                // Underflow or overflow of every weight: renormalise in the log domain instead (never seen in practice).
+                throw new InvalidOperationException($"Generation {t}: the importance weights are degenerate (largest {max}).");
+            }
+        }
+
+        return new AbcPopulation(priors.Select(p => p.Name).ToArray(), t, epsilon, values, weights, distances, simulations.Sum(), options.Seed);
+    }
+
+    private static bool Propose(IReadOnlyList<ExperimentParameter> priors, AbcPopulation? previous, Kernel? kernel, RandomStream random, double[] theta, double[] z)
+    {
+        int d = priors.Count;
+        if (previous is null)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                theta[j] = priors[j].FromUnit(random.NextDoubleNonZero() * (1 - 1e-16));
+            }
+
+            return true;
+        }
+
+        int ancestor = kernel!.Ancestor(random.NextDouble());
+        for (int j = 0; j < d; j++)
+        {
+            z[j] = random.NextStandardNormal();
+        }
+
+        kernel.Perturb(ancestor, z, theta);
+        for (int j = 0; j < d; j++)
+        {
+            if (double.IsNegativeInfinity(LogPriorDensity(priors[j], theta[j])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The Gaussian perturbation kernel N(θ_j, s·Σ_w) of a population, with its mixture density.</summary>
+    private sealed class Kernel
+    {
+        private readonly double[] _values;
+        private readonly double[] _logWeights;
+        private readonly double[] _cumulative;
+        private readonly double[] _cholesky; // lower triangle, row-major
+        private readonly int _d;
+
+        public Kernel(AbcPopulation population, double scale)
+        {
+            _d = population.Dimension;
+            int n = population.Count;
+            _values = [.. population.Values];
+            _logWeights = population.Weights.Select(w => Math.Log(w)).ToArray();
+            _cumulative = new double[n];
+            double c = 0;
+            for (int i = 0; i < n; i++)
+            {
+                c += population.Weights[i];
+                _cumulative[i] = c;
+            }
+
+            var mean = new double[_d];
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < _d; j++)
+                {
+                    mean[j] += population.Weights[i] * _values[(i * _d) + j];
+                }
+            }
+
+            var cov = Matrix<double>.Build.Dense(_d, _d);
+            for (int i = 0; i < n; i++)
+            {
+                double w = population.Weights[i];
+                for (int a = 0; a < _d; a++)
+                {
+                    double da = _values[(i * _d) + a] - mean[a];
+                    for (int b = 0; b <= a; b++)
+                    {
+                        cov[a, b] += w * da * (_values[(i * _d) + b] - mean[b]);
+                    }
+                }
+            }
+
+            for (int a = 0; a < _d; a++)
+            {
+                for (int b = 0; b < a; b++)
+                {
+                    cov[b, a] = cov[a, b];
+                }
+            }
+
+            // A parameter that has collapsed to one value would make Σ singular: a tiny ridge keeps the factor defined.
+            for (int a = 0; a < _d; a++)
+            {
+                cov[a, a] = (cov[a, a] * scale) + 1e-12 + (1e-9 * Math.Abs(mean[a]));
+                for (int b = 0; b < a; b++)
+                {
+                    cov[a, b] *= scale;
+                    cov[b, a] = cov[a, b];
+                }
+            }
+
+            var l = cov.Cholesky().Factor;
+            _cholesky = new double[_d * _d];
+            for (int a = 0; a < _d; a++)
+            {
+                for (int b = 0; b <= a; b++)
+                {
+                    _cholesky[(a * _d) + b] = l[a, b];
+                }
+            }
+        }
+
+        public int Ancestor(double u)
+        {
+            double target = u * _cumulative[^1];
+            int k = Array.BinarySearch(_cumulative, target);
+            k = k < 0 ? ~k : k;
+            return Math.Min(k, _cumulative.Length - 1);
+        }
+
+        public void Perturb(int ancestor, double[] z, double[] theta)
+        {
+            for (int a = 0; a < _d; a++)
+            {
+                double s = _values[(ancestor * _d) + a];
+                for (int b = 0; b <= a; b++)
+                {
+                    s += _cholesky[(a * _d) + b] * z[b];
+                }
+
+                theta[a] = s;
+            }
+        }
+
+        /// <summary>log Σ_j w_j exp(−½|L⁻¹(θ − θ_j)|²), up to the constant shared by every θ.</summary>
+        public double LogMixtureDensity(ReadOnlySpan<double> theta)
+        {
+            int n = _logWeights.Length;
+            Span<double> q = stackalloc double[_d];
+            double max = double.NegativeInfinity;
+            Span<double> terms = n <= 4096 ? stackalloc double[n] : new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double norm = 0;
+                for (int a = 0; a < _d; a++)
+                {
+                    double s = theta[a] - _values[(i * _d) + a];
+                    for (int b = 0; b < a; b++)
+                    {
+                        s -= _cholesky[(a * _d) + b] * q[b];
+                    }
+
+                    q[a] = s / _cholesky[(a * _d) + a];
+                    norm += q[a] * q[a];
+                }
+
+                terms[i] = _logWeights[i] - (0.5 * norm);
+                max = Math.Max(max, terms[i]);
+            }
+
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                sum += Math.Exp(terms[i] - max);
+            }
+
+            return max + Math.Log(sum);
+        }
+    }
+}
