@@ -114,6 +114,7 @@ public static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(context));
         root.Subcommands.Add(TippingCommand.Create(context));
         root.Subcommands.Add(TraceCommand.Create(context));
+        root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(ShardCommands.Plan(context));
         root.Subcommands.Add(ShardCommands.RunShard(context));
         root.Subcommands.Add(ShardCommands.Merge(context));

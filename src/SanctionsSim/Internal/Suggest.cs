@@ -21,6 +21,10 @@ internal static class Suggest
         return best is not null && bestDistance <= Math.Max(2, word.Length / 3) ? best : null;
     }
 
+    /// <summary>" Did you mean 'x'?" when a candidate is close, else an empty string.</summary>
+    public static string DidYouMean(string word, IEnumerable<string> candidates)
+        => Closest(word, candidates) is { } close ? $" Did you mean '{close}'?" : "";
+
     /// <summary>Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|) with two rows.</summary>
     public static int Distance(string a, string b)
     {

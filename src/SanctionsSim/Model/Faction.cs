@@ -51,6 +51,15 @@ public sealed record Faction
     /// <value>The default value is 0.6. Range: [-100, 100].</value>
     public double SeniorLoyaltyMean { get; init; } = 0.6;
 
+    /// <summary>
+    /// A case fact: added to the faction's officers' loyalty (generals and senior officers alike), for what sets this
+    /// branch apart in this regime: vetted regime-protection services, units commanded by the ruler's family, units
+    /// recruited in a region in revolt (docs/cases.md gives the coding and its sources). The means above are
+    /// structural parameters shared by every case; the shift is where a case says how its branches differ.
+    /// </summary>
+    /// <value>The default value is 0. Range: [-100, 100].</value>
+    public double LoyaltyShift { get; init; }
+
     /// <summary>Standard deviation of private loyalty across officers (normal distribution).</summary>
     /// <value>The default value is 0.55. Range: [0, 100].</value>
     public double LoyaltySpread { get; init; } = 0.55;

@@ -61,6 +61,7 @@ public static partial class ScenarioValidator
                 c.Real(p + ".collapseImportance", f.CollapseImportance, double.Epsilon, 100);
                 c.Real(p + ".generalLoyaltyMean", f.GeneralLoyaltyMean, -100, 100);
                 c.Real(p + ".seniorLoyaltyMean", f.SeniorLoyaltyMean, -100, 100);
+                c.Real(p + ".loyaltyShift", f.LoyaltyShift, -100, 100);
                 c.Real(p + ".loyaltySpread", f.LoyaltySpread, 0, 100);
                 c.Real(p + ".familyExposureMean", f.FamilyExposureMean, 0, 1);
                 c.Real(p + ".familyExposureConcentration", f.FamilyExposureConcentration, double.Epsilon, 1e6);

@@ -8,16 +8,8 @@ namespace SanctionsSim;
 /// §Venezuela 2019, gives every number with its source). The counterfactuals change one or more levers:
 /// a credible amnesty with asset protection, EU oil sanctions, a wide contact campaign, lower reprisal risk.
 /// </summary>
-public static class Presets
+public static partial class Presets
 {
-    /// <summary>
-    /// The Venezuela preset's mean loyalty of generals and of senior officers (patronage-years): calibrated, with the
-    /// adaptive agents in place, to the early defections of 2019 (docs/model.md, §Calibration); intelligence 0.4 higher.
-    /// </summary>
-    private const double VenezuelaGeneralLoyalty = 0.5;
-
-    private const double VenezuelaSeniorLoyalty = 0.05;
-
     /// <summary>The name of the default preset.</summary>
     public const string Default = "venezuela-2019";
 
@@ -37,6 +29,11 @@ public static class Presets
         ["venezuela-2019-secondary-sanctions"] = ("Counterfactual (agents): US secondary sanctions on the patrons' oil trade from March 2019 cut 70 % of their support (in fact imposed on Rosneft's trading arms in February 2020).", () => WithSecondarySanctions(Venezuela2019(), "venezuela-2019-secondary-sanctions")),
         ["venezuela-2019-amnesty-no-patrons"] = ("Counterfactual (agents): the credible amnesty with asset protection, while Russia, China and Cuba withdraw their support.", () => WithoutPatrons(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-patrons")),
         ["venezuela-2019-amnesty-secondary-sanctions"] = ("Counterfactual (agents): the credible amnesty with asset protection, plus US secondary sanctions on the patrons from March 2019.", () => WithSecondarySanctions(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-secondary-sanctions")),
+        ["egypt-2011"] = ("Historical case: Egypt, 25 January 2011 onwards; mass protests, no sanctions, US military contacts; the army removed the president in 18 days.", Egypt2011),
+        ["libya-2011"] = ("Historical case: Libya, 15 February 2011 onwards; the east rises, UN and US sanctions from the second week; eastern units split off while elite brigades stay.", Libya2011),
+        ["syria-2011"] = ("Historical case: Syria, March 2011 to June 2012; US, EU (oil embargo) and Arab League sanctions against an Alawite-dominated officer corps over Sunni ranks.", Syria2011),
+        ["zimbabwe-2017"] = ("Historical case: Zimbabwe, November 2017; a succession purge threatens the generals, who take over and force the president out.", Zimbabwe2017),
+        ["myanmar-2021"] = ("Historical case: Myanmar, February 2021 to January 2023; a junta under US and EU targeted sanctions, mass protests and a crackdown.", Myanmar2021),
         ["venezuela-2019-amnesty-no-coup-proofing"] = ("Counterfactual (agents): the credible amnesty with asset protection against a regime without its coup-proofing repertoire (no pre-emptive arrests, rotations, promotions, militia or information control).", () => WithoutCoupProofing(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-coup-proofing")),
     };
 
@@ -79,32 +76,28 @@ public static class Presets
             new Faction
             {
                 Name = "army", Generals = 800, Troops = 130_000, SeniorOfficersPerGeneral = 1,
-                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
-                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+                DesertionRatePerWeek = 0.002,
             },
             new Faction
             {
                 Name = "national-guard", Generals = 450, Troops = 125_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 1.5,
-                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
-                DesertionRatePerWeek = 0.006, LowRankDefectionRatePerWeek = 0.00006,
+                DesertionRatePerWeek = 0.006,
             },
             new Faction
             {
                 Name = "navy", Generals = 300, Troops = 45_000, SeniorOfficersPerGeneral = 1,
-                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
-                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+                DesertionRatePerWeek = 0.002,
             },
             new Faction
             {
                 Name = "air-force", Generals = 250, Troops = 25_000, SeniorOfficersPerGeneral = 1,
-                GeneralLoyaltyMean = VenezuelaGeneralLoyalty, SeniorLoyaltyMean = VenezuelaSeniorLoyalty,
-                DesertionRatePerWeek = 0.002, LowRankDefectionRatePerWeek = 0.00004,
+                DesertionRatePerWeek = 0.002,
             },
             new Faction
             {
                 Name = "intelligence", Generals = 200, Troops = 40_000, SeniorOfficersPerGeneral = 1, CollapseImportance = 2.0,
-                GeneralLoyaltyMean = VenezuelaGeneralLoyalty + 0.4, SeniorLoyaltyMean = VenezuelaSeniorLoyalty + 0.4, FamilyExposureMean = 0.9,
-                DesertionRatePerWeek = 0.0005, LowRankDefectionRatePerWeek = 0.00001,
+                LoyaltyShift = 0.4, FamilyExposureMean = 0.9,
+                DesertionRatePerWeek = 0.0005,
             },
         ],
         Regime = new Regime { CoupProofing = VenezuelaCoupProofing() },
@@ -143,7 +136,7 @@ public static class Presets
         ],
         Events =
         [
-            new ExogenousEvent { Name = "mass protests after the interim presidency", Kind = EventKind.MassProtest, Week = 3, DurationWeeks = 2, PerceivedShareShock = 0.06 },
+            new ExogenousEvent { Name = "mass protests after the interim presidency (hundreds of thousands, 23 January)", Kind = EventKind.MassProtest, Week = 3, DurationWeeks = 2, PerceivedShareShock = ProtestShock(300_000) },
             new ExogenousEvent { Name = "aid-convoy standoff at the Colombian border (23 February)", Kind = EventKind.AidStandoff, Week = 7, DurationWeeks = 4, PerceivedShareShock = 0.06, LowRankCrossingMultiplier = 15 },
             new ExogenousEvent { Name = "failed uprising (30 April)", Kind = EventKind.MassProtest, Week = 17, DurationWeeks = 1, PerceivedShareShock = 0.04 },
             new ExogenousEvent { Name = "crackdown after the uprising", Kind = EventKind.Crackdown, Week = 18, DurationWeeks = 8, PerceivedShareShock = -0.02, CoercionShock = 0.1 },

@@ -10,8 +10,8 @@ internal sealed class FactionPlan
         Name = f.Name;
         Troops = f.Troops;
         CollapseImportance = f.CollapseImportance;
-        GeneralLoyaltyMean = f.GeneralLoyaltyMean;
-        SeniorLoyaltyMean = f.SeniorLoyaltyMean;
+        GeneralLoyaltyMean = f.GeneralLoyaltyMean + f.LoyaltyShift;
+        SeniorLoyaltyMean = f.SeniorLoyaltyMean + f.LoyaltyShift;
         LoyaltySpread = f.LoyaltySpread;
         FamilyExposureMean = f.FamilyExposureMean;
         FamilyExposureBetaA = f.FamilyExposureMean * f.FamilyExposureConcentration;

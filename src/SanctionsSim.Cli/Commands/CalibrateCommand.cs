@@ -1,0 +1,411 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SanctionsSim.Calibration;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim calibrate</c>: ABC-SMC of the structural parameters on the historical cases, with posterior predictive checks and leave-one-case-out.</summary>
+internal static class CalibrateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var cases = new Option<string[]>("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
+        var prior = new Option<string[]>("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
+        var parameters = new Option<string[]>("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
+        var particles = new Option<int>("--particles") { Description = "Particles per generation.", DefaultValueFactory = _ => 2000 };
+        var generations = new Option<int>("--generations") { Description = "The most generations (the first is the prior).", DefaultValueFactory = _ => 8 };
+        var quantile = new Option<double>("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
+        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
+        var predictive = new Option<int>("--predictive") { Description = "Replications of each case's posterior predictive check (0 to skip).", DefaultValueFactory = _ => 400 };
+        var looOption = new Option<bool>("--leave-one-out") { Description = "Also calibrate once without each case and predict the case left out (folder loo/); a table of hits and misses." };
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder for the generations (resumable), posterior.json, particles.csv, calibration.json, predictive.csv and the charts.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the last generation saved in --out." };
+        var format = Common.Format();
+        var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.")
+        {
+            cases, prior, parameters, particles, generations, quantile, minAcceptance, predictive, looOption, seed, threads, output, resume, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var chosenCases = (parse.GetValue(cases) is { Length: > 0 } names ? names : [.. HistoricalCases.Names]).Select(Case).ToArray();
+            if (chosenCases.Select(c => c.Name).Distinct().Count() != chosenCases.Length)
+            {
+                throw new UserInputException("--case names a case twice.");
+            }
+
+            var structure = (parse.GetValue(parameters) is { Length: > 0 } ps ? ps : [.. StructuralParameters.Names]).Select(Parameter).ToArray();
+            var priors = (parse.GetValue(prior) ?? []).Select(ExperimentOptions.ParseLever).ToArray();
+            var options = new AbcOptions
+            {
+                Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), Seed = parse.GetValue(seed),
+                Quantile = parse.GetValue(quantile), MinAcceptanceRate = parse.GetValue(minAcceptance), MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            int checks = parse.GetValue(predictive);
+            if (checks is < 0 or > 1_000_000)
+            {
+                throw new UserInputException($"--predictive must be in [0, 1000000]; got {checks}.");
+            }
+
+            CaseCalibration calibration;
+            try
+            {
+                options.Validate();
+                calibration = new CaseCalibration(chosenCases, structure, priors);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
+                    .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
+            }
+
+            var folder = parse.GetValue(output)!;
+            Common.CheckOutFolder(folder);
+            var ctx = context with { Cancellation = token };
+            var result = await CalibrateAsync(ctx, calibration, options, folder.FullName, parse.GetValue(resume), "calibrate").ConfigureAwait(false);
+            var predictions = checks == 0 ? [] : chosenCases.Select((c, i) => CasePrediction.Run(c, new Posterior(result.Posterior), checks, options.Seed + (ulong)i, options.MaxDegreeOfParallelism)).ToArray();
+            var json = Json(calibration, options, result, predictions);
+            JsonArray? loo = null;
+            if (parse.GetValue(looOption))
+            {
+                loo = [];
+                for (int k = 0; k < chosenCases.Length; k++)
+                {
+                    var held = chosenCases[k];
+                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), structure, priors);
+                    string sub = Path.Combine(folder.FullName, "loo", held.Name);
+                    var r = await CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), $"without {held.Name}").ConfigureAwait(false);
+                    var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(checks, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
+                    var entry = Prediction(p);
+                    entry["generations"] = r.Generations.Count;
+                    entry["tolerance"] = r.Posterior.Tolerance;
+                    loo.Add(entry);
+                    AtomicFile.WriteAllText(Path.Combine(sub, "prediction.json"), SummaryJson.ToText(entry.DeepClone()));
+                }
+
+                json["leaveOneOut"] = loo;
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "loo.csv"), PredictionsCsv(loo));
+            }
+
+            WriteOutputs(folder.FullName, calibration, result, predictions, json);
+            await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json).ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"wrote {folder.FullName}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static HistoricalCase Case(string name)
+    {
+        try
+        {
+            return HistoricalCases.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static StructuralParameter Parameter(string name)
+    {
+        try
+        {
+            return StructuralParameters.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException("--parameter: " + e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    /// <summary>Runs (or resumes) a calibration into a folder: generations/generation-NNN.json after each generation.</summary>
+    private static async Task<AbcResult> CalibrateAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
+    {
+        string generations = Path.Combine(folder, "generations");
+        Directory.CreateDirectory(generations);
+        AbcPopulation? last = null;
+        var saved = Directory.GetFiles(generations, "generation-*.json").Order(StringComparer.Ordinal).ToArray();
+        if (saved.Length > 0 && !resume)
+        {
+            throw new UserInputException($"{folder} already holds a calibration ({saved.Length} generations); pass --resume to continue it or choose another --out.");
+        }
+
+        if (resume && saved.Length > 0)
+        {
+            using var stream = File.OpenRead(saved[^1]);
+            try
+            {
+                last = AbcPopulation.ReadFrom(stream);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UserInputException($"{saved[^1]}: {e.Message}");
+            }
+        }
+
+        void Save(AbcPopulation p)
+        {
+            using var buffer = new MemoryStream();
+            p.WriteTo(buffer);
+            AtomicFile.WriteAllBytes(Path.Combine(generations, $"generation-{p.Generation:D3}.json"), buffer.ToArray());
+        }
+
+        try
+        {
+            if (!context.Interactive)
+            {
+                return await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+            AbcResult? result = null;
+            await console.Progress().AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(label, maxValue: options.Particles);
+                    var sink = new Progress<AbcProgress>(p =>
+                    {
+                        task.Description = $"{label}: generation {p.Generation}, ε {p.Tolerance:G3}, {p.Simulations:N0} simulations";
+                        task.Value = p.Accepted;
+                    });
+                    result = await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, sink, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                    task.Value = options.Particles;
+                }).ConfigureAwait(false);
+            return result!;
+        }
+        catch (ArgumentException e) when (last is not null)
+        {
+            throw new UserInputException($"--resume: {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
+    private static JsonObject Json(CaseCalibration calibration, AbcOptions options, AbcResult result, IReadOnlyList<CasePrediction> predictions)
+    {
+        var p = result.Posterior;
+        var summaries = p.Summarize();
+        var parameters = new JsonArray();
+        for (int j = 0; j < p.Dimension; j++)
+        {
+            parameters.Add(new JsonObject
+            {
+                ["name"] = p.ParameterNames[j],
+                ["field"] = calibration.Structure[j].Field,
+                ["prior"] = calibration.Parameters[j].ToString(),
+                ["mean"] = summaries[j].Mean,
+                ["sd"] = summaries[j].StandardDeviation,
+                ["median"] = summaries[j].Median,
+                ["lower5"] = summaries[j].Lower,
+                ["upper95"] = summaries[j].Upper,
+            });
+        }
+
+        var generations = new JsonArray();
+        foreach (var g in result.Generations)
+        {
+            generations.Add(new JsonObject
+            {
+                ["generation"] = g.Generation,
+                ["tolerance"] = double.IsFinite(g.Tolerance) ? g.Tolerance : null,
+                ["simulations"] = g.Simulations,
+                ["acceptanceRate"] = g.AcceptanceRate,
+                ["effectiveSampleSize"] = g.EffectiveSampleSize,
+            });
+        }
+
+        var checks = new JsonArray();
+        foreach (var c in predictions)
+        {
+            checks.Add(Prediction(c));
+        }
+
+        return new JsonObject
+        {
+            ["cases"] = new JsonArray([.. calibration.Cases.Select(c => (JsonNode)JsonValue.Create(c.Name))]),
+            ["particles"] = options.Particles,
+            ["seed"] = options.Seed,
+            ["quantile"] = options.Quantile,
+            ["minAcceptanceRate"] = options.MinAcceptanceRate,
+            ["stopReason"] = result.StopReason.ToString(),
+            ["finalTolerance"] = double.IsFinite(p.Tolerance) ? p.Tolerance : null,
+            ["effectiveSampleSize"] = p.EffectiveSampleSize,
+            ["simulations"] = result.Simulations,
+            ["packageVersion"] = SummaryJson.PackageVersion,
+            ["parameters"] = parameters,
+            ["generations"] = generations,
+            ["predictive"] = checks,
+        };
+    }
+
+    private static JsonObject Prediction(CasePrediction c)
+    {
+        var o = c.Case.Observation;
+        JsonObject Band(PredictiveBand b, double? observed) => new()
+        {
+            ["median"] = b.Median, ["lower5"] = b.Lower, ["upper95"] = b.Upper, ["observed"] = observed,
+            ["observedInBand"] = observed is double v ? b.Contains(v) : null,
+        };
+        return new JsonObject
+        {
+            ["case"] = c.Case.Name,
+            ["observedCollapse"] = o.Collapsed,
+            ["collapseProbability"] = c.Collapse.Estimate,
+            ["collapseLower"] = c.CollapseInterval.Lower,
+            ["collapseUpper"] = c.CollapseInterval.Upper,
+            ["replications"] = c.Replications,
+            ["hit"] = c.Hit,
+            ["clearHit"] = c.ClearHit,
+            ["collapseWeek"] = c.CollapseWeek is PredictiveBand w ? Band(w, o.CollapseWeek) : null,
+            ["earlyGeneralDefections"] = Band(c.EarlyGeneralDefections, o.EarlyGeneralDefections),
+            ["generalsDefected"] = Band(c.GeneralsDefected, o.GeneralsDefected),
+            ["defectedShare"] = Band(c.DefectedShare, o.DefectedShare),
+            ["earlyLowRankCrossings"] = Band(c.EarlyLowRankCrossings, o.EarlyLowRankCrossings),
+            ["lowRankCrossings"] = Band(c.LowRankCrossings, o.LowRankCrossings),
+            ["meanDistance"] = c.MeanDistance,
+        };
+    }
+
+    private static string PredictionsCsv(JsonArray rows)
+    {
+        var b = new StringBuilder("case,observedCollapse,collapseProbability,collapseLower,collapseUpper,hit,clearHit,replications\n");
+        foreach (var row in rows.OfType<JsonObject>())
+        {
+            b.Append(CultureInfo.InvariantCulture, $"{row["case"]},{((bool)row["observedCollapse"]! ? "true" : "false")},{(double)row["collapseProbability"]!:R},{(double)row["collapseLower"]!:R},{(double)row["collapseUpper"]!:R},{((bool)row["hit"]! ? "true" : "false")},{((bool)row["clearHit"]! ? "true" : "false")},{(int)row["replications"]!}\n");
+        }
+
+        return b.ToString();
+    }
+
+    private static void WriteOutputs(string folder, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonObject json)
+    {
+        var p = result.Posterior;
+        using (var buffer = new MemoryStream())
+        {
+            p.WriteTo(buffer);
+            AtomicFile.WriteAllBytes(Path.Combine(folder, "posterior.json"), buffer.ToArray());
+        }
+
+        var csv = new StringBuilder(string.Join(",", p.ParameterNames) + ",weight,distance\n");
+        for (int i = 0; i < p.Count; i++)
+        {
+            for (int j = 0; j < p.Dimension; j++)
+            {
+                csv.Append(p[i, j].ToString("R", CultureInfo.InvariantCulture)).Append(',');
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"{p.Weights[i]:R},{p.Distances[i]:R}\n");
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "particles.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "calibration.json"), SummaryJson.ToText(json));
+        AtomicFile.WriteAllText(Path.Combine(folder, "predictive.csv"), PredictionsCsv((JsonArray)json["predictive"]!));
+        string charts = Path.Combine(folder, "charts");
+        Directory.CreateDirectory(charts);
+        for (int j = 0; j < p.Dimension; j++)
+        {
+            Charts.Save(Charts.PosteriorMarginal(p, j, calibration.Parameters[j]), Path.Combine(charts, "marginal-" + p.ParameterNames[j]), ChartFormat.Png);
+        }
+
+        // The three most correlated pairs: where the cases trade one parameter against another.
+        var pairs = Enumerable.Range(0, p.Dimension).SelectMany(a => Enumerable.Range(a + 1, p.Dimension - a - 1).Select(b => (a, b)))
+            .OrderByDescending(x => Math.Abs(Correlation(p, x.a, x.b))).Take(3);
+        foreach (var (a, b) in pairs)
+        {
+            Charts.Save(Charts.PosteriorPair(p, a, b), Path.Combine(charts, $"pair-{p.ParameterNames[a]}-{p.ParameterNames[b]}"), ChartFormat.Png);
+        }
+
+        if (predictions.Length > 0)
+        {
+            Charts.Save(Charts.PosteriorPredictive(predictions), Path.Combine(charts, "predictive"), ChartFormat.Png);
+        }
+    }
+
+    private static double Correlation(AbcPopulation p, int a, int b)
+    {
+        double ma = 0, mb = 0, cab = 0, caa = 0, cbb = 0;
+        for (int i = 0; i < p.Count; i++)
+        {
+            ma += p.Weights[i] * p[i, a];
+            mb += p.Weights[i] * p[i, b];
+        }
+
+        for (int i = 0; i < p.Count; i++)
+        {
+            double da = p[i, a] - ma, db = p[i, b] - mb;
+            cab += p.Weights[i] * da * db;
+            caa += p.Weights[i] * da * da;
+            cbb += p.Weights[i] * db * db;
+        }
+
+        return caa > 0 && cbb > 0 ? cab / Math.Sqrt(caa * cbb) : 0;
+    }
+
+    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json)
+    {
+        if (format == "json")
+        {
+            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+            return;
+        }
+
+        if (format == "csv")
+        {
+            await context.Output.WriteAsync(PredictionsCsv((JsonArray)json["predictive"]!)).ConfigureAwait(false);
+            return;
+        }
+
+        var p = result.Posterior;
+        var console = Common.Console(context.Output, context.Interactive);
+        var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles, stopped: {result.StopReason}")
+            .AddColumn("generation").AddColumn(new TableColumn("ε").RightAligned()).AddColumn(new TableColumn("simulations").RightAligned())
+            .AddColumn(new TableColumn("acceptance").RightAligned()).AddColumn(new TableColumn("ESS").RightAligned());
+        foreach (var g in result.Generations)
+        {
+            string tolerance = double.IsFinite(g.Tolerance) ? Common.F(g.Tolerance, "G4") : "∞";
+            Common.Row(gens, g.Generation.ToString(CultureInfo.InvariantCulture), tolerance, g.Simulations.ToString("N0", CultureInfo.InvariantCulture), $"{g.AcceptanceRate:P1}", $"{g.EffectiveSampleSize:F0}");
+        }
+
+        console.Write(gens);
+        var table = Common.Titled("Posterior of the structural parameters").AddColumn("parameter").AddColumn("prior")
+            .AddColumn(new TableColumn("median").RightAligned()).AddColumn(new TableColumn("90 % credible interval").RightAligned()).AddColumn(new TableColumn("mean ± sd").RightAligned());
+        var s = p.Summarize();
+        for (int j = 0; j < p.Dimension; j++)
+        {
+            Common.Row(table, s[j].Name, calibration.Parameters[j].ToString(), Common.F(s[j].Median, "G4"), $"[{Common.F(s[j].Lower, "G4")}, {Common.F(s[j].Upper, "G4")}]", $"{Common.F(s[j].Mean, "G4")} ± {Common.F(s[j].StandardDeviation, "G3")}");
+        }
+
+        console.Write(table);
+        if (predictions.Length > 0)
+        {
+            console.Write(PredictionTable("Posterior predictive check (each replication draws its own particle)", predictions.Select(Prediction)));
+        }
+
+        if (loo is not null)
+        {
+            console.Write(PredictionTable("Leave one case out: calibrated without the case, then predicting it", loo.OfType<JsonObject>()));
+        }
+    }
+
+    private static Table PredictionTable(string title, IEnumerable<JsonObject> rows)
+    {
+        var t = Common.Titled(title).AddColumn("case").AddColumn("happened").AddColumn(new TableColumn("P(collapse)").RightAligned())
+            .AddColumn(new TableColumn("95 % interval").RightAligned()).AddColumn("verdict");
+        foreach (var r in rows)
+        {
+            bool hit = (bool)r["hit"]!, clear = (bool)r["clearHit"]!;
+            Common.Row(t, (string)r["case"]!, (bool)r["observedCollapse"]! ? "collapse" : "held", $"{(double)r["collapseProbability"]!:F3}",
+                $"[{(double)r["collapseLower"]!:F3}, {(double)r["collapseUpper"]!:F3}]", hit ? (clear ? "hit" : "hit (within Monte Carlo error of 1/2)") : "MISS");
+        }
+
+        return t;
+    }
+}

@@ -1,0 +1,33 @@
+namespace SanctionsSim.Calibration;
+
+/// <summary>
+/// What happened in a historical case, as the model measures it: whether the regime fell within the scenario's
+/// horizon, when, and what is known of defections. Unknown quantities stay null and are not compared.
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record CaseObservation
+{
+    /// <summary>Whether the regime collapsed (the leader removed) within the scenario's horizon.</summary>
+    public required bool Collapsed { get; init; }
+
+    /// <summary>The week of collapse (0-based) when it collapsed; must lie inside the horizon.</summary>
+    public int? CollapseWeek { get; init; }
+
+    /// <summary>Generals who defected in the first twelve weeks (or the horizon, if shorter).</summary>
+    public int? EarlyGeneralDefections { get; init; }
+
+    /// <summary>Generals who defected over the whole horizon.</summary>
+    public int? GeneralsDefected { get; init; }
+
+    /// <summary>The defected share of command strength at the end of the horizon.</summary>
+    public double? DefectedShare { get; init; }
+
+    /// <summary>Rank-and-file crossings to the opposition in the first twelve weeks.</summary>
+    public double? EarlyLowRankCrossings { get; init; }
+
+    /// <summary>Rank-and-file crossings over the whole horizon.</summary>
+    public double? LowRankCrossings { get; init; }
+
+    /// <summary>Where the numbers come from (docs/cases.md gives the full references).</summary>
+    public string Source { get; init; } = "";
+}

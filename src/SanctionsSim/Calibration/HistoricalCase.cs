@@ -1,0 +1,119 @@
+using SanctionsSim.Model;
+
+namespace SanctionsSim.Calibration;
+
+/// <summary>
+/// A historical case: its preset (facts only), what happened, and the distance between a replication and what
+/// happened that the calibration minimises (docs/cases.md, §Distance).
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class HistoricalCase
+{
+    private readonly Func<Scenario> _scenario;
+
+    /// <summary>Defines a case.</summary>
+    /// <param name="name">A unique name, for example <c>egypt-2011</c>.</param>
+    /// <param name="outcome">The qualitative outcome the model should reproduce, in words.</param>
+    /// <param name="scenario">Builds the case's scenario (facts only; structural parameters at their defaults).</param>
+    /// <param name="observation">What happened.</param>
+    /// <exception cref="ArgumentException">The observation is outside what the scenario can produce; the message names the field, the value and the range.</exception>
+    public HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(observation);
+        Name = name;
+        Outcome = outcome;
+        _scenario = scenario;
+        Observation = observation;
+        Check(Scenario);
+    }
+
+    /// <summary>The case's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The qualitative outcome to reproduce.</summary>
+    public string Outcome { get; }
+
+    /// <summary>What happened.</summary>
+    public CaseObservation Observation { get; }
+
+    /// <summary>A new instance of the case's scenario.</summary>
+    public Scenario Scenario => _scenario();
+
+    /// <summary>
+    /// The distance between a replication's statistics and the observation: the square root of the sum of squared
+    /// discrepancies, one per observed quantity: 1 when collapse (or its absence) differs; |Δweek| / 2 for the week
+    /// of a collapse both had; |ln((x + 1) / (y + 1))| / ln 3 for counts; |ln((x + 0.01) / (y + 0.01))| / ln 3
+    /// for shares (a factor of 3 off counts as 1).
+    /// </summary>
+    /// <param name="simulated">A replication's statistics.</param>
+    /// <returns>The distance, ≥ 0.</returns>
+    public double Distance(CaseStatistics simulated)
+    {
+        double sum = 0;
+        var o = Observation;
+        if (simulated.Collapsed != o.Collapsed)
+        {
+            sum += 1;
+        }
+        else if (o.CollapseWeek is int week && simulated.Collapsed)
+        {
+            double d = (simulated.CollapseWeek - week) / 2.0;
+            sum += d * d;
+        }
+
+        sum += Square(Count(simulated.EarlyGeneralDefections, o.EarlyGeneralDefections));
+        sum += Square(Count(simulated.GeneralsDefected, o.GeneralsDefected));
+        sum += Square(Count(simulated.EarlyLowRankCrossings, o.EarlyLowRankCrossings));
+        sum += Square(Count(simulated.LowRankCrossings, o.LowRankCrossings));
+        if (o.DefectedShare is double share)
+        {
+            sum += Square(Math.Log((simulated.DefectedShare + 0.01) / (share + 0.01)) / Math.Log(3));
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private static double Count(double simulated, double? observed) => observed is double y ? Math.Log((simulated + 1) / (y + 1)) / Math.Log(3) : 0;
+
+    private static double Square(double x) => x * x;
+
+    private void Check(Scenario s)
+    {
+        var o = Observation;
+        string who = $"case '{Name}': observation";
+        int generals = s.Factions.Sum(f => f.Generals);
+        double troops = s.Factions.Sum(f => (double)f.Troops);
+        if (o.CollapseWeek is int week)
+        {
+            if (!o.Collapsed)
+            {
+                throw new ArgumentException($"{who}.collapseWeek is {week} but collapsed is false; a week of collapse needs collapsed = true.");
+            }
+
+            if (week < 0 || week >= s.Weeks)
+            {
+                throw new ArgumentException($"{who}.collapseWeek is {week}; the scenario's horizon allows 0 to {s.Weeks - 1}.");
+            }
+        }
+
+        Within(o.EarlyGeneralDefections, generals, "earlyGeneralDefections", "the case's generals");
+        Within(o.GeneralsDefected, generals, "generalsDefected", "the case's generals");
+        Within(o.EarlyLowRankCrossings, troops, "earlyLowRankCrossings", "the case's troops");
+        Within(o.LowRankCrossings, troops, "lowRankCrossings", "the case's troops");
+        Within(o.DefectedShare, 1, "defectedShare", "a share");
+
+        void Within(double? value, double max, string field, string what)
+        {
+            if (value is double v && !(v >= 0 && v <= max))
+            {
+                throw new ArgumentException($"{who}.{field} is {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; the model can produce 0 to {max.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} ({what}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Reflection;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.Calibration;
+
+/// <summary>
+/// A posterior sample of structural parameters: the particles and weights of a calibration's last population.
+/// <see cref="Default"/> is the calibration on the six historical cases that ships with the package; the
+/// library's structural defaults are its medians. <c>run</c>, <c>compare</c> and <c>sensitivity</c> draw each
+/// replication's structure from a posterior with <c>--posterior</c> (<see cref="PosteriorModel"/>).
+/// </summary>
+/// <threadsafety>Immutable.</threadsafety>
+public sealed class Posterior
+{
+    private static readonly Lazy<Posterior> Shipped = new(() =>
+    {
+        using var stream = typeof(Posterior).Assembly.GetManifestResourceStream("SanctionsSim.Calibration.posterior.json")
+            ?? throw new InvalidOperationException("The package's posterior sample (posterior.json) is missing from the assembly.");
+        return new Posterior(AbcPopulation.ReadFrom(stream));
+    });
+
+    /// <summary>Wraps a calibration's population.</summary>
+    /// <param name="population">A population whose parameter names are structural parameters (<see cref="StructuralParameters.Names"/>).</param>
+    /// <exception cref="ArgumentException">A parameter is not a structural parameter.</exception>
+    public Posterior(AbcPopulation population)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        Population = population;
+        Parameters = population.ParameterNames.Select(StructuralParameters.Get).ToArray();
+        Medians = population.Summarize().Select(s => s.Median).ToArray();
+    }
+
+    /// <summary>The posterior of the calibration on the six historical cases shipped with the package (docs/validation.md).</summary>
+    public static Posterior Default => Shipped.Value;
+
+    /// <summary>The population: particles, weights, distances.</summary>
+    public AbcPopulation Population { get; }
+
+    /// <summary>The structural parameters, in the order of the particles' values.</summary>
+    public IReadOnlyList<StructuralParameter> Parameters { get; }
+
+    /// <summary>The weighted posterior median of each parameter.</summary>
+    public IReadOnlyList<double> Medians { get; }
+
+    /// <summary>The number of particles.</summary>
+    public int Count => Population.Count;
+
+    /// <summary>A scenario with particle <paramref name="particle"/>'s structural parameters.</summary>
+    /// <param name="scenario">The scenario (its facts are kept).</param>
+    /// <param name="particle">A particle index in [0, <see cref="Count"/>).</param>
+    /// <returns>The new scenario.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside the sample.</exception>
+    public Scenario Apply(Scenario scenario, int particle)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentOutOfRangeException.ThrowIfNegative(particle);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(particle, Count);
+        var theta = new double[Parameters.Count];
+        for (int j = 0; j < theta.Length; j++)
+        {
+            theta[j] = Population[particle, j];
+        }
+
+        return StructuralParameters.Apply(scenario, Parameters, theta);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> particle indices drawn by weight with systematic resampling (Kitagawa 1996): each
+    /// particle appears ⌊count·w⌋ or ⌈count·w⌉ times, which has less variance than independent draws.
+    /// </summary>
+    /// <param name="count">How many (≥ 1).</param>
+    /// <param name="seed">The seed of the single uniform offset.</param>
+    /// <returns>Particle indices in increasing order.</returns>
+    public int[] Resample(int count, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var random = new RandomStream(seed, 0, StreamKeys.Design);
+        double u = random.NextDouble() / count, cumulative = 0;
+        var result = new int[count];
+        int i = 0;
+        for (int k = 0; k < count; k++)
+        {
+            double target = u + ((double)k / count);
+            while (i < Count - 1 && cumulative + Population.Weights[i] <= target)
+            {
+                cumulative += Population.Weights[i];
+                i++;
+            }
+
+            result[k] = i;
+        }
+
+        return result;
+    }
+
+    internal static bool HasShipped => typeof(Posterior).Assembly.GetManifestResourceInfo("SanctionsSim.Calibration.posterior.json") is not null;
+
+    internal static Assembly Assembly => typeof(Posterior).Assembly;
+}

@@ -1,0 +1,76 @@
+using SanctionsSim.Experiments;
+using SanctionsSim.Internal;
+using SanctionsSim.Model;
+
+namespace SanctionsSim.Calibration;
+
+/// <summary>
+/// The structural parameters the historical cases calibrate (docs/cases.md, §Facts and structure). Everything a
+/// case preset sets is a fact of that case; these are not set by any preset, so every case, and every scenario a
+/// user writes, takes the library's defaults, which are the posterior medians of the calibration
+/// (<see cref="Posterior.Default"/>).
+/// </summary>
+public static class StructuralParameters
+{
+    private static readonly StructuralParameter[] Parameters =
+    [
+        PerFaction("generalLoyalty", "factions[*].generalLoyaltyMean", "Mean private loyalty of generals before case facts (patronage-years).", -1.0, 2.5, (f, v) => f with { GeneralLoyaltyMean = v }, f => f.GeneralLoyaltyMean),
+        PerFaction("seniorLoyalty", "factions[*].seniorLoyaltyMean", "Mean private loyalty of senior officers before case facts (patronage-years).", -1.5, 2.0, (f, v) => f with { SeniorLoyaltyMean = v }, f => f.SeniorLoyaltyMean),
+        Decision("noiseScale", "decision.noiseScale", "Logit noise τ of the weekly choice (patronage-years).", 0.02, 0.8, ParameterDistribution.LogUniform, (d, v) => d with { NoiseScale = v }, d => d.NoiseScale),
+        Decision("publicNewsWeight", "decision.publicNewsWeight", "Weight ω of public news against one's own ties in the perceived defected share.", 0.0, 1.0, ParameterDistribution.Uniform, (d, v) => d with { PublicNewsWeight = v }, d => d.PublicNewsWeight),
+        Decision("fallSteepness", "decision.fallSteepness", "Steepness k of the perceived fall probability in the perceived share.", 2.0, 40.0, ParameterDistribution.LogUniform, (d, v) => d with { FallSteepness = v }, d => d.FallSteepness),
+        Decision("fallMidpoint", "decision.fallMidpoint", "Perceived share m at which officers expect even odds of a fall.", 0.05, 0.6, ParameterDistribution.Uniform, (d, v) => d with { FallMidpoint = v }, d => d.FallMidpoint),
+        new StructuralParameter("detectionDecay", "regime.detectionDecay", "How fast the regime's detection weakens with the defected share.", ExperimentParameter.Uniform("detectionDecay", 0.0, 10.0),
+            (s, v) => s with { Regime = s.Regime with { DetectionDecay = v } }, s => s.Regime.DetectionDecay),
+        PerFaction("lowRankDefectionRate", "factions[*].lowRankDefectionRatePerWeek", "Weekly crossing rate of rank and file per unit of defection pull.", 1e-6, 1e-2, (f, v) => f with { LowRankDefectionRatePerWeek = v }, f => f.LowRankDefectionRatePerWeek, ParameterDistribution.LogUniform),
+    ];
+
+    /// <summary>Every calibrated structural parameter, in a fixed order.</summary>
+    public static IReadOnlyList<StructuralParameter> All => Parameters;
+
+    /// <summary>The names of every calibrated structural parameter.</summary>
+    public static IReadOnlyList<string> Names => [.. Parameters.Select(p => p.Name)];
+
+    /// <summary>A structural parameter by name.</summary>
+    /// <param name="name">A name from <see cref="Names"/>.</param>
+    /// <returns>The parameter.</returns>
+    /// <exception cref="ArgumentException">No structural parameter has that name; the message suggests the nearest.</exception>
+    public static StructuralParameter Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Parameters.FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"Unknown structural parameter '{name}'.{Suggest.DidYouMean(name, Names)} Structural parameters: {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    /// <summary>Sets several structural parameters in a scenario.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="values">Their values, in the same order.</param>
+    /// <returns>The new scenario.</returns>
+    /// <exception cref="ArgumentException">The counts differ.</exception>
+    public static Scenario Apply(Scenario scenario, IReadOnlyList<StructuralParameter> parameters, ReadOnlySpan<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count != values.Length)
+        {
+            throw new ArgumentException($"{parameters.Count} parameters but {values.Length} values.", nameof(values));
+        }
+
+        for (int j = 0; j < parameters.Count; j++)
+        {
+            scenario = parameters[j].Apply(scenario, values[j]);
+        }
+
+        return scenario;
+    }
+
+    private static StructuralParameter Decision(string name, string field, string description, double lower, double upper, ParameterDistribution distribution, Func<DecisionModel, double, DecisionModel> set, Func<DecisionModel, double> get)
+        => new(name, field, description, new ExperimentParameter { Name = name, Lower = lower, Upper = upper, Distribution = distribution },
+            (s, v) => s with { Decision = set(s.Decision, v) }, s => get(s.Decision));
+
+    private static StructuralParameter PerFaction(string name, string field, string description, double lower, double upper, Func<Faction, double, Faction> set, Func<Faction, double> get, ParameterDistribution distribution = ParameterDistribution.Uniform)
+        => new(name, field, description, new ExperimentParameter { Name = name, Lower = lower, Upper = upper, Distribution = distribution },
+            (s, v) => s with { Factions = s.Factions.Select(f => set(f, v)).ToArray() },
+            s => s.Factions.Select(get).Distinct().Count() == 1 ? get(s.Factions[0]) : double.NaN);
+}
