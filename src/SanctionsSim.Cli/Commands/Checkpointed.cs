@@ -19,13 +19,13 @@ internal static class Checkpointed
     public const string DataFile = "checkpoint.bin";
     public const string ManifestFile = "checkpoint.json";
 
-    public static MonteCarloResult<SanctionsSummary> Run(SanctionsModel model, Scenario scenario, MonteCarloOptions options, string folder, long chunk, bool resume, IProgress<MonteCarloProgress>? progress, CancellationToken token)
+    public static MonteCarloResult<SanctionsSummary> Run(IMonteCarloExperiment<SanctionsSummary> model, Func<Stream, SanctionsSummary> read, Scenario scenario, string? posteriorHash, MonteCarloOptions options, string folder, long chunk, bool resume, IProgress<MonteCarloProgress>? progress, CancellationToken token)
     {
         Directory.CreateDirectory(folder);
         AtomicFile.RemoveTemporaries(folder); // torn writes of a killed run (checkpoint, summary, plots) are never renamed into place
         string data = Path.Combine(folder, DataFile);
         string manifest = Path.Combine(folder, ManifestFile);
-        string hash = ScenarioJson.Hash(scenario);
+        string hash = ScenarioJson.Hash(scenario) + (posteriorHash is null ? "" : "+posterior:" + posteriorHash);
         var total = model.CreateSummary();
         if (File.Exists(data) || File.Exists(manifest))
         {
@@ -34,7 +34,7 @@ internal static class Checkpointed
                 throw new UserInputException($"{folder} holds the checkpoint of an unfinished run: pass --resume to finish it, or delete {DataFile} and {ManifestFile} to start over.");
             }
 
-            total = Load(model, data, manifest, hash, options);
+            total = Load(model, read, data, manifest, hash, options);
         }
         else if (resume)
         {
@@ -86,7 +86,7 @@ internal static class Checkpointed
         AtomicFile.WriteAllBytes(data, buffer.ToArray());
     }
 
-    private static SanctionsSummary Load(SanctionsModel model, string data, string manifest, string hash, MonteCarloOptions options)
+    private static SanctionsSummary Load(IMonteCarloExperiment<SanctionsSummary> model, Func<Stream, SanctionsSummary> read, string data, string manifest, string hash, MonteCarloOptions options)
     {
         JsonNode? json;
         try
@@ -114,7 +114,7 @@ internal static class Checkpointed
         using var stream = File.OpenRead(data);
         try
         {
-            return model.ReadSummary(stream);
+            return read(stream);
         }
         catch (InvalidDataException e)
         {

@@ -45,6 +45,40 @@ internal static class Common
         Description = "Also write a self-contained HTML report to this file: the verdict, the tables, the charts, the glossary, the scenario and how to reproduce it.",
     };
 
+    public static Option<string?> Posterior() => new("--posterior")
+    {
+        Description = "Draw each replication's structural parameters from a posterior: 'default' (the calibration on six historical cases shipped with the package) or a posterior.json written by 'sanctionssim calibrate'. Intervals then include the uncertainty about the structure.",
+    };
+
+    /// <summary>The posterior named by --posterior, or null.</summary>
+    public static Calibration.Posterior? LoadPosterior(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value == "default")
+        {
+            return Calibration.Posterior.Default;
+        }
+
+        if (!File.Exists(value))
+        {
+            throw new UserInputException($"--posterior '{value}': no such file; give 'default' or a posterior.json written by 'sanctionssim calibrate'.");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(value);
+            return new Calibration.Posterior(Calibration.AbcPopulation.ReadFrom(stream));
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            throw new UserInputException($"--posterior '{value}': {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
     public static Option<double> Confidence() => new("--confidence")
     {
         Description = "Confidence level of the intervals.",

@@ -21,9 +21,10 @@ internal static class CompareCommand
         var confidence = Common.Confidence();
         var report = Common.Report();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
+        var posterior = Common.Posterior();
         var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
         {
-            arms, runs, seed, threads, output, format, confidence, explain, report,
+            arms, runs, seed, threads, output, format, confidence, explain, report, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -37,7 +38,7 @@ internal static class CompareCommand
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var comparison = new PolicyComparison(scenarios);
+            var comparison = new PolicyComparison(scenarios, Common.LoadPosterior(parse.GetValue(posterior)));
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
             var json = SummaryJson.Comparison(result.Summary, result);
             switch (parse.GetValue(format))

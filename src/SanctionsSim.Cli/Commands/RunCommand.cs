@@ -29,11 +29,12 @@ internal static class RunCommand
         var confidence = Common.Confidence();
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
         var report = Common.Report();
+        var posteriorOption = Common.Posterior();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -51,7 +52,10 @@ internal static class RunCommand
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var model = new SanctionsModel(scenario, recordRuns: outFolder is not null);
+            var posterior = Common.LoadPosterior(parse.GetValue(posteriorOption));
+            var plain = new SanctionsModel(scenario, recordRuns: outFolder is not null);
+            var underPosterior = posterior is null ? null : new Calibration.PosteriorModel(scenario, posterior, recordRuns: outFolder is not null);
+            IMonteCarloExperiment<SanctionsSummary> model = underPosterior is null ? plain : underPosterior;
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
@@ -69,8 +73,8 @@ internal static class RunCommand
             }
 
             var result = outFolder is null
-                ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false)
-                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, scenario, options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+                ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
+                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, underPosterior is null ? plain.ReadSummary : underPosterior.ReadSummary, scenario, posterior?.Hash, options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             switch (parse.GetValue(format))
             {

@@ -33,9 +33,10 @@ internal static class SensitivityCommand
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
         var confidence = Common.Confidence();
+        var posterior = Common.Posterior();
         var command = new Command("sensitivity", "Global sensitivity analysis: which scenario levers drive an output (Sobol indices or Morris screening, replications per point, the model's noise share reported), or a built-in test function.")
         {
-            file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence,
+            file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -52,9 +53,15 @@ internal static class SensitivityCommand
             }
 
             string m = parse.GetValue(method)!;
+            if (parse.GetValue(function) is not null && parse.GetValue(posterior) is not null)
+            {
+                throw new UserInputException("--posterior applies to scenarios, not to the built-in test functions.");
+            }
+
+            var structure = Common.LoadPosterior(parse.GetValue(posterior));
             return parse.GetValue(function) is string name
                 ? await FunctionAsync(context, parse, name, m, parse.GetValue(samples) ?? 4096, b, c, seed, format, levels, token).ConfigureAwait(false)
-                : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), token).ConfigureAwait(false);
+                : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), structure, token).ConfigureAwait(false);
         });
         return command;
     }
@@ -111,9 +118,10 @@ internal static class SensitivityCommand
         int b,
         double c,
         (Option<int?> Samples, Option<string> Metric, Option<int> Runs, Option<int> Levels, Option<ulong> Seed, Option<int> Threads, Option<DirectoryInfo?> Out, Option<bool> Resume, Option<string> Format) o,
+        Calibration.Posterior? posterior,
         CancellationToken token)
     {
-        SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed);
+        SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed) with { Posterior = posterior };
         ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(o.Threads), c);
         DirectoryInfo? folder = parse.GetValue(o.Out);
         Common.CheckOutFolder(folder);

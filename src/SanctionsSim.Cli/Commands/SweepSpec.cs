@@ -88,7 +88,7 @@ internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<Experime
 }
 
 /// <summary>A resolved sensitivity analysis of a scenario: enough to build it again anywhere (a plan stores it as JSON).</summary>
-internal sealed record SensitivityDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Method, int Samples, string Metric, int Levels, int Bootstrap, int Runs, ulong Seed, double Confidence)
+internal sealed record SensitivityDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Method, int Samples, string Metric, int Levels, int Bootstrap, int Runs, ulong Seed, double Confidence, Calibration.Posterior? Posterior = null)
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
@@ -107,6 +107,7 @@ internal sealed record SensitivityDefinition(Scenario Scenario, IReadOnlyList<Ex
         MorrisLevels = Levels,
         Bootstrap = Bootstrap,
         MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, Confidence = Confidence, MaxDegreeOfParallelism = threads },
+        Posterior = Posterior,
     });
 
     public JsonObject ToJson() => new()

@@ -21,12 +21,26 @@ namespace SanctionsSim.Analysis;
 public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
 {
     private readonly SanctionsModel[] _arms;
+    private readonly Calibration.PosteriorModel[]? _posterior;
 
     /// <summary>Prepares a comparison of two or more scenarios; the first is the reference arm.</summary>
     /// <param name="arms">The scenarios (at least two, same horizon).</param>
     /// <exception cref="ArgumentException">Fewer than two arms, or horizons differ.</exception>
     /// <exception cref="Model.ScenarioValidationException">An arm is invalid.</exception>
     public PolicyComparison(IReadOnlyList<Scenario> arms)
+        : this(arms, null)
+    {
+    }
+
+    /// <summary>
+    /// Prepares a comparison under a posterior of the structural parameters: replication r of every arm draws the
+    /// same particle (common random numbers), so each effect's interval includes the uncertainty about the structure.
+    /// </summary>
+    /// <param name="arms">The scenarios (at least two, same horizon).</param>
+    /// <param name="posterior">The posterior (for example <see cref="Calibration.Posterior.Default"/>); null for the library's defaults.</param>
+    /// <exception cref="ArgumentException">Fewer than two arms, or horizons differ.</exception>
+    /// <exception cref="Model.ScenarioValidationException">An arm is invalid.</exception>
+    public PolicyComparison(IReadOnlyList<Scenario> arms, Calibration.Posterior? posterior)
     {
         ArgumentNullException.ThrowIfNull(arms);
         if (arms.Count < 2)
@@ -35,6 +49,8 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         }
 
         _arms = arms.Select(a => new SanctionsModel(a)).ToArray();
+        _posterior = posterior is null ? null : arms.Select(a => new Calibration.PosteriorModel(a, posterior)).ToArray();
+        Posterior = posterior;
         int weeks = _arms[0].Scenario.Weeks;
         for (int k = 1; k < _arms.Length; k++)
         {
@@ -44,6 +60,9 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
             }
         }
     }
+
+    /// <summary>The posterior the replications draw their structure from, or null.</summary>
+    public Calibration.Posterior? Posterior { get; }
 
     /// <summary>The arms' scenarios.</summary>
     public IReadOnlyList<Scenario> Arms => _arms.Select(a => a.Scenario).ToArray();
@@ -57,7 +76,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         => new MonteCarloRunner(options).Run(this, progress, cancellationToken);
 
     /// <inheritdoc />
-    public IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms);
+    public IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms, _posterior);
 
     /// <summary>Reads a comparison of these arms written by <see cref="ComparisonSummary.WriteTo"/> (a shard's result).</summary>
     /// <param name="stream">A readable stream.</param>
@@ -79,9 +98,12 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         private readonly Replication[] _workers;
         private readonly double[] _collapse;
         private readonly double[] _weeks;
+        private readonly Calibration.PosteriorModel[]? _posterior;
+        private int _particle = -1;
 
-        public Worker(SanctionsModel[] arms)
+        public Worker(SanctionsModel[] arms, Calibration.PosteriorModel[]? posterior)
         {
+            _posterior = posterior;
             _workers = arms.Select(a => new Replication(a.Plan)).ToArray();
             _collapse = new double[arms.Length];
             _weeks = new double[arms.Length];
@@ -89,6 +111,21 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
 
         public void Run(ulong seed, long replication, ComparisonSummary summary)
         {
+            if (_posterior is not null)
+            {
+                // Every arm draws the same particle for a replication: the structure is a common random number too.
+                int k = _posterior[0].Particle(seed, replication);
+                if (k != _particle)
+                {
+                    for (int a = 0; a < _workers.Length; a++)
+                    {
+                        _workers[a] = _posterior[a].CreateReplication(k);
+                    }
+
+                    _particle = k;
+                }
+            }
+
             for (int k = 0; k < _workers.Length; k++)
             {
                 Replication w = _workers[k];

@@ -31,7 +31,7 @@ public sealed class ScenarioSensitivity
         _design = _options.Method == SensitivityMethod.Sobol
             ? new SaltelliDesign(_options.Samples, parameters.Count, seed)
             : new MorrisDesign(_options.Samples, parameters.Count, _options.MorrisLevels, seed);
-        _sweep = new Sweep(scenario, parameters, _design, new SweepOptions { MonteCarlo = _options.MonteCarlo });
+        _sweep = new Sweep(scenario, parameters, _design, new SweepOptions { MonteCarlo = _options.MonteCarlo, Posterior = _options.Posterior });
     }
 
     /// <summary>The design's points (each run with the replications per point).</summary>

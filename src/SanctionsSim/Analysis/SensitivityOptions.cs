@@ -26,6 +26,10 @@ public sealed class SensitivityOptions
     /// <summary>Each design point's batch: replications per point (default 64, at most 10⁷; the point's output is their mean), the seed (of the design, the replications and the bootstrap), threads per point and the confidence level.</summary>
     public MonteCarloOptions MonteCarlo { get; set; } = new() { Replications = 64 };
 
+    /// <summary>When set, every replication draws its structural parameters from this posterior (<see cref="Calibration.PosteriorModel"/>).</summary>
+    /// <value>The default value is null: the library's structural defaults.</value>
+    public Calibration.Posterior? Posterior { get; set; }
+
     /// <summary>A deep copy.</summary>
     /// <returns>The copy.</returns>
     public SensitivityOptions Clone() => new() { Method = Method, Samples = Samples, Metric = Metric, MorrisLevels = MorrisLevels, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()! };

@@ -19,8 +19,8 @@ public static class HistoricalCases
         }),
         new HistoricalCase("libya-2011", "No collapse within three weeks, but a large split: eastern units and officials defect within about a week; elite units stay.", Presets.Libya2011, new CaseObservation
         {
-            Collapsed = false, DefectedShare = 0.25,
-            Source = "Eastern units, the interior minister (Younis) and many diplomats defected in the first week; Tripoli fell only in August 2011.",
+            Collapsed = false, DefectedShare = 0.12,
+            Source = "Eastern units (a third of the army: 0.135 of the scenario's command strength), the interior minister (Younis) and many diplomats defected in the first week; Tripoli fell only in August 2011.",
         }),
         new HistoricalCase("syria-2011", "No collapse within 15 months; defections concentrated in the out-group's lower ranks; about 13 generals by June 2012.", Presets.Syria2011, new CaseObservation
         {

@@ -29,7 +29,13 @@ public sealed class Posterior
         Population = population;
         Parameters = population.ParameterNames.Select(StructuralParameters.Get).ToArray();
         Medians = population.Summarize().Select(s => s.Median).ToArray();
+        using var buffer = new MemoryStream();
+        population.WriteTo(buffer);
+        Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
     }
+
+    /// <summary>The SHA-256 of the population's JSON: checkpoints and sweeps record it, so a run resumes only with the posterior it started with.</summary>
+    public string Hash { get; }
 
     /// <summary>The posterior of the calibration on the six historical cases shipped with the package (docs/validation.md).</summary>
     public static Posterior Default => Shipped.Value;

@@ -82,11 +82,19 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     public RunResult RunSingle(ulong seed, long replication = 0)
         => new SanctionsModel(_scenarios[Particle(seed, replication)]).RunSingle(seed, replication);
 
+    /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint).</summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <returns>The summary, exactly as written.</returns>
+    /// <exception cref="InvalidDataException">The data is not a summary of this scenario's shape, or is truncated.</exception>
+    public SanctionsSummary ReadSummary(Stream stream) => _base.ReadSummary(stream);
+
     /// <inheritdoc />
     public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(this);
 
     /// <inheritdoc />
     public SanctionsSummary CreateSummary() => _base.CreateSummary();
+
+    internal Replication CreateReplication(int particle) => new(new SimulationPlan(_scenarios[particle], _base.Kernel));
 
     private sealed class Worker(PosteriorModel owner) : IReplicationWorker<SanctionsSummary>
     {
@@ -98,7 +106,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
             int k = owner.Particle(seed, replication);
             if (k != _particle || _replication is null)
             {
-                _replication = new Replication(new SimulationPlan(owner._scenarios[k], owner._base.Kernel));
+                _replication = owner.CreateReplication(k);
                 _particle = k;
             }
 

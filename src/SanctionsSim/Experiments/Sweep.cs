@@ -69,7 +69,7 @@ public sealed class Sweep
             }
         }
 
-        ScenarioHash = ScenarioJson.Hash(scenario);
+        ScenarioHash = ScenarioJson.Hash(scenario) + (_options.Posterior is { } posterior ? "+posterior:" + posterior.Hash : "");
     }
 
     /// <summary>The design.</summary>
@@ -116,7 +116,10 @@ public sealed class Sweep
     public SweepPoint? RunPoint(long index, CancellationToken cancellationToken = default)
     {
         double[] values = ValuesAt(index);
-        var model = new SanctionsModel(_template.Apply(values, $"{_template.Scenario.Name}#{index}"), recordRuns: _options.RecordOutcomes);
+        var scenario = _template.Apply(values, $"{_template.Scenario.Name}#{index}");
+        IMonteCarloExperiment<SanctionsSummary> model = _options.Posterior is null
+            ? new SanctionsModel(scenario, recordRuns: _options.RecordOutcomes)
+            : new Calibration.PosteriorModel(scenario, _options.Posterior, recordRuns: _options.RecordOutcomes);
         var result = new MonteCarloRunner(_options.MonteCarlo).Run(model, null, cancellationToken);
         if (result.IsPartial || result.Summary.Replications < _options.MonteCarlo.Replications)
         {

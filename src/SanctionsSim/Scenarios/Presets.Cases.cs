@@ -35,6 +35,7 @@ public static partial class Presets
             // No sanctions and no reserves at risk; revenue (Suez Canal, hydrocarbons, taxes) is not the lever here.
             OilRevenuePerWeek = 0.2, OtherRevenuePerWeek = 0.8, ReservesAbroad = 36,
             ReprisalProbability = 0.2, // no record of reprisals against officers' families (coded low)
+            DetectionProbability = 0.1, // no counterweight able to arrest the high command: the Republican Guard answered to the army
         },
         Coalition =
         [
@@ -70,7 +71,9 @@ public static partial class Presets
             // IISS Military Balance 2010: 76,000 (army 50,000, navy 8,000, air force 18,000); about 10,000 in elite
             // regime units including the Khamis brigade of 4,000-5,000 (NPR 2011). Units were organised along
             // tribal and regional lines; a third of the army is placed in Cyrenaica (its share of the population).
-            new Faction { Name = "army-east", Generals = 30, Troops = 13_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -1.0 },
+            // Eastern units: home region in revolt, staying means fighting their own towns (shift −2, as a direct
+            // personal threat), and families in rebel-held towns, beyond the regime's reprisal (exposure 0.1).
+            new Faction { Name = "army-east", Generals = 30, Troops = 13_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -2.0, FamilyExposureMean = 0.1 },
             new Faction { Name = "army-west", Generals = 55, Troops = 27_000, SeniorOfficersPerGeneral = 3 },
             new Faction { Name = "elite-brigades", Generals = 20, Troops = 10_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = 1.0, CollapseImportance = 3.0 },
             new Faction { Name = "air-force", Generals = 35, Troops = 18_000, SeniorOfficersPerGeneral = 3 },
@@ -199,9 +202,10 @@ public static partial class Presets
         Factions =
         [
             // Zimbabwe Defence Forces about 29,000 (army 25,000, air force 4,000) plus about 21,800 paramilitary police
-            // (IISS). Loyalty shift −1: the purge of the vice-president's faction threatened the generals themselves.
-            new Faction { Name = "army", Generals = 45, Troops = 25_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -1.0 },
-            new Faction { Name = "air-force", Generals = 10, Troops = 4_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -1.0 },
+            // (IISS). Loyalty shift −2: the purge of the vice-president's faction targeted the generals themselves;
+            // staying meant an even chance of the purge (½ × the purge cost of 4 patronage-years).
+            new Faction { Name = "army", Generals = 45, Troops = 25_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -2.0 },
+            new Faction { Name = "air-force", Generals = 10, Troops = 4_000, SeniorOfficersPerGeneral = 3, LoyaltyShift = -2.0 },
             new Faction { Name = "police-support", Generals = 15, Troops = 21_800, SeniorOfficersPerGeneral = 3 },
         ],
         Regime = new Regime { OilRevenuePerWeek = 0, OtherRevenuePerWeek = 0.08, ReservesAbroad = 0.3 },

@@ -1,0 +1,144 @@
+using SanctionsSim.Analysis;
+using SanctionsSim.Calibration;
+using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
+using SanctionsSim.Tests.Simulation;
+
+namespace SanctionsSim.Tests.Calibration;
+
+/// <summary>The historical cases: facts only, observations the model can produce, the distance, and runs under a posterior.</summary>
+public class CaseTests
+{
+    private static readonly Scenario Plain = new() { Name = "defaults", Factions = [new Faction { Name = "army", Generals = 10, Troops = 1000 }] };
+
+    [Test]
+    public void EveryCase_SetsFactsOnly_TheStructureIsTheLibrarysDefault()
+    {
+        foreach (var c in HistoricalCases.All)
+        {
+            var s = c.Scenario;
+            s.Validate();
+            foreach (var p in StructuralParameters.All)
+            {
+                p.Read(s).ShouldBe(p.Read(Plain), $"{c.Name} sets the structural parameter {p.Name} ({p.Field}); a case preset sets facts only");
+            }
+
+            Presets.Get(c.Name).ShouldBeEquivalentTo(s);
+        }
+
+        HistoricalCases.Names.ShouldBe(["venezuela-2019", "egypt-2011", "libya-2011", "syria-2011", "zimbabwe-2017", "myanmar-2021"]);
+    }
+
+    [Test]
+    public void StructuralParameters_SetEveryFaction_AndReadBack()
+    {
+        var s = Presets.Get("venezuela-2019");
+        foreach (var p in StructuralParameters.All)
+        {
+            double v = p.Prior.FromUnit(0.37);
+            p.Read(p.Apply(s, v)).ShouldBe(v, p.Name);
+        }
+
+        var loyal = StructuralParameters.Get("generalLoyalty").Apply(s, 1.25);
+        loyal.Factions.ShouldAllBe(f => f.GeneralLoyaltyMean == 1.25);
+        loyal.Factions.Single(f => f.Name == "intelligence").LoyaltyShift.ShouldBe(0.4, "the case's fact is kept");
+        Should.Throw<ArgumentException>(() => StructuralParameters.Get("noiseScal")).Message.ShouldContain("Did you mean 'noiseScale'?");
+    }
+
+    [Test]
+    public void Distance_IsZeroAtTheObservation_AndCountsEachMismatch()
+    {
+        var egypt = HistoricalCases.Get("egypt-2011");
+        egypt.Distance(new CaseStatistics(true, 2, 0, 0, 0.5, 0, 0)).ShouldBe(0);
+        egypt.Distance(new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)).ShouldBe(1);
+        egypt.Distance(new CaseStatistics(true, 0, 0, 0, 0.5, 0, 0)).ShouldBe(1, 1e-12); // two weeks early: |Δ| / 2
+        var syria = HistoricalCases.Get("syria-2011");
+        syria.Distance(new CaseStatistics(false, -1, 0, 13, 0.1, 0, 0)).ShouldBe(0);
+        syria.Distance(new CaseStatistics(false, -1, 0, 41, 0.1, 0, 0)).ShouldBe(1, 1e-12); // (41 + 1) / (13 + 1) = 3
+    }
+
+    [Test]
+    public void ObservationsOutsideWhatTheModelCanProduce_AreRefused_NamingTheField()
+    {
+        Scenario Short() => Plain with { Weeks = 4 };
+        Should.Throw<ArgumentException>(() => new HistoricalCase("x", "", Short, new CaseObservation { Collapsed = true, CollapseWeek = 4 }))
+            .Message.ShouldBe("case 'x': observation.collapseWeek is 4; the scenario's horizon allows 0 to 3.");
+        Should.Throw<ArgumentException>(() => new HistoricalCase("x", "", Short, new CaseObservation { Collapsed = false, CollapseWeek = 1 }))
+            .Message.ShouldContain("needs collapsed = true");
+        Should.Throw<ArgumentException>(() => new HistoricalCase("x", "", Short, new CaseObservation { Collapsed = false, GeneralsDefected = 11 }))
+            .Message.ShouldBe("case 'x': observation.generalsDefected is 11; the model can produce 0 to 10 (the case's generals).");
+        Should.Throw<ArgumentException>(() => new HistoricalCase("x", "", Short, new CaseObservation { Collapsed = false, DefectedShare = double.NaN }))
+            .Message.ShouldContain("observation.defectedShare is NaN");
+        Should.Throw<ArgumentException>(() => HistoricalCases.Get("egypt-2012")).Message.ShouldContain("Did you mean 'egypt-2011'?");
+        Should.Throw<ArgumentException>(() => new CaseCalibration([HistoricalCases.Get("egypt-2011")], priors: [SanctionsSim.Experiments.ExperimentParameter.Uniform("noiseScal", 0.1, 0.2)]))
+            .Message.ShouldContain("names no calibrated parameter");
+        Should.Throw<ArgumentException>(() => new CaseCalibration([HistoricalCases.Get("egypt-2011")], priors: [SanctionsSim.Experiments.ExperimentParameter.Uniform("noiseScale", 0.2, 0.2)]))
+            .Message.ShouldContain("upper > lower");
+    }
+
+    [Test]
+    public void CaseCalibration_IsDeterministic_WhateverTheThreads()
+    {
+        var model = new CaseCalibration([HistoricalCases.Get("zimbabwe-2017"), HistoricalCases.Get("libya-2011")]);
+        var options = new AbcOptions { Particles = 24, Generations = 2, Seed = 4 };
+        var one = AbcSmc.Run(model, new AbcOptions { Particles = 24, Generations = 2, Seed = 4, MaxDegreeOfParallelism = 1 }).Posterior;
+        var two = AbcSmc.Run(model, options).Posterior;
+        two.Values.ShouldBe(one.Values);
+        two.Distances.ShouldBe(one.Distances);
+        one.Distances.ShouldAllBe(d => d >= 0 && double.IsFinite(d));
+    }
+
+    /// <summary>A posterior of one particle at the library's defaults is the plain model, bit for bit.</summary>
+    private static Posterior AtDefaults(int copies = 1)
+    {
+        var names = StructuralParameters.Names;
+        var values = Enumerable.Range(0, copies).SelectMany(_ => StructuralParameters.All.Select(p => p.Read(Plain))).ToArray();
+        return new Posterior(new AbcPopulation(names, 0, double.PositiveInfinity, values, Enumerable.Repeat(1.0, copies).ToArray(), new double[copies], copies, 1));
+    }
+
+    [Test]
+    public void PosteriorModel_AtTheDefaults_ReducesToThePlainModel()
+    {
+        var scenario = Presets.Get("venezuela-2019") with { Weeks = 20 };
+        var options = new MonteCarloOptions { Replications = 60, Seed = 3 };
+        string plain = AdaptiveAgentsTests.Fingerprint(new SanctionsModel(scenario).Simulate(options).Summary);
+        AdaptiveAgentsTests.Fingerprint(new PosteriorModel(scenario, AtDefaults(3)).Simulate(options).Summary).ShouldBe(plain);
+        var arms = new[] { scenario, Presets.Get("venezuela-2019-amnesty") with { Weeks = 20 } };
+        var a = new PolicyComparison(arms).Run(options).Summary;
+        var b = new PolicyComparison(arms, AtDefaults(2)).Run(options).Summary;
+        b.Effect(1).CollapseProbabilityDifference.ShouldBe(a.Effect(1).CollapseProbabilityDifference);
+        AdaptiveAgentsTests.Fingerprint(b.Arms[1]).ShouldBe(AdaptiveAgentsTests.Fingerprint(a.Arms[1]));
+    }
+
+    [Test]
+    public void PosteriorModel_DrawsParticlesByWeight_OnCommonRandomNumbers()
+    {
+        var names = StructuralParameters.Names;
+        var defaults = StructuralParameters.All.Select(p => p.Read(Plain)).ToArray();
+        var values = defaults.Concat(defaults.Select((v, j) => j == 0 ? 0.0 : v)).ToArray(); // particle 1: generals' loyalty 0
+        var posterior = new Posterior(new AbcPopulation(names, 3, 1.0, values, [0.25, 0.75], [0.5, 0.5], 10, 1));
+        var model = new PosteriorModel(Presets.Get("egypt-2011"), posterior);
+        const int n = 4000;
+        int ones = Enumerable.Range(0, n).Count(r => model.Particle(9, r) == 1);
+        double se = Math.Sqrt(0.75 * 0.25 / n);
+        ((double)ones / n).ShouldBe(0.75, 4 * se);
+        var other = new PosteriorModel(Presets.Get("libya-2011"), posterior);
+        Enumerable.Range(0, 200).All(r => other.Particle(9, r) == model.Particle(9, r)).ShouldBeTrue("arms on one seed draw the same particles");
+        var threads1 = model.Simulate(new MonteCarloOptions { Replications = 80, Seed = 2, MaxDegreeOfParallelism = 1 }).Summary;
+        var threads2 = model.Simulate(new MonteCarloOptions { Replications = 80, Seed = 2, MaxDegreeOfParallelism = 2 }).Summary;
+        AdaptiveAgentsTests.Fingerprint(threads2).ShouldBe(AdaptiveAgentsTests.Fingerprint(threads1));
+        model.RunSingle(2, 17).FinalDefectedShare.ShouldBe(new SanctionsModel(posterior.Apply(Presets.Get("egypt-2011"), model.Particle(2, 17))).RunSingle(2, 17).FinalDefectedShare);
+    }
+
+    [Test]
+    public void Resample_IsSystematic()
+    {
+        var names = StructuralParameters.Names;
+        var defaults = StructuralParameters.All.Select(p => p.Read(Plain)).ToArray();
+        var posterior = new Posterior(new AbcPopulation(names, 1, 1.0, [.. defaults, .. defaults, .. defaults], [0.5, 0.3, 0.2], [0, 0, 0], 3, 1));
+        var draws = posterior.Resample(10, 5);
+        draws.Count(k => k == 0).ShouldBe(5);
+        draws.Count(k => k == 1).ShouldBe(3);
+        draws.Count(k => k == 2).ShouldBe(2);
+    }
+}
