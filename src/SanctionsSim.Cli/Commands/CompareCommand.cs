@@ -41,6 +41,10 @@ internal static class CompareCommand
             var comparison = new PolicyComparison(scenarios, Common.LoadPosterior(parse.GetValue(posterior)));
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
             var json = SummaryJson.Comparison(result.Summary, result);
+            if (comparison.Posterior is { } posteriorUsed)
+            {
+                json["posterior"] = SummaryJson.Posterior(posteriorUsed);
+            }
             switch (parse.GetValue(format))
             {
                 case "json":

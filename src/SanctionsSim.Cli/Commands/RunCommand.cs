@@ -76,6 +76,10 @@ internal static class RunCommand
                 ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
                 : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, underPosterior is null ? plain.ReadSummary : underPosterior.ReadSummary, scenario, posterior?.Hash, options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
+            if (posterior is not null)
+            {
+                summary["posterior"] = SummaryJson.Posterior(posterior);
+            }
             switch (parse.GetValue(format))
             {
                 case "json":

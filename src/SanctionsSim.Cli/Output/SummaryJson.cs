@@ -21,6 +21,15 @@ internal static class SummaryJson
     /// <summary>The library's package version, as the core records it in its own manifests.</summary>
     public static string PackageVersion => SanctionsSim.Internal.PackageVersion.Current;
 
+    /// <summary>Which posterior a run drew its structure from.</summary>
+    public static JsonObject Posterior(Calibration.Posterior posterior) => new()
+    {
+        ["hash"] = posterior.Hash,
+        ["particles"] = posterior.Count,
+        ["generation"] = posterior.Population.Generation,
+        ["tolerance"] = double.IsFinite(posterior.Population.Tolerance) ? posterior.Population.Tolerance : null,
+    };
+
     public static string ToText(JsonNode node) => node.ToJsonString(Indented) + "\n";
 
     public static JsonObject Proportion(ProportionEstimate p, double confidence)
