@@ -23,6 +23,7 @@ internal static class CalibrateCommand
         var generations = new Option<int>("--generations") { Description = "The most generations (the first is the prior).", DefaultValueFactory = _ => 8 };
         var quantile = new Option<double>("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
         var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
+        var perCase = new Option<int>("--replications-per-case") { Description = "Replications of each case per particle; the distance compares their means (1 to 100).", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
         var predictive = new Option<int>("--predictive") { Description = "Replications of each case's posterior predictive check (0 to skip).", DefaultValueFactory = _ => 400 };
         var looOption = new Option<bool>("--leave-one-out") { Description = "Also calibrate once without each case and predict the case left out (folder loo/); a table of hits and misses." };
         var seed = Common.Seed();
@@ -32,7 +33,7 @@ internal static class CalibrateCommand
         var format = Common.Format();
         var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.")
         {
-            cases, prior, parameters, particles, generations, quantile, minAcceptance, predictive, looOption, seed, threads, output, resume, format,
+            cases, prior, parameters, particles, generations, quantile, minAcceptance, perCase, predictive, looOption, seed, threads, output, resume, format,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -55,11 +56,17 @@ internal static class CalibrateCommand
                 throw new UserInputException($"--predictive must be in [0, 1000000]; got {checks}.");
             }
 
+            int m = parse.GetValue(perCase);
+            if (m is < 1 or > 100)
+            {
+                throw new UserInputException($"--replications-per-case must be in [1, 100]; got {m}.");
+            }
+
             CaseCalibration calibration;
             try
             {
                 options.Validate();
-                calibration = new CaseCalibration(chosenCases, structure, priors);
+                calibration = new CaseCalibration(chosenCases, structure, priors, m);
             }
             catch (ArgumentException e)
             {
@@ -80,7 +87,7 @@ internal static class CalibrateCommand
                 for (int k = 0; k < chosenCases.Length; k++)
                 {
                     var held = chosenCases[k];
-                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), structure, priors);
+                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), structure, priors, m);
                     string sub = Path.Combine(folder.FullName, "loo", held.Name);
                     var r = await CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), $"without {held.Name}").ConfigureAwait(false);
                     var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(checks, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
@@ -232,6 +239,7 @@ internal static class CalibrateCommand
         {
             ["cases"] = new JsonArray([.. calibration.Cases.Select(c => (JsonNode)JsonValue.Create(c.Name))]),
             ["particles"] = options.Particles,
+            ["replicationsPerCase"] = calibration.ReplicationsPerCase,
             ["seed"] = options.Seed,
             ["quantile"] = options.Quantile,
             ["minAcceptanceRate"] = options.MinAcceptanceRate,

@@ -9,7 +9,8 @@ namespace SanctionsSim.Calibration;
 /// Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo ABC (Beaumont, Cornuet,
 /// Marin &amp; Robert 2009) with tolerances adapted as a quantile of the previous generation's distances
 /// (Del Moral, Doucet &amp; Jasra 2012; Drovandi &amp; Pettitt 2011) and a Gaussian perturbation kernel with
-/// twice the previous generation's weighted covariance. docs/calibration.md gives the algorithm.
+/// twice the previous generation's weighted covariance (on log θ for log-uniform priors). docs/calibration.md
+/// gives the algorithm.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -132,7 +133,7 @@ public static class AbcSmc
         {
             var sorted = previous.Distances.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
             epsilon = sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
-            kernel = new Kernel(previous, options.KernelScale);
+            kernel = new Kernel(previous, priors, options.KernelScale);
         }
 
         var values = new double[n * d];
@@ -160,7 +161,7 @@ public static class AbcSmc
                         continue;
                     }
 
-                    double distance = local.Simulator.Distance(local.Theta, key, attempt);
+                    double distance = local.Simulator.Distance(local.Theta, key, attempt, epsilon);
                     sims++;
                     if (double.IsNaN(distance))
                     {
@@ -203,12 +204,14 @@ public static class AbcSmc
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, i =>
             {
                 double logPrior = 0;
+                Span<double> work = stackalloc double[d];
                 for (int j = 0; j < d; j++)
                 {
-                    logPrior += LogPriorDensity(priors[j], values[(i * d) + j]);
+                    logPrior += LogWorkingPriorDensity(priors[j], values[(i * d) + j]);
+                    work[j] = ToWorking(priors[j], values[(i * d) + j]);
                 }
 
-                weights[i] = Math.Exp(logPrior - kernel!.LogMixtureDensity(values.AsSpan(i * d, d)));
+                weights[i] = Math.Exp(logPrior - kernel!.LogMixtureDensity(work));
             });
             double max = weights.Max();
             if (!(max > 0) || !double.IsFinite(max))
@@ -243,6 +246,7 @@ public static class AbcSmc
         kernel.Perturb(ancestor, z, theta);
         for (int j = 0; j < d; j++)
         {
+            theta[j] = FromWorking(priors[j], theta[j]);
             if (double.IsNegativeInfinity(LogPriorDensity(priors[j], theta[j])))
             {
                 return false;
@@ -250,6 +254,21 @@ public static class AbcSmc
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The kernel works on log θ for a log-uniform prior (and on θ otherwise): there the prior is flat, so weights
+    /// do not swing with 1/θ across orders of magnitude, and a Gaussian step is a relative step.
+    /// </summary>
+    private static double ToWorking(ExperimentParameter p, double x) => p.Distribution == ParameterDistribution.LogUniform ? Math.Log(x) : x;
+
+    private static double FromWorking(ExperimentParameter p, double z) => p.Distribution == ParameterDistribution.LogUniform ? Math.Exp(z) : z;
+
+    /// <summary>The log prior density of the working coordinate (the Jacobian of log θ included).</summary>
+    private static double LogWorkingPriorDensity(ExperimentParameter p, double x)
+    {
+        double log = LogPriorDensity(p, x);
+        return p.Distribution == ParameterDistribution.LogUniform && !double.IsNegativeInfinity(log) ? log + Math.Log(x) : log;
     }
 
     /// <summary>The Gaussian perturbation kernel N(θ_j, s·Σ_w) of a population, with its mixture density.</summary>
@@ -261,11 +280,19 @@ public static class AbcSmc
         private readonly double[] _cholesky; // lower triangle, row-major
         private readonly int _d;
 
-        public Kernel(AbcPopulation population, double scale)
+        public Kernel(AbcPopulation population, IReadOnlyList<ExperimentParameter> priors, double scale)
         {
             _d = population.Dimension;
             int n = population.Count;
-            _values = [.. population.Values];
+            _values = new double[n * _d];
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < _d; j++)
+                {
+                    _values[(i * _d) + j] = ToWorking(priors[j], population[i, j]);
+                }
+            }
+
             _logWeights = population.Weights.Select(w => Math.Log(w)).ToArray();
             _cumulative = new double[n];
             double c = 0;

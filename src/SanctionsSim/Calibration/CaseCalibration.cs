@@ -7,23 +7,34 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>
 /// The calibration of structural parameters on historical cases, as an <see cref="IAbcModel"/> for
-/// <see cref="AbcSmc"/>: a particle sets the structural parameters in every case's scenario, one replication of
-/// each case is simulated, and the distance is the root sum of the cases' squared distances
-/// (<see cref="HistoricalCase.Distance"/>). docs/cases.md.
+/// <see cref="AbcSmc"/>: a particle sets the structural parameters in every case's scenario, a few replications of
+/// each case are simulated, and the distance is the root sum of the cases' squared distances on the replications'
+/// means (<see cref="HistoricalCase.Distance(ReadOnlySpan{CaseStatistics})"/>). docs/cases.md.
 /// </summary>
+/// <remarks>
+/// Cases are simulated cheapest first (horizon × officers), and a particle whose partial sum already exceeds the
+/// generation's tolerance is rejected without simulating the rest (early rejection): the accepted particles and
+/// their distances are exactly those of the full computation.
+/// </remarks>
 /// <threadsafety>Immutable; simulators are per thread.</threadsafety>
 public sealed class CaseCalibration : IAbcModel
 {
     private readonly Scenario[] _scenarios;
     private readonly StructuralParameter[] _structure;
+    private readonly int[] _order;
 
     /// <summary>Prepares a calibration.</summary>
     /// <param name="cases">The cases (at least one, names unique).</param>
     /// <param name="parameters">The structural parameters to calibrate (default: every one in <see cref="StructuralParameters.All"/>).</param>
     /// <param name="priors">Priors replacing the parameters' own (matched by name; each must name a calibrated parameter).</param>
+    /// <param name="replicationsPerCase">Replications of each case per particle (1 to 100): more make the compared statistics less noisy.</param>
     /// <exception cref="ArgumentException">No case, a case twice, a prior naming no calibrated parameter, or an invalid prior.</exception>
-    public CaseCalibration(IReadOnlyList<HistoricalCase> cases, IReadOnlyList<StructuralParameter>? parameters = null, IReadOnlyList<ExperimentParameter>? priors = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replicationsPerCase"/> is outside [1, 100].</exception>
+    public CaseCalibration(IReadOnlyList<HistoricalCase> cases, IReadOnlyList<StructuralParameter>? parameters = null, IReadOnlyList<ExperimentParameter>? priors = null, int replicationsPerCase = DefaultReplicationsPerCase)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicationsPerCase, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(replicationsPerCase, 100);
+        ReplicationsPerCase = replicationsPerCase;
         ArgumentNullException.ThrowIfNull(cases);
         if (cases.Count == 0)
         {
@@ -58,7 +69,14 @@ public sealed class CaseCalibration : IAbcModel
         ExperimentParameter.ValidateAll(chosen, nameof(priors));
         Parameters = chosen;
         _scenarios = Cases.Select(c => c.Scenario).ToArray();
+        _order = Enumerable.Range(0, Cases.Count).OrderBy(c => (double)_scenarios[c].Weeks * new SimulationPlan(_scenarios[c]).OfficerCount).ThenBy(c => c).ToArray();
     }
+
+    /// <summary>The default number of replications of each case per particle.</summary>
+    public const int DefaultReplicationsPerCase = 4;
+
+    /// <summary>Replications of each case per particle.</summary>
+    public int ReplicationsPerCase { get; }
 
     /// <summary>The cases.</summary>
     public IReadOnlyList<HistoricalCase> Cases { get; }
@@ -83,16 +101,28 @@ public sealed class CaseCalibration : IAbcModel
 
     private sealed class Simulator(CaseCalibration owner) : IAbcSimulator
     {
-        public double Distance(ReadOnlySpan<double> theta, ulong seed, long index)
+        private readonly CaseStatistics[] _statistics = new CaseStatistics[owner.ReplicationsPerCase];
+
+        public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance)
         {
             double sum = 0;
-            for (int c = 0; c < owner.Cases.Count; c++)
+            int m = owner.ReplicationsPerCase;
+            foreach (int c in owner._order)
             {
                 var plan = new SimulationPlan(owner.ScenarioAt(c, theta));
                 var replication = new Replication(plan);
-                replication.Run(CaseSeed(seed, c), index);
-                double d = owner.Cases[c].Distance(CaseStatistics.From(replication.Metrics, plan.FactionCount));
+                for (int r = 0; r < m; r++)
+                {
+                    replication.Run(CaseSeed(seed, c), (index * m) + r);
+                    _statistics[r] = CaseStatistics.From(replication.Metrics, plan.FactionCount);
+                }
+
+                double d = owner.Cases[c].Distance(_statistics);
                 sum += d * d;
+                if (Math.Sqrt(sum) > tolerance)
+                {
+                    return double.PositiveInfinity; // early rejection: the rest can only add
+                }
             }
 
             return Math.Sqrt(sum);

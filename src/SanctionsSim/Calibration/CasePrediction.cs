@@ -24,7 +24,7 @@ public sealed class CasePrediction
         DefectedShare = Band(draws.Select(d => d.DefectedShare).ToArray());
         EarlyLowRankCrossings = Band(draws.Select(d => d.EarlyLowRankCrossings).ToArray());
         LowRankCrossings = Band(draws.Select(d => d.LowRankCrossings).ToArray());
-        MeanDistance = draws.Average(historicalCase.Distance);
+        MeanDistance = draws.Average(d => historicalCase.Distance(d));
     }
 
     /// <summary>The case.</summary>

@@ -50,27 +50,54 @@ public sealed class HistoricalCase
     /// </summary>
     /// <param name="simulated">A replication's statistics.</param>
     /// <returns>The distance, ≥ 0.</returns>
-    public double Distance(CaseStatistics simulated)
+    public double Distance(CaseStatistics simulated) => Distance([simulated]);
+
+    /// <summary>
+    /// The distance between several replications of one parameter value and the observation: as
+    /// <see cref="Distance(CaseStatistics)"/> on the replications' means: (share collapsed − observed)² for the
+    /// outcome, the mean of ((Δweek) / 2)² over the replications (0 for those that did not collapse), and the counts'
+    /// and shares' terms on their means. One replication gives exactly the single-replication distance.
+    /// </summary>
+    /// <param name="simulated">The replications' statistics (at least one).</param>
+    /// <returns>The distance, ≥ 0.</returns>
+    /// <exception cref="ArgumentException">No replication.</exception>
+    public double Distance(ReadOnlySpan<CaseStatistics> simulated)
     {
-        double sum = 0;
-        var o = Observation;
-        if (simulated.Collapsed != o.Collapsed)
+        if (simulated.IsEmpty)
         {
-            sum += 1;
-        }
-        else if (o.CollapseWeek is int week && simulated.Collapsed)
-        {
-            double d = (simulated.CollapseWeek - week) / 2.0;
-            sum += d * d;
+            throw new ArgumentException("At least one replication is needed.", nameof(simulated));
         }
 
-        sum += Square(Count(simulated.EarlyGeneralDefections, o.EarlyGeneralDefections));
-        sum += Square(Count(simulated.GeneralsDefected, o.GeneralsDefected));
-        sum += Square(Count(simulated.EarlyLowRankCrossings, o.EarlyLowRankCrossings));
-        sum += Square(Count(simulated.LowRankCrossings, o.LowRankCrossings));
-        if (o.DefectedShare is double share)
+        var o = Observation;
+        int m = simulated.Length;
+        double collapsed = 0, weeks = 0, early = 0, generals = 0, share = 0, earlyCrossings = 0, crossings = 0;
+        foreach (var x in simulated)
         {
-            sum += Square(Math.Log((simulated.DefectedShare + 0.01) / (share + 0.01)) / Math.Log(3));
+            if (x.Collapsed)
+            {
+                collapsed++;
+                if (o.CollapseWeek is int week)
+                {
+                    double d = (x.CollapseWeek - week) / 2.0;
+                    weeks += d * d;
+                }
+            }
+
+            early += x.EarlyGeneralDefections;
+            generals += x.GeneralsDefected;
+            share += x.DefectedShare;
+            earlyCrossings += x.EarlyLowRankCrossings;
+            crossings += x.LowRankCrossings;
+        }
+
+        double sum = Square((collapsed / m) - (o.Collapsed ? 1 : 0)) + (o.Collapsed ? weeks / m : 0);
+        sum += Square(Count(early / m, o.EarlyGeneralDefections));
+        sum += Square(Count(generals / m, o.GeneralsDefected));
+        sum += Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings));
+        sum += Square(Count(crossings / m, o.LowRankCrossings));
+        if (o.DefectedShare is double observedShare)
+        {
+            sum += Square(Math.Log(((share / m) + 0.01) / (observedShare + 0.01)) / Math.Log(3));
         }
 
         return Math.Sqrt(sum);

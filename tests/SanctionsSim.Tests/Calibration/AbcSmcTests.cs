@@ -24,7 +24,7 @@ public class AbcSmcTests
         {
             private readonly RandomStream _random = new(0);
 
-            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index)
+            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance)
             {
                 _random.Reset(seed, index, StreamKeys.Dynamics);
                 double mean = theta[0] + (_random.NextStandardNormal() / Math.Sqrt(n));
@@ -48,7 +48,7 @@ public class AbcSmcTests
         {
             private readonly RandomStream _random = new(0);
 
-            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index)
+            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance)
             {
                 _random.Reset(seed, index, StreamKeys.Dynamics);
                 double s1 = theta[0] + theta[1] + (0.5 * _random.NextStandardNormal());
@@ -126,6 +126,46 @@ public class AbcSmcTests
         double exact = cov[0, 1] / Math.Sqrt(cov[0, 0] * cov[1, 1]);
         exact.ShouldBeLessThan(-0.5, "the test model has a strongly correlated posterior");
         correlation.ShouldBe(exact, (4 * (1 - (exact * exact)) / Math.Sqrt(ess)) + 0.05); // SE of r ≈ (1 − ρ²)/√n; 0.05 for the ε ball
+    }
+
+    /// <summary>x ~ log-uniform[10⁻³, 10³], y ~ N(log x, 0.5²): the posterior of log x is N(y, 0.25) (the prior is flat in log x).</summary>
+    private sealed class LogScale(double observed) : IAbcModel
+    {
+        public IReadOnlyList<ExperimentParameter> Parameters { get; } = [new ExperimentParameter { Name = "x", Lower = 1e-3, Upper = 1e3, Distribution = ParameterDistribution.LogUniform }];
+
+        public IAbcSimulator CreateSimulator() => new Simulator(observed);
+
+        private sealed class Simulator(double observed) : IAbcSimulator
+        {
+            private readonly RandomStream _random = new(0);
+
+            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance)
+            {
+                _random.Reset(seed, index, StreamKeys.Dynamics);
+                return Math.Abs(Math.Log(theta[0]) + (0.5 * _random.NextStandardNormal()) - observed);
+            }
+        }
+    }
+
+    [Test]
+    public void ALogUniformPrior_IsExploredOnTheLogScale_WithoutWeightCollapse()
+    {
+        var p = AbcSmc.Run(new LogScale(1.0), new AbcOptions { Particles = 3000, Generations = 10, Seed = 12, MinAcceptanceRate = 0.02 }).Posterior;
+        double mean = 0, variance = 0;
+        for (int i = 0; i < p.Count; i++)
+        {
+            mean += p.Weights[i] * Math.Log(p[i, 0]);
+        }
+
+        for (int i = 0; i < p.Count; i++)
+        {
+            variance += p.Weights[i] * (Math.Log(p[i, 0]) - mean) * (Math.Log(p[i, 0]) - mean);
+        }
+
+        p.EffectiveSampleSize.ShouldBeGreaterThan(p.Count / 3.0, "weights must not collapse across orders of magnitude");
+        double ess = p.EffectiveSampleSize;
+        mean.ShouldBe(1.0, (4 * Math.Sqrt(0.25 / ess)) + p.Tolerance);
+        variance.ShouldBe(0.25, (4 * 0.25 * Math.Sqrt(2 / ess)) + (p.Tolerance * p.Tolerance));
     }
 
     [Test]
@@ -209,7 +249,7 @@ public class AbcSmcTests
 
         private sealed class Sim : IAbcSimulator
         {
-            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index) => 1.0;
+            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance) => 1.0;
         }
     }
 
@@ -224,7 +264,7 @@ public class AbcSmcTests
 
         private sealed class Sim(SteppedDistance owner) : IAbcSimulator
         {
-            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index) => Interlocked.Increment(ref owner._calls) <= 20 ? 1.0 : 2.0;
+            public double Distance(ReadOnlySpan<double> theta, ulong seed, long index, double tolerance) => Interlocked.Increment(ref owner._calls) <= 20 ? 1.0 : 2.0;
         }
     }
 }

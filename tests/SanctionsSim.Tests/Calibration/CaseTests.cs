@@ -58,6 +58,30 @@ public class CaseTests
     }
 
     [Test]
+    public void Distance_OfSeveralReplications_ComparesTheirMeans()
+    {
+        var egypt = HistoricalCases.Get("egypt-2011");
+        // one collapsed at week 0, one held: (1/2 − 1)² + ((0 − 2)/2)² / 2 = 0.25 + 0.5
+        egypt.Distance([new CaseStatistics(true, 0, 0, 0, 0.5, 0, 0), new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)]).ShouldBe(Math.Sqrt(0.75), 1e-12);
+        var syria = HistoricalCases.Get("syria-2011");
+        syria.Distance([new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0), new CaseStatistics(false, -1, 0, 26, 0.1, 0, 0)]).ShouldBe(0, 1e-12); // mean 13
+        Should.Throw<ArgumentException>(() => syria.Distance(ReadOnlySpan<CaseStatistics>.Empty));
+    }
+
+    [Test]
+    public void EarlyRejection_NeverChangesADistanceWithinTheTolerance()
+    {
+        var model = new CaseCalibration(HistoricalCases.All.Where(c => c.Scenario.Weeks <= 4).ToArray(), replicationsPerCase: 2);
+        var simulator = model.CreateSimulator();
+        double[] theta = model.Parameters.Select(p => p.FromUnit(0.5)).ToArray();
+        double full = simulator.Distance(theta, 11, 3, double.PositiveInfinity);
+        full.ShouldBeGreaterThan(0);
+        simulator.Distance(theta, 11, 3, full).ShouldBe(full);
+        simulator.Distance(theta, 11, 3, full * 2).ShouldBe(full);
+        simulator.Distance(theta, 11, 3, full / 2).ShouldBeGreaterThan(full / 2);
+    }
+
+    [Test]
     public void ObservationsOutsideWhatTheModelCanProduce_AreRefused_NamingTheField()
     {
         Scenario Short() => Plain with { Weeks = 4 };

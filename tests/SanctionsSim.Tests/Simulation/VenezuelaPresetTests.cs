@@ -119,18 +119,43 @@ public class VenezuelaPresetTests
     {
         static Scenario Before(string name)
         {
-            var s = AgentScenarios.Neutral(Presets.Get(name));
-            var plain = new SanctionsSim.Model.Faction { Name = "x", Generals = 1, Troops = 1 };
+            var s = AgentScenarios.Neutral(BeforeCalibration(name));
             return s with
             {
                 Factions = s.Factions.Select(f => f.Name == "intelligence"
-                    ? f with { GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0 }
-                    : f with { GeneralLoyaltyMean = plain.GeneralLoyaltyMean, SeniorLoyaltyMean = plain.SeniorLoyaltyMean }).ToArray(),
+                    ? f with { GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0, LoyaltyShift = 0 }
+                    : f with { GeneralLoyaltyMean = 0.9, SeniorLoyaltyMean = 0.6 }).ToArray(),
             };
         }
 
         string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019-before-agents.golden.txt");
         File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(Golden(Before));
+    }
+
+    /// <summary>
+    /// The reduction test of the facts/structure split (#14): the fact-only preset with the structural values it had
+    /// before the calibration set explicitly (its hand-calibrated loyalty, per-branch crossing rates, the decision
+    /// model's earlier defaults, the earlier protest shock) gives the golden summary of the preset before, bit for bit.
+    /// </summary>
+    [Test]
+    public void WithItsEarlierStructure_ThePresetGivesTheGoldenSummaryOfThePresetBeforeCalibration()
+    {
+        string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019-before-calibration.golden.txt");
+        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(Golden(BeforeCalibration));
+    }
+
+    /// <summary>A preset with the structure it had before the calibration on the historical cases (commit ebea970).</summary>
+    internal static Scenario BeforeCalibration(string name)
+    {
+        var s = Presets.Get(name);
+        var crossing = new Dictionary<string, double> { ["army"] = 0.00004, ["national-guard"] = 0.00006, ["navy"] = 0.00004, ["air-force"] = 0.00004, ["intelligence"] = 0.00001 };
+        return s with
+        {
+            Factions = s.Factions.Select(f => f with { GeneralLoyaltyMean = 0.5, SeniorLoyaltyMean = 0.05, LowRankDefectionRatePerWeek = crossing[f.Name] }).ToArray(),
+            Decision = s.Decision with { NoiseScale = 0.15, PublicNewsWeight = 0.3, FallSteepness = 10.0, FallMidpoint = 1.0 / 3.0 },
+            Regime = s.Regime with { DetectionDecay = 3.0 },
+            Events = s.Events.Select((e, i) => i == 0 ? e with { PerceivedShareShock = 0.06 } : e).ToArray(),
+        };
     }
 
     private static string Golden(Func<string, Scenario> scenario)
