@@ -40,15 +40,14 @@ public class AgentBenchmarks
     /// <summary>The preset with its agents neutral and the loyalty means it had before them.</summary>
     internal static Scenario BeforeAgents(Scenario s)
     {
-        var plain = new Faction { Name = "x", Generals = 1, Troops = 1 };
         return s with
         {
             Coalition = s.Coalition.Select(x => x with { Commitment = new Commitment(), LiftBelowCommitment = 0, CredibilityElasticity = 0 }).ToArray(),
             Patrons = [],
             Regime = s.Regime with { CoupProofing = new CoupProofing() },
             Factions = s.Factions.Select(f => f.Name == "intelligence"
-                ? f with { GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0 }
-                : f with { GeneralLoyaltyMean = plain.GeneralLoyaltyMean, SeniorLoyaltyMean = plain.SeniorLoyaltyMean }).ToArray(),
+                ? f with { GeneralLoyaltyMean = 1.3, SeniorLoyaltyMean = 1.0, LoyaltyShift = 0 }
+                : f with { GeneralLoyaltyMean = 0.9, SeniorLoyaltyMean = 0.6 }).ToArray(),
         };
     }
 }

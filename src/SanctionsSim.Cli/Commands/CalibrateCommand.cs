@@ -20,7 +20,7 @@ internal static class CalibrateCommand
         var prior = new Option<string[]>("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
         var parameters = new Option<string[]>("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
         var particles = new Option<int>("--particles") { Description = "Particles per generation.", DefaultValueFactory = _ => 2000 };
-        var generations = new Option<int>("--generations") { Description = "The most generations (the first is the prior).", DefaultValueFactory = _ => 8 };
+        var generations = new Option<int>("--generations") { Description = "The most generations (the first is the prior); with the defaults the result is the posterior shipped with the package.", DefaultValueFactory = _ => 9 };
         var quantile = new Option<double>("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
         var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
         var perCase = new Option<int>("--replications-per-case") { Description = "Replications of each case per particle; the distance compares their means (1 to 100).", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
@@ -137,6 +137,12 @@ internal static class CalibrateCommand
     /// <summary>Runs (or resumes) a calibration into a folder: generations/generation-NNN.json after each generation.</summary>
     private static async Task<AbcResult> CalibrateAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
     {
+        var result = await RunAsync(context, calibration, options, folder, resume, label).ConfigureAwait(false);
+        return new AbcResult(result.Posterior, History(folder, result), result.StopReason);
+    }
+
+    private static async Task<AbcResult> RunAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
+    {
         string generations = Path.Combine(folder, "generations");
         Directory.CreateDirectory(generations);
         AbcPopulation? last = null;
@@ -194,6 +200,27 @@ internal static class CalibrateCommand
         {
             throw new UserInputException($"--resume: {e.Message.Split(" (Parameter")[0]}");
         }
+    }
+
+    /// <summary>Every generation's record, from the files: a resumed calibration's own result lists only the generations it ran.</summary>
+    private static List<AbcGenerationSummary> History(string folder, AbcResult result)
+    {
+        var history = new List<AbcGenerationSummary>();
+        foreach (string file in Directory.GetFiles(Path.Combine(folder, "generations"), "generation-*.json").Order(StringComparer.Ordinal))
+        {
+            AbcPopulation p;
+            using (var stream = File.OpenRead(file))
+            {
+                p = AbcPopulation.ReadFrom(stream);
+            }
+
+            if (p.Generation <= result.Posterior.Generation)
+            {
+                history.Add(new AbcGenerationSummary(p.Generation, p.Tolerance, p.Simulations, p.AcceptanceRate, p.EffectiveSampleSize));
+            }
+        }
+
+        return history;
     }
 
     private static JsonObject Json(CaseCalibration calibration, AbcOptions options, AbcResult result, IReadOnlyList<CasePrediction> predictions)

@@ -44,7 +44,7 @@ public sealed class HistoricalCase
 
     /// <summary>
     /// The distance between a replication's statistics and the observation: the square root of the sum of squared
-    /// discrepancies, one per observed quantity: 1 when collapse (or its absence) differs; |Δweek| / 2 for the week
+    /// discrepancies, one per observed quantity: <see cref="CollapseWeight"/> (2) when collapse (or its absence) differs; |Δweek| / 2 for the week
     /// of a collapse both had; |ln((x + 1) / (y + 1))| / ln 3 for counts; |ln((x + 0.01) / (y + 0.01))| / ln 3
     /// for shares (a factor of 3 off counts as 1).
     /// </summary>
@@ -54,7 +54,7 @@ public sealed class HistoricalCase
 
     /// <summary>
     /// The distance between several replications of one parameter value and the observation: as
-    /// <see cref="Distance(CaseStatistics)"/> on the replications' means: (share collapsed − observed)² for the
+    /// <see cref="Distance(CaseStatistics)"/> on the replications' means: (2 · (share collapsed − observed))² for the
     /// outcome, the mean of ((Δweek) / 2)² over the replications (0 for those that did not collapse), and the counts'
     /// and shares' terms on their means. One replication gives exactly the single-replication distance.
     /// </summary>
@@ -90,7 +90,7 @@ public sealed class HistoricalCase
             crossings += x.LowRankCrossings;
         }
 
-        double sum = Square((collapsed / m) - (o.Collapsed ? 1 : 0)) + (o.Collapsed ? weeks / m : 0);
+        double sum = Square(CollapseWeight * ((collapsed / m) - (o.Collapsed ? 1 : 0))) + (o.Collapsed ? weeks / m : 0);
         sum += Square(Count(early / m, o.EarlyGeneralDefections));
         sum += Square(Count(generals / m, o.GeneralsDefected));
         sum += Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings));
@@ -102,6 +102,12 @@ public sealed class HistoricalCase
 
         return Math.Sqrt(sum);
     }
+
+    /// <summary>
+    /// The weight of the outcome (collapse or not) in the distance: a wrong outcome counts as much as a count off by
+    /// a factor of 3² = 9, because the qualitative outcome is what a case must reproduce first.
+    /// </summary>
+    public const double CollapseWeight = 2.0;
 
     /// <inheritdoc />
     public override string ToString() => Name;

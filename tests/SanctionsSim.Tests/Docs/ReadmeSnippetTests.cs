@@ -83,6 +83,7 @@ public class DocsSnippetTests
     [TestCase("analysis.md", "levers.cs")]
     [TestCase("extending.md", "custom-instrument.cs")]
     [TestCase("model.md", "adaptive-agents.cs")]
+    [TestCase("calibration.md", "calibration.cs")]
     public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
