@@ -216,7 +216,7 @@ internal static class CalibrateCommand
 
             if (p.Generation <= result.Posterior.Generation)
             {
-                history.Add(new AbcGenerationSummary(p.Generation, p.Tolerance, p.Simulations, p.AcceptanceRate, p.EffectiveSampleSize));
+                history.Add(AbcGenerationSummary.Of(p));
             }
         }
 

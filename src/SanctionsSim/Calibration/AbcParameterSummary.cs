@@ -1,10 +1,24 @@
 namespace SanctionsSim.Calibration;
 
 /// <summary>The weighted posterior summary of one parameter.</summary>
-/// <param name="Name">The parameter.</param>
-/// <param name="Mean">The posterior mean.</param>
-/// <param name="StandardDeviation">The posterior standard deviation.</param>
-/// <param name="Median">The posterior median.</param>
-/// <param name="Lower">The lower end of the credible interval (5 % quantile by default).</param>
-/// <param name="Upper">The upper end (95 % quantile by default).</param>
-public sealed record AbcParameterSummary(string Name, double Mean, double StandardDeviation, double Median, double Lower, double Upper);
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record AbcParameterSummary
+{
+    /// <summary>The parameter.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The posterior mean.</summary>
+    public required double Mean { get; init; }
+
+    /// <summary>The posterior standard deviation.</summary>
+    public required double StandardDeviation { get; init; }
+
+    /// <summary>The posterior median.</summary>
+    public required double Median { get; init; }
+
+    /// <summary>The lower end of the credible interval (5 % quantile by default).</summary>
+    public required double Lower { get; init; }
+
+    /// <summary>The upper end (95 % quantile by default).</summary>
+    public required double Upper { get; init; }
+}

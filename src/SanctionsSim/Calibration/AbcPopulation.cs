@@ -118,8 +118,11 @@ public sealed class AbcPopulation
                 variance += Weights[i] * (column[i] - mean) * (column[i] - mean);
             }
 
-            result[j] = new AbcParameterSummary(ParameterNames[j], mean, Math.Sqrt(variance),
-                WeightedQuantile(column, Weights, 0.5), WeightedQuantile(column, Weights, lower), WeightedQuantile(column, Weights, upper));
+            result[j] = new AbcParameterSummary
+            {
+                Name = ParameterNames[j], Mean = mean, StandardDeviation = Math.Sqrt(variance),
+                Median = WeightedQuantile(column, Weights, 0.5), Lower = WeightedQuantile(column, Weights, lower), Upper = WeightedQuantile(column, Weights, upper),
+            };
         }
 
         return result;

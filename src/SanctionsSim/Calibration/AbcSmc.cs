@@ -122,7 +122,7 @@ public static class AbcSmc
         }
     }
 
-    private static AbcGenerationSummary Summary(AbcPopulation p) => new(p.Generation, p.Tolerance, p.Simulations, p.AcceptanceRate, p.EffectiveSampleSize);
+    private static AbcGenerationSummary Summary(AbcPopulation p) => AbcGenerationSummary.Of(p);
 
     private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
     {

@@ -9,20 +9,20 @@ namespace SanctionsSim.Model;
 public sealed record DecisionModel
 {
     /// <summary>Logit noise scale τ (patronage-years): each week a loyal officer defects with probability Λ(ΔU/τ). Zero gives the deterministic rule ΔU ≥ 0, a threshold on the perceived share.</summary>
-    /// <value>The default value is 0.15. Range: [0, 100].</value>
-    public double NoiseScale { get; init; } = 0.15;
+    /// <value>The default value is 0.08658 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 100].</value>
+    public double NoiseScale { get; init; } = 0.08658;
 
     /// <summary>Weight ω of public news against one's own ties in the perceived defected share.</summary>
-    /// <value>The default value is 0.3. Range: [0, 1].</value>
-    public double PublicNewsWeight { get; init; } = 0.3;
+    /// <value>The default value is 0.5647 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1].</value>
+    public double PublicNewsWeight { get; init; } = 0.5647;
 
     /// <summary>Steepness k of the perceived fall probability, logit P = k (s − m) + ψ·(revenue lost share).</summary>
-    /// <value>The default value is 10. Range: (0, 1000].</value>
-    public double FallSteepness { get; init; } = 10.0;
+    /// <value>The default value is 9.893 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: (0, 1000].</value>
+    public double FallSteepness { get; init; } = 9.893;
 
     /// <summary>The perceived share m at which officers expect even odds of a fall.</summary>
-    /// <value>The default value is 1/3. Range: [0, 1].</value>
-    public double FallMidpoint { get; init; } = 1.0 / 3.0;
+    /// <value>The default value is 0.3329 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1].</value>
+    public double FallMidpoint { get; init; } = 0.3329;
 
     /// <summary>ψ: how much lost revenue (a weaker regime) raises the perceived fall probability.</summary>
     /// <value>The default value is 1. Range: [0, 100].</value>

@@ -44,12 +44,12 @@ public sealed record Faction
     public double CollapseImportance { get; init; } = 1.0;
 
     /// <summary>Mean private loyalty of generals (patronage-years).</summary>
-    /// <value>The default value is 0.9. Range: [-100, 100].</value>
-    public double GeneralLoyaltyMean { get; init; } = 0.9;
+    /// <value>The default value is 0.8464 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [-100, 100].</value>
+    public double GeneralLoyaltyMean { get; init; } = 0.8464;
 
     /// <summary>Mean private loyalty of senior officers (patronage-years).</summary>
-    /// <value>The default value is 0.6. Range: [-100, 100].</value>
-    public double SeniorLoyaltyMean { get; init; } = 0.6;
+    /// <value>The default value is -0.9293 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [-100, 100].</value>
+    public double SeniorLoyaltyMean { get; init; } = -0.9293;
 
     /// <summary>
     /// A case fact: added to the faction's officers' loyalty (generals and senior officers alike), for what sets this
@@ -101,8 +101,8 @@ public sealed record Faction
     public double DesertionPaySensitivity { get; init; } = 0.002;
 
     /// <summary>Weekly rate at which rank-and-file troops cross to the opposition per unit of perceived defection pull (offers known publicly plus the public defected share); counted as defected weight.</summary>
-    /// <value>The default value is 0.0005. Range: [0, 1].</value>
-    public double LowRankDefectionRatePerWeek { get; init; } = 0.0005;
+    /// <value>The default value is 9.437e-05 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1].</value>
+    public double LowRankDefectionRatePerWeek { get; init; } = 9.437E-5;
 
     /// <summary>Identity groups within the faction (sect, ethnic group); empty: one undifferentiated group.</summary>
     /// <value>The default value is empty. When given, officer shares and troop shares each add up to 1.</value>

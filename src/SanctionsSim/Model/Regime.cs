@@ -29,8 +29,8 @@ public sealed record Regime
     public double DetectionProbability { get; init; } = 0.3;
 
     /// <summary>How fast detection weakens with the defected share: detection × exp(−decay × share).</summary>
-    /// <value>The default value is 3. Range: [0, 1000].</value>
-    public double DetectionDecay { get; init; } = 3.0;
+    /// <value>The default value is 6.495 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1000].</value>
+    public double DetectionDecay { get; init; } = 6.495;
 
     /// <summary>Cost to an officer of being caught and purged (patronage-years: prison, loss of everything).</summary>
     /// <value>The default value is 4. Range: [0, 1000].</value>

@@ -50,7 +50,7 @@ public class CaseTests
     {
         var egypt = HistoricalCases.Get("egypt-2011");
         egypt.Distance(new CaseStatistics(true, 2, 0, 0, 0.5, 0, 0)).ShouldBe(0);
-        egypt.Distance(new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)).ShouldBe(1);
+        egypt.Distance(new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)).ShouldBe(HistoricalCase.CollapseWeight); // a wrong outcome weighs 2
         egypt.Distance(new CaseStatistics(true, 0, 0, 0, 0.5, 0, 0)).ShouldBe(1, 1e-12); // two weeks early: |Δ| / 2
         var syria = HistoricalCases.Get("syria-2011");
         syria.Distance(new CaseStatistics(false, -1, 0, 13, 0.1, 0, 0)).ShouldBe(0);
@@ -61,8 +61,8 @@ public class CaseTests
     public void Distance_OfSeveralReplications_ComparesTheirMeans()
     {
         var egypt = HistoricalCases.Get("egypt-2011");
-        // one collapsed at week 0, one held: (1/2 − 1)² + ((0 − 2)/2)² / 2 = 0.25 + 0.5
-        egypt.Distance([new CaseStatistics(true, 0, 0, 0, 0.5, 0, 0), new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)]).ShouldBe(Math.Sqrt(0.75), 1e-12);
+        // one collapsed at week 0, one held: (2 · (1/2 − 1))² + ((0 − 2)/2)² / 2 = 1 + 0.5
+        egypt.Distance([new CaseStatistics(true, 0, 0, 0, 0.5, 0, 0), new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0)]).ShouldBe(Math.Sqrt(1.5), 1e-12);
         var syria = HistoricalCases.Get("syria-2011");
         syria.Distance([new CaseStatistics(false, -1, 0, 0, 0.1, 0, 0), new CaseStatistics(false, -1, 0, 26, 0.1, 0, 0)]).ShouldBe(0, 1e-12); // mean 13
         Should.Throw<ArgumentException>(() => syria.Distance(ReadOnlySpan<CaseStatistics>.Empty));

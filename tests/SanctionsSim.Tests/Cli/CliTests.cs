@@ -339,7 +339,15 @@ public class SensitivityCliTests
     [Test]
     public async Task Compare_SaysWhenNoDifferenceCanBeSeen_InsteadOfADegenerateInterval()
     {
-        var (code, output, _) = await Invoke("compare", "venezuela-2019", "venezuela-2019-eu-oil", "--runs", "40");
+        // two loyal forces: neither arm can collapse
+        const string calm = "{\"schemaVersion\": 1, \"name\": \"NAME\", \"weeks\": 10, \"factions\": [{\"name\": \"army\", \"generals\": 20, \"troops\": 5000, \"generalLoyaltyMean\": 3, \"seniorLoyaltyMean\": 3}]}";
+        string dir = Path.Combine(Path.GetTempPath(), "sanctionssim-calm-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string a = Path.Combine(dir, "calm-a.json"), b = Path.Combine(dir, "calm-b.json");
+        File.WriteAllText(a, calm.Replace("NAME", "calm-a", StringComparison.Ordinal));
+        File.WriteAllText(b, calm.Replace("NAME", "calm-b", StringComparison.Ordinal));
+        var (code, output, _) = await Invoke("compare", a, b, "--runs", "40");
+        Directory.Delete(dir, recursive: true);
         code.ShouldBe(0);
         output.ShouldContain("both collapsed in none of the 40 paired runs");
         output.ShouldNotContain("variance reduction 1.0");
