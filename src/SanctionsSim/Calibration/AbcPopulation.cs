@@ -133,8 +133,8 @@ public sealed class AbcPopulation
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var dto = new Dto(ParameterNames.ToArray(), Generation, double.IsFinite(Tolerance) ? Tolerance : null, Seed, Simulations, [.. Values], [.. Weights], [.. Distances]);
-        JsonSerializer.Serialize(stream, dto, Options);
+        var dto = new AbcPopulationDto(ParameterNames.ToArray(), Generation, double.IsFinite(Tolerance) ? Tolerance : null, Seed, Simulations, [.. Values], [.. Weights], [.. Distances]);
+        JsonSerializer.Serialize(stream, dto, AbcJsonContext.Default.AbcPopulationDto);
     }
 
     /// <summary>Reads a population written by <see cref="WriteTo"/>.</summary>
@@ -146,7 +146,7 @@ public sealed class AbcPopulation
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            var dto = JsonSerializer.Deserialize<Dto>(stream, Options) ?? throw new InvalidDataException("The population file is empty.");
+            var dto = JsonSerializer.Deserialize(stream, AbcJsonContext.Default.AbcPopulationDto) ?? throw new InvalidDataException("The population file is empty.");
             return new AbcPopulation(dto.Parameters ?? [], dto.Generation, dto.Tolerance ?? double.PositiveInfinity, dto.Values ?? [], dto.Weights ?? [], dto.Distances ?? [], dto.Simulations, dto.Seed);
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
@@ -179,7 +179,13 @@ public sealed class AbcPopulation
         return values[order[^1]];
     }
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+}
 
-    private sealed record Dto(string[]? Parameters, int Generation, double? Tolerance, ulong Seed, long Simulations, double[]? Values, double[]? Weights, double[]? Distances);
+/// <summary>The file form of a population (source-generated serialization: works where reflection is disabled, as in file-based apps).</summary>
+internal sealed record AbcPopulationDto(string[]? Parameters, int Generation, double? Tolerance, ulong Seed, long Simulations, double[]? Values, double[]? Weights, double[]? Distances);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AbcPopulationDto))]
+internal sealed partial class AbcJsonContext : JsonSerializerContext
+{
 }
