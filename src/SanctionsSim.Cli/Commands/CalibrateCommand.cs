@@ -17,6 +17,7 @@ internal static class CalibrateCommand
     public static Command Create(CliContext context)
     {
         var cases = new Option<string[]>("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
+        var caseFiles = new Option<string[]>("--case-file") { Description = "Your own case: a JSON file with name, outcome, scenario (a file next to it or a preset) and observation (repeatable; added to --case)." };
         var prior = new Option<string[]>("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
         var parameters = new Option<string[]>("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
         var particles = new Option<int>("--particles") { Description = "Particles per generation.", DefaultValueFactory = _ => 2000 };
@@ -33,14 +34,15 @@ internal static class CalibrateCommand
         var format = Common.Format();
         var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.")
         {
-            cases, prior, parameters, particles, generations, quantile, minAcceptance, perCase, predictive, looOption, seed, threads, output, resume, format,
+            cases, caseFiles, prior, parameters, particles, generations, quantile, minAcceptance, perCase, predictive, looOption, seed, threads, output, resume, format,
         };
         command.SetAction(async (parse, token) =>
         {
-            var chosenCases = (parse.GetValue(cases) is { Length: > 0 } names ? names : [.. HistoricalCases.Names]).Select(Case).ToArray();
+            var ownCases = (parse.GetValue(caseFiles) ?? []).Select(CaseFile.Read).ToArray();
+            var chosenCases = (parse.GetValue(cases) is { Length: > 0 } names ? names : ownCases.Length > 0 ? [] : [.. HistoricalCases.Names]).Select(Case).Concat(ownCases).ToArray();
             if (chosenCases.Select(c => c.Name).Distinct().Count() != chosenCases.Length)
             {
-                throw new UserInputException("--case names a case twice.");
+                throw new UserInputException($"A case appears twice: {string.Join(", ", chosenCases.GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key))}.");
             }
 
             var structure = (parse.GetValue(parameters) is { Length: > 0 } ps ? ps : [.. StructuralParameters.Names]).Select(Parameter).ToArray();

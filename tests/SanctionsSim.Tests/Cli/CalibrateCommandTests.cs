@@ -89,6 +89,29 @@ public class CalibrateCommandTests
     }
 
     [Test]
+    public async Task YourOwnCase_FromACaseFile_IsCalibrated_AndBadObservationsAreRefusedWithTheirPath()
+    {
+        string file = Path.Combine(_folder, "my-case.json");
+        File.WriteAllText(file, """{"name": "my-zimbabwe", "outcome": "falls fast", "scenario": "zimbabwe-2017", "observation": {"collapsed": true, "collapseWeek": 1, "source": "a test"}}""");
+        var (code, output, error) = await Run("calibrate", "--case-file", file, "--case", "libya-2011", "--particles", "20", "--generations", "2", "--predictive", "10", "--out", Path.Combine(_folder, "own"), "--format", "json");
+        code.ShouldBe(0, error);
+        JsonNode.Parse(output)!["cases"]!.AsArray().Select(c => (string)c!).ShouldBe(["libya-2011", "my-zimbabwe"]);
+
+        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": true, "collapseWeek": 9}}""");
+        (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
+        code.ShouldBe(2);
+        error.ShouldContain("$.observation.collapseWeek is 9; the scenario's horizon allows 0 to 2.");
+        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": false, "generalsDefected": 500}}""");
+        (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
+        code.ShouldBe(2);
+        error.ShouldContain("$.observation.generalsDefected is 500; the model can produce 0 to 70");
+        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"colapsed": false}}""");
+        (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
+        code.ShouldBe(2);
+        error.ShouldContain("$.observation.colapsed: unknown field; did you mean 'collapsed'?");
+    }
+
+    [Test]
     public async Task Posterior_BadFile_ExitsWithCode2()
     {
         var (code, _, error) = await Run("run", "--runs", "10", "--posterior", Path.Combine(_folder, "missing.json"));
