@@ -343,6 +343,13 @@ internal static class CalibrateCommand
         }
 
         AtomicFile.WriteAllText(Path.Combine(folder, "particles.csv"), csv.ToString());
+        var summaries = new StringBuilder("parameter,mean,sd,median,lower5,upper95\n");
+        foreach (var x in p.Summarize())
+        {
+            summaries.Append(CultureInfo.InvariantCulture, $"{x.Name},{x.Mean:R},{x.StandardDeviation:R},{x.Median:R},{x.Lower:R},{x.Upper:R}\n");
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "posterior-summary.csv"), summaries.ToString());
         AtomicFile.WriteAllText(Path.Combine(folder, "calibration.json"), SummaryJson.ToText(json));
         AtomicFile.WriteAllText(Path.Combine(folder, "predictive.csv"), PredictionsCsv((JsonArray)json["predictive"]!));
         string charts = Path.Combine(folder, "charts");

@@ -184,7 +184,7 @@ public sealed class AbcPopulation
 /// <summary>The file form of a population (source-generated serialization: works where reflection is disabled, as in file-based apps).</summary>
 internal sealed record AbcPopulationDto(string[]? Parameters, int Generation, double? Tolerance, ulong Seed, long Simulations, double[]? Values, double[]? Weights, double[]? Distances);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(AbcPopulationDto))]
 internal sealed partial class AbcJsonContext : JsonSerializerContext
 {

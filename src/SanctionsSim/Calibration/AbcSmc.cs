@@ -124,33 +124,120 @@ public static class AbcSmc
 
     private static AbcGenerationSummary Summary(AbcPopulation p) => AbcGenerationSummary.Of(p);
 
-    private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Fills particle slots [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of the
+    /// generation after <paramref name="previous"/> (generation 0 when it is null): the unit of work a shard computes.
+    /// Slots depend only on the seed, the generation and their index, so any split of a generation's slots, assembled by
+    /// <see cref="Assemble"/>, gives the population <see cref="Run"/> computes, bit for bit.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">The calibration's options (particles, seed, quantile, kernel scale).</param>
+    /// <param name="previous">The previous generation, or null for the prior generation.</param>
+    /// <param name="first">The first slot.</param>
+    /// <param name="count">How many slots.</param>
+    /// <param name="progress">Optional progress sink.</param>
+    /// <param name="cancellationToken">Stops the work (an <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The slots' particles, distances and simulation counts.</returns>
+    /// <exception cref="ArgumentException">The options or priors are invalid, the range is outside [0, particles), or <paramref name="previous"/> belongs to another calibration.</exception>
+    public static AbcSlots RunSlots(IAbcModel model, AbcOptions? options, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        int n = options.Particles, d = priors.Count;
-        double epsilon = double.PositiveInfinity;
-        Kernel? kernel = null;
-        if (previous is not null)
+        var (priors, o) = Check(model, options, previous);
+        if (first < 0 || count < 1 || first + (long)count > o.Particles)
         {
-            var sorted = previous.Distances.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
-            epsilon = sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
-            kernel = new Kernel(previous, priors, options.KernelScale);
+            throw new ArgumentException($"Slots [{first}, {first + (long)count}) are outside [0, {o.Particles}).", nameof(count));
         }
 
-        var values = new double[n * d];
-        var distances = new double[n];
-        var simulations = new long[n];
+        return Slots(model, priors, o, previous, first, count, progress, cancellationToken);
+    }
+
+    /// <summary>Assembles a generation from slots that cover [0, particles) exactly once (in any order), computing the weights.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="options">The calibration's options.</param>
+    /// <param name="previous">The previous generation, or null for the prior generation.</param>
+    /// <param name="parts">The slots (<see cref="RunSlots"/>).</param>
+    /// <returns>The population; null when some slot found no acceptable proposal (<see cref="AbcStopReason.Exhausted"/>).</returns>
+    /// <exception cref="ArgumentException">The parts leave a gap, overlap, or belong to another generation.</exception>
+    public static AbcPopulation? Assemble(IAbcModel model, AbcOptions? options, AbcPopulation? previous, IEnumerable<AbcSlots> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var (priors, o) = Check(model, options, previous);
+        int t = previous is null ? 0 : previous.Generation + 1;
+        var ordered = parts.OrderBy(p => p.First).ToArray();
+        int next = 0;
+        foreach (var part in ordered)
+        {
+            if (part.Generation != t || part.Dimension != priors.Count)
+            {
+                throw new ArgumentException($"Slots [{part.First}, {part.First + part.Count}) are of generation {part.Generation} over {part.Dimension} parameters; generation {t} over {priors.Count} was expected.", nameof(parts));
+            }
+
+            if (part.First != next)
+            {
+                throw new ArgumentException(part.First > next ? $"Slots [{next}, {part.First}) are missing." : $"Slots from {part.First} overlap slots before {next}.", nameof(parts));
+            }
+
+            next = part.First + part.Count;
+        }
+
+        if (next != o.Particles)
+        {
+            throw new ArgumentException($"Slots [{next}, {o.Particles}) are missing.", nameof(parts));
+        }
+
+        return Weigh(priors, o, t, previous, ordered);
+    }
+
+    private static (IReadOnlyList<ExperimentParameter> Priors, AbcOptions Options) Check(IAbcModel model, AbcOptions? options, AbcPopulation? previous)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var o = (options ?? new AbcOptions()).Clone();
+        o.Validate();
+        var priors = model.Parameters ?? throw new ArgumentException("The model has no parameters.", nameof(model));
+        ExperimentParameter.ValidateAll(priors, nameof(model) + ".Parameters");
+        if (previous is not null)
+        {
+            CheckResume(previous, priors, o);
+        }
+
+        return (priors, o);
+    }
+
+    private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
+        => Weigh(priors, options, t, previous, [Slots(model, priors, options, previous, 0, options.Particles, progress, ct)]);
+
+    private static double Tolerance(AbcOptions options, AbcPopulation? previous)
+    {
+        if (previous is null)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var sorted = previous.Distances.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static AbcSlots Slots(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress, CancellationToken ct)
+    {
+        int n = options.Particles, d = priors.Count;
+        int t = previous is null ? 0 : previous.Generation + 1;
+        double epsilon = Tolerance(options, previous);
+        Kernel? kernel = previous is null ? null : new Kernel(previous, priors, options.KernelScale);
+        var values = new double[count * d];
+        var distances = new double[count];
+        var simulations = new long[count];
         var failed = 0;
         int accepted = 0;
         long simulated = 0;
-        int reportEvery = Math.Max(1, n / 200);
+        int reportEvery = Math.Max(1, count / 200);
         int maxAttempts = options.MaxAttemptsPerParticle;
         Parallel.For(
             0,
-            n,
+            count,
             new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct },
             () => (Simulator: model.CreateSimulator(), Theta: new double[d], Z: new double[d]),
-            (i, loop, local) =>
+            (k, loop, local) =>
             {
+                int i = first + k;
                 ulong key = AbcOptions.GenerationKey(options.Seed, t, i);
                 var random = new RandomStream(key, 0, StreamKeys.Design);
                 long sims = 0;
@@ -170,14 +257,14 @@ public static class AbcSmc
 
                     if (previous is null || distance <= epsilon)
                     {
-                        local.Theta.CopyTo(values, i * d);
-                        distances[i] = distance;
-                        simulations[i] = sims;
+                        local.Theta.CopyTo(values, k * d);
+                        distances[k] = distance;
+                        simulations[k] = sims;
                         long total = Interlocked.Add(ref simulated, sims);
                         int done = Interlocked.Increment(ref accepted);
-                        if (progress is not null && (done % reportEvery == 0 || done == n))
+                        if (progress is not null && (done % reportEvery == 0 || done == count))
                         {
-                            progress.Report(new AbcProgress(t, done, n, total, epsilon));
+                            progress.Report(new AbcProgress(t, done, count, total, epsilon));
                         }
 
                         return local;
@@ -189,11 +276,27 @@ public static class AbcSmc
                 return local;
             },
             _ => { });
-        if (failed != 0)
+        return new AbcSlots(priors.Select(p => p.Name).ToArray(), t, first, epsilon, values, distances, simulations, failed != 0);
+    }
+
+    private static AbcPopulation? Weigh(IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IReadOnlyList<AbcSlots> parts)
+    {
+        if (parts.Any(p => p.Exhausted))
         {
             return null;
         }
 
+        int n = options.Particles, d = priors.Count;
+        var values = new double[n * d];
+        var distances = new double[n];
+        long simulations = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(values, distances);
+            simulations += part.Simulations;
+        }
+
+        double epsilon = Tolerance(options, previous);
         var weights = new double[n];
         if (previous is null)
         {
@@ -201,7 +304,8 @@ public static class AbcSmc
         }
         else
         {
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, i =>
+            var kernel = new Kernel(previous, priors, options.KernelScale);
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
             {
                 double logPrior = 0;
                 Span<double> work = stackalloc double[d];
@@ -211,17 +315,16 @@ public static class AbcSmc
                     work[j] = ToWorking(priors[j], values[(i * d) + j]);
                 }
 
-                weights[i] = Math.Exp(logPrior - kernel!.LogMixtureDensity(work));
+                weights[i] = Math.Exp(logPrior - kernel.LogMixtureDensity(work));
             });
             double max = weights.Max();
             if (!(max > 0) || !double.IsFinite(max))
             {
-                // Underflow or overflow of every weight: renormalise in the log domain instead (never seen in practice).
                 throw new InvalidOperationException($"Generation {t}: the importance weights are degenerate (largest {max}).");
             }
         }
 
-        return new AbcPopulation(priors.Select(p => p.Name).ToArray(), t, epsilon, values, weights, distances, simulations.Sum(), options.Seed);
+        return new AbcPopulation(priors.Select(p => p.Name).ToArray(), t, epsilon, values, weights, distances, simulations, options.Seed);
     }
 
     private static bool Propose(IReadOnlyList<ExperimentParameter> priors, AbcPopulation? previous, Kernel? kernel, RandomStream random, double[] theta, double[] z)

@@ -206,6 +206,40 @@ public class AbcSmcTests
     }
 
     [Test]
+    public void AnySplitOfAGenerationsSlots_AssemblesToThatGeneration_BitForBit()
+    {
+        var model = new Linear2(1.0, 0.2);
+        var options = new AbcOptions { Particles = 120, Generations = 3, Seed = 5 };
+        var gens = new List<AbcPopulation>();
+        AbcSmc.Run(model, options, onGeneration: gens.Add);
+
+        static AbcSlots ThroughAFile(AbcSlots slots)
+        {
+            using var m = new MemoryStream();
+            slots.WriteTo(m);
+            m.Position = 0;
+            return AbcSlots.ReadFrom(m);
+        }
+
+        var g0 = AbcSmc.Assemble(model, options, null, [AbcSmc.RunSlots(model, options, null, 70, 50), AbcSmc.RunSlots(model, options, null, 0, 70)])!;
+        g0.Values.ShouldBe(gens[0].Values);
+        g0.Distances.ShouldBe(gens[0].Distances);
+        var parts = new[] { (0, 7), (7, 100), (107, 13) }.Reverse().Select(r => ThroughAFile(AbcSmc.RunSlots(model, options, gens[1], r.Item1, r.Item2, null))).ToArray();
+        var g2 = AbcSmc.Assemble(model, options, gens[1], parts)!;
+        g2.Generation.ShouldBe(2);
+        g2.Values.ShouldBe(gens[2].Values);
+        g2.Weights.ShouldBe(gens[2].Weights);
+        g2.Distances.ShouldBe(gens[2].Distances);
+        g2.Simulations.ShouldBe(gens[2].Simulations);
+        g2.Tolerance.ShouldBe(gens[2].Tolerance);
+
+        Should.Throw<ArgumentException>(() => AbcSmc.Assemble(model, options, gens[1], [parts[0], parts[2]])).Message.ShouldContain("Slots [7, 107) are missing.");
+        Should.Throw<ArgumentException>(() => AbcSmc.Assemble(model, options, gens[1], [.. parts, AbcSmc.RunSlots(model, options, gens[1], 100, 10)])).Message.ShouldContain("overlap");
+        Should.Throw<ArgumentException>(() => AbcSmc.Assemble(model, options, gens[0], parts)).Message.ShouldContain("generation 1");
+        Should.Throw<ArgumentException>(() => AbcSmc.RunSlots(model, options, gens[1], 110, 20)).Message.ShouldContain("outside [0, 120)");
+    }
+
+    [Test]
     public void TolerancesShrink_AndEveryParticleIsWithinItsGenerationsTolerance()
     {
         var gens = new List<AbcPopulation>();

@@ -40,7 +40,8 @@ public class CalibrateCommandTests
         json["parameters"]!.AsArray().Count.ShouldBe(StructuralParameters.All.Count);
         json["generations"]!.AsArray().Count.ShouldBe(3);
         json["predictive"]!.AsArray().Select(p => (string)p!["case"]!).ShouldBe(["zimbabwe-2017", "libya-2011"]);
-        foreach (string f in new[] { "posterior.json", "particles.csv", "calibration.json", "predictive.csv", "charts/predictive.png", "charts/marginal-noiseScale.png", "generations/generation-002.json" })
+        File.ReadAllLines(Path.Combine(dir, "posterior-summary.csv")).Length.ShouldBe(StructuralParameters.All.Count + 1);
+        foreach (string f in new[] { "posterior.json", "particles.csv", "posterior-summary.csv", "calibration.json", "predictive.csv", "charts/predictive.png", "charts/marginal-noiseScale.png", "generations/generation-002.json" })
         {
             File.Exists(Path.Combine(dir, f)).ShouldBeTrue(f);
         }
