@@ -75,7 +75,7 @@ public static partial class Charts
             m.Size = 4;
         }
 
-        plot.Title($"{posterior.ParameterNames[first]} and {posterior.ParameterNames[second]}: correlation {Correlation(posterior, first, second):F2} (weighted)");
+        plot.Title($"{posterior.ParameterNames[first]} and {posterior.ParameterNames[second]}: correlation {posterior.Correlation(first, second):F2} (weighted)");
         plot.XLabel(posterior.ParameterNames[first]);
         plot.YLabel(posterior.ParameterNames[second]);
         return plot;
@@ -113,27 +113,5 @@ public static partial class Charts
         plot.Axes.SetLimitsX(-5, 105);
         plot.Axes.SetLimitsY(-0.7, predictions.Count - 0.3);
         return plot;
-    }
-
-    /// <summary>The weighted correlation of two parameters.</summary>
-    internal static double Correlation(AbcPopulation p, int a, int b)
-    {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < p.Count; i++)
-        {
-            ma += p.Weights[i] * p[i, a];
-            mb += p.Weights[i] * p[i, b];
-        }
-
-        double cab = 0, caa = 0, cbb = 0;
-        for (int i = 0; i < p.Count; i++)
-        {
-            double da = p[i, a] - ma, db = p[i, b] - mb;
-            cab += p.Weights[i] * da * db;
-            caa += p.Weights[i] * da * da;
-            cbb += p.Weights[i] * db * db;
-        }
-
-        return caa > 0 && cbb > 0 ? cab / Math.Sqrt(caa * cbb) : 0;
     }
 }

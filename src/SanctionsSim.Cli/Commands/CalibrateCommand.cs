@@ -361,7 +361,7 @@ internal static class CalibrateCommand
 
         // The three most correlated pairs: where the cases trade one parameter against another.
         var pairs = Enumerable.Range(0, p.Dimension).SelectMany(a => Enumerable.Range(a + 1, p.Dimension - a - 1).Select(b => (a, b)))
-            .OrderByDescending(x => Math.Abs(Correlation(p, x.a, x.b))).Take(3);
+            .OrderByDescending(x => Math.Abs(p.Correlation(x.a, x.b))).Take(3);
         foreach (var (a, b) in pairs)
         {
             Charts.Save(Charts.PosteriorPair(p, a, b), Path.Combine(charts, $"pair-{p.ParameterNames[a]}-{p.ParameterNames[b]}"), ChartFormat.Png);
@@ -371,26 +371,6 @@ internal static class CalibrateCommand
         {
             Charts.Save(Charts.PosteriorPredictive(predictions), Path.Combine(charts, "predictive"), ChartFormat.Png);
         }
-    }
-
-    private static double Correlation(AbcPopulation p, int a, int b)
-    {
-        double ma = 0, mb = 0, cab = 0, caa = 0, cbb = 0;
-        for (int i = 0; i < p.Count; i++)
-        {
-            ma += p.Weights[i] * p[i, a];
-            mb += p.Weights[i] * p[i, b];
-        }
-
-        for (int i = 0; i < p.Count; i++)
-        {
-            double da = p[i, a] - ma, db = p[i, b] - mb;
-            cab += p.Weights[i] * da * db;
-            caa += p.Weights[i] * da * da;
-            cbb += p.Weights[i] * db * db;
-        }
-
-        return caa > 0 && cbb > 0 ? cab / Math.Sqrt(caa * cbb) : 0;
     }
 
     private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json)

@@ -128,6 +128,35 @@ public sealed class AbcPopulation
         return result;
     }
 
+    /// <summary>The weighted correlation of two parameters.</summary>
+    /// <param name="first">The first parameter's index.</param>
+    /// <param name="second">The second parameter's index.</param>
+    /// <returns>The correlation in [−1, 1]; 0 when either parameter does not vary.</returns>
+    public double Correlation(int first, int second)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(first, Dimension);
+        ArgumentOutOfRangeException.ThrowIfNegative(second);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(second, Dimension);
+        double ma = 0, mb = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            ma += Weights[i] * this[i, first];
+            mb += Weights[i] * this[i, second];
+        }
+
+        double cab = 0, caa = 0, cbb = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            double da = this[i, first] - ma, db = this[i, second] - mb;
+            cab += Weights[i] * da * db;
+            caa += Weights[i] * da * da;
+            cbb += Weights[i] * db * db;
+        }
+
+        return caa > 0 && cbb > 0 ? cab / Math.Sqrt(caa * cbb) : 0;
+    }
+
     /// <summary>Writes the population as JSON.</summary>
     /// <param name="stream">A writable stream.</param>
     public void WriteTo(Stream stream)

@@ -123,6 +123,8 @@ public class AbcSmcTests
         }
 
         double correlation = c / Math.Sqrt(moments[0].Variance * moments[1].Variance);
+        p.Correlation(0, 1).ShouldBe(correlation, 1e-12);
+        p.Correlation(1, 1).ShouldBe(1, 1e-12);
         double exact = cov[0, 1] / Math.Sqrt(cov[0, 0] * cov[1, 1]);
         exact.ShouldBeLessThan(-0.5, "the test model has a strongly correlated posterior");
         correlation.ShouldBe(exact, (4 * (1 - (exact * exact)) / Math.Sqrt(ess)) + 0.05); // SE of r ≈ (1 − ρ²)/√n; 0.05 for the ε ball
