@@ -55,6 +55,11 @@ internal static class CompareCommand
                     break;
                 default:
                     PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
+                    if (comparison.Posterior is { } drawn)
+                    {
+                        await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(drawn)).ConfigureAwait(false);
+                    }
+
                     break;
             }
 

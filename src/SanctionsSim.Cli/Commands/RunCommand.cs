@@ -90,6 +90,11 @@ internal static class RunCommand
                     break;
                 default:
                     PrintTable(context, result, scenario, parse.GetValue(explain));
+                    if (posterior is not null)
+                    {
+                        await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(posterior)).ConfigureAwait(false);
+                    }
+
                     break;
             }
 

@@ -30,6 +30,10 @@ internal static class SummaryJson
         ["tolerance"] = double.IsFinite(posterior.Population.Tolerance) ? posterior.Population.Tolerance : null,
     };
 
+    /// <summary>The line under a table run under a posterior.</summary>
+    public static string PosteriorLine(Calibration.Posterior posterior)
+        => $"Structural parameters drawn per run from a posterior of {posterior.Count:N0} particles (generation {posterior.Population.Generation}, SHA-256 {posterior.Hash[..12]}…): the intervals include the structural uncertainty.";
+
     public static string ToText(JsonNode node) => node.ToJsonString(Indented) + "\n";
 
     public static JsonObject Proportion(ProportionEstimate p, double confidence)

@@ -61,6 +61,9 @@ public class CalibrateCommandTests
         run["runs"]!.GetValue<long>().ShouldBe(40);
         run["posterior"]!["particles"]!.GetValue<int>().ShouldBe(20);
         run["posterior"]!["hash"]!.GetValue<string>().ShouldBe(new Posterior(posterior).Hash);
+        var (tableCode, table, _) = await Run("run", "--preset", "zimbabwe-2017", "--runs", "20", "--posterior", Path.Combine(dir, "posterior.json"));
+        tableCode.ShouldBe(0);
+        table.ShouldContain("drawn per run from a posterior of 20 particles (generation 2");
     }
 
     [Test]
