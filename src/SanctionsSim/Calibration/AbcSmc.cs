@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 using SanctionsSim.Experiments;
 using SanctionsSim.MonteCarlo;
 
@@ -62,7 +61,7 @@ public static class AbcSmc
         for (int t = first; t < options.Generations; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var next = Generation(model, priors, options, t, current, progress, cancellationToken);
+            var next = Generation(model, priors, options, current, progress, cancellationToken);
             if (next is null)
             {
                 stop = AbcStopReason.Exhausted;
@@ -147,7 +146,7 @@ public static class AbcSmc
             throw new ArgumentException($"Slots [{first}, {first + (long)count}) are outside [0, {o.Particles}).", nameof(count));
         }
 
-        return Slots(model, priors, o, previous, first, count, progress, cancellationToken);
+        return Slots(model, priors, o, Prepare(priors, o, previous), previous, first, count, progress, cancellationToken);
     }
 
     /// <summary>Assembles a generation from slots that cover [0, particles) exactly once (in any order), computing the weights.</summary>
@@ -184,7 +183,7 @@ public static class AbcSmc
             throw new ArgumentException($"Slots [{next}, {o.Particles}) are missing.", nameof(parts));
         }
 
-        return Weigh(priors, o, t, previous, ordered);
+        return Weigh(priors, o, Prepare(priors, o, previous), previous, ordered);
     }
 
     private static (IReadOnlyList<ExperimentParameter> Priors, AbcOptions Options) Check(IAbcModel model, AbcOptions? options, AbcPopulation? previous)
@@ -202,26 +201,29 @@ public static class AbcSmc
         return (priors, o);
     }
 
-    private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
-        => Weigh(priors, options, t, previous, [Slots(model, priors, options, previous, 0, options.Particles, progress, ct)]);
+    private static AbcPopulation? Generation(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, AbcPopulation? previous, IProgress<AbcProgress>? progress, CancellationToken ct)
+    {
+        var step = Prepare(priors, options, previous);
+        return Weigh(priors, options, step, previous, [Slots(model, priors, options, step, previous, 0, options.Particles, progress, ct)]);
+    }
 
-    private static double Tolerance(AbcOptions options, AbcPopulation? previous)
+    /// <summary>What every slot of the generation after <paramref name="previous"/> shares: its index, its tolerance and the kernel.</summary>
+    private static (int T, double Epsilon, AbcKernel? Kernel) Prepare(IReadOnlyList<ExperimentParameter> priors, AbcOptions options, AbcPopulation? previous)
     {
         if (previous is null)
         {
-            return double.PositiveInfinity;
+            return (0, double.PositiveInfinity, null);
         }
 
         var sorted = previous.Distances.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+        double epsilon = sorted[Math.Clamp((int)Math.Ceiling(options.Quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return (previous.Generation + 1, epsilon, new AbcKernel(previous, priors, options.KernelScale));
     }
 
-    private static AbcSlots Slots(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress, CancellationToken ct)
+    private static AbcSlots Slots(IAbcModel model, IReadOnlyList<ExperimentParameter> priors, AbcOptions options, (int T, double Epsilon, AbcKernel? Kernel) step, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress, CancellationToken ct)
     {
-        int n = options.Particles, d = priors.Count;
-        int t = previous is null ? 0 : previous.Generation + 1;
-        double epsilon = Tolerance(options, previous);
-        Kernel? kernel = previous is null ? null : new Kernel(previous, priors, options.KernelScale);
+        int d = priors.Count;
+        var (t, epsilon, kernel) = step;
         var values = new double[count * d];
         var distances = new double[count];
         var simulations = new long[count];
@@ -279,8 +281,9 @@ public static class AbcSmc
         return new AbcSlots(priors.Select(p => p.Name).ToArray(), t, first, epsilon, values, distances, simulations, failed != 0);
     }
 
-    private static AbcPopulation? Weigh(IReadOnlyList<ExperimentParameter> priors, AbcOptions options, int t, AbcPopulation? previous, IReadOnlyList<AbcSlots> parts)
+    private static AbcPopulation? Weigh(IReadOnlyList<ExperimentParameter> priors, AbcOptions options, (int T, double Epsilon, AbcKernel? Kernel) step, AbcPopulation? previous, IReadOnlyList<AbcSlots> parts)
     {
+        var (t, epsilon, kernel) = step;
         if (parts.Any(p => p.Exhausted))
         {
             return null;
@@ -296,7 +299,6 @@ public static class AbcSmc
             simulations += part.Simulations;
         }
 
-        double epsilon = Tolerance(options, previous);
         var weights = new double[n];
         if (previous is null)
         {
@@ -304,18 +306,17 @@ public static class AbcSmc
         }
         else
         {
-            var kernel = new Kernel(previous, priors, options.KernelScale);
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
             {
                 double logPrior = 0;
                 Span<double> work = stackalloc double[d];
                 for (int j = 0; j < d; j++)
                 {
-                    logPrior += LogWorkingPriorDensity(priors[j], values[(i * d) + j]);
-                    work[j] = ToWorking(priors[j], values[(i * d) + j]);
+                    logPrior += AbcKernel.LogWorkingPriorDensity(priors[j], values[(i * d) + j]);
+                    work[j] = AbcKernel.ToWorking(priors[j], values[(i * d) + j]);
                 }
 
-                weights[i] = Math.Exp(logPrior - kernel.LogMixtureDensity(work));
+                weights[i] = Math.Exp(logPrior - kernel!.LogMixtureDensity(work));
             });
             double max = weights.Max();
             if (!(max > 0) || !double.IsFinite(max))
@@ -327,7 +328,7 @@ public static class AbcSmc
         return new AbcPopulation(priors.Select(p => p.Name).ToArray(), t, epsilon, values, weights, distances, simulations, options.Seed);
     }
 
-    private static bool Propose(IReadOnlyList<ExperimentParameter> priors, AbcPopulation? previous, Kernel? kernel, RandomStream random, double[] theta, double[] z)
+    private static bool Propose(IReadOnlyList<ExperimentParameter> priors, AbcPopulation? previous, AbcKernel? kernel, RandomStream random, double[] theta, double[] z)
     {
         int d = priors.Count;
         if (previous is null)
@@ -349,7 +350,7 @@ public static class AbcSmc
         kernel.Perturb(ancestor, z, theta);
         for (int j = 0; j < d; j++)
         {
-            theta[j] = FromWorking(priors[j], theta[j]);
+            theta[j] = AbcKernel.FromWorking(priors[j], theta[j]);
             if (double.IsNegativeInfinity(LogPriorDensity(priors[j], theta[j])))
             {
                 return false;
@@ -357,162 +358,5 @@ public static class AbcSmc
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The kernel works on log θ for a log-uniform prior (and on θ otherwise): there the prior is flat, so weights
-    /// do not swing with 1/θ across orders of magnitude, and a Gaussian step is a relative step.
-    /// </summary>
-    private static double ToWorking(ExperimentParameter p, double x) => p.Distribution == ParameterDistribution.LogUniform ? Math.Log(x) : x;
-
-    private static double FromWorking(ExperimentParameter p, double z) => p.Distribution == ParameterDistribution.LogUniform ? Math.Exp(z) : z;
-
-    /// <summary>The log prior density of the working coordinate (the Jacobian of log θ included).</summary>
-    private static double LogWorkingPriorDensity(ExperimentParameter p, double x)
-    {
-        double log = LogPriorDensity(p, x);
-        return p.Distribution == ParameterDistribution.LogUniform && !double.IsNegativeInfinity(log) ? log + Math.Log(x) : log;
-    }
-
-    /// <summary>The Gaussian perturbation kernel N(θ_j, s·Σ_w) of a population, with its mixture density.</summary>
-    private sealed class Kernel
-    {
-        private readonly double[] _values;
-        private readonly double[] _logWeights;
-        private readonly double[] _cumulative;
-        private readonly double[] _cholesky; // lower triangle, row-major
-        private readonly int _d;
-
-        public Kernel(AbcPopulation population, IReadOnlyList<ExperimentParameter> priors, double scale)
-        {
-            _d = population.Dimension;
-            int n = population.Count;
-            _values = new double[n * _d];
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < _d; j++)
-                {
-                    _values[(i * _d) + j] = ToWorking(priors[j], population[i, j]);
-                }
-            }
-
-            _logWeights = population.Weights.Select(w => Math.Log(w)).ToArray();
-            _cumulative = new double[n];
-            double c = 0;
-            for (int i = 0; i < n; i++)
-            {
-                c += population.Weights[i];
-                _cumulative[i] = c;
-            }
-
-            var mean = new double[_d];
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < _d; j++)
-                {
-                    mean[j] += population.Weights[i] * _values[(i * _d) + j];
-                }
-            }
-
-            var cov = Matrix<double>.Build.Dense(_d, _d);
-            for (int i = 0; i < n; i++)
-            {
-                double w = population.Weights[i];
-                for (int a = 0; a < _d; a++)
-                {
-                    double da = _values[(i * _d) + a] - mean[a];
-                    for (int b = 0; b <= a; b++)
-                    {
-                        cov[a, b] += w * da * (_values[(i * _d) + b] - mean[b]);
-                    }
-                }
-            }
-
-            for (int a = 0; a < _d; a++)
-            {
-                for (int b = 0; b < a; b++)
-                {
-                    cov[b, a] = cov[a, b];
-                }
-            }
-
-            // A parameter that has collapsed to one value would make Σ singular: a tiny ridge keeps the factor defined.
-            for (int a = 0; a < _d; a++)
-            {
-                cov[a, a] = (cov[a, a] * scale) + 1e-12 + (1e-9 * Math.Abs(mean[a]));
-                for (int b = 0; b < a; b++)
-                {
-                    cov[a, b] *= scale;
-                    cov[b, a] = cov[a, b];
-                }
-            }
-
-            var l = cov.Cholesky().Factor;
-            _cholesky = new double[_d * _d];
-            for (int a = 0; a < _d; a++)
-            {
-                for (int b = 0; b <= a; b++)
-                {
-                    _cholesky[(a * _d) + b] = l[a, b];
-                }
-            }
-        }
-
-        public int Ancestor(double u)
-        {
-            double target = u * _cumulative[^1];
-            int k = Array.BinarySearch(_cumulative, target);
-            k = k < 0 ? ~k : k;
-            return Math.Min(k, _cumulative.Length - 1);
-        }
-
-        public void Perturb(int ancestor, double[] z, double[] theta)
-        {
-            for (int a = 0; a < _d; a++)
-            {
-                double s = _values[(ancestor * _d) + a];
-                for (int b = 0; b <= a; b++)
-                {
-                    s += _cholesky[(a * _d) + b] * z[b];
-                }
-
-                theta[a] = s;
-            }
-        }
-
-        /// <summary>log Σ_j w_j exp(−½|L⁻¹(θ − θ_j)|²), up to the constant shared by every θ.</summary>
-        public double LogMixtureDensity(ReadOnlySpan<double> theta)
-        {
-            int n = _logWeights.Length;
-            Span<double> q = stackalloc double[_d];
-            double max = double.NegativeInfinity;
-            Span<double> terms = n <= 4096 ? stackalloc double[n] : new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                double norm = 0;
-                for (int a = 0; a < _d; a++)
-                {
-                    double s = theta[a] - _values[(i * _d) + a];
-                    for (int b = 0; b < a; b++)
-                    {
-                        s -= _cholesky[(a * _d) + b] * q[b];
-                    }
-
-                    q[a] = s / _cholesky[(a * _d) + a];
-                    norm += q[a] * q[a];
-                }
-
-                terms[i] = _logWeights[i] - (0.5 * norm);
-                max = Math.Max(max, terms[i]);
-            }
-
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                sum += Math.Exp(terms[i] - max);
-            }
-
-            return max + Math.Log(sum);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
@@ -99,8 +98,4 @@ public sealed class Posterior
 
         return result;
     }
-
-    internal static bool HasShipped => typeof(Posterior).Assembly.GetManifestResourceInfo("SanctionsSim.Calibration.posterior.json") is not null;
-
-    internal static Assembly Assembly => typeof(Posterior).Assembly;
 }

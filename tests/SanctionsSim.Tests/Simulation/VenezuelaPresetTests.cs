@@ -152,13 +152,13 @@ public class VenezuelaPresetTests
     /// <summary>A preset with the structure it had before the calibration on the historical cases (commit ebea970).</summary>
     internal static Scenario BeforeCalibration(string name)
     {
-        var s = Presets.Get(name);
+        // the library's earlier structure, then what the preset itself set: its hand-tuned loyalty, its per-branch
+        // crossing rates and its earlier protest shock
+        var s = TestScenarios.EarlierStructure(Presets.Get(name));
         var crossing = new Dictionary<string, double> { ["army"] = 0.00004, ["national-guard"] = 0.00006, ["navy"] = 0.00004, ["air-force"] = 0.00004, ["intelligence"] = 0.00001 };
         return s with
         {
             Factions = s.Factions.Select(f => f with { GeneralLoyaltyMean = 0.5, SeniorLoyaltyMean = 0.05, LowRankDefectionRatePerWeek = crossing[f.Name] }).ToArray(),
-            Decision = s.Decision with { NoiseScale = 0.15, PublicNewsWeight = 0.3, FallSteepness = 10.0, FallMidpoint = 1.0 / 3.0 },
-            Regime = s.Regime with { DetectionDecay = 3.0 },
             Events = s.Events.Select((e, i) => i == 0 ? e with { PerceivedShareShock = 0.06 } : e).ToArray(),
         };
     }
