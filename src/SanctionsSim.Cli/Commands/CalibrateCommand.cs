@@ -16,72 +16,34 @@ internal static class CalibrateCommand
 {
     public static Command Create(CliContext context)
     {
-        var cases = new Option<string[]>("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
-        var caseFiles = new Option<string[]>("--case-file") { Description = "Your own case: a JSON file with name, outcome, scenario (a file next to it or a preset) and observation (repeatable; added to --case)." };
-        var prior = new Option<string[]>("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
-        var parameters = new Option<string[]>("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
-        var particles = new Option<int>("--particles") { Description = "Particles per generation.", DefaultValueFactory = _ => 2000 };
-        var generations = new Option<int>("--generations") { Description = "The most generations (the first is the prior); with the defaults the result is the posterior shipped with the package.", DefaultValueFactory = _ => 9 };
-        var quantile = new Option<double>("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
-        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
-        var perCase = new Option<int>("--replications-per-case") { Description = "Replications of each case per particle; the distance compares their means (1 to 100).", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
-        var predictive = new Option<int>("--predictive") { Description = "Replications of each case's posterior predictive check (0 to skip).", DefaultValueFactory = _ => 400 };
+        var spec = new CalibrationSpec();
         var looOption = new Option<bool>("--leave-one-out") { Description = "Also calibrate once without each case and predict the case left out (folder loo/); a table of hits and misses." };
-        var seed = Common.Seed();
         var threads = Common.Threads();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder for the generations (resumable), posterior.json, particles.csv, calibration.json, predictive.csv and the charts.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue from the last generation saved in --out." };
         var format = Common.Format();
-        var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.")
+        var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.");
+        spec.AddTo(command);
+        foreach (Option o in (Option[])[looOption, threads, output, resume, format])
         {
-            cases, caseFiles, prior, parameters, particles, generations, quantile, minAcceptance, perCase, predictive, looOption, seed, threads, output, resume, format,
-        };
+            command.Options.Add(o);
+        }
+
         command.SetAction(async (parse, token) =>
         {
-            var ownCases = (parse.GetValue(caseFiles) ?? []).Select(CaseFile.Read).ToArray();
-            var chosenCases = (parse.GetValue(cases) is { Length: > 0 } names ? names : ownCases.Length > 0 ? [] : [.. HistoricalCases.Names]).Select(Case).Concat(ownCases).ToArray();
-            if (chosenCases.Select(c => c.Name).Distinct().Count() != chosenCases.Length)
-            {
-                throw new UserInputException($"A case appears twice: {string.Join(", ", chosenCases.GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key))}.");
-            }
+            var definition = spec.Resolve(parse);
+            var options = definition.Options.Clone();
+            options.MaxDegreeOfParallelism = parse.GetValue(threads);
+            CheckThreads(options.MaxDegreeOfParallelism);
 
-            var structure = (parse.GetValue(parameters) is { Length: > 0 } ps ? ps : [.. StructuralParameters.Names]).Select(Parameter).ToArray();
-            var priors = (parse.GetValue(prior) ?? []).Select(ExperimentOptions.ParseLever).ToArray();
-            var options = new AbcOptions
-            {
-                Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), Seed = parse.GetValue(seed),
-                Quantile = parse.GetValue(quantile), MinAcceptanceRate = parse.GetValue(minAcceptance), MaxDegreeOfParallelism = parse.GetValue(threads),
-            };
-            int checks = parse.GetValue(predictive);
-            if (checks is < 0 or > 1_000_000)
-            {
-                throw new UserInputException($"--predictive must be in [0, 1000000]; got {checks}.");
-            }
-
-            int m = parse.GetValue(perCase);
-            if (m is < 1 or > 100)
-            {
-                throw new UserInputException($"--replications-per-case must be in [1, 100]; got {m}.");
-            }
-
-            CaseCalibration calibration;
-            try
-            {
-                options.Validate();
-                calibration = new CaseCalibration(chosenCases, structure, priors, m);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
-                    .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
-            }
-
+            var calibration = definition.Calibration;
+            var chosenCases = definition.Cases;
+            var priors = definition.Priors.Select(ExperimentOptions.ParseLever).ToArray();
             var folder = parse.GetValue(output)!;
             Common.CheckOutFolder(folder);
             var ctx = context with { Cancellation = token };
             var result = await CalibrateAsync(ctx, calibration, options, folder.FullName, parse.GetValue(resume), "calibrate").ConfigureAwait(false);
-            var predictions = checks == 0 ? [] : chosenCases.Select((c, i) => CasePrediction.Run(c, new Posterior(result.Posterior), checks, options.Seed + (ulong)i, options.MaxDegreeOfParallelism)).ToArray();
-            var json = Json(calibration, options, result, predictions);
+            var (predictions, json) = Predict(definition, options, result);
             JsonArray? loo = null;
             if (parse.GetValue(looOption))
             {
@@ -89,10 +51,10 @@ internal static class CalibrateCommand
                 for (int k = 0; k < chosenCases.Length; k++)
                 {
                     var held = chosenCases[k];
-                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), structure, priors, m);
+                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), definition.Structure, priors, calibration.ReplicationsPerCase);
                     string sub = Path.Combine(folder.FullName, "loo", held.Name);
                     var r = await CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), $"without {held.Name}").ConfigureAwait(false);
-                    var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(checks, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
+                    var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(definition.Predictive, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
                     var entry = Prediction(p);
                     entry["generations"] = r.Generations.Count;
                     entry["tolerance"] = r.Posterior.Tolerance;
@@ -112,35 +74,40 @@ internal static class CalibrateCommand
         return command;
     }
 
-    private static HistoricalCase Case(string name)
+    /// <summary>Checks <c>--threads</c> as <see cref="AbcOptions.MaxDegreeOfParallelism"/> allows it.</summary>
+    internal static void CheckThreads(int threads)
     {
-        try
+        if (threads is not (-1 or (>= 1 and <= 1024)))
         {
-            return HistoricalCases.Get(name);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
+            throw new UserInputException($"--threads must be -1 (all cores) or in [1, 1024]; got {threads}.");
         }
     }
 
-    private static StructuralParameter Parameter(string name)
+    /// <summary>
+    /// Writes a finished calibration's outputs to its folder as <c>calibrate --out</c> does (posterior.json,
+    /// particles.csv, posterior-summary.csv, calibration.json, predictive.csv, charts) and prints it: the end of a
+    /// sharded calibration's last <c>merge</c>.
+    /// </summary>
+    internal static async Task Finish(CliContext context, CalibrationDefinition definition, AbcOptions options, string folder, AbcPopulation last, AbcStopReason stop, string? format)
     {
-        try
-        {
-            return StructuralParameters.Get(name);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserInputException("--parameter: " + e.Message.Split(" (Parameter")[0]);
-        }
+        var result = new AbcResult(last, History(folder, last), stop);
+        var (predictions, json) = Predict(definition, options, result);
+        WriteOutputs(folder, definition.Calibration, result, predictions, json);
+        await Print(context, format, definition.Calibration, result, predictions, null, json).ConfigureAwait(false);
+        await context.Error.WriteLineAsync($"wrote {folder}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
+    }
+
+    private static (CasePrediction[] Predictions, JsonObject Json) Predict(CalibrationDefinition definition, AbcOptions options, AbcResult result)
+    {
+        var predictions = definition.Predictive == 0 ? [] : definition.Cases.Select((c, i) => CasePrediction.Run(c, new Posterior(result.Posterior), definition.Predictive, options.Seed + (ulong)i, options.MaxDegreeOfParallelism)).ToArray();
+        return (predictions, Json(definition.Calibration, options, result, predictions));
     }
 
     /// <summary>Runs (or resumes) a calibration into a folder: generations/generation-NNN.json after each generation.</summary>
     private static async Task<AbcResult> CalibrateAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
     {
         var result = await RunAsync(context, calibration, options, folder, resume, label).ConfigureAwait(false);
-        return new AbcResult(result.Posterior, History(folder, result), result.StopReason);
+        return new AbcResult(result.Posterior, History(folder, result.Posterior), result.StopReason);
     }
 
     private static async Task<AbcResult> RunAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
@@ -205,7 +172,7 @@ internal static class CalibrateCommand
     }
 
     /// <summary>Every generation's record, from the files: a resumed calibration's own result lists only the generations it ran.</summary>
-    private static List<AbcGenerationSummary> History(string folder, AbcResult result)
+    private static List<AbcGenerationSummary> History(string folder, AbcPopulation last)
     {
         var history = new List<AbcGenerationSummary>();
         foreach (string file in Directory.GetFiles(Path.Combine(folder, "generations"), "generation-*.json").Order(StringComparer.Ordinal))
@@ -216,7 +183,7 @@ internal static class CalibrateCommand
                 p = AbcPopulation.ReadFrom(stream);
             }
 
-            if (p.Generation <= result.Posterior.Generation)
+            if (p.Generation <= last.Generation)
             {
                 history.Add(AbcGenerationSummary.Of(p));
             }

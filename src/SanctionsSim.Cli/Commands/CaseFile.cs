@@ -3,19 +3,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
 using SanctionsSim.Model;
+using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Cli.Commands;
 
 /// <summary>
 /// A user's own historical case for <c>calibrate --case-file</c>: a scenario (a file path relative to the case file,
-/// or a preset name) and what happened. docs/calibration.md, §Your own case.
+/// a preset name, or the scenario itself as an object) and what happened. docs/calibration.md, §Your own case.
 /// </summary>
 internal static class CaseFile
 {
     private static readonly string[] Fields = ["name", "outcome", "scenario", "observation"];
     private static readonly string[] ObservationFields = ["collapsed", "collapseWeek", "earlyGeneralDefections", "generalsDefected", "defectedShare", "earlyLowRankCrossings", "lowRankCrossings", "source"];
 
-    public static HistoricalCase Read(string path)
+    public static HistoricalCase Read(string path) => ReadWithJson(path).Case;
+
+    /// <summary>Reads a case file; also returns it self-contained (the scenario inlined), as a calibration plan stores it.</summary>
+    public static (HistoricalCase Case, JsonObject Json) ReadWithJson(string path)
     {
         if (!File.Exists(path))
         {
@@ -32,9 +36,17 @@ internal static class CaseFile
             throw new UserInputException($"{path}: not valid JSON ({e.Message}).");
         }
 
+        var c = FromJson(root, path);
+        var json = (JsonObject)root.DeepClone();
+        json["scenario"] = JsonNode.Parse(ScenarioJson.Write(c.Scenario));
+        return (c, json);
+    }
+
+    /// <summary>A case from its JSON; <paramref name="path"/> names it in errors and anchors a relative scenario path.</summary>
+    public static HistoricalCase FromJson(JsonObject root, string path)
+    {
         Unknown(path, root, Fields, "$");
         string name = Text(path, root, "name", "$.name");
-        string scenarioRef = Text(path, root, "scenario", "$.scenario");
         var observation = root["observation"] as JsonObject ?? throw new UserInputException($"{path}: $.observation: required, an object with at least 'collapsed'.");
         Unknown(path, observation, ObservationFields, "$.observation");
         if (observation["collapsed"] is not JsonValue collapsedValue || !collapsedValue.TryGetValue(out bool collapsed))
@@ -42,8 +54,7 @@ internal static class CaseFile
             throw new UserInputException($"{path}: $.observation.collapsed: required, true or false.");
         }
 
-        string candidate = Path.IsPathRooted(scenarioRef) ? scenarioRef : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, scenarioRef);
-        Scenario scenario = File.Exists(candidate) ? Common.LoadScenario(candidate) : Common.LoadScenario(scenarioRef);
+        Scenario scenario = ReadScenario(root, path);
         var o = new CaseObservation
         {
             Collapsed = collapsed,
@@ -64,6 +75,19 @@ internal static class CaseFile
             // "case 'x': observation.collapseWeek is 9; …": point at the file and the JSON path
             throw new UserInputException($"{path}: $.{e.Message.Split(" (Parameter")[0].Replace($"case '{name}': ", "", StringComparison.Ordinal)}");
         }
+    }
+
+    private static Scenario ReadScenario(JsonObject root, string path)
+    {
+        if (root["scenario"] is JsonObject inline)
+        {
+            var errors = ScenarioJson.TryRead(System.Text.Encoding.UTF8.GetBytes(inline.ToJsonString()), out Scenario? s);
+            return s ?? throw new UserInputException($"{path}: $.scenario{errors[0].ToString().TrimStart('$')}");
+        }
+
+        string scenarioRef = Text(path, root, "scenario", "$.scenario");
+        string candidate = Path.IsPathRooted(scenarioRef) ? scenarioRef : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, scenarioRef);
+        return File.Exists(candidate) ? Common.LoadScenario(candidate) : Common.LoadScenario(scenarioRef);
     }
 
     private static void Unknown(string path, JsonObject obj, string[] known, string at)

@@ -46,6 +46,7 @@ internal static partial class ShardCommands
         command.Subcommands.Add(PlanCompare(context));
         command.Subcommands.Add(PlanSweep(context));
         command.Subcommands.Add(PlanSensitivity(context));
+        command.Subcommands.Add(PlanCalibrate(context));
         return command;
     }
 
@@ -61,8 +62,13 @@ internal static partial class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             string folder = parse.GetValue(planFolder)!.FullName;
-            var (plan, job) = ReadPlan(folder);
             int i = parse.GetValue(index) ?? IndexFromEnvironment();
+            if (ReadPlanJson(folder) is { } p && IsCalibration(p))
+            {
+                return await RunCalibrationShard(context, folder, p, i, parse.GetValue(threads), token).ConfigureAwait(false);
+            }
+
+            var (plan, job) = ReadPlan(folder);
             var shards = plan["shards"]!.AsArray();
             if (i < 0 || i >= shards.Count)
             {
@@ -115,6 +121,11 @@ internal static partial class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             string folder = parse.GetValue(planFolder)!.FullName;
+            if (ReadPlanJson(folder) is { } p && IsCalibration(p))
+            {
+                return await MergeCalibration(context, folder, p, parse.GetValue(missing), parse.GetValue(format)).ConfigureAwait(false);
+            }
+
             var (plan, job) = ReadPlan(folder);
             var shards = plan["shards"]!.AsArray();
             AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
@@ -174,6 +185,13 @@ internal static partial class ShardCommands
 
     private static (JsonObject Plan, ShardJob Job) ReadPlan(string folder)
     {
+        var plan = ReadPlanJson(folder);
+        return (plan, Job(plan, Path.Combine(folder, PlanFile)));
+    }
+
+    /// <summary>Reads and checks plan.json (its format and the package version that planned it).</summary>
+    private static JsonObject ReadPlanJson(string folder)
+    {
         string path = Path.Combine(folder, PlanFile);
         if (!File.Exists(path))
         {
@@ -201,6 +219,11 @@ internal static partial class ShardCommands
             throw new UserInputException($"{path} was planned with SanctionsSim {version}; this is {SummaryJson.PackageVersion}: run every shard and the merge with the version that planned them.");
         }
 
+        return plan;
+    }
+
+    private static ShardJob Job(JsonObject plan, string path)
+    {
         Scenario Scenario(JsonNode node)
         {
             Scenario scenario = ScenarioJson.Read(node["scenario"]!.ToJsonString());
@@ -211,10 +234,10 @@ internal static partial class ShardCommands
 
         return plan["command"]?.GetValue<string>() switch
         {
-            "run" => (plan, new RunJob(Scenario(plan))),
-            "compare" => (plan, new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray())),
-            "sensitivity" => (plan, new SensitivityJob(SensitivityDefinition.FromJson(plan["sensitivity"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()))),
-            "sweep" => (plan, new SweepJob(SweepDefinition.FromJson(plan["sweep"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()))),
+            "run" => new RunJob(Scenario(plan)),
+            "compare" => new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray()),
+            "sensitivity" => new SensitivityJob(SensitivityDefinition.FromJson(plan["sensitivity"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>())),
+            "sweep" => new SweepJob(SweepDefinition.FromJson(plan["sweep"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>())),
             string other => throw new UserInputException($"{path} plans '{other}', which this version cannot run."),
             null => throw new UserInputException($"{path} names no command."),
         };

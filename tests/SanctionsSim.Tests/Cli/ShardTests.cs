@@ -198,4 +198,87 @@ public class ShardTests
         var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--format", "json");
         merged.Output.ShouldBe(single.Output);
     }
+
+    [Test]
+    public async Task ACalibration_PlannedInShards_MergedGenerationByGeneration_WritesTheFilesOfCalibrateOut_ByteForByte()
+    {
+        // an own case whose scenario is a file next to it: the plan must carry the scenario itself
+        string caseFolder = Path.Combine(_folder, "case");
+        Directory.CreateDirectory(caseFolder);
+        File.WriteAllText(Path.Combine(caseFolder, "scenario.json"), SanctionsSim.Scenarios.ScenarioJson.Write(SanctionsSim.Presets.Get("zimbabwe-2017")));
+        string caseFile = Path.Combine(caseFolder, "my-case.json");
+        File.WriteAllText(caseFile, """{"name": "my-zimbabwe", "outcome": "falls fast", "scenario": "scenario.json", "observation": {"collapsed": true, "collapseWeek": 1}}""");
+        string[] calibration = ["--case", "libya-2011", "--case-file", caseFile, "--particles", "45", "--generations", "4", "--predictive", "12", "--seed", "8"];
+        string single = Path.Combine(_folder, "single");
+        var alone = await Cli(["calibrate", .. calibration, "--out", single, "--threads", "2", "--format", "json"]);
+        alone.Code.ShouldBe(0, alone.Error);
+
+        string plan = Path.Combine(_folder, "plan");
+        (await Cli(["plan", "calibrate", .. calibration, "--shards", "4", "--out", plan])).Code.ShouldBe(0);
+        Directory.Delete(caseFolder, recursive: true); // the shards and the merges need only the plan
+        int merges = 0;
+        string last = "";
+        while (!File.Exists(Path.Combine(plan, "calibration.json")))
+        {
+            (await Cli("merge", plan, "--missing")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["0", "1", "2", "3"]);
+            foreach (int i in new[] { 3, 1, 0 })
+            {
+                var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", (1 + (i % 2)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                code.ShouldBe(0, error);
+            }
+
+            var refused = await Cli("merge", plan);
+            refused.Code.ShouldBe(CliApp.BadInput);
+            refused.Error.ShouldContain($"1 of 4 shards of generation {merges} are not done: 2");
+            (await Cli("run-shard", "--plan", plan, "--index", "2")).Code.ShouldBe(0);
+            (await Cli("run-shard", "--plan", plan, "--index", "2")).Error.ShouldContain("already done");
+            var merged = await Cli("merge", plan, "--format", "json");
+            merged.Code.ShouldBe(0, merged.Error);
+            last = merged.Output;
+            merges++;
+            merges.ShouldBeLessThanOrEqualTo(4);
+        }
+
+        merges.ShouldBe(4);
+        last.ShouldBe(alone.Output);
+        foreach (string file in new[] { "posterior.json", "particles.csv", "posterior-summary.csv", "calibration.json", "predictive.csv" }.Concat(Enumerable.Range(0, 4).Select(g => Path.Combine("generations", $"generation-{g:D3}.json"))))
+        {
+            File.ReadAllBytes(Path.Combine(plan, file)).ShouldBe(File.ReadAllBytes(Path.Combine(single, file)), file);
+        }
+
+        File.Exists(Path.Combine(plan, "charts", "predictive.png")).ShouldBeTrue();
+        (await Cli("run-shard", "--plan", plan, "--index", "0")).Error.ShouldContain("the calibration is finished (generation 3");
+        (await Cli("merge", plan, "--missing")).Output.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task ACalibrationShard_OfAnotherGeneration_OrDamaged_IsRefusedOrRerun()
+    {
+        string plan = Path.Combine(_folder, "plan");
+        (await Cli("plan", "calibrate", "--case", "libya-2011", "--particles", "20", "--generations", "3", "--predictive", "0", "--shards", "2", "--out", plan)).Code.ShouldBe(0);
+        await Cli("run-shard", "--plan", plan, "--index", "0");
+        await Cli("run-shard", "--plan", plan, "--index", "1");
+        (await Cli("merge", plan)).Output.ShouldContain("generation 0 merged");
+
+        // a generation-0 shard placed among generation 1's is named and refused
+        string next = Path.Combine(plan, "shards", "generation-001");
+        Directory.CreateDirectory(next);
+        File.Copy(Path.Combine(plan, "shards", "generation-000", "shard-00000.bin"), Path.Combine(next, "shard-00000.bin"));
+        var refused = await Cli("merge", plan, "--missing");
+        refused.Code.ShouldBe(CliApp.BadInput);
+        refused.Error.ShouldContain("is not a shard of this plan's generation 1");
+
+        // run-shard does not trust it: it runs the shard again and replaces it; a torn file is rerun too
+        (await Cli("run-shard", "--plan", plan, "--index", "0")).Error.ShouldContain("shard 0 of generation 1: particle slots 0 to 9");
+        File.WriteAllBytes(Path.Combine(next, "shard-00001.bin"), File.ReadAllBytes(Path.Combine(next, "shard-00000.bin"))[..40]);
+        (await Cli("run-shard", "--plan", plan, "--index", "1")).Error.ShouldContain("shard 1 of generation 1");
+        (await Cli("merge", plan)).Output.ShouldContain("generation 1 merged");
+
+        // bad input, exit 2
+        var bad = await Cli("plan", "calibrate", "--case", "libya-2011", "--particles", "20", "--shards", "21", "--out", Path.Combine(_folder, "bad"));
+        bad.Code.ShouldBe(CliApp.BadInput);
+        bad.Error.ShouldContain("--shards must be in [1, --particles]; got 21 for 20 particles");
+        (await Cli("plan", "calibrate", "--case", "libya-2011", "--particles", "20", "--out", plan)).Error.ShouldContain("already holds a plan");
+        (await Cli("plan", "calibrate", "--case", "atlantis", "--out", Path.Combine(_folder, "bad"))).Error.ShouldContain("--case:");
+    }
 }

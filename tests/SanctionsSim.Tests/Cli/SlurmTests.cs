@@ -33,15 +33,7 @@ public class SlurmTests
         string folder = Directory.CreateTempSubdirectory("sanctionssim-slurm-").FullName;
         try
         {
-            // the CLI as an installed tool would be: `sanctionssim` on the PATH of the job
-            string bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
-            string tool = Path.Combine(bin, "sanctionssim");
-            File.WriteAllText(tool, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "SanctionsSim.Cli.dll")}\" \"$@\"\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
+            string bin = Tool(folder);
             string plan = Path.Combine(folder, "plan");
             var planned = await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "400", "--seed", "9", "--shards", "4", "--out", plan);
             planned.Code.ShouldBe(0, planned.Error);
@@ -70,30 +62,82 @@ public class SlurmTests
         }
     }
 
+    [Test]
+    public async Task ACalibration_ThroughTheDocumentedSlurmLoop_WritesTheFilesOfCalibrateOut()
+    {
+        if (Environment.GetEnvironmentVariable("SANCTIONSSIM_SLURM") != "1" || !OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("needs a Slurm cluster: .ci/run starts one (.ci/slurm-up) and sets SANCTIONSSIM_SLURM=1");
+        }
+
+        string folder = Directory.CreateTempSubdirectory("sanctionssim-slurm-").FullName;
+        try
+        {
+            string bin = Tool(folder);
+            string[] calibration = ["--case", "libya-2011", "--case", "zimbabwe-2017", "--particles", "30", "--generations", "3", "--predictive", "10", "--seed", "4"];
+            string plan = Path.Combine(folder, "plan");
+            (await Cli(["plan", "calibrate", .. calibration, "--shards", "3", "--out", plan])).Code.ShouldBe(0);
+            string loop = Path.Combine(Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "scale-out", "slurm-calibrate.sh");
+            Bounded(folder, bin, "bash", [loop, plan, "--cpus-per-task=1", "--mem=1G", "--output=" + Path.Combine(folder, "slurm-%A_%a.out")]);
+
+            string single = Path.Combine(folder, "single");
+            (await Cli(["calibrate", .. calibration, "--out", single])).Code.ShouldBe(0);
+            foreach (string file in new[] { "posterior.json", "particles.csv", "calibration.json", "predictive.csv" })
+            {
+                File.ReadAllBytes(Path.Combine(plan, file)).ShouldBe(File.ReadAllBytes(Path.Combine(single, file)), file);
+            }
+
+            Directory.GetDirectories(Path.Combine(plan, "shards")).Length.ShouldBe(3); // one array per generation
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The CLI as an installed tool would be: `sanctionssim` on the PATH of the job; returns the folder to put on the PATH.</summary>
+    private static string Tool(string folder)
+    {
+        string bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
+        string tool = Path.Combine(bin, "sanctionssim");
+        File.WriteAllText(tool, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "SanctionsSim.Cli.dll")}\" \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return bin;
+    }
+
     /// <summary>sbatch --wait of the template as an array of the plan's four shards, bounded in time.</summary>
     private static void Sbatch(string folder, string bin, string template, string plan)
+        => Bounded(folder, bin, "sbatch", ["--wait", "--array=0-3", "--cpus-per-task=1", "--mem=1G", "--output=" + Path.Combine(folder, "slurm-%A_%a.out"), template, plan]);
+
+    /// <summary>Runs a command that submits Slurm jobs and waits for them, with the tool on its PATH; after <see cref="JobLimit"/> the jobs are cancelled and the test fails.</summary>
+    private static void Bounded(string folder, string bin, string command, string[] arguments)
     {
-        var start = new ProcessStartInfo("sbatch") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (string a in new[] { "--wait", "--array=0-3", "--cpus-per-task=1", "--mem=1G", "--output=" + Path.Combine(folder, "slurm-%A_%a.out"), template, plan })
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (string a in arguments)
         {
             start.ArgumentList.Add(a);
         }
 
         start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
         using var process = Process.Start(start)!;
-        string submitted = process.StandardOutput.ReadLine() ?? "";
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(JobLimit))
         {
-            string job = submitted.Split(' ').LastOrDefault() ?? "";
-            using (Process.Start("scancel", job))
+            // every job this test's user submitted on the throwaway CI cluster
+            using (Process.Start("scancel", ["--user", Environment.UserName]))
             {
             }
 
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"the Slurm array ({submitted}) did not finish within {JobLimit.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes");
+            Assert.Fail($"{command} did not finish within {JobLimit.TotalMinutes.ToString(CultureInfo.InvariantCulture)} minutes");
         }
 
         string logs = string.Join("\n", Directory.GetFiles(folder, "slurm-*.out").Select(File.ReadAllText));
-        process.ExitCode.ShouldBe(0, $"{submitted} {process.StandardError.ReadToEnd()}\n{logs}");
+        process.ExitCode.ShouldBe(0, $"{output.Result} {error.Result}\n{logs}");
     }
 }

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SanctionsSim.Calibration;
+using SanctionsSim.Experiments;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>The options that define a calibration, shared by <c>calibrate</c> and <c>plan calibrate</c>.</summary>
+internal sealed class CalibrationSpec
+{
+    private readonly Option<string[]> _cases = new("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
+    private readonly Option<string[]> _caseFiles = new("--case-file") { Description = "Your own case: a JSON file with name, outcome, scenario (a file next to it, a preset, or the scenario itself) and observation (repeatable; added to --case)." };
+    private readonly Option<string[]> _prior = new("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
+    private readonly Option<string[]> _parameters = new("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
+    private readonly Option<int> _particles = new("--particles") { Description = "Particles per generation.", DefaultValueFactory = _ => 2000 };
+    private readonly Option<int> _generations = new("--generations") { Description = "The most generations (the first is the prior); with the defaults the result is the posterior shipped with the package.", DefaultValueFactory = _ => 9 };
+    private readonly Option<double> _quantile = new("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
+    private readonly Option<double> _minAcceptance = new("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
+    private readonly Option<int> _perCase = new("--replications-per-case") { Description = "Replications of each case per particle; the distance compares their means (1 to 100).", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
+    private readonly Option<int> _predictive = new("--predictive") { Description = "Replications of each case's posterior predictive check (0 to skip).", DefaultValueFactory = _ => 400 };
+    private readonly Option<ulong> _seed = Common.Seed();
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (Option o in (Option[])[_cases, _caseFiles, _prior, _parameters, _particles, _generations, _quantile, _minAcceptance, _perCase, _predictive, _seed])
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    /// <summary>The calibration the command line describes, validated (exit 2 on bad input).</summary>
+    public CalibrationDefinition Resolve(ParseResult parse)
+    {
+        var own = (parse.GetValue(_caseFiles) ?? []).Select(CaseFile.ReadWithJson).ToArray();
+        var names = parse.GetValue(_cases) is { Length: > 0 } given ? given : own.Length > 0 ? [] : [.. HistoricalCases.Names];
+        var cases = names.Select(Case).Concat(own.Select(o => o.Case)).ToArray();
+        var json = new JsonArray([.. names.Select(n => (JsonNode)JsonValue.Create(n)), .. own.Select(o => (JsonNode)o.Json)]);
+        return CalibrationDefinition.Create(
+            cases,
+            json,
+            (parse.GetValue(_parameters) is { Length: > 0 } ps ? ps : [.. StructuralParameters.Names]).Select(Parameter).ToArray(),
+            parse.GetValue(_prior) ?? [],
+            parse.GetValue(_perCase),
+            new AbcOptions
+            {
+                Particles = parse.GetValue(_particles), Generations = parse.GetValue(_generations), Seed = parse.GetValue(_seed),
+                Quantile = parse.GetValue(_quantile), MinAcceptanceRate = parse.GetValue(_minAcceptance),
+            },
+            parse.GetValue(_predictive));
+    }
+
+    private static HistoricalCase Case(string name)
+    {
+        try
+        {
+            return HistoricalCases.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static StructuralParameter Parameter(string name)
+    {
+        try
+        {
+            return StructuralParameters.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException("--parameter: " + e.Message.Split(" (Parameter")[0]);
+        }
+    }
+}
+
+/// <summary>A validated calibration: its cases, parameters, priors and options; stored in a plan as JSON (self-contained: own cases inline).</summary>
+internal sealed class CalibrationDefinition
+{
+    private CalibrationDefinition(HistoricalCase[] cases, JsonArray casesJson, StructuralParameter[] structure, string[] priors, CaseCalibration calibration, AbcOptions options, int predictive)
+    {
+        Cases = cases;
+        CasesJson = casesJson;
+        Structure = structure;
+        Priors = priors;
+        Calibration = calibration;
+        Options = options;
+        Predictive = predictive;
+    }
+
+    /// <summary>The cases, in order.</summary>
+    public HistoricalCase[] Cases { get; }
+
+    /// <summary>The cases as a plan stores them: a built-in case by name, an own case inline.</summary>
+    public JsonArray CasesJson { get; }
+
+    /// <summary>The calibrated structural parameters.</summary>
+    public StructuralParameter[] Structure { get; }
+
+    /// <summary>The <c>--prior</c> specifications.</summary>
+    public string[] Priors { get; }
+
+    /// <summary>The model ABC-SMC calibrates.</summary>
+    public CaseCalibration Calibration { get; }
+
+    /// <summary>Particles, generations, seed, quantile, acceptance floor (threads are the caller's).</summary>
+    public AbcOptions Options { get; }
+
+    /// <summary>Replications of each case's posterior predictive check.</summary>
+    public int Predictive { get; }
+
+    /// <summary>Validates and builds a definition; bad input is a <see cref="UserInputException"/> naming the option.</summary>
+    public static CalibrationDefinition Create(HistoricalCase[] cases, JsonArray casesJson, StructuralParameter[] structure, string[] priors, int replicationsPerCase, AbcOptions options, int predictive)
+    {
+        if (cases.Select(c => c.Name).Distinct().Count() != cases.Length)
+        {
+            throw new UserInputException($"A case appears twice: {string.Join(", ", cases.GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key))}.");
+        }
+
+        if (predictive is < 0 or > 1_000_000)
+        {
+            throw new UserInputException($"--predictive must be in [0, 1000000]; got {predictive}.");
+        }
+
+        if (replicationsPerCase is < 1 or > 100)
+        {
+            throw new UserInputException($"--replications-per-case must be in [1, 100]; got {replicationsPerCase}.");
+        }
+
+        var parsed = priors.Select(ExperimentOptions.ParseLever).ToArray();
+        try
+        {
+            options.Validate();
+            return new CalibrationDefinition(cases, casesJson, structure, priors, new CaseCalibration(cases, structure, parsed, replicationsPerCase), options, predictive);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
+                .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The definition as a plan stores it.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["cases"] = CasesJson.DeepClone(),
+        ["parameters"] = new JsonArray([.. Structure.Select(s => (JsonNode)JsonValue.Create(s.Name))]),
+        ["priors"] = new JsonArray([.. Priors.Select(p => (JsonNode)JsonValue.Create(p))]),
+        ["replicationsPerCase"] = Calibration.ReplicationsPerCase,
+        ["particles"] = Options.Particles,
+        ["generations"] = Options.Generations,
+        ["quantile"] = Options.Quantile,
+        ["minAcceptanceRate"] = Options.MinAcceptanceRate,
+        ["predictive"] = Predictive,
+    };
+
+    /// <summary>Reads a definition back from a plan.</summary>
+    public static CalibrationDefinition FromJson(JsonNode node, ulong seed, string path)
+    {
+        var cases = new List<HistoricalCase>();
+        foreach (var c in node["cases"]!.AsArray())
+        {
+            cases.Add(c is JsonObject own ? CaseFile.FromJson(own, path) : HistoricalCases.Get(c!.GetValue<string>()));
+        }
+
+        return Create(
+            [.. cases],
+            node["cases"]!.AsArray().DeepClone().AsArray(),
+            [.. node["parameters"]!.AsArray().Select(p => StructuralParameters.Get(p!.GetValue<string>()))],
+            [.. node["priors"]!.AsArray().Select(p => p!.GetValue<string>())],
+            node["replicationsPerCase"]!.GetValue<int>(),
+            new AbcOptions
+            {
+                Particles = node["particles"]!.GetValue<int>(), Generations = node["generations"]!.GetValue<int>(), Seed = seed,
+                Quantile = node["quantile"]!.GetValue<double>(), MinAcceptanceRate = node["minAcceptanceRate"]!.GetValue<double>(),
+            },
+            node["predictive"]!.GetValue<int>());
+    }
+}
