@@ -109,6 +109,10 @@ public class CalibrateCommandTests
         (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
         code.ShouldBe(2);
         error.ShouldContain("$.observation.generalsDefected is 500; the model can produce 0 to 70");
+        File.WriteAllText(file, """{"name": "inline", "scenario": {"name": "x", "horizonWeeks": -3}, "observation": {"collapsed": false}}""");
+        (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
+        code.ShouldBe(2);
+        error.ShouldContain("$.scenario.");
         File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"colapsed": false}}""");
         (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
         code.ShouldBe(2);
