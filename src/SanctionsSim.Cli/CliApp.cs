@@ -115,6 +115,9 @@ public static class CliApp
         root.Subcommands.Add(TippingCommand.Create(context));
         root.Subcommands.Add(TraceCommand.Create(context));
         root.Subcommands.Add(CalibrateCommand.Create(context));
+        root.Subcommands.Add(DiscoverCommand.Create(context));
+        root.Subcommands.Add(RobustCommand.Create(context));
+        root.Subcommands.Add(OptimizeCommand.Create(context));
         root.Subcommands.Add(ShardCommands.Plan(context));
         root.Subcommands.Add(ShardCommands.RunShard(context));
         root.Subcommands.Add(ShardCommands.Merge(context));

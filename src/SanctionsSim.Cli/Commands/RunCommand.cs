@@ -32,9 +32,12 @@ internal static class RunCommand
         var posteriorOption = Common.Posterior();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
+        var rare = RareEventRun.Flag();
+        var particles = RareEventRun.Particles();
+        var splittingRuns = RareEventRun.Runs();
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption, rare, particles, splittingRuns,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -51,6 +54,32 @@ internal static class RunCommand
 
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
+            if (parse.GetValue(rare))
+            {
+                foreach (Option other in (Option[])[runs, posteriorOption, report, explain, every])
+                {
+                    if (parse.GetResult(other) is { Implicit: false })
+                    {
+                        throw new UserInputException($"{other.Name} does not apply with --rare-event (use --particles and --splitting-runs; see docs/rare-events.md).");
+                    }
+                }
+
+                var splitting = new RareEvents.SplittingOptions
+                {
+                    Particles = parse.GetValue(particles), Runs = parse.GetValue(splittingRuns), Seed = parse.GetValue(seed),
+                    Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
+                };
+                return await RareEventRun.RunAsync(context, scenario, splitting, outFolder, parse.GetValue(resume), parse.GetValue(format), token).ConfigureAwait(false);
+            }
+
+            foreach (Option other in (Option[])[particles, splittingRuns])
+            {
+                if (parse.GetResult(other) is { Implicit: false })
+                {
+                    throw new UserInputException($"{other.Name} applies only with --rare-event.");
+                }
+            }
+
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var posterior = Common.LoadPosterior(parse.GetValue(posteriorOption));
             var plain = new SanctionsModel(scenario, recordRuns: outFolder is not null);

@@ -27,4 +27,7 @@ public static class StreamKeys
 
     /// <summary>Experiment designs (Latin hypercube permutations, Sobol digital shifts, Morris trajectories, bootstrap resamples).</summary>
     public const ulong Design = 7;
+
+    /// <summary>Adaptive multilevel splitting: which survivor a killed path clones, and the keys of its new branches.</summary>
+    public const ulong Splitting = 8;
 }

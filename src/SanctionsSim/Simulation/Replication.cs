@@ -69,7 +69,14 @@ internal sealed class Replication
     internal DecisionCoefficients Coefficients => _coefficients;
 
     /// <summary>Runs replication <paramref name="replication"/> of seed <paramref name="seed"/> into <see cref="Metrics"/>.</summary>
-    public void Run(ulong seed, long replication)
+    public void Run(ulong seed, long replication) => Run(seed, replication, [], []);
+
+    /// <summary>
+    /// Runs replication <paramref name="replication"/> with its weekly draws taken, from each branch's week on, from
+    /// the branch's key (adaptive multilevel splitting), writing each week's collapse score (<see cref="CollapseWatch.Score"/>)
+    /// into <paramref name="scores"/> when it is not empty. With no branches it is <see cref="Run(ulong, long)"/>.
+    /// </summary>
+    public void Run(ulong seed, long replication, ReadOnlySpan<RareEvents.PathBranch> branches, Span<double> scores)
     {
         _key = DrawKey.ForReplication(seed, replication);
         _random.Reset(seed, replication, StreamKeys.Agents);
@@ -80,10 +87,10 @@ internal sealed class Replication
         _orders.Draw(_random, _corps.Sanctioned);
         _random.Reset(seed, replication, StreamKeys.Events);
         _events.Draw(_random);
-        Simulate();
+        Simulate(branches, scores);
     }
 
-    private void Simulate()
+    private void Simulate(ReadOnlySpan<RareEvents.PathBranch> branches, Span<double> scores)
     {
         RunMetrics o = Metrics;
         o.Reset();
@@ -96,8 +103,14 @@ internal sealed class Replication
         _troops.Reset();
         _collapse.Reset();
         double share = 0.0; // the defected share of command strength, as of last week's news
+        int branch = 0;
         for (int week = 0; week < _plan.Weeks; week++)
         {
+            if (branch < branches.Length && branches[branch].Step == week)
+            {
+                _key = branches[branch++].Key; // a splitting clone: fresh randomness from this week on
+            }
+
             // 1. the coalition: who is in, which instruments are in force, what they cut; the patrons' offsets; the regime's finances
             _coalition.UpdateMembership(week, share, _key, o);
             _coalition.ApplyToEconomy(_economy, o.SenderCostBuffer);
@@ -153,6 +166,15 @@ internal sealed class Replication
             o.RecordAgents(week, _plan.Weeks, _coalition, _patrons, _coupProofing);
             ReviseCommitments(share);
             bool falls = _collapse.Falls(week, share, _troops, _corps);
+            if (scores.Length > 0)
+            {
+                scores[week] = _collapse.Score(share, falls, _troops, _corps);
+                if (falls)
+                {
+                    scores[(week + 1)..].Fill(scores[week]);
+                }
+            }
+
             Trace?.Record(week, share, _newDefectors.AsSpan(0, newCount), purges, reached, _regime, in terms, _coalition, _events, o, falls);
             if (falls)
             {

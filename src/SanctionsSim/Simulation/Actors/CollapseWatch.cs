@@ -37,6 +37,25 @@ internal sealed class CollapseWatch
     }
 
     /// <summary>
+    /// How close the regime is to falling, the score of rare-event splitting: the defected share over the critical
+    /// share, or a faction's share over the faction critical share when that rule is on, whichever is larger; at least
+    /// 1 exactly when the regime falls, below 1 otherwise.
+    /// </summary>
+    public double Score(double share, bool falls, RankAndFile troops, OfficerCorps corps)
+    {
+        double score = share / _plan.CriticalShare;
+        if (_plan.FactionCriticalShare < 1.0)
+        {
+            for (int f = 0; f < _plan.FactionCount; f++)
+            {
+                score = Math.Max(score, troops.FactionShare(f, corps) / _plan.FactionCriticalShare);
+            }
+        }
+
+        return falls ? Math.Max(score, 1.0) : Math.Min(score, Math.BitDecrement(1.0));
+    }
+
+    /// <summary>
     /// The faction that tipped first (earliest week past the critical share; ties: the larger final share); after a
     /// collapse with none past it, the faction with the largest final share; otherwise −1.
     /// </summary>

@@ -1,0 +1,240 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim discover SOURCE --where COLUMN&lt;VALUE</c>: PRIM scenario discovery over a sweep's points or any CSV of results.</summary>
+internal static class DiscoverCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new Argument<string>("SOURCE") { Description = "A sweep folder (from 'sweep --out': its levers are the inputs) or a CSV file with a header (for example a robust-choice table)." };
+        var where = new Option<string>("--where") { Description = "Which points are the cases of interest: COLUMN<VALUE, <=, > or >= (for example 'collapseProbability<0.5': where the policy fails).", Required = true };
+        var inputs = new Option<string[]>("--input") { Description = "An input to find limits on (repeatable; default: a sweep's levers, or every other numeric column of a CSV)." };
+        var peel = new Option<double>("--peel") { Description = "The share of the box's points each peel removes, α (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
+        var minMass = new Option<double>("--min-mass") { Description = "Stop before a box holds less than this share of the points (0 to 1).", DefaultValueFactory = _ => 0.05 };
+        var minDensity = new Option<double>("--min-density") { Description = "Choose the box with the most coverage among those at least this dense (0 to 1).", DefaultValueFactory = _ => 0.8 };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write prim.json, trajectory.csv and trajectory.png here." };
+        var format = Common.Format();
+        var command = new Command("discover", "Scenario discovery by PRIM: the boxes of uncertain inputs where the cases of interest (a policy failing, or succeeding) concentrate, with coverage, density and the peeling trajectory.")
+        {
+            source, where, inputs, peel, minMass, minDensity, output, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var (names, columns) = Read(parse.GetValue(source)!, out string[] defaultInputs);
+            var (column, op, threshold) = ParseWhere(parse.GetValue(where)!, names);
+            string[] chosen = parse.GetValue(inputs) is { Length: > 0 } given ? given : defaultInputs.Where(n => n != names[column]).ToArray();
+            var indices = chosen.Select(n => Index(n, names, "--input")).ToArray();
+            if (indices.Contains(column))
+            {
+                throw new UserInputException($"--input {names[column]} is the column of --where; an input cannot define the cases it explains.");
+            }
+
+            double dens = parse.GetValue(minDensity);
+            if (!(dens >= 0 && dens <= 1))
+            {
+                throw new UserInputException($"--min-density must be in [0, 1]; got {dens}.");
+            }
+
+            int n = columns[0].Length;
+            var rows = Enumerable.Range(0, n).Select(i => indices.Select(j => columns[j][i]).ToArray()).ToList();
+            var isCase = Enumerable.Range(0, n).Select(i => Compare(columns[column][i], op, threshold)).ToList();
+            if (!isCase.Contains(true))
+            {
+                throw new UserInputException($"--where {parse.GetValue(where)}: no point is a case of interest (of {n}); {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}].");
+            }
+
+            PrimResult result;
+            try
+            {
+                result = Prim.Peel(chosen, rows, isCase, new PrimOptions { PeelAlpha = parse.GetValue(peel), MinMass = parse.GetValue(minMass) });
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("PeelAlpha must", "--peel must", StringComparison.Ordinal).Replace("MinMass must", "--min-mass must", StringComparison.Ordinal));
+            }
+
+            PrimBox box = result.Choose(dens);
+            var json = Json(result, box, parse.GetValue(where)!);
+            if (parse.GetValue(output) is DirectoryInfo dir)
+            {
+                Directory.CreateDirectory(dir.FullName);
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "prim.json"), SummaryJson.ToText(json));
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "trajectory.csv"), Csv(result));
+                Charts.Save(Charts.PrimTrajectory(result, box), Path.Combine(dir.FullName, "trajectory"), ChartFormat.Png);
+                await context.Error.WriteLineAsync($"wrote prim.json, trajectory.csv and trajectory.png to {dir.FullName}").ConfigureAwait(false);
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(Csv(result)).ConfigureAwait(false);
+                    break;
+                default:
+                    Print(context, result, box, parse.GetValue(where)!, dens);
+                    break;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The numeric columns of a sweep folder's points.csv or of a CSV file; the default inputs (a sweep's levers, or every column).</summary>
+    internal static (string[] Names, double[][] Columns) Read(string source, out string[] defaultInputs)
+    {
+        string file = Directory.Exists(source) ? Path.Combine(source, "points.csv") : source;
+        if (!File.Exists(file))
+        {
+            throw new UserInputException(Directory.Exists(source) ? $"{source} holds no points.csv: is it a sweep folder (sweep --out)?" : $"'{source}': no such file or sweep folder.");
+        }
+
+        var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToArray();
+        if (lines.Length < 2)
+        {
+            throw new UserInputException($"{file}: a header and at least one row are needed; got {lines.Length} lines.");
+        }
+
+        string[] header = lines[0].Split(',');
+        var columns = header.Select(_ => new double[lines.Length - 1]).ToArray();
+        var numeric = new bool[header.Length];
+        Array.Fill(numeric, true);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            string[] cells = lines[i].Split(',');
+            if (cells.Length != header.Length)
+            {
+                throw new UserInputException($"{file}: line {i + 1} has {cells.Length} values; the header has {header.Length}.");
+            }
+
+            for (int j = 0; j < header.Length; j++)
+            {
+                if (double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v))
+                {
+                    columns[j][i - 1] = v;
+                }
+                else
+                {
+                    numeric[j] = false;
+                }
+            }
+        }
+
+        var keep = Enumerable.Range(0, header.Length).Where(j => numeric[j]).ToArray();
+        string[] names = keep.Select(j => header[j]).ToArray();
+        bool sweep = Directory.Exists(source);
+        int first = Array.IndexOf(header, "replications");
+        defaultInputs = sweep && first > 1 ? header[1..first] : names.Where(n => n != "point").ToArray();
+        return (names, keep.Select(j => columns[j]).ToArray());
+    }
+
+    private static (int Column, string Op, double Value) ParseWhere(string text, string[] names)
+    {
+        foreach (string op in (string[])["<=", ">=", "<", ">"])
+        {
+            int at = text.IndexOf(op, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                string name = text[..at].Trim();
+                string value = text[(at + op.Length)..].Trim();
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+                {
+                    throw new UserInputException($"--where '{text}': '{value}' is not a finite number.");
+                }
+
+                return (Index(name, names, "--where"), op, v);
+            }
+        }
+
+        throw new UserInputException($"--where '{text}': expected COLUMN<VALUE, COLUMN<=VALUE, COLUMN>VALUE or COLUMN>=VALUE, for example 'collapseProbability<0.5'.");
+    }
+
+    private static int Index(string name, string[] names, string option)
+    {
+        int i = Array.IndexOf(names, name);
+        if (i >= 0)
+        {
+            return i;
+        }
+
+        string hint = Internal.Suggest.Closest(name, names) is { } s ? $"did you mean '{s}'? " : "";
+        throw new UserInputException($"{option}: no numeric column '{name}'; {hint}columns: {string.Join(", ", names)}.");
+    }
+
+    private static bool Compare(double x, string op, double v) => op switch
+    {
+        "<" => x < v,
+        "<=" => x <= v,
+        ">" => x > v,
+        _ => x >= v,
+    };
+
+    private static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
+    {
+        ["where"] = where,
+        ["points"] = result.Points,
+        ["cases"] = result.Cases,
+        ["baseDensity"] = result.BaseDensity,
+        ["chosen"] = Box(box),
+        ["trajectory"] = new JsonArray([.. result.Trajectory.Select(b => (JsonNode)Box(b))]),
+    };
+
+    private static JsonObject Box(PrimBox b) => new()
+    {
+        ["index"] = b.Index,
+        ["coverage"] = b.Coverage,
+        ["density"] = b.Density,
+        ["mass"] = b.Mass,
+        ["points"] = b.Points,
+        ["cases"] = b.Cases,
+        ["limits"] = new JsonArray([.. b.Limits.Where(l => l.Restricted).Select(l => (JsonNode)new JsonObject { ["input"] = l.Name, ["lower"] = l.Lower, ["upper"] = l.Upper, ["pValue"] = l.PValue })]),
+    };
+
+    private static string Csv(PrimResult result)
+    {
+        var b = new StringBuilder("box,coverage,density,mass,points,cases,restricted,limits\n");
+        foreach (var x in result.Trajectory)
+        {
+            string limits = string.Join(" & ", x.Limits.Where(l => l.Restricted).Select(l => $"{l.Lower:R}<={l.Name}<={l.Upper:R}"));
+            b.Append(CultureInfo.InvariantCulture, $"{x.Index},{x.Coverage:R},{x.Density:R},{x.Mass:R},{x.Points},{x.Cases},{x.RestrictedCount},\"{limits}\"\n");
+        }
+
+        return b.ToString();
+    }
+
+    private static void Print(CliContext context, PrimResult result, PrimBox box, string where, double minDensity)
+    {
+        var console = Common.Console(context.Output, context.Interactive);
+        var limits = Common.Titled($"Where {where}: box {box.Index} of {result.Trajectory.Count - 1} (coverage {box.Coverage:P1}, density {box.Density:P1}, mass {box.Mass:P1}; base density {result.BaseDensity:P1})")
+            .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
+        foreach (var l in box.Limits.Where(l => l.Restricted))
+        {
+            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), l.PValue.ToString("E1", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(limits);
+        var t = Common.Titled($"Peeling trajectory (chosen: the most coverage at density ≥ {minDensity:P0})").AddColumn(new TableColumn("box").RightAligned())
+            .AddColumn(new TableColumn("coverage").RightAligned()).AddColumn(new TableColumn("density").RightAligned()).AddColumn(new TableColumn("mass").RightAligned()).AddColumn(new TableColumn("inputs restricted").RightAligned());
+        int step = Math.Max(1, result.Trajectory.Count / 15);
+        foreach (var b in result.Trajectory.Where(b => b.Index % step == 0 || b.Index == box.Index || b.Index == result.Trajectory.Count - 1))
+        {
+            Common.Row(t, (b.Index == box.Index ? "→ " : "") + b.Index.ToString(CultureInfo.InvariantCulture), $"{b.Coverage:P1}", $"{b.Density:P1}", $"{b.Mass:P1}", b.RestrictedCount.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(t);
+    }
+}

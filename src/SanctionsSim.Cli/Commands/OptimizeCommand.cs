@@ -1,0 +1,247 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.Design;
+using SanctionsSim.IO;
+using SanctionsSim.Plotting;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>
+/// <c>sanctionssim optimize … --param … (--target P | --budget B | --pareto)</c>: the cheapest package reaching a
+/// collapse probability, the most effective within a budget, or the Pareto front of probability against costs.
+/// </summary>
+internal static class OptimizeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = ExperimentOptions.ScenarioFile();
+        var preset = ExperimentOptions.Preset();
+        var param = ExperimentOptions.Param();
+        var experiment = ExperimentOptions.ExperimentFileOption();
+        var costs = new Option<string[]>("--cost") { Description = $"A cost to minimise: a linear expression of a run's outputs ({string.Join(", ", CostExpression.Names)}, senderCost.NAME), e.g. 'senderCost + 0.5*humanitarianBurden' (repeatable: the first is the cost of --target and --budget; with --pareto each is an objective; default senderCost)." };
+        var target = new Option<double?>("--target") { Description = "Find the cheapest package whose P(collapse within the horizon) is at least this (0 < P < 1)." };
+        var budget = new Option<double?>("--budget") { Description = "Find the package with the highest P(collapse) whose cost is at most this." };
+        var pareto = new Option<bool>("--pareto") { Description = "Find the trade-off between P(collapse) and every --cost (NSGA-II), with its chart." };
+        var runs = new Option<int>("--runs", "-n") { Description = "Replications per package: in the first round (doubling each round) or, with --pareto, for every package.", DefaultValueFactory = _ => 40 };
+        var candidates = new Option<int>("--candidates") { Description = "Packages of the first round (4 to 4,096); with --pareto, the population (even).", DefaultValueFactory = _ => 32 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of successive halving (1 to 20); with --pareto, generations (0 to 200).", DefaultValueFactory = _ => 5 };
+        var confirm = new Option<int>("--confirm") { Description = "Replications of the confirmation on fresh random numbers (per package with --pareto).", DefaultValueFactory = _ => 2000 };
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var confidence = Common.Confidence();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write optimize.json (or pareto.json, pareto.csv and pareto.png) here." };
+        var format = Common.Format();
+        var command = new Command("optimize", "Design a policy package on common random numbers: the cheapest reaching a target P(collapse), the most effective within a budget, or the Pareto front of P(collapse) against costs; every result confirmed on fresh random numbers with intervals.")
+        {
+            file, preset, param, experiment, costs, target, budget, pareto, runs, candidates, rounds, confirm, seed, threads, confidence, output, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var (scenario, levers, _) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            int modes = (parse.GetValue(target) is null ? 0 : 1) + (parse.GetValue(budget) is null ? 0 : 1) + (parse.GetValue(pareto) ? 1 : 0);
+            if (modes != 1)
+            {
+                throw new UserInputException("Give exactly one of --target P (the cheapest package reaching P), --budget B (the most effective within B) or --pareto (the trade-off).");
+            }
+
+            string[] costTexts = parse.GetValue(costs) is { Length: > 0 } c ? c : ["senderCost"];
+            ScenarioPackageProblem problem;
+            try
+            {
+                problem = new ScenarioPackageProblem(scenario, levers, costTexts);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException((e.Message.StartsWith("Cost expression", StringComparison.Ordinal) ? "--cost: " : "--param: ") + e.Message.Split(" (Parameter")[0]);
+            }
+
+            string? dir = parse.GetValue(output)?.FullName;
+            if (parse.GetValue(pareto))
+            {
+                var options = new ParetoOptions
+                {
+                    Population = parse.GetValue(candidates), Generations = parse.GetValue(rounds), Replications = parse.GetValue(runs),
+                    ConfirmationReplications = parse.GetValue(confirm), Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
+                };
+                Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
+                var result = await Task.Run(() => ParetoSearch.Run(problem, options, token), CancellationToken.None).ConfigureAwait(false);
+                await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format)).ConfigureAwait(false);
+                return CliApp.Success;
+            }
+
+            var o = new OptimizerOptions
+            {
+                Goal = parse.GetValue(target) is null ? PackageGoal.MostEffectiveWithinBudget : PackageGoal.CheapestReachingTarget,
+                Target = parse.GetValue(target) ?? 0.5, Budget = parse.GetValue(budget) ?? double.NaN,
+                Candidates = parse.GetValue(candidates), InitialReplications = parse.GetValue(runs), Rounds = parse.GetValue(rounds),
+                ConfirmationReplications = parse.GetValue(confirm), Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            Validate(o.Validate, ("Target must", "--target must"), ("Budget must", "--budget must"), ("Candidates must", "--candidates must"), ("InitialReplications", "--runs"), ("Rounds must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"));
+            OptimizationResult found;
+            try
+            {
+                found = await Task.Run(() => PackageOptimizer.Optimize(problem, o, null, token), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PackageInfeasibleException e)
+            {
+                throw new UserInputException("infeasible: " + e.Message);
+            }
+
+            await ReportOptimum(context, scenario.Name, found, dir, parse.GetValue(format)).ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static void Validate(Action validate, params (string From, string To)[] names)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            string message = e.Message.Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal);
+            foreach (var (from, to) in names)
+            {
+                message = message.Replace(from, to, StringComparison.Ordinal);
+            }
+
+            throw new UserInputException(message);
+        }
+    }
+
+    private static JsonObject Estimate(PackageEstimate e, IReadOnlyList<string> levers, IReadOnlyList<string> outputs) => new()
+    {
+        ["levers"] = new JsonObject(levers.Select((n, j) => KeyValuePair.Create(n, (JsonNode?)e.Levers[j]))),
+        ["replications"] = e.Replications,
+        ["collapseProbability"] = e.Probability,
+        ["collapseLower"] = e.ProbabilityInterval.Lower,
+        ["collapseUpper"] = e.ProbabilityInterval.Upper,
+        ["outputs"] = new JsonArray([.. outputs.Select((n, k) => (JsonNode)new JsonObject { ["cost"] = n, ["mean"] = e.Outputs[k], ["standardError"] = double.IsFinite(e.OutputStandardErrors[k]) ? e.OutputStandardErrors[k] : null })]),
+    };
+
+    private static async Task ReportOptimum(CliContext context, string scenario, OptimizationResult r, string? dir, string? format)
+    {
+        var json = new JsonObject
+        {
+            ["scenario"] = scenario,
+            ["goal"] = r.Goal.ToString(),
+            ["target"] = r.Goal == PackageGoal.CheapestReachingTarget ? r.Target : null,
+            ["budget"] = r.Goal == PackageGoal.MostEffectiveWithinBudget ? r.Budget : null,
+            ["confirmation"] = Estimate(r.Confirmation, r.LeverNames, r.OutputNames),
+            ["search"] = Estimate(r.Best, r.LeverNames, r.OutputNames),
+            ["meetsGoalWithConfidence"] = r.MeetsGoalWithConfidence,
+            ["meetsGoalByEstimate"] = r.MeetsGoalByEstimate,
+            ["replications"] = r.Replications,
+            ["rounds"] = new JsonArray([.. r.Rounds.Select(x => (JsonNode)new JsonObject { ["round"] = x.Round, ["replicationsPerPackage"] = x.ReplicationsPerPackage, ["packages"] = x.Packages, ["incumbent"] = Estimate(x.Incumbent, r.LeverNames, r.OutputNames) })]),
+            ["packageVersion"] = SummaryJson.PackageVersion,
+        };
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+            AtomicFile.WriteAllText(Path.Combine(dir, "optimize.json"), SummaryJson.ToText(json));
+        }
+
+        if (format == "json")
+        {
+            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+            return;
+        }
+
+        var c = r.Confirmation;
+        string goal = r.Goal == PackageGoal.CheapestReachingTarget ? $"the cheapest package with P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}" : $"the most effective package costing at most {r.Budget.ToString(CultureInfo.InvariantCulture)}";
+        var console = Common.Console(context.Output, context.Interactive);
+        var t = Common.Titled($"{scenario}: {goal}").AddColumn("").AddColumn(new TableColumn("value").RightAligned());
+        for (int j = 0; j < r.LeverNames.Count; j++)
+        {
+            Common.Row(t, r.LeverNames[j], Common.F(c.Levers[j], "G4"));
+        }
+
+        Common.Row(t, "P(collapse), confirmation", $"{c.Probability:F3} [{c.ProbabilityInterval.Lower:F3}, {c.ProbabilityInterval.Upper:F3}] ({c.Replications:N0} fresh runs)");
+        for (int k = 0; k < r.OutputNames.Count; k++)
+        {
+            Common.Row(t, r.OutputNames[k], $"{Common.F(c.Outputs[k], "G4")} ± {Common.F(c.OutputStandardErrors[k], "G3")}");
+        }
+
+        Common.Row(t, "verdict", r.MeetsGoalWithConfidence ? "meets the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "meets the goal by its estimate, not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers (the search's estimate was lucky): rerun with more --runs or --rounds");
+        Common.Row(t, "replications in all", r.Replications.ToString("N0", CultureInfo.InvariantCulture));
+        console.Write(t);
+    }
+
+    private static async Task ReportPareto(CliContext context, string scenario, ParetoResult r, string? dir, string? format)
+    {
+        var json = new JsonObject
+        {
+            ["scenario"] = scenario,
+            ["costs"] = new JsonArray([.. r.OutputNames.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["replications"] = r.Replications,
+            ["points"] = new JsonArray([.. r.Points.Select(p =>
+            {
+                var o = Estimate(p.Estimate, r.LeverNames, r.OutputNames);
+                o["dominatedByEstimate"] = p.DominatedByEstimate;
+                o["significantlyDominated"] = p.SignificantlyDominated;
+                return (JsonNode)o;
+            })]),
+            ["packageVersion"] = SummaryJson.PackageVersion,
+        };
+        var csv = new StringBuilder(string.Join(",", r.LeverNames) + ",collapseProbability,collapseLower,collapseUpper," + string.Join(",", r.OutputNames.SelectMany((_, k) => new[] { $"cost{k}", $"cost{k}Se" })) + ",dominatedByEstimate,significantlyDominated\n");
+        foreach (var p in r.Points)
+        {
+            var e = p.Estimate;
+            csv.Append(string.Join(",", e.Levers.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))
+                .Append(CultureInfo.InvariantCulture, $",{e.Probability:R},{e.ProbabilityInterval.Lower:R},{e.ProbabilityInterval.Upper:R},")
+                .Append(string.Join(",", e.Outputs.Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m:R},{e.OutputStandardErrors[k]:R}"))))
+                .Append(CultureInfo.InvariantCulture, $",{(p.DominatedByEstimate ? "true" : "false")},{(p.SignificantlyDominated ? "true" : "false")}\n");
+        }
+
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+            AtomicFile.WriteAllText(Path.Combine(dir, "pareto.json"), SummaryJson.ToText(json));
+            AtomicFile.WriteAllText(Path.Combine(dir, "pareto.csv"), csv.ToString());
+            for (int k = 0; k < r.OutputNames.Count; k++)
+            {
+                Charts.Save(Charts.ParetoFront(r, k), Path.Combine(dir, k == 0 ? "pareto" : $"pareto-{k}"), ChartFormat.Png);
+            }
+
+            await context.Error.WriteLineAsync($"wrote pareto.json, pareto.csv and the chart(s) to {dir}").ConfigureAwait(false);
+        }
+
+        switch (format)
+        {
+            case "json":
+                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                return;
+            case "csv":
+                await context.Output.WriteAsync(csv.ToString()).ConfigureAwait(false);
+                return;
+        }
+
+        var console = Common.Console(context.Output, context.Interactive);
+        var t = Common.Titled($"{scenario}: P(collapse) against {string.Join(", ", r.OutputNames)} ({r.Front.Count} of {r.Points.Count} packages on the front within Monte Carlo error)");
+        foreach (string n in r.LeverNames)
+        {
+            t.AddColumn(new TableColumn(n).RightAligned());
+        }
+
+        t.AddColumn(new TableColumn("P(collapse)").RightAligned());
+        foreach (string n in r.OutputNames)
+        {
+            t.AddColumn(new TableColumn(n).RightAligned());
+        }
+
+        t.AddColumn("");
+        foreach (var p in r.Points)
+        {
+            var e = p.Estimate;
+            Common.Row(t, [.. e.Levers.Select(v => Common.F(v, "G3")), $"{e.Probability:F3} [{e.ProbabilityInterval.Lower:F3}, {e.ProbabilityInterval.Upper:F3}]", .. e.Outputs.Select((m, k) => $"{Common.F(m, "G4")} ± {Common.F(e.OutputStandardErrors[k], "G2")}"), p.SignificantlyDominated ? "dominated" : ""]);
+        }
+
+        console.Write(t);
+    }
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Model;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim robust ARM ARM… --posterior default|FILE</c>: candidate policies ranked across a calibration posterior by satisficing share and regret.</summary>
+internal static class RobustCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var arms = new Argument<string[]>("ARM") { Description = "Two or more presets or scenario files: the candidate policies.", Arity = new ArgumentArity(2, 100) };
+        var posterior = new Option<string>("--posterior") { Description = "The posterior to draw the structure from: 'default' (shipped) or a posterior.json from 'calibrate'.", DefaultValueFactory = _ => "default" };
+        var particles = new Option<int>("--particles") { Description = "Posterior particles drawn by weight (2 to 100,000).", DefaultValueFactory = _ => 200 };
+        var runs = new Option<int>("--runs", "-n") { Description = "Replications of each arm at each particle, on common random numbers (1 to 1,000,000).", DefaultValueFactory = _ => 50 };
+        var target = new Option<double>("--target") { Description = "The goal: P(collapse) at least this (0 to 1); an arm satisfices at a particle when it reaches it.", DefaultValueFactory = _ => 0.5 };
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var confidence = Common.Confidence();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write robust.json and particles.csv (one row per particle: its parameters and each arm's P(collapse); input for 'discover')." };
+        var format = Common.Format();
+        var command = new Command("robust", "Rank candidate policies across the calibration posterior: how often each reaches the goal (satisficing share) and how far it falls short of the best at each particle (regret).")
+        {
+            arms, posterior, particles, runs, target, seed, threads, confidence, output, format,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            if (scenarios.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Length)
+            {
+                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", scenarios.Select(x => x.Name)) + ".");
+            }
+
+            var post = Common.LoadPosterior(parse.GetValue(posterior))!;
+            var options = new RobustChoiceOptions
+            {
+                Particles = parse.GetValue(particles), ReplicationsPerParticle = parse.GetValue(runs), Target = parse.GetValue(target),
+                Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message.Replace("ReplicationsPerParticle must", "--runs must", StringComparison.Ordinal).Replace("Particles must", "--particles must", StringComparison.Ordinal)
+                    .Replace("Target must", "--target must", StringComparison.Ordinal).Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
+            }
+
+            var result = await Task.Run(() => RobustChoice.Evaluate(scenarios, post, options, token), CancellationToken.None).ConfigureAwait(false);
+            var json = Json(result);
+            if (parse.GetValue(output) is DirectoryInfo dir)
+            {
+                Directory.CreateDirectory(dir.FullName);
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "robust.json"), SummaryJson.ToText(json));
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "particles.csv"), ParticlesCsv(result));
+                await context.Error.WriteLineAsync($"wrote robust.json and particles.csv to {dir.FullName} (find where an arm fails: sanctionssim discover {Path.Combine(dir.FullName, "particles.csv")} --where \"{result.ArmNames[0]}<{result.Target.ToString(CultureInfo.InvariantCulture)}\")").ConfigureAwait(false);
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                    break;
+                case "csv":
+                    await context.Output.WriteAsync(ParticlesCsv(result)).ConfigureAwait(false);
+                    break;
+                default:
+                    Print(context, result);
+                    break;
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    internal static string ParticlesCsv(RobustChoiceResult result)
+    {
+        var names = result.Posterior.Parameters.Select(p => p.Name).ToArray();
+        var b = new StringBuilder("particle,posteriorIndex," + string.Join(",", names) + "," + string.Join(",", result.ArmNames) + "\n");
+        for (int i = 0; i < result.Particles.Count; i++)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"{i},{result.Particles[i]}");
+            for (int j = 0; j < names.Length; j++)
+            {
+                b.Append(CultureInfo.InvariantCulture, $",{result.Parameter(i, j):R}");
+            }
+
+            for (int a = 0; a < result.ArmNames.Count; a++)
+            {
+                b.Append(CultureInfo.InvariantCulture, $",{result.Estimate(i, a):R}");
+            }
+
+            b.Append('\n');
+        }
+
+        return b.ToString();
+    }
+
+    private static JsonObject Json(RobustChoiceResult r) => new()
+    {
+        ["target"] = r.Target,
+        ["particles"] = r.Particles.Count,
+        ["replicationsPerParticle"] = r.ReplicationsPerParticle,
+        ["seed"] = r.Seed,
+        ["confidence"] = r.Confidence,
+        ["posterior"] = SummaryJson.Posterior(r.Posterior),
+        ["arms"] = new JsonArray([.. r.Arms.OrderBy(a => a.Rank).Select(a => (JsonNode)new JsonObject
+        {
+            ["name"] = a.Name,
+            ["rank"] = a.Rank,
+            ["meanCollapseProbability"] = a.MeanProbability,
+            ["meanStandardError"] = a.MeanStandardError,
+            ["satisficingShare"] = a.SatisficingShare,
+            ["satisficingLower"] = a.SatisficingInterval.Lower,
+            ["satisficingUpper"] = a.SatisficingInterval.Upper,
+            ["meanRegret"] = a.MeanRegret,
+            ["meanRegretStandardError"] = a.MeanRegretStandardError,
+            ["regret90"] = a.Regret90,
+            ["maxRegret"] = a.MaxRegret,
+        })]),
+        ["packageVersion"] = SummaryJson.PackageVersion,
+    };
+
+    private static void Print(CliContext context, RobustChoiceResult r)
+    {
+        var console = Common.Console(context.Output, context.Interactive);
+        var t = Common.Titled($"Across {r.Particles.Count} posterior particles × {r.ReplicationsPerParticle} runs each: goal P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}")
+            .AddColumn(new TableColumn("rank").RightAligned()).AddColumn("policy").AddColumn(new TableColumn("satisficing share").RightAligned()).AddColumn(new TableColumn($"{r.Confidence:P0} interval").RightAligned())
+            .AddColumn(new TableColumn("mean P(collapse)").RightAligned()).AddColumn(new TableColumn("mean regret").RightAligned()).AddColumn(new TableColumn("90 % regret").RightAligned()).AddColumn(new TableColumn("max regret").RightAligned());
+        foreach (var a in r.Arms.OrderBy(a => a.Rank))
+        {
+            Common.Row(t, a.Rank.ToString(CultureInfo.InvariantCulture), a.Name, $"{a.SatisficingShare:P1}", $"[{a.SatisficingInterval.Lower:P1}, {a.SatisficingInterval.Upper:P1}]",
+                $"{a.MeanProbability:F3} ± {a.MeanStandardError:F3}", $"{a.MeanRegret:F3} ± {a.MeanRegretStandardError:F3}", $"{a.Regret90:F3}", $"{a.MaxRegret:F3}");
+        }
+
+        console.Write(t);
+        context.Output.WriteLine($"Ranked by satisficing share, then mean regret. Each particle's estimate has binomial noise up to ±{0.5 / Math.Sqrt(r.ReplicationsPerParticle):F3} (1 SE, {r.ReplicationsPerParticle} runs). Particles drawn by weight from a posterior of {r.Posterior.Count:N0} (generation {r.Posterior.Population.Generation}, SHA-256 {r.Posterior.Hash[..12]}…).");
+    }
+}

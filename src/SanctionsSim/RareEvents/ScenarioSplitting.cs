@@ -1,0 +1,56 @@
+using SanctionsSim.Model;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.RareEvents;
+
+/// <summary>
+/// A scenario as a splitting model: the rare event is the regime's collapse within the horizon, the score how close
+/// it is to falling (the defected share of command strength over the critical share, or the largest faction's share
+/// over the faction critical share when that rule is on; 1 when the regime falls), one step a week.
+/// </summary>
+/// <remarks>
+/// A path with no branches is exactly replication <c>origin</c> of the scenario's plain Monte Carlo batch, so a
+/// splitting run's initial paths are ordinary replications. A branch changes the key of the weekly draws (decisions,
+/// detection, crossings, chance joins) from its week on; the officers, ties, contact orders and events drawn at the
+/// start stay the origin's, as they are part of the state a clone inherits.
+/// </remarks>
+public sealed class ScenarioSplitting : ISplittingModel
+{
+    private readonly SimulationPlan _plan;
+
+    /// <summary>Validates and compiles a scenario.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <exception cref="ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
+    public ScenarioSplitting(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        _plan = new SimulationPlan(scenario, DecisionKernelMode.Auto);
+    }
+
+    /// <summary>The scenario.</summary>
+    public Scenario Scenario => _plan.Scenario;
+
+    /// <inheritdoc />
+    public int Steps => _plan.Weeks;
+
+    /// <summary>1: the score reaches 1 exactly when the regime falls.</summary>
+    public double Target => 1.0;
+
+    /// <inheritdoc />
+    public ISplittingPath CreatePath() => new Path(_plan);
+
+    private sealed class Path(SimulationPlan plan) : ISplittingPath
+    {
+        private readonly Replication _replication = new(plan);
+
+        public void Simulate(ulong seed, long origin, ReadOnlySpan<PathBranch> branches, Span<double> scores)
+        {
+            if (scores.Length != plan.Weeks)
+            {
+                throw new ArgumentException($"scores must have one entry per week ({plan.Weeks}); got {scores.Length}.", nameof(scores));
+            }
+
+            _replication.Run(seed, origin, branches, scores);
+        }
+    }
+}

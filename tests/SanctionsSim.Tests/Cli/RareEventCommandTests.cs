@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli;
+
+namespace SanctionsSim.Tests.Cli;
+
+/// <summary><c>run --rare-event</c>: the estimate with its interval, resumable from its folder, and bad input named with exit 2.</summary>
+public class RareEventCommandTests : CliFolderTest
+{
+    [Test]
+    public async Task RareEvent_PrintsTheEstimateWithItsInterval_AndAResumedRunGivesTheSameJson()
+    {
+        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
+        var (code, output, error) = await Run(args);
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        double p = (double)json["collapseProbability"]!;
+        ((double)json["lower"]!).ShouldBeLessThanOrEqualTo(p);
+        ((double)json["upper"]!).ShouldBeGreaterThanOrEqualTo(p);
+        json["estimates"]!.AsArray().Count.ShouldBe(4);
+        ((long)json["paths"]!).ShouldBeGreaterThanOrEqualTo(80);
+
+        // into a folder; two of the four runs lost; --resume reruns only those and gives the same result
+        string out1 = Path.Combine(Folder, "a");
+        (await Run([.. args, "--out", out1])).Output.ShouldBe(output);
+        File.Delete(Path.Combine(out1, "splitting", "run-00001.json"));
+        File.Delete(Path.Combine(out1, "splitting", "run-00003.json"));
+        (await Run([.. args, "--out", out1])).Error.ShouldContain("pass --resume");
+        (await Run([.. args, "--out", out1, "--resume"])).Output.ShouldBe(output);
+        File.ReadAllText(Path.Combine(out1, "rare-event.json")).ShouldBe(output);
+        (await Run(["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
+
+        var table = await Run("run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
+        table.Output.ShouldContain("adaptive multilevel splitting");
+        table.Output.ShouldContain("plain Monte Carlo for the same error");
+    }
+
+    [TestCase("--particles", "1", "--particles must be in [2, 1000000]; got 1.")]
+    [TestCase("--splitting-runs", "1", "--splitting-runs must be in [2, 100000]; got 1.")]
+    [TestCase("--runs", "500", "--runs does not apply with --rare-event")]
+    [TestCase("--posterior", "default", "--posterior does not apply with --rare-event")]
+    public async Task RareEvent_BadInput_ExitsWithCode2_NamingTheOption(string option, string value, string message)
+    {
+        var (code, _, error) = await Run("run", "--rare-event", option, value);
+        code.ShouldBe(CliApp.BadInput);
+        error.ShouldContain(message);
+    }
+
+    [Test]
+    public async Task SplittingOptions_WithoutRareEvent_AreRefused()
+    {
+        var (code, _, error) = await Run("run", "--particles", "50");
+        code.ShouldBe(CliApp.BadInput);
+        error.ShouldContain("--particles applies only with --rare-event");
+    }
+}
