@@ -36,8 +36,9 @@ public static partial class Charts
             line.LinePattern = LinePattern.Dashed;
         }
 
-        plot.Title($"Trade-off: P(collapse) against {result.OutputNames[output]} (hollow: dominated beyond Monte Carlo error)");
-        plot.XLabel(result.OutputNames[output]);
+        string name = result.OutputNames[output].Length <= 60 ? result.OutputNames[output] : result.OutputNames[output][..59] + "…";
+        plot.Title($"P(collapse) against cost {output + 1} (hollow: dominated beyond Monte Carlo error)");
+        plot.XLabel(name);
         plot.YLabel("P(collapse) (%)");
         return plot;
     }

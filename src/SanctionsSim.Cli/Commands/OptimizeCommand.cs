@@ -22,7 +22,7 @@ internal static class OptimizeCommand
         var preset = ExperimentOptions.Preset();
         var param = ExperimentOptions.Param();
         var experiment = ExperimentOptions.ExperimentFileOption();
-        var costs = new Option<string[]>("--cost") { Description = $"A cost to minimise: a linear expression of a run's outputs ({string.Join(", ", CostExpression.Names)}, senderCost.NAME), e.g. 'senderCost + 0.5*humanitarianBurden' (repeatable: the first is the cost of --target and --budget; with --pareto each is an objective; default senderCost)." };
+        var costs = new Option<string[]>("--cost") { Description = $"A cost to minimise: a linear expression of a run's outputs ({string.Join(", ", CostExpression.Names)}, senderCost.NAME) and of the levers' values (their paths, as prices), e.g. 'senderCost + 0.001*coalition.us.contactCampaign.reachPerWeek' (repeatable: the first is the cost of --target and --budget; with --pareto each is an objective; default senderCost)." };
         var target = new Option<double?>("--target") { Description = "Find the cheapest package whose P(collapse within the horizon) is at least this (0 < P < 1)." };
         var budget = new Option<double?>("--budget") { Description = "Find the package with the highest P(collapse) whose cost is at most this." };
         var pareto = new Option<bool>("--pareto") { Description = "Find the trade-off between P(collapse) and every --cost (NSGA-II), with its chart." };

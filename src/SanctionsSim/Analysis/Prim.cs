@@ -86,7 +86,7 @@ public static class Prim
                 for (int side = 0; side < 2; side++)
                 {
                     bool low = side == 0;
-                    int k = (int)Math.Floor(options.PeelAlpha * m);
+                    int k = Math.Max(1, (int)Math.Floor(options.PeelAlpha * m)); // at least one point, so small boxes still peel
                     double limit = low ? values[Math.Min(k, m - 1)] : values[Math.Max(m - 1 - k, 0)];
 
                     // remove the points strictly beyond the limit (ties at the limit stay, so a peel never splits equal values)

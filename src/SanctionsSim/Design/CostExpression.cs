@@ -6,13 +6,14 @@ namespace SanctionsSim.Design;
 /// <summary>
 /// A cost: a linear combination of a replication's outputs, for example <c>senderCost + 0.5*humanitarianBurden</c>.
 /// Names: <c>senderCost</c> (all senders), <c>senderCost.NAME</c> (one sender), <c>humanitarianBurden</c>,
-/// <c>revenueLost</c>, <c>officersReached</c>, <c>finalShare</c>, <c>collapsed</c> (1 or 0).
+/// <c>revenueLost</c>, <c>officersReached</c>, <c>finalShare</c>, <c>collapsed</c> (1 or 0), and a lever's path (its
+/// value in the package: a price of fielding the lever, for example <c>0.001*coalition.us.contactCampaign.reachPerWeek</c>).
 /// </summary>
 public sealed class CostExpression
 {
-    private readonly (double Coefficient, string Name)[] _terms;
+    private readonly (double Coefficient, string Name, int Lever)[] _terms;
 
-    private CostExpression(string text, (double, string)[] terms)
+    private CostExpression(string text, (double, string, int)[] terms)
     {
         Text = text;
         _terms = terms;
@@ -30,19 +31,21 @@ public sealed class CostExpression
     /// <summary>Parses an expression: terms <c>[COEFFICIENT*]NAME</c> joined by + or −.</summary>
     /// <param name="text">The expression.</param>
     /// <param name="senders">The scenario's senders (for <c>senderCost.NAME</c>).</param>
+    /// <param name="levers">The package's levers (their paths may appear as terms), or null for none.</param>
     /// <returns>The expression.</returns>
     /// <exception cref="ArgumentException">It is empty, names no output, names an unknown output or sender, or has a malformed or non-finite coefficient; the message says which and lists the names.</exception>
-    public static CostExpression Parse(string text, IReadOnlyList<string> senders)
+    public static CostExpression Parse(string text, IReadOnlyList<string> senders, IReadOnlyList<string>? levers = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(senders);
+        levers ??= [];
         string s = text.Replace(" ", "", StringComparison.Ordinal);
         if (s.Length == 0)
         {
             throw new ArgumentException("The cost expression is empty; it must name an output: " + string.Join(", ", Names) + ", senderCost.NAME.", nameof(text));
         }
 
-        var terms = new List<(double, string)>();
+        var terms = new List<(double, string, int)>();
         int i = 0;
         while (i < s.Length)
         {
@@ -86,14 +89,16 @@ public sealed class CostExpression
                 throw new ArgumentException($"Cost expression '{text}': a term names no output; outputs: {string.Join(", ", Names)}, senderCost.NAME.", nameof(text));
             }
 
-            bool known = Names.Contains(name) || (name.StartsWith("senderCost.", StringComparison.Ordinal) && senders.Contains(name["senderCost.".Length..]));
+            int lever = IndexOf(levers, name);
+            bool known = lever >= 0 || Names.Contains(name) || (name.StartsWith("senderCost.", StringComparison.Ordinal) && senders.Contains(name["senderCost.".Length..]));
             if (!known)
             {
-                string hint = Internal.Suggest.Closest(name, [.. Names, .. senders.Select(x => "senderCost." + x)]) is { } g ? $"did you mean '{g}'? " : "";
-                throw new ArgumentException($"Cost expression '{text}': '{name}' is not an output; {hint}outputs: {string.Join(", ", Names)}, {string.Join(", ", senders.Select(x => "senderCost." + x))}.", nameof(text));
+                string[] all = [.. Names, .. senders.Select(x => "senderCost." + x), .. levers];
+                string hint = Internal.Suggest.Closest(name, all) is { } g ? $"did you mean '{g}'? " : "";
+                throw new ArgumentException($"Cost expression '{text}': '{name}' is not an output or a lever; {hint}names: {string.Join(", ", all)}.", nameof(text));
             }
 
-            terms.Add((sign * coefficient, name));
+            terms.Add((sign * coefficient, name, lever));
         }
 
         return new CostExpression(text, [.. terms]);
@@ -102,15 +107,16 @@ public sealed class CostExpression
     /// <summary>The expression's value for one replication.</summary>
     /// <param name="run">The replication's record.</param>
     /// <param name="senders">The scenario's senders, in the order of <see cref="RunRecord.SenderCosts"/>.</param>
+    /// <param name="levers">The package's lever values, in the order given to <see cref="Parse"/>.</param>
     /// <returns>The cost.</returns>
-    public double Evaluate(RunRecord run, IReadOnlyList<string> senders)
+    public double Evaluate(RunRecord run, IReadOnlyList<string> senders, ReadOnlySpan<double> levers = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(senders);
         double total = 0;
-        foreach (var (c, name) in _terms)
+        foreach (var (c, name, lever) in _terms)
         {
-            double v = name switch
+            double v = lever >= 0 ? levers[lever] : name switch
             {
                 "senderCost" => run.SenderCosts.Sum(),
                 "humanitarianBurden" => run.HumanitarianBurden,

@@ -18,7 +18,7 @@ public sealed class ScenarioPackageProblem : IPackageProblem
     /// <summary>Prepares the problem.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="levers">The levers: each a scenario path (<see cref="ExperimentParameter.Name"/>) with its bounds.</param>
-    /// <param name="costs">The cost expressions (<see cref="CostExpression"/>), at least one.</param>
+    /// <param name="costs">The cost expressions (<see cref="CostExpression"/>: outputs of a run, and the levers' values as prices), at least one.</param>
     /// <exception cref="ArgumentException">No levers, an unknown path, invalid bounds, no cost, or a cost naming no output.</exception>
     public ScenarioPackageProblem(Scenario scenario, IReadOnlyList<ExperimentParameter> levers, IReadOnlyList<string> costs)
     {
@@ -33,7 +33,7 @@ public sealed class ScenarioPackageProblem : IPackageProblem
 
         _template = new ScenarioTemplate(scenario, levers.Select(l => l.Name).ToArray());
         _senders = scenario.Coalition.Select(s => s.Name).ToArray();
-        _costs = costs.Select(c => CostExpression.Parse(c, _senders)).ToArray();
+        _costs = costs.Select(c => CostExpression.Parse(c, _senders, levers.Select(l => l.Name).ToArray())).ToArray();
         Levers = levers.ToArray();
         Outputs = _costs.Select(c => c.Text).ToArray();
         Scenario = scenario;
@@ -66,7 +66,7 @@ public sealed class ScenarioPackageProblem : IPackageProblem
             successes += run.Collapsed ? 1 : 0;
             for (int k = 0; k < _costs.Length; k++)
             {
-                double v = _costs[k].Evaluate(run, _senders);
+                double v = _costs[k].Evaluate(run, _senders, levers);
                 sums[k] += v;
                 squares[k] += v * v;
             }

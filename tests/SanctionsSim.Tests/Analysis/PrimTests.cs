@@ -66,6 +66,17 @@ public class PrimTests
     }
 
     [Test]
+    public void ASmallSample_StillPeels_AtLeastOnePointAtATime()
+    {
+        var inputs = Enumerable.Range(0, 10).Select(i => new[] { i / 10.0 }).ToList();
+        var cases = Enumerable.Range(0, 10).Select(i => i >= 7).ToList();
+        var box = Prim.Peel(["x"], inputs, cases, new PrimOptions { MinMass = 0.1 }).Choose(1.0);
+        box.Density.ShouldBe(1.0);
+        box.Limits[0].Lower.ShouldBe(0.7);
+        box.Coverage.ShouldBe(1.0);
+    }
+
+    [Test]
     public void BadInput_IsNamed()
     {
         Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[1.0]], [false])).Message.ShouldContain("No point is a case of interest");

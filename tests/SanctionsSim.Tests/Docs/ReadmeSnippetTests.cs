@@ -84,6 +84,7 @@ public class DocsSnippetTests
     [TestCase("extending.md", "custom-instrument.cs")]
     [TestCase("model.md", "adaptive-agents.cs")]
     [TestCase("calibration.md", "calibration.cs")]
+    [TestCase("policy-design.md", "policy-design.cs")]
     public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
