@@ -33,11 +33,12 @@ internal static class OptimizeCommand
         var seed = Common.Seed();
         var threads = Common.Threads();
         var confidence = Common.Confidence();
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write optimize.json (or pareto.json, pareto.csv and pareto.png) here." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write optimize.json (or pareto.json, pareto.csv and pareto.png) here, and every evaluation as it finishes (evaluations/), so that --resume can continue an interrupted search." };
+        var resume = new Option<bool>("--resume") { Description = "With --out: continue an interrupted search; evaluations already saved are read back, and the result is that of an uninterrupted search." };
         var format = Common.Format();
         var command = new Command("optimize", "Design a policy package on common random numbers: the cheapest reaching a target P(collapse), the most effective within a budget, or the Pareto front of P(collapse) against costs; every result confirmed on fresh random numbers with intervals.")
         {
-            file, preset, param, experiment, costs, target, budget, pareto, runs, candidates, rounds, confirm, seed, threads, confidence, output, format,
+            file, preset, param, experiment, costs, target, budget, pareto, runs, candidates, rounds, confirm, seed, threads, confidence, output, resume, format,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -60,6 +61,18 @@ internal static class OptimizeCommand
             }
 
             string? dir = parse.GetValue(output)?.FullName;
+            IPackageProblem searched = problem;
+            CachedPackageProblem? cache = null;
+            if (dir is not null)
+            {
+                cache = Cache(problem, dir, parse.GetValue(pareto) ? "pareto" : "optimize", parse.GetValue(resume));
+                searched = cache;
+            }
+            else if (parse.GetValue(resume))
+            {
+                throw new UserInputException("--resume needs --out DIR: the saved evaluations live in that folder.");
+            }
+
             if (parse.GetValue(pareto))
             {
                 var options = new ParetoOptions
@@ -68,7 +81,8 @@ internal static class OptimizeCommand
                     ConfirmationReplications = parse.GetValue(confirm), Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
                 };
                 Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
-                var result = await Task.Run(() => ParetoSearch.Run(problem, options, token), CancellationToken.None).ConfigureAwait(false);
+                var result = await Task.Run(() => ParetoSearch.Run(searched, options, token), CancellationToken.None).ConfigureAwait(false);
+                await Resumed(context, cache).ConfigureAwait(false);
                 await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format)).ConfigureAwait(false);
                 return CliApp.Success;
             }
@@ -84,17 +98,58 @@ internal static class OptimizeCommand
             OptimizationResult found;
             try
             {
-                found = await Task.Run(() => PackageOptimizer.Optimize(problem, o, null, token), CancellationToken.None).ConfigureAwait(false);
+                found = await Task.Run(() => PackageOptimizer.Optimize(searched, o, null, token), CancellationToken.None).ConfigureAwait(false);
             }
             catch (PackageInfeasibleException e)
             {
                 throw new UserInputException("infeasible: " + e.Message);
             }
 
+            await Resumed(context, cache).ConfigureAwait(false);
             await ReportOptimum(context, scenario.Name, found, dir, parse.GetValue(format)).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The folder's evaluation cache, checked against the search it belongs to (scenario, levers, costs, mode, package version).</summary>
+    private static CachedPackageProblem Cache(ScenarioPackageProblem problem, string dir, string mode, bool resume)
+    {
+        var identity = new JsonObject
+        {
+            ["mode"] = mode,
+            ["scenarioHash"] = Scenarios.ScenarioJson.Hash(problem.Scenario),
+            ["levers"] = new JsonArray([.. problem.Levers.Select(l => (JsonNode)JsonValue.Create($"{l.Name}={l}"))]),
+            ["costs"] = new JsonArray([.. problem.Outputs.Select(c => (JsonNode)JsonValue.Create(c))]),
+            ["package"] = SummaryJson.PackageVersion,
+        };
+        string text = identity.ToJsonString();
+        string evaluations = Path.Combine(dir, "evaluations");
+        string searchFile = Path.Combine(dir, "search.json");
+        if (Directory.Exists(evaluations) && Directory.EnumerateFiles(evaluations, "*.json").Any())
+        {
+            if (!resume)
+            {
+                throw new UserInputException($"{dir} already holds a search's evaluations; pass --resume to continue it or choose another --out.");
+            }
+
+            if (!File.Exists(searchFile) || File.ReadAllText(searchFile) != text)
+            {
+                throw new UserInputException($"{dir} holds the evaluations of another search (other scenario, levers, costs, mode or package version): --resume continues only the same search.");
+            }
+        }
+
+        Directory.CreateDirectory(evaluations);
+        AtomicFile.WriteAllText(searchFile, text);
+        return new CachedPackageProblem(problem, evaluations, text);
+    }
+
+    private static async Task Resumed(CliContext context, CachedPackageProblem? cache)
+    {
+        if (cache is { Read: > 0 })
+        {
+            await context.Error.WriteLineAsync($"resumed: {cache.Read} evaluations read back from the folder, not simulated again").ConfigureAwait(false);
+        }
     }
 
     private static void Validate(Action validate, params (string From, string To)[] names)

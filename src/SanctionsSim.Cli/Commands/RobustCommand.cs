@@ -23,11 +23,12 @@ internal static class RobustCommand
         var seed = Common.Seed();
         var threads = Common.Threads();
         var confidence = Common.Confidence();
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write robust.json and particles.csv (one row per particle: its parameters and each arm's P(collapse); input for 'discover')." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write robust.json and particles.csv (one row per particle: its parameters and each arm's P(collapse); input for 'discover'); each particle is saved as it finishes (rows/), so that --resume can continue." };
+        var resume = new Option<bool>("--resume") { Description = "With --out: continue an interrupted evaluation; particles already saved are read back." };
         var format = Common.Format();
         var command = new Command("robust", "Rank candidate policies across the calibration posterior: how often each reaches the goal (satisficing share) and how far it falls short of the best at each particle (regret).")
         {
-            arms, posterior, particles, runs, target, seed, threads, confidence, output, format,
+            arms, posterior, particles, runs, target, seed, threads, confidence, output, resume, format,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -53,7 +54,52 @@ internal static class RobustCommand
                     .Replace("Target must", "--target must", StringComparison.Ordinal).Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
             }
 
-            var result = await Task.Run(() => RobustChoice.Evaluate(scenarios, post, options, token), CancellationToken.None).ConfigureAwait(false);
+            string? rows = parse.GetValue(output) is DirectoryInfo o ? Path.Combine(o.FullName, "rows") : null;
+            var settings = new JsonObject
+            {
+                ["arms"] = new JsonArray([.. scenarios.Select(x => (JsonNode)JsonValue.Create(Scenarios.ScenarioJson.Hash(x)))]),
+                ["posterior"] = post.Hash, ["particles"] = options.Particles, ["runs"] = options.ReplicationsPerParticle, ["seed"] = options.Seed,
+            }.ToJsonString();
+            var completed = new List<RobustParticle>();
+            if (rows is null && parse.GetValue(resume))
+            {
+                throw new UserInputException("--resume needs --out DIR: the saved particles live in that folder.");
+            }
+
+            if (rows is not null && Directory.Exists(rows) && Directory.EnumerateFiles(rows, "row-*.json").Any())
+            {
+                if (!parse.GetValue(resume))
+                {
+                    throw new UserInputException($"{Path.GetDirectoryName(rows)} already holds particles of an evaluation; pass --resume to continue it or choose another --out.");
+                }
+
+                foreach (string f in Directory.GetFiles(rows, "row-*.json").Order(StringComparer.Ordinal))
+                {
+                    var node = JsonNode.Parse(File.ReadAllText(f))!;
+                    if (node["settings"]?.GetValue<string>() != settings)
+                    {
+                        throw new UserInputException($"{f} belongs to another evaluation (other arms, posterior, particles, runs or seed): --resume continues only the same one.");
+                    }
+
+                    completed.Add(new RobustParticle { Row = (int)node["row"]!, Estimates = [.. node["estimates"]!.AsArray().Select(x => (double)x!)] });
+                }
+            }
+
+            if (rows is not null)
+            {
+                Directory.CreateDirectory(rows);
+            }
+
+            void Save(RobustParticle p)
+            {
+                if (rows is not null)
+                {
+                    var node = new JsonObject { ["settings"] = settings, ["row"] = p.Row, ["estimates"] = new JsonArray([.. p.Estimates.Select(x => (JsonNode)x)]) };
+                    AtomicFile.WriteAllText(Path.Combine(rows, $"row-{p.Row:D5}.json"), node.ToJsonString());
+                }
+            }
+
+            var result = await Task.Run(() => RobustChoice.Evaluate(scenarios, post, options, completed, Save, token), CancellationToken.None).ConfigureAwait(false);
             var json = Json(result);
             if (parse.GetValue(output) is DirectoryInfo dir)
             {

@@ -24,10 +24,12 @@ public static class RobustChoice
     /// <param name="arms">Two or more scenarios (the candidate policies), with distinct names.</param>
     /// <param name="posterior">The posterior (for example <see cref="Posterior.Default"/>).</param>
     /// <param name="options">Particles, replications, target, seed; null for the defaults.</param>
+    /// <param name="completed">Particles already evaluated by an interrupted run with the same arms, posterior and options: reused, not rerun.</param>
+    /// <param name="onParticle">Called with each particle as it finishes (to save it), from worker threads.</param>
     /// <param name="cancellationToken">Stops the evaluation (an <see cref="OperationCanceledException"/>).</param>
     /// <returns>Each particle's estimates and each arm's summary.</returns>
-    /// <exception cref="ArgumentException">Fewer than two arms, duplicate names, or invalid options.</exception>
-    public static RobustChoiceResult Evaluate(IReadOnlyList<Scenario> arms, Posterior posterior, RobustChoiceOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">Fewer than two arms, duplicate names, invalid options, or a completed particle out of range or with the wrong number of arms.</exception>
+    public static RobustChoiceResult Evaluate(IReadOnlyList<Scenario> arms, Posterior posterior, RobustChoiceOptions? options = null, IEnumerable<RobustParticle>? completed = null, Action<RobustParticle>? onParticle = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(posterior);
@@ -41,19 +43,41 @@ public static class RobustChoice
         int k = options.Particles, a = arms.Count, r = options.ReplicationsPerParticle;
         int[] particles = posterior.Resample(k, options.Seed ^ StreamKeys.Design);
         var estimates = new double[k, a];
+        var done = new bool[k];
+        foreach (var p in completed ?? [])
+        {
+            if (p.Row < 0 || p.Row >= k || p.Estimates.Count != a)
+            {
+                throw new ArgumentException($"A completed particle has row {p.Row} and {p.Estimates.Count} estimates; this evaluation has rows 0 … {k - 1} and {a} arms.", nameof(completed));
+            }
+
+            for (int j = 0; j < a; j++)
+            {
+                estimates[p.Row, j] = p.Estimates[j];
+            }
+
+            done[p.Row] = true;
+        }
+
+        int[] todo = Enumerable.Range(0, k).Where(i => !done[i]).ToArray();
         Parallel.For(
             0,
-            k,
+            todo.Length,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
-            i =>
+            t =>
             {
+                int i = todo[t];
+                var row = new double[a];
                 for (int j = 0; j < a; j++)
                 {
                     var model = new SanctionsModel(posterior.Apply(arms[j], particles[i]));
                     var run = model.Simulate(new MonteCarloOptions { Replications = r, Seed = options.Seed, FirstReplication = (long)i * r, MaxDegreeOfParallelism = 1 }, null, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
-                    estimates[i, j] = run.Summary.CollapseProbability.Estimate;
+                    row[j] = run.Summary.CollapseProbability.Estimate;
+                    estimates[i, j] = row[j];
                 }
+
+                onParticle?.Invoke(new RobustParticle { Row = i, Estimates = row });
             });
         return new RobustChoiceResult(arms.Select(x => x.Name).ToArray(), posterior, particles, estimates, Summaries(arms, estimates, options), options);
     }

@@ -41,6 +41,16 @@ public sealed class PackageSample
     /// <summary>The number of outputs.</summary>
     public int OutputCount => _sums.Length;
 
+    /// <summary>The sum of output <paramref name="k"/> over the replications.</summary>
+    /// <param name="k">The output index.</param>
+    /// <returns>The sum.</returns>
+    public double Sum(int k) => _sums[k];
+
+    /// <summary>The sum of squares of output <paramref name="k"/> over the replications.</summary>
+    /// <param name="k">The output index.</param>
+    /// <returns>The sum of squares.</returns>
+    public double SumOfSquares(int k) => _squares[k];
+
     /// <summary>The mean of output <paramref name="k"/> over the replications.</summary>
     /// <param name="k">The output index.</param>
     /// <returns>The mean (NaN without replications).</returns>

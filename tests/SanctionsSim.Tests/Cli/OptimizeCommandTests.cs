@@ -22,6 +22,34 @@ public class OptimizeCommandTests : CliFolderTest
     }
 
     [Test]
+    public async Task AnInterruptedSearch_Resumes_ToTheResultOfAnUninterruptedOne()
+    {
+        string[] args = ["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:1", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200",
+            "--cost", "senderCost + 0.5*coalition.us.amnesty.credibility", "--target", "0.5", "--candidates", "4", "--runs", "6", "--rounds", "3", "--confirm", "20", "--seed", "5", "--format", "json"];
+        string whole = Path.Combine(Folder, "whole"), cut = Path.Combine(Folder, "cut");
+        var uninterrupted = await Run([.. args, "--out", whole]);
+        uninterrupted.Code.ShouldBe(0, uninterrupted.Error);
+        (await Run([.. args, "--out", cut])).Code.ShouldBe(0);
+
+        // lose a third of the saved evaluations, as a kill mid-search would
+        var saved = Directory.GetFiles(Path.Combine(cut, "evaluations")).Order(StringComparer.Ordinal).ToArray();
+        foreach (string f in saved.Where((_, i) => i % 3 == 0))
+        {
+            File.Delete(f);
+        }
+
+        (await Run([.. args, "--out", cut])).Error.ShouldContain("pass --resume");
+        var resumed = await Run([.. args, "--out", cut, "--resume"]);
+        resumed.Code.ShouldBe(0, resumed.Error);
+        resumed.Error.ShouldContain($"resumed: {saved.Length - saved.Where((_, i) => i % 3 == 0).Count()} evaluations read back");
+        resumed.Output.ShouldBe(uninterrupted.Output);
+        (await Run([.. args[..^4], "--seed", "6", "--format", "json", "--out", cut, "--resume"])).Output.ShouldNotBe(uninterrupted.Output); // another seed: new evaluations, not a mix
+        var other = await Run(["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:0.9", "--target", "0.5", "--runs", "6", "--rounds", "1", "--candidates", "4", "--out", cut, "--resume"]);
+        other.Code.ShouldBe(CliApp.BadInput);
+        other.Error.ShouldContain("holds the evaluations of another search");
+    }
+
+    [Test]
     public async Task Pareto_WritesItsPointsAndChart()
     {
         var (code, _, error) = await Run("optimize", "--preset", "venezuela-2019", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--param", "coalition.us.oilEmbargo.bite=0:0.6",

@@ -30,6 +30,24 @@ public class PolicyDesignCommandTests : CliFolderTest
     }
 
     [Test]
+    public async Task Robust_Interrupted_ResumesToTheSameResult()
+    {
+        string[] args = ["robust", "venezuela-2019", "venezuela-2019-contact", "--particles", "12", "--runs", "5", "--seed", "4", "--format", "json"];
+        string dir = Path.Combine(Folder, "r");
+        var whole = await Run([.. args, "--out", dir]);
+        whole.Code.ShouldBe(0, whole.Error);
+        foreach (string f in Directory.GetFiles(Path.Combine(dir, "rows")).Where((_, i) => i % 2 == 1))
+        {
+            File.Delete(f);
+        }
+
+        (await Run([.. args, "--out", dir])).Error.ShouldContain("pass --resume");
+        (await Run([.. args, "--out", dir, "--resume"])).Output.ShouldBe(whole.Output);
+        Directory.GetFiles(Path.Combine(dir, "rows")).Length.ShouldBe(12);
+        (await Run(["robust", "venezuela-2019", "venezuela-2019-contact", "--particles", "12", "--runs", "6", "--seed", "4", "--out", dir, "--resume"])).Error.ShouldContain("belongs to another evaluation");
+    }
+
+    [Test]
     public async Task Discover_ReadsASweepFolder_WithItsLeversAsTheInputs()
     {
         string sweep = Path.Combine(Folder, "sweep");

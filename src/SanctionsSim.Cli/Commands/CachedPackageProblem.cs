@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using SanctionsSim.Design;
+using SanctionsSim.Experiments;
+using SanctionsSim.IO;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>
+/// Makes <c>optimize</c> resumable: every evaluation of a package (a pure function of the problem, the package, the
+/// seed and the replication range) is saved atomically as it finishes in <c>DIR/evaluations/</c>; a resumed search
+/// replays the same deterministic steps and reads back each evaluation already done instead of simulating it, so it
+/// ends with the result an uninterrupted search gives, bit for bit.
+/// </summary>
+internal sealed class CachedPackageProblem(IPackageProblem inner, string folder, string identity) : IPackageProblem
+{
+    private int _read;
+
+    public IReadOnlyList<ExperimentParameter> Levers => inner.Levers;
+
+    public IReadOnlyList<string> Outputs => inner.Outputs;
+
+    /// <summary>Evaluations read back from the folder instead of simulated.</summary>
+    public int Read => Volatile.Read(ref _read);
+
+    public PackageSample Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count)
+    {
+        var key = new StringBuilder(identity).Append('|').Append(seed).Append('|').Append(first).Append('|').Append(count);
+        foreach (double v in levers)
+        {
+            key.Append('|').Append(BitConverter.DoubleToInt64Bits(v).ToString(CultureInfo.InvariantCulture));
+        }
+
+        string path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())))[..32] + ".json");
+        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject saved && (string?)saved["key"] == key.ToString())
+        {
+            Interlocked.Increment(ref _read);
+            return new PackageSample(
+                (long)saved["replications"]!,
+                (long)saved["successes"]!,
+                [.. saved["sums"]!.AsArray().Select(x => BitConverter.Int64BitsToDouble((long)x!))],
+                [.. saved["squares"]!.AsArray().Select(x => BitConverter.Int64BitsToDouble((long)x!))]);
+        }
+
+        var sample = inner.Evaluate(levers, seed, first, count);
+        var node = new JsonObject
+        {
+            ["key"] = key.ToString(),
+            ["replications"] = sample.Replications,
+            ["successes"] = sample.Successes,
+            ["sums"] = new JsonArray([.. Enumerable.Range(0, sample.OutputCount).Select(k => (JsonNode)BitConverter.DoubleToInt64Bits(sample.Sum(k)))]),
+            ["squares"] = new JsonArray([.. Enumerable.Range(0, sample.OutputCount).Select(k => (JsonNode)BitConverter.DoubleToInt64Bits(sample.SumOfSquares(k)))]),
+        };
+        AtomicFile.WriteAllText(path, node.ToJsonString());
+        return sample;
+    }
+}
