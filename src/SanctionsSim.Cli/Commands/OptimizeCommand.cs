@@ -82,7 +82,7 @@ internal static class OptimizeCommand
                 };
                 Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
                 var result = await Task.Run(() => ParetoSearch.Run(searched, options, token), CancellationToken.None).ConfigureAwait(false);
-                await Resumed(context, cache).ConfigureAwait(false);
+                await Resumed(context, cache, parse.GetValue(resume)).ConfigureAwait(false);
                 await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format)).ConfigureAwait(false);
                 return CliApp.Success;
             }
@@ -105,7 +105,7 @@ internal static class OptimizeCommand
                 throw new UserInputException("infeasible: " + e.Message);
             }
 
-            await Resumed(context, cache).ConfigureAwait(false);
+            await Resumed(context, cache, parse.GetValue(resume)).ConfigureAwait(false);
             await ReportOptimum(context, scenario.Name, found, dir, parse.GetValue(format)).ConfigureAwait(false);
             return CliApp.Success;
         });
@@ -144,9 +144,10 @@ internal static class OptimizeCommand
         return new CachedPackageProblem(problem, evaluations, text);
     }
 
-    private static async Task Resumed(CliContext context, CachedPackageProblem? cache)
+    private static async Task Resumed(CliContext context, CachedPackageProblem? cache, bool resume)
     {
-        if (cache is { Read: > 0 })
+        // (a search may also meet a package it evaluated before, NSGA-II's copies for instance: read back too)
+        if (resume && cache is { Read: > 0 })
         {
             await context.Error.WriteLineAsync($"resumed: {cache.Read} evaluations read back from the folder, not simulated again").ConfigureAwait(false);
         }

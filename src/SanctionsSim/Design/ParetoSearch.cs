@@ -64,9 +64,18 @@ public static class ParetoSearch
             }
 
             replications += Evaluate(problem, offspring, options, cancellationToken);
-            var all = population.Concat(offspring).ToList();
-            Rank(all, m);
-            population = all.OrderBy(x => x.Front).ThenByDescending(x => x.Crowding).Take(n).ToList();
+            // environmental selection over distinct packages (a copy of a package would take a place on the front
+            // from a different one); copies fill the population only if there are too few distinct packages
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var distinct = new List<Member>();
+            var copies = new List<Member>();
+            foreach (var x in population.Concat(offspring))
+            {
+                (seen.Add(string.Join(",", x.Unit.Select(v => BitConverter.DoubleToInt64Bits(v)))) ? distinct : copies).Add(x);
+            }
+
+            Rank(distinct, m);
+            population = [.. distinct.OrderBy(x => x.Front).ThenByDescending(x => x.Crowding).Take(n), .. copies.Take(Math.Max(0, n - distinct.Count))];
             Rank(population, m);
         }
 
