@@ -34,7 +34,7 @@ internal sealed class CachedPackageProblem(IPackageProblem inner, string folder,
         }
 
         string path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())))[..32] + ".json");
-        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject saved && (string?)saved["key"] == key.ToString())
+        if (File.Exists(path) && TryRead(path) is JsonObject saved && (string?)saved["key"] == key.ToString())
         {
             Interlocked.Increment(ref _read);
             return new PackageSample(
@@ -55,5 +55,18 @@ internal sealed class CachedPackageProblem(IPackageProblem inner, string folder,
         };
         AtomicFile.WriteAllText(path, node.ToJsonString());
         return sample;
+    }
+
+    /// <summary>A saved evaluation, or null when the file is damaged (it is then computed again and replaced).</summary>
+    private static JsonObject? TryRead(string path)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject is { } o && o["sums"] is JsonArray && o["squares"] is JsonArray && o["replications"] is not null && o["successes"] is not null ? o : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -46,7 +46,16 @@ internal static class RareEventRun
             JsonObject expected = Settings(scenario, options);
             foreach (string file in saved.Order(StringComparer.Ordinal))
             {
-                var node = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                JsonObject node;
+                try
+                {
+                    node = JsonNode.Parse(File.ReadAllText(file))?.AsObject() ?? throw new JsonException("empty");
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                {
+                    throw new UserInputException($"{file} is damaged ({e.Message}); delete it and run again with --resume (that run is redone).");
+                }
+
                 if (node["settings"]!.ToJsonString() != expected.ToJsonString())
                 {
                     throw new UserInputException($"{file} belongs to another estimate (other scenario, seed, particles or runs): --resume continues only the same one.");

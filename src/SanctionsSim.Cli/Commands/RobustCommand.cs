@@ -75,7 +75,16 @@ internal static class RobustCommand
 
                 foreach (string f in Directory.GetFiles(rows, "row-*.json").Order(StringComparer.Ordinal))
                 {
-                    var node = JsonNode.Parse(File.ReadAllText(f))!;
+                    JsonNode node;
+                    try
+                    {
+                        node = JsonNode.Parse(File.ReadAllText(f)) ?? throw new System.Text.Json.JsonException("empty");
+                    }
+                    catch (System.Text.Json.JsonException e)
+                    {
+                        throw new UserInputException($"{f} is damaged ({e.Message}); delete it and run again with --resume (that particle is redone).");
+                    }
+
                     if (node["settings"]?.GetValue<string>() != settings)
                     {
                         throw new UserInputException($"{f} belongs to another evaluation (other arms, posterior, particles, runs or seed): --resume continues only the same one.");

@@ -31,17 +31,19 @@ public class OptimizeCommandTests : CliFolderTest
         uninterrupted.Code.ShouldBe(0, uninterrupted.Error);
         (await Run([.. args, "--out", cut])).Code.ShouldBe(0);
 
-        // lose a third of the saved evaluations, as a kill mid-search would
+        // lose a third of the saved evaluations, as a kill mid-search would, and damage one more (it is computed again)
         var saved = Directory.GetFiles(Path.Combine(cut, "evaluations")).Order(StringComparer.Ordinal).ToArray();
         foreach (string f in saved.Where((_, i) => i % 3 == 0))
         {
             File.Delete(f);
         }
 
+        File.WriteAllText(saved[1], "{\"key\": ");
+
         (await Run([.. args, "--out", cut])).Error.ShouldContain("pass --resume");
         var resumed = await Run([.. args, "--out", cut, "--resume"]);
         resumed.Code.ShouldBe(0, resumed.Error);
-        resumed.Error.ShouldContain($"resumed: {saved.Length - saved.Where((_, i) => i % 3 == 0).Count()} evaluations read back");
+        resumed.Error.ShouldContain($"resumed: {saved.Length - saved.Where((_, i) => i % 3 == 0).Count() - 1} evaluations read back");
         resumed.Output.ShouldBe(uninterrupted.Output);
         (await Run([.. args[..^4], "--seed", "6", "--format", "json", "--out", cut, "--resume"])).Output.ShouldNotBe(uninterrupted.Output); // another seed: new evaluations, not a mix
         var other = await Run(["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:0.9", "--target", "0.5", "--runs", "6", "--rounds", "1", "--candidates", "4", "--out", cut, "--resume"]);

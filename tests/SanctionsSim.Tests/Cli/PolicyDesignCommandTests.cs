@@ -45,6 +45,10 @@ public class PolicyDesignCommandTests : CliFolderTest
         (await Run([.. args, "--out", dir, "--resume"])).Output.ShouldBe(whole.Output);
         Directory.GetFiles(Path.Combine(dir, "rows")).Length.ShouldBe(12);
         (await Run(["robust", "venezuela-2019", "venezuela-2019-contact", "--particles", "12", "--runs", "6", "--seed", "4", "--out", dir, "--resume"])).Error.ShouldContain("belongs to another evaluation");
+        File.WriteAllText(Path.Combine(dir, "rows", "row-00003.json"), "{\"settings\": ");
+        var damaged = await Run([.. args, "--out", dir, "--resume"]);
+        damaged.Code.ShouldBe(CliApp.BadInput);
+        damaged.Error.ShouldContain("row-00003.json is damaged");
     }
 
     [Test]
