@@ -34,6 +34,7 @@ internal static class RareEventRun
         var model = new ScenarioSplitting(scenario);
         string? folder = output?.FullName;
         var completed = new List<SplittingRun>();
+        string settings = Settings(scenario, options).ToJsonString(); // what identifies this estimate: computed once, written with every run
         if (folder is not null)
         {
             string runs = Path.Combine(folder, "splitting");
@@ -43,7 +44,6 @@ internal static class RareEventRun
                 throw new UserInputException($"{folder} already holds {saved.Length} splitting runs; pass --resume to continue them or choose another --out.");
             }
 
-            JsonObject expected = Settings(scenario, options);
             foreach (string file in saved.Order(StringComparer.Ordinal))
             {
                 JsonObject node;
@@ -56,7 +56,7 @@ internal static class RareEventRun
                     throw new UserInputException($"{file} is damaged ({e.Message}); delete it and run again with --resume (that run is redone).");
                 }
 
-                if (node["settings"]!.ToJsonString() != expected.ToJsonString())
+                if (node["settings"]!.ToJsonString() != settings)
                 {
                     throw new UserInputException($"{file} belongs to another estimate (other scenario, seed, particles or runs): --resume continues only the same one.");
                 }
@@ -76,7 +76,7 @@ internal static class RareEventRun
 
             var node = new JsonObject
             {
-                ["settings"] = Settings(scenario, options),
+                ["settings"] = JsonNode.Parse(settings),
                 ["index"] = run.Index, ["estimate"] = run.Estimate, ["iterations"] = run.Iterations, ["paths"] = run.Paths, ["extinct"] = run.Extinct,
             };
             AtomicFile.WriteAllText(Path.Combine(folder, "splitting", $"run-{run.Index:D5}.json"), node.ToJsonString() + "\n");

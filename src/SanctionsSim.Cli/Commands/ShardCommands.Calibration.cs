@@ -115,13 +115,16 @@ internal static partial class ShardCommands
             }
         }
 
-        AbcStopReason? stop = last is null ? null
-            : last.Generation + 1 >= definition.Options.Generations ? AbcStopReason.Generations
-            : last.Generation > 0 && last.AcceptanceRate < definition.Options.MinAcceptanceRate ? AbcStopReason.AcceptanceRate
+        return new CalibrationState(definition, last, Stop(definition.Options, last, folder));
+    }
+
+    /// <summary>Why a calibration whose last merged generation is <paramref name="last"/> is finished, or null while it goes on (the rules of <see cref="AbcSmc.Run"/>; an exhausted one has written calibration.json).</summary>
+    private static AbcStopReason? Stop(AbcOptions options, AbcPopulation? last, string folder)
+        => last is null ? null
+            : last.Generation + 1 >= options.Generations ? AbcStopReason.Generations
+            : last.Generation > 0 && last.AcceptanceRate < options.MinAcceptanceRate ? AbcStopReason.AcceptanceRate
             : File.Exists(Path.Combine(folder, "calibration.json")) ? AbcStopReason.Exhausted
             : null;
-        return new CalibrationState(definition, last, stop);
-    }
 
     private static string CalibrationShardPath(string folder, int generation, int index) => Path.Combine(folder, "shards", $"generation-{generation:D3}", $"shard-{index:D5}.bin");
 
@@ -289,8 +292,7 @@ internal static partial class ShardCommands
             AtomicFile.WriteAllBytes(Path.Combine(folder, "generations", $"generation-{g:D3}.json"), buffer.ToArray());
         }
 
-        var after = ReadCalibration(folder, plan);
-        if (after.Stop is AbcStopReason stop)
+        if (Stop(options, population, folder) is AbcStopReason stop)
         {
             await CalibrateCommand.Finish(context, definition, options, folder, population, stop, format).ConfigureAwait(false);
             return CliApp.Success;
