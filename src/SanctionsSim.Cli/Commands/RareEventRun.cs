@@ -10,31 +10,53 @@ using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;
 
-/// <summary><c>run --rare-event</c>: the probability of a rare collapse by adaptive multilevel splitting, with its interval.</summary>
+/// <summary><c>run --rare-event</c>: the probability of a rare collapse by splitting or importance sampling, with its interval.</summary>
 internal static class RareEventRun
 {
-    public static Option<bool> Flag() => new("--rare-event") { Description = "Estimate a rare collapse's probability by adaptive multilevel splitting (score: the defected share over the critical share) instead of plain Monte Carlo; see docs/rare-events.md." };
+    public static Option<bool> Flag() => new("--rare-event") { Description = "Estimate a rare collapse's probability by multilevel splitting (score: the defected share over the critical share) instead of plain Monte Carlo; see docs/rare-events.md." };
 
-    public static Option<int> Particles() => new("--particles") { Description = "With --rare-event: paths per splitting run (2 to 1,000,000).", DefaultValueFactory = _ => 200 };
+    public static Option<string> Method() => new Option<string>("--rare-method")
+    {
+        Description = "With --rare-event: importance (default: a splitting pilot on the random inputs fits an importance-sampling shift), splitting (sequential Monte Carlo on the random inputs) or path (adaptive multilevel splitting on the weekly randomness).",
+        DefaultValueFactory = _ => "importance",
+    }.AcceptOnlyFromAmong("importance", "splitting", "path");
+
+    public static Option<int> PilotParticles() => new("--pilot-particles") { Description = "With --rare-event and --rare-method importance or splitting: particles of the pilot run that fixes the levels, moves and shift (10 to 1,000,000).", DefaultValueFactory = _ => 500 };
+
+    public static Option<int> Particles() => new("--particles") { Description = "With --rare-event: samples or paths per run (importance, path: 2 to 1,000,000; splitting: 10 to 1,000,000).", DefaultValueFactory = _ => 200 };
 
     public static Option<int> Runs() => new("--splitting-runs") { Description = "With --rare-event: independent splitting runs averaged into the estimate; their spread gives its interval (2 to 100,000).", DefaultValueFactory = _ => 20 };
 
-    public static async Task<int> RunAsync(CliContext context, Scenario scenario, SplittingOptions options, DirectoryInfo? output, bool resume, string? format, CancellationToken token)
+    public static async Task<int> RunAsync(CliContext context, Scenario scenario, RareEventSettings request, DirectoryInfo? output, bool resume, string? format, CancellationToken token)
     {
+        var options = new SplittingOptions { Particles = request.Particles, Runs = request.Runs, Seed = request.Seed, Confidence = request.Confidence, MaxDegreeOfParallelism = request.Threads };
+        var inputOptions = new InputSplittingOptions
+        {
+            Particles = request.Particles, Runs = request.Runs, PilotParticles = request.PilotParticles, Seed = request.Seed, Confidence = request.Confidence, MaxDegreeOfParallelism = request.Threads,
+            Method = request.Method == "splitting" ? InputSplittingMethod.Splitting : InputSplittingMethod.ImportanceSampling,
+        };
         try
         {
-            options.Validate();
+            if (request.Method == "path")
+            {
+                options.Validate();
+            }
+            else
+            {
+                inputOptions.Validate();
+            }
         }
         catch (ArgumentException e)
         {
-            throw new UserInputException(e.Message.Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Runs must", "--splitting-runs must", StringComparison.Ordinal)
+            throw new UserInputException(e.Message.Replace("PilotParticles must", "--pilot-particles must", StringComparison.Ordinal).Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Runs must", "--splitting-runs must", StringComparison.Ordinal)
                 .Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
         }
 
         var model = new ScenarioSplitting(scenario);
         string? folder = output?.FullName;
         var completed = new List<SplittingRun>();
-        string settings = Settings(scenario, options).ToJsonString(); // what identifies this estimate: computed once, written with every run
+        string settings = Settings(scenario, request).ToJsonString(); // what identifies this estimate: computed once, written with every run
+        SplittingLevels? pilot = null;
         if (folder is not null)
         {
             string runs = Path.Combine(folder, "splitting");
@@ -64,6 +86,17 @@ internal static class RareEventRun
                 completed.Add(new SplittingRun { Index = (int)node["index"]!, Estimate = (double)node["estimate"]!, Iterations = (long)node["iterations"]!, Paths = (long)node["paths"]!, Extinct = (bool)node["extinct"]! });
             }
 
+            string pilotFile = Path.Combine(runs, "pilot.json");
+            if (File.Exists(pilotFile) && request.Method != "path")
+            {
+                if (!resume)
+                {
+                    throw new UserInputException($"{folder} already holds a pilot run; pass --resume to continue or choose another --out.");
+                }
+
+                pilot = ReadPilot(pilotFile, settings, model.Target);
+            }
+
             Directory.CreateDirectory(runs);
         }
 
@@ -85,15 +118,38 @@ internal static class RareEventRun
         SplittingResult result;
         try
         {
-            result = await Task.Run(() => AdaptiveMultilevelSplitting.Estimate(model, options, completed, Save, token), CancellationToken.None).ConfigureAwait(false);
+            result = await Task.Run(
+                () =>
+                {
+                    if (request.Method == "path")
+                    {
+                        return AdaptiveMultilevelSplitting.Estimate(model, options, completed, Save, token);
+                    }
+
+                    if (pilot is null)
+                    {
+                        pilot = InputSplitting.Pilot(model, inputOptions, token);
+                        if (folder is not null)
+                        {
+                            AtomicFile.WriteAllText(Path.Combine(folder, "splitting", "pilot.json"), PilotJson(pilot, settings).ToJsonString() + "\n");
+                        }
+                    }
+
+                    return InputSplitting.Estimate(model, inputOptions, pilot, completed, Save, token);
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("cancelled" + (folder is null ? "" : $"; the finished splitting runs are saved in {folder}: run again with --resume")).ConfigureAwait(false);
             return CliApp.Failure;
         }
+        catch (InvalidOperationException e)
+        {
+            throw new UserInputException($"The rare-event estimate cannot proceed: {e.Message}");
+        }
 
-        var json = Json(scenario, result);
+        var json = Json(scenario, request, result);
         if (folder is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "rare-event.json"), SummaryJson.ToText(json));
@@ -110,35 +166,126 @@ internal static class RareEventRun
         else
         {
             var console = Common.Console(context.Output, context.Interactive);
-            var table = Common.Titled($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by adaptive multilevel splitting")
+            var table = Common.Titled($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by {MethodName(request.Method)}")
                 .AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
             Common.Row(table, "probability", result.Probability.ToString("G4", CultureInfo.InvariantCulture));
             Common.Row(table, $"{result.Confidence:P0} interval", $"[{result.Interval.Lower.ToString("G4", CultureInfo.InvariantCulture)}, {result.Interval.Upper.ToString("G4", CultureInfo.InvariantCulture)}]");
             Common.Row(table, "standard error (relative)", $"{result.StandardError.ToString("G3", CultureInfo.InvariantCulture)} ({(double.IsFinite(result.RelativeError) ? result.RelativeError.ToString("P1", CultureInfo.InvariantCulture) : "∞")})");
-            Common.Row(table, "splitting runs × paths each", $"{result.Runs.Count} × {result.Particles}");
-            Common.Row(table, "paths simulated (clones replayed in full)", result.Paths.ToString("N0", CultureInfo.InvariantCulture));
-            Common.Row(table, "plain Monte Carlo for the same error", double.IsFinite(result.MonteCarloEquivalent) ? $"{result.MonteCarloEquivalent.ToString("N0", CultureInfo.InvariantCulture)} replications (splitting is {result.Speedup.ToString("G3", CultureInfo.InvariantCulture)}× as efficient)" : "—");
-            Common.Row(table, "extinct runs (estimate 0)", result.Extinctions.ToString(CultureInfo.InvariantCulture));
+            Common.Row(table, request.Method == "importance" && result.Levels?.Shift.Count > 0 ? "batches × samples each" : "splitting runs × paths each", $"{result.Runs.Count} × {result.Particles}");
+            if (result.Levels is { } levels)
+            {
+                Common.Row(table, "pilot: levels of the score", string.Join(", ", levels.Levels.Select(l => l.ToString("G3", CultureInfo.InvariantCulture))));
+                Common.Row(table, "pilot: replications", levels.Paths.ToString("N0", CultureInfo.InvariantCulture));
+                if (request.Method == "importance")
+                {
+                    Common.Row(table, "importance shift", levels.Shift.Count == 0 ? "none found: splitting runs instead" : string.Join(", ", levels.Shift.Select(c => $"{CoordinateName(c.Block, c.Coordinate)} → {c.Mean.ToString("G3", CultureInfo.InvariantCulture)}")));
+                }
+            }
+
+            Common.Row(table, "replications simulated (all, in full)", result.Paths.ToString("N0", CultureInfo.InvariantCulture));
+            Common.Row(table, "plain Monte Carlo for the same error", double.IsFinite(result.MonteCarloEquivalent) ? $"{result.MonteCarloEquivalent.ToString("N0", CultureInfo.InvariantCulture)} replications (this estimate is {result.Speedup.ToString("G3", CultureInfo.InvariantCulture)}× as efficient)" : "—");
+            Common.Row(table, "runs with no hit (estimate 0)", result.Extinctions.ToString(CultureInfo.InvariantCulture));
             console.Write(table);
         }
 
         return CliApp.Success;
     }
 
-    private static JsonObject Settings(Scenario scenario, SplittingOptions options) => new()
+    private static JsonObject Settings(Scenario scenario, RareEventSettings request)
     {
-        ["scenarioHash"] = Scenarios.ScenarioJson.Hash(scenario),
-        ["seed"] = options.Seed,
-        ["particles"] = options.Particles,
-        ["runs"] = options.Runs,
+        var node = new JsonObject
+        {
+            ["scenarioHash"] = Scenarios.ScenarioJson.Hash(scenario),
+            ["seed"] = request.Seed,
+            ["particles"] = request.Particles,
+            ["runs"] = request.Runs,
+        };
+        if (request.Method != "path")
+        {
+            node["method"] = request.Method;
+            node["pilotParticles"] = request.PilotParticles;
+        }
+
+        return node;
+    }
+
+    private static string MethodName(string method) => method switch
+    {
+        "path" => "adaptive multilevel splitting on the weekly randomness",
+        "splitting" => "sequential Monte Carlo on the random inputs",
+        _ => "importance sampling fitted by a splitting pilot",
     };
 
-    private static JsonObject Json(Scenario scenario, SplittingResult result) => new()
+    private static string CoordinateName(int block, int coordinate) => block == 0 && coordinate == 0 ? "officers[0] (the corps' cohesion)" : $"{BlockName(block)}[{coordinate}]";
+
+    private static string BlockName(int block) => block switch
+    {
+        0 => "officers",
+        1 => "ties",
+        2 => "contact orders",
+        3 => "events",
+        4 => "weeks",
+        _ => $"block {block}",
+    };
+
+    private static JsonObject PilotJson(SplittingLevels pilot, string settings) => new()
+    {
+        ["settings"] = JsonNode.Parse(settings),
+        ["levels"] = new JsonArray([.. pilot.Levels.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["correlations"] = new JsonArray([.. pilot.Correlations.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["acceptance"] = new JsonArray([.. pilot.Acceptance.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["pilotEstimate"] = pilot.PilotEstimate,
+        ["paths"] = pilot.Paths,
+        ["shift"] = new JsonArray([.. pilot.Shift.Select(c => (JsonNode)new JsonObject { ["block"] = c.Block, ["coordinate"] = c.Coordinate, ["mean"] = c.Mean })]),
+    };
+
+    private static SplittingLevels ReadPilot(string file, string settings, double target)
+    {
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(file))?.AsObject() ?? throw new JsonException("empty");
+            if (node["settings"]?.ToJsonString() != settings)
+            {
+                throw new UserInputException($"{file} belongs to another estimate (other scenario, seed, method or particles): --resume continues only the same one.");
+            }
+
+            JsonArray Array(JsonObject o, string name) => o[name] as JsonArray ?? throw new JsonException($"no array '{name}'");
+            JsonNode Value(JsonObject o, string name) => o[name] ?? throw new JsonException($"no value '{name}'");
+            double[] Numbers(string name) => Array(node, name).Select(v => (double)(v ?? throw new JsonException($"a null in '{name}'"))).ToArray();
+            var pilot = new SplittingLevels
+            {
+                Levels = Numbers("levels"),
+                Correlations = Numbers("correlations"),
+                Acceptance = Numbers("acceptance"),
+                PilotEstimate = (double)Value(node, "pilotEstimate"),
+                Paths = (long)Value(node, "paths"),
+                Shift = Array(node, "shift").Select(c => c as JsonObject ?? throw new JsonException("a shift entry is not an object"))
+                    .Select(c => new MonteCarlo.ShiftedCoordinate { Block = (int)Value(c, "block"), Coordinate = (int)Value(c, "coordinate"), Mean = (double)Value(c, "mean") }).ToArray(),
+            };
+            _ = new MonteCarlo.InputShift(pilot.Shift); // checks blocks, coordinates and means
+            pilot.Validate(target);
+            return pilot;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new UserInputException($"{file} is damaged ({e.Message}); delete it and run again with --resume (the pilot is redone).");
+        }
+    }
+
+    private static JsonObject Json(Scenario scenario, RareEventSettings request, SplittingResult result) => new()
     {
         ["scenario"] = scenario.Name,
         ["scenarioHash"] = Scenarios.ScenarioJson.Hash(scenario),
         ["weeks"] = scenario.Weeks,
-        ["method"] = "adaptive multilevel splitting (Cérou & Guyader 2007; ties as in Bréhier, Gazeau, Goudenège, Lelièvre & Rousset 2016)",
+        ["method"] = request.Method switch
+        {
+            "path" => "adaptive multilevel splitting on the weekly randomness (Cérou & Guyader 2007; ties as in Bréhier, Gazeau, Goudenège, Lelièvre & Rousset 2016)",
+            "splitting" => "sequential Monte Carlo on the random inputs with fixed levels (Cérou, Del Moral, Furon & Guyader 2012)",
+            _ => result.Levels?.Shift.Count > 0 ? "importance sampling (defensive mixture, Hesterberg 1995) with a shift fitted by a sequential Monte Carlo pilot on the random inputs" : "sequential Monte Carlo on the random inputs (the pilot found no coordinate to shift)",
+        },
+        ["levels"] = result.Levels is null ? null : new JsonArray([.. result.Levels.Levels.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["shift"] = result.Levels is null ? null : new JsonArray([.. result.Levels.Shift.Select(c => (JsonNode)new JsonObject { ["block"] = BlockName(c.Block), ["coordinate"] = c.Coordinate, ["mean"] = c.Mean })]),
+        ["pilotPaths"] = result.Levels?.Paths,
         ["seed"] = result.Seed,
         ["particles"] = result.Particles,
         ["runs"] = result.Runs.Count,
@@ -155,3 +302,6 @@ internal static class RareEventRun
         ["estimates"] = new JsonArray([.. result.Runs.Select(r => (JsonNode)JsonValue.Create(r.Estimate))]),
     };
 }
+
+/// <summary>What <c>run --rare-event</c> was asked: method, sizes, seed.</summary>
+internal sealed record RareEventSettings(string Method, int Particles, int Runs, int PilotParticles, ulong Seed, double Confidence, int Threads);

@@ -35,9 +35,11 @@ internal static class RunCommand
         var rare = RareEventRun.Flag();
         var particles = RareEventRun.Particles();
         var splittingRuns = RareEventRun.Runs();
+        var rareMethod = RareEventRun.Method();
+        var pilotParticles = RareEventRun.PilotParticles();
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption, rare, particles, splittingRuns,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption, rare, particles, splittingRuns, rareMethod, pilotParticles,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -64,15 +66,17 @@ internal static class RunCommand
                     }
                 }
 
-                var splitting = new RareEvents.SplittingOptions
+                string method = parse.GetValue(rareMethod)!;
+                if (method == "path" && parse.GetResult(pilotParticles) is { Implicit: false })
                 {
-                    Particles = parse.GetValue(particles), Runs = parse.GetValue(splittingRuns), Seed = parse.GetValue(seed),
-                    Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
-                };
+                    throw new UserInputException("--pilot-particles does not apply with --rare-method path (it has no pilot).");
+                }
+
+                var splitting = new RareEventSettings(method, parse.GetValue(particles), parse.GetValue(splittingRuns), parse.GetValue(pilotParticles), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(threads));
                 return await RareEventRun.RunAsync(context, scenario, splitting, outFolder, parse.GetValue(resume), parse.GetValue(format), token).ConfigureAwait(false);
             }
 
-            foreach (Option other in (Option[])[particles, splittingRuns])
+            foreach (Option other in (Option[])[particles, splittingRuns, rareMethod, pilotParticles])
             {
                 if (parse.GetResult(other) is { Implicit: false })
                 {

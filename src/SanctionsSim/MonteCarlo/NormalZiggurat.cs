@@ -81,6 +81,7 @@ internal static class Variates
     /// <summary>A Gamma(shape, 1) variate, shape &gt; 0.</summary>
     public static double Gamma(RandomStream random, double shape)
     {
+        random = random.Variate(); // one coordinate when following random inputs; itself otherwise
         if (shape < 1.0)
         {
             // Gamma(a) = Gamma(a + 1) · U^(1/a)
@@ -112,6 +113,7 @@ internal static class Variates
     /// <summary>A Beta(a, b) variate, a, b &gt; 0, as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).</summary>
     public static double Beta(RandomStream random, double a, double b)
     {
+        random = random.Variate(); // one coordinate when following random inputs; itself otherwise
         double x = Gamma(random, a);
         double y = Gamma(random, b);
         return x / (x + y);

@@ -29,6 +29,10 @@ public sealed class RandomStream : Random
 {
     private const double DoubleUnit = 1.0 / (1UL << 53);
     private Xoshiro256 _state;
+    private RandomInputs? _inputs;
+    private int _block;
+    private int _coordinate;
+    private RandomStream? _variate;
 
     /// <summary>Creates a stream seeded from a single 64-bit seed (replication 0, stream 0).</summary>
     /// <param name="seed">Any 64-bit value.</param>
@@ -52,6 +56,7 @@ public sealed class RandomStream : Random
     /// <param name="stream">The purpose key.</param>
     public void Reset(ulong seed, long replication, ulong stream)
     {
+        _inputs = null;
         ulong x = Mix(Mix(Mix(seed) ^ (ulong)replication) ^ stream);
         _state = new Xoshiro256(SplitMix(ref x), SplitMix(ref x), SplitMix(ref x), SplitMix(ref x));
         if ((_state.S0 | _state.S1 | _state.S2 | _state.S3) == 0)
@@ -69,33 +74,82 @@ public sealed class RandomStream : Random
             throw new ArgumentException("The xoshiro256** state must not be all zero.");
         }
 
+        _inputs = null;
         _state = new Xoshiro256(s0, s1, s2, s3);
     }
 
     /// <summary>The state as a value, for hot loops that draw many numbers: a local copy lives in registers (the
     /// fields of a class do not), and <see cref="Restore"/> writes it back, so the sequence is unchanged.</summary>
-    internal Xoshiro256 Detach() => _state;
+    internal Xoshiro256 Detach() => _inputs is null ? _state : throw new InvalidOperationException("A stream that follows random inputs has no generator state to detach; draw through its methods.");
 
     /// <summary>Continues from a state taken by <see cref="Detach"/> and advanced.</summary>
     internal void Restore(in Xoshiro256 state) => _state = state;
 
+    /// <summary>
+    /// From now on every draw reads the next coordinate of <paramref name="block"/> of <paramref name="inputs"/>
+    /// (from coordinate 0): a normal draw is the coordinate g, a uniform Φ(g), an exponential −ln Φ(−g), a bounded
+    /// integer ⌊Φ(g)·n⌋, raw bits <see cref="RandomInputs.Key"/>. Used by sequential Monte Carlo for static rare
+    /// events (docs/rare-events.md). <see cref="Reset"/> returns to the stream's own generator.
+    /// </summary>
+    /// <param name="inputs">The inputs to read.</param>
+    /// <param name="block">The block, in [0, <see cref="RandomInputs.BlockCount"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="block"/> is out of range.</exception>
+    public void Follow(RandomInputs inputs, int block)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if ((uint)block >= RandomInputs.BlockCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(block), block, $"A block must be in [0, {RandomInputs.BlockCount}).");
+        }
+
+        _inputs = inputs;
+        _block = block;
+        _coordinate = 0;
+    }
+
+    /// <summary>Whether draws read <see cref="RandomInputs"/> (<see cref="Follow"/>) rather than this stream's generator.</summary>
+    public bool IsFollowing => _inputs is not null;
+
+    /// <summary>
+    /// The stream a variate that consumes a variable number of draws (a rejection sampler) should draw from: this
+    /// stream itself, or, when following inputs, a stream seeded by one coordinate's <see cref="RandomInputs.Key"/>, so
+    /// the variate uses exactly one coordinate and later draws keep their coordinates.
+    /// </summary>
+    internal RandomStream Variate()
+    {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
+        _variate ??= new RandomStream(0);
+        ulong key = _inputs.Key(_block, _coordinate++);
+        _variate.Reset(key, 0, 0);
+        return _variate;
+    }
+
+    private double FollowNormal() => _inputs!.Normal(_block, _coordinate++);
+
+    private double FollowUniform() => RandomInputs.ToUniform(FollowNormal());
+
+    private ulong FollowBits() => _inputs!.Key(_block, _coordinate++);
+
+    private ulong FollowBelow(ulong bound) => Math.Min(bound - 1, (ulong)(FollowUniform() * bound));
+
     /// <summary>Returns the next 64 random bits.</summary>
     /// <returns>A uniformly distributed 64-bit value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        return _state.Next();
-    }
+    public ulong NextUInt64() => _inputs is null ? _state.Next() : FollowBits();
 
     /// <summary>Returns a uniform double in [0, 1) with 53 random bits.</summary>
     /// <returns>A value in [0, 1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public override double NextDouble() => (NextUInt64() >> 11) * DoubleUnit;
+    public override double NextDouble() => _inputs is null ? (_state.Next() >> 11) * DoubleUnit : FollowUniform();
 
     /// <summary>Returns a uniform double in (0, 1]: safe to pass to a logarithm.</summary>
     /// <returns>A value in (0, 1].</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * DoubleUnit;
+    public double NextDoubleNonZero() => _inputs is null ? ((_state.Next() >> 11) + 1) * DoubleUnit : 1.0 - FollowUniform();
 
     /// <summary>Returns an unbiased integer in [0, <paramref name="maxExclusive"/>) (Lemire's multiply-and-reject method).</summary>
     /// <param name="maxExclusive">Upper bound, exclusive; must be positive.</param>
@@ -117,6 +171,11 @@ public sealed class RandomStream : Random
     /// <returns>An integer in [0, bound).</returns>
     public ulong NextUInt64Below(ulong bound)
     {
+        if (_inputs is not null)
+        {
+            return FollowBelow(bound);
+        }
+
         ulong high = Math.BigMul(NextUInt64(), bound, out ulong low);
         if (low < bound)
         {
@@ -133,16 +192,18 @@ public sealed class RandomStream : Random
     /// <summary>Returns a standard exponential variate (ziggurat method: exact, and about five times faster than −ln U).</summary>
     /// <returns>A non-negative value with mean 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextExponential()
-    {
-        return ExponentialZiggurat.Next(ref _state);
-    }
+    public double NextExponential() => _inputs is null ? ExponentialZiggurat.Next(ref _state) : RandomInputs.ToExponential(FollowNormal());
 
     /// <summary>Returns a standard normal variate (ziggurat method, Marsaglia &amp; Tsang 2000: exact, one 64-bit word for about 99 % of draws).</summary>
     /// <returns>A draw from N(0, 1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextStandardNormal()
     {
+        if (_inputs is not null)
+        {
+            return FollowNormal();
+        }
+
         ulong bits = NextUInt64();
         int layer = (int)(bits & 255);
         ulong j = bits >> 11;

@@ -14,7 +14,7 @@ namespace SanctionsSim.RareEvents;
 /// detection, crossings, chance joins) from its week on; the officers, ties, contact orders and events drawn at the
 /// start stay the origin's, as they are part of the state a clone inherits.
 /// </remarks>
-public sealed class ScenarioSplitting : ISplittingModel
+public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
 {
     private readonly SimulationPlan _plan;
 
@@ -38,6 +38,28 @@ public sealed class ScenarioSplitting : ISplittingModel
 
     /// <inheritdoc />
     public ISplittingPath CreatePath() => new Path(_plan);
+
+    /// <inheritdoc />
+    public IInputSplittingPath CreateInputPath() => new InputPath(_plan);
+
+    private sealed class InputPath(SimulationPlan plan) : IInputSplittingPath
+    {
+        private readonly Replication _replication = new(plan);
+        private readonly double[] _scores = new double[plan.Weeks];
+
+        public double Score(MonteCarlo.RandomInputs inputs)
+        {
+            ArgumentNullException.ThrowIfNull(inputs);
+            _replication.Run(inputs, _scores);
+            double max = double.NegativeInfinity;
+            foreach (double s in _scores)
+            {
+                max = Math.Max(max, s);
+            }
+
+            return max;
+        }
+    }
 
     private sealed class Path(SimulationPlan plan) : ISplittingPath
     {

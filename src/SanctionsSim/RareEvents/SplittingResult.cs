@@ -6,8 +6,9 @@ namespace SanctionsSim.RareEvents;
 /// <summary>The estimate of a rare event's probability by adaptive multilevel splitting, with its interval and its cost.</summary>
 public sealed class SplittingResult
 {
-    internal SplittingResult(IReadOnlyList<SplittingRun> runs, int particles, ulong seed, double confidence)
+    internal SplittingResult(IReadOnlyList<SplittingRun> runs, int particles, ulong seed, double confidence, SplittingLevels? levels = null)
     {
+        Levels = levels;
         Runs = runs;
         Particles = particles;
         Seed = seed;
@@ -19,7 +20,7 @@ public sealed class SplittingResult
         StandardError = Math.Sqrt(variance / r);
         double t = StudentT.InvCDF(0, 1, r - 1, 0.5 + (confidence / 2));
         Interval = new ConfidenceInterval(Math.Max(0, mean - (t * StandardError)), Math.Min(1, mean + (t * StandardError)), confidence);
-        Paths = runs.Sum(x => x.Paths);
+        Paths = runs.Sum(x => x.Paths) + (levels?.Paths ?? 0);
     }
 
     /// <summary>The estimated probability: the mean of the runs' unbiased estimates.</summary>
@@ -46,7 +47,10 @@ public sealed class SplittingResult
     /// <summary>The confidence level of <see cref="Interval"/>.</summary>
     public double Confidence { get; }
 
-    /// <summary>Paths simulated in all (each a full replication: a clone is replayed from its origin).</summary>
+    /// <summary>The levels and moves of sequential Monte Carlo on the inputs (<see cref="InputSplitting"/>); null for splitting on the path (<see cref="AdaptiveMultilevelSplitting"/>).</summary>
+    public SplittingLevels? Levels { get; }
+
+    /// <summary>Replications simulated in all, each in full: every path and clone (a clone is replayed from its origin), every proposal of a move, and the pilot's.</summary>
     public long Paths { get; }
 
     /// <summary>Runs that ended extinct (every path tied at a level below the target).</summary>

@@ -87,10 +87,30 @@ internal sealed class Replication
         _orders.Draw(_random, _corps.Sanctioned);
         _random.Reset(seed, replication, StreamKeys.Events);
         _events.Draw(_random);
-        Simulate(branches, scores);
+        Simulate(branches, null, scores);
     }
 
-    private void Simulate(ReadOnlySpan<RareEvents.PathBranch> branches, Span<double> scores)
+    /// <summary>
+    /// Runs the replication whose every draw reads <paramref name="inputs"/> (sequential Monte Carlo for static rare
+    /// events): officers, ties, contact orders and events from blocks <see cref="InputBlocks.Agents"/> …
+    /// <see cref="InputBlocks.Events"/>, week w's counter-based draws from the key of coordinate w of
+    /// <see cref="InputBlocks.Weeks"/>. Writes each week's collapse score into <paramref name="scores"/>.
+    /// </summary>
+    public void Run(RandomInputs inputs, Span<double> scores)
+    {
+        _random.Follow(inputs, InputBlocks.Agents);
+        _corps.Sample(_random);
+        _random.Follow(inputs, InputBlocks.Network);
+        _corps.Ties.Draw(_random);
+        _random.Follow(inputs, InputBlocks.Policy);
+        _orders.Draw(_random, _corps.Sanctioned);
+        _random.Follow(inputs, InputBlocks.Events);
+        _events.Draw(_random);
+        _random.Reset(0, 0, 0);
+        Simulate([], inputs, scores);
+    }
+
+    private void Simulate(ReadOnlySpan<RareEvents.PathBranch> branches, RandomInputs? randomInputs, Span<double> scores)
     {
         RunMetrics o = Metrics;
         o.Reset();
@@ -109,6 +129,11 @@ internal sealed class Replication
             if (branch < branches.Length && branches[branch].Step == week)
             {
                 _key = branches[branch++].Key; // a splitting clone: fresh randomness from this week on
+            }
+
+            if (randomInputs is not null)
+            {
+                _key = randomInputs.Key(InputBlocks.Weeks, week);
             }
 
             // 1. the coalition: who is in, which instruments are in force, what they cut; the patrons' offsets; the regime's finances
@@ -212,4 +237,14 @@ internal sealed class Replication
         Metrics.DefectorsReached += reached ? 1 : 0;
         _coalition.ChargeDefection(reached, Metrics.SenderCostBuffer);
     }
+}
+
+/// <summary>The blocks of <see cref="RandomInputs"/> a replication reads (<see cref="Replication.Run(RandomInputs, Span{double})"/>).</summary>
+internal static class InputBlocks
+{
+    public const int Agents = 0;
+    public const int Network = 1;
+    public const int Policy = 2;
+    public const int Events = 3;
+    public const int Weeks = 4;
 }

@@ -9,7 +9,7 @@ public class RareEventCommandTests : CliFolderTest
     [Test]
     public async Task RareEvent_PrintsTheEstimateWithItsInterval_AndAResumedRunGivesTheSameJson()
     {
-        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
+        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
         var (code, output, error) = await Run(args);
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
@@ -27,14 +27,16 @@ public class RareEventCommandTests : CliFolderTest
         (await Run([.. args, "--out", out1])).Error.ShouldContain("pass --resume");
         (await Run([.. args, "--out", out1, "--resume"])).Output.ShouldBe(output);
         File.ReadAllText(Path.Combine(out1, "rare-event.json")).ShouldBe(output);
-        (await Run(["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
+        (await Run(["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
 
-        var table = await Run("run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
+        var table = await Run("run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
         table.Output.ShouldContain("adaptive multilevel splitting");
         table.Output.ShouldContain("plain Monte Carlo for the same error");
     }
 
-    [TestCase("--particles", "1", "--particles must be in [2, 1000000]; got 1.")]
+    [TestCase("--particles", "1", "--particles must be in [10, 1000000]; got 1.")]
+    [TestCase("--pilot-particles", "5", "--pilot-particles must be in [10, 1000000]; got 5.")]
+    [TestCase("--rare-method", "magic", "magic")]
     [TestCase("--splitting-runs", "1", "--splitting-runs must be in [2, 100000]; got 1.")]
     [TestCase("--runs", "500", "--runs does not apply with --rare-event")]
     [TestCase("--posterior", "default", "--posterior does not apply with --rare-event")]
@@ -51,5 +53,52 @@ public class RareEventCommandTests : CliFolderTest
         var (code, _, error) = await Run("run", "--particles", "50");
         code.ShouldBe(CliApp.BadInput);
         error.ShouldContain("--particles applies only with --rare-event");
+        (await Run("run", "--rare-method", "splitting")).Error.ShouldContain("--rare-method applies only with --rare-event");
+        (await Run("run", "--rare-event", "--rare-method", "path", "--particles", "1")).Error.ShouldContain("--particles must be in [2, 1000000]; got 1.");
+        var path = await Run("run", "--rare-event", "--rare-method", "path", "--pilot-particles", "100");
+        path.Code.ShouldBe(CliApp.BadInput);
+        path.Error.ShouldContain("--pilot-particles does not apply with --rare-method path");
+    }
+
+    [TestCase("importance")]
+    [TestCase("splitting")]
+    public async Task RareEventOnTheInputs_SavesItsPilot_AndResumesToTheSameJson(string method)
+    {
+        string[] args = ["run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];
+        var (code, output, error) = await Run(args);
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        double p = (double)json["collapseProbability"]!;
+        p.ShouldBeInRange(0.001, 0.05); // venezuela-2019 falls in about 1 % of runs
+        ((double)json["lower"]!).ShouldBeLessThanOrEqualTo(p);
+        ((double)json["levels"]!.AsArray()[^1]!).ShouldBe(1.0);
+        ((long)json["paths"]!).ShouldBeGreaterThan((long)json["pilotPaths"]!);
+        ((string)json["method"]!).ShouldContain(method == "importance" ? "importance sampling" : "sequential Monte Carlo");
+        if (method == "importance")
+        {
+            json["shift"]!.AsArray().ShouldContain(c => (string)c!["block"]! == "officers" && (int)c["coordinate"]! == 0);
+        }
+
+        // into a folder: the pilot and the runs are saved; losing a run and then the pilot, --resume gives the same result
+        string folder = Path.Combine(Folder, method);
+        (await Run([.. args, "--out", folder])).Output.ShouldBe(output);
+        File.Exists(Path.Combine(folder, "splitting", "pilot.json")).ShouldBeTrue();
+        File.Delete(Path.Combine(folder, "splitting", "run-00001.json"));
+        (await Run([.. args, "--out", folder, "--resume"])).Output.ShouldBe(output);
+        File.Delete(Path.Combine(folder, "splitting", "pilot.json"));
+        (await Run([.. args, "--out", folder, "--resume"])).Output.ShouldBe(output);
+
+        // a damaged pilot is named, exit 2
+        File.WriteAllText(Path.Combine(folder, "splitting", "pilot.json"), "{ \"settings\": ");
+        var damaged = await Run([.. args, "--out", folder, "--resume"]);
+        damaged.Code.ShouldBe(CliApp.BadInput);
+        damaged.Error.ShouldContain("pilot.json is damaged");
+
+        var table = await Run("run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5");
+        table.Output.ShouldContain("pilot: levels of the score");
+        if (method == "importance")
+        {
+            table.Output.ShouldContain("cohesion");
+        }
     }
 }

@@ -60,4 +60,42 @@ public class ScenarioSplittingTests
         mc.Estimate.ShouldBeGreaterThan(0.002);
         Math.Abs(splitting.Probability - mc.Estimate).ShouldBeLessThanOrEqualTo(4 * Math.Sqrt((mcError * mcError) + (splitting.StandardError * splitting.StandardError)));
     }
+
+    [TestCase(InputSplittingMethod.ImportanceSampling)]
+    [TestCase(InputSplittingMethod.Splitting)]
+    public void SplittingOnTheInputs_AgreesWithPlainMonteCarlo_AndFindsTheCohesionDraw(InputSplittingMethod method)
+    {
+        Scenario scenario = Presets.Get("venezuela-2019");
+        var mc = new SanctionsModel(scenario).Simulate(new MonteCarloOptions { Replications = 3000, Seed = 21 }).Summary.CollapseProbability;
+        var options = new InputSplittingOptions { Method = method, Particles = method == InputSplittingMethod.Splitting ? 200 : 100, Runs = method == InputSplittingMethod.Splitting ? 4 : 8, PilotParticles = 200, Seed = 23 };
+        var result = InputSplitting.Estimate(new ScenarioSplitting(scenario), options);
+        double mcError = Math.Sqrt(mc.Estimate * (1 - mc.Estimate) / mc.Trials);
+        TestContext.Out.WriteLine($"plain {mc.Estimate:F4} ± {mcError:F4}; {method} {result.Probability:F4} ± {result.StandardError:F4} ({result.Paths} replications; levels {string.Join(" ", result.Levels!.Levels.Select(l => l.ToString("F3")))}; shift {string.Join(" ", result.Levels.Shift.Select(c => $"{c.Block}/{c.Coordinate}:{c.Mean:F2}"))})");
+        Math.Abs(result.Probability - mc.Estimate).ShouldBeLessThanOrEqualTo(4 * Math.Sqrt((mcError * mcError) + (result.StandardError * result.StandardError)));
+        result.Levels.Levels[^1].ShouldBe(1.0);
+
+        // the collapse is decided by the corps' cohesion, the first draw of the officers' block: the pilot finds it
+        result.Levels.Shift.ShouldContain(c => c.Block == 0 && c.Coordinate == 0 && c.Mean < -1.5);
+    }
+
+    [Test]
+    public void AReplicationFromRandomInputs_IsAPureFunctionOfThem()
+    {
+        var model = new ScenarioSplitting(Presets.Get("venezuela-2019"));
+        var one = model.CreateInputPath();
+        var two = model.CreateInputPath();
+        for (int i = 0; i < 5; i++)
+        {
+            var inputs = RandomInputs.FromPrior(4, i);
+            double first = one.Score(inputs);
+            two.Score(RandomInputs.FromPrior(4, i)).ShouldBe(first);
+            one.Score(inputs).ShouldBe(first); // read again, materialised: the same
+            first.ShouldBeGreaterThanOrEqualTo(0);
+        }
+
+        // a corps whose cohesion is six standard deviations low falls; six high, it does not
+        var shifted = new InputShift([new ShiftedCoordinate { Block = 0, Coordinate = 0, Mean = -6 }]);
+        one.Score(RandomInputs.FromShiftedPrior(4, 0, shifted)).ShouldBeGreaterThanOrEqualTo(1.0);
+        one.Score(RandomInputs.FromShiftedPrior(4, 0, new InputShift([new ShiftedCoordinate { Block = 0, Coordinate = 0, Mean = 6 }]))).ShouldBeLessThan(1.0);
+    }
 }
