@@ -37,6 +37,9 @@ public sealed class RandomInputs
     private const int Cells = 8;
     private static readonly double[] CellBounds = CellLimits();
 
+    [ThreadStatic]
+    private static RandomStream? t_scratch;
+
     private readonly ulong _root;
     private readonly Move[] _moves;
     private readonly InputShift? _shift;
@@ -195,10 +198,10 @@ public sealed class RandomInputs
 
     /// <summary>Φ(g) clipped below 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ToUniform(double g) => Math.Min(0.5 * SpecialFunctions.Erfc(-g * Constants.Sqrt1Over2), 0.99999999999999989);
+    internal static double ToUniform(double g) => Math.Min(0.5 * Erfc.Of(-g * Constants.Sqrt1Over2), 0.99999999999999989);
 
     /// <summary>−ln Φ(−g): a standard exponential value increasing with g.</summary>
-    internal static double ToExponential(double g) => -Math.Log(0.5 * SpecialFunctions.Erfc(g * Constants.Sqrt1Over2));
+    internal static double ToExponential(double g) => -Math.Log(0.5 * Erfc.Of(g * Constants.Sqrt1Over2));
 
     private double Materialize(int block, int coordinate)
     {
@@ -215,9 +218,10 @@ public sealed class RandomInputs
             _values[block] = values;
         }
 
+        ulong rootKey = BlockKey(_root, block);
         for (int d = _count[block]; d <= coordinate; d++)
         {
-            values[d] = Replay(block, d);
+            values[d] = Replay(rootKey, block, d);
         }
 
         _count[block] = coordinate + 1;
@@ -225,9 +229,9 @@ public sealed class RandomInputs
     }
 
     /// <summary>The value of a coordinate no ancestor read: the root's draw moved by every move of the lineage, in order.</summary>
-    private double Replay(int block, int coordinate)
+    private double Replay(ulong rootKey, int block, int coordinate)
     {
-        double g = NormalFromBits(RandomStream.CounterBits(BlockKey(_root, block), coordinate, 0));
+        double g = NormalFromBits(RandomStream.CounterBits(rootKey, coordinate, 0));
         if (_shift is not null)
         {
             g += _shift.Of(block, coordinate);
@@ -257,7 +261,9 @@ public sealed class RandomInputs
             return (bits & 256) == 0 ? x : -x;
         }
 
-        return new RandomStream(bits).NextStandardNormal();
+        RandomStream scratch = t_scratch ??= new RandomStream(0);
+        scratch.Reset(bits, 0, 0);
+        return scratch.NextStandardNormal();
     }
 
     private static void CheckBlock(int block)
