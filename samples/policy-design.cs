@@ -1,7 +1,7 @@
 #:project ../src/SanctionsSim/SanctionsSim.csproj
 // Policy design on the Venezuela 2019 scenario: the cheapest package reaching a collapse probability, the trade-off
 // between collapse and costs, candidate policies across the calibration posterior, where a policy fails (PRIM), and a
-// rare collapse by adaptive multilevel splitting. docs/policy-design.md walks through it.
+// rare collapse by importance sampling fitted by a splitting pilot. docs/policy-design.md walks through it.
 //   dotnet run -c Release samples/policy-design.cs
 //   dotnet run -c Release samples/policy-design.cs -- --ci    (smaller; fails if a check below fails)
 using SanctionsSim;
@@ -48,9 +48,9 @@ if (fails.Contains(true))
     Console.WriteLine($"contact fails in a box of coverage {box.Coverage:P0}, density {box.Density:P0}: " + string.Join(", ", box.Limits.Where(l => l.Restricted).Select(l => $"{l.Name} in [{l.Lower:G3}, {l.Upper:G3}]")));
 }
 
-// 5. A rare collapse by adaptive multilevel splitting, with its interval.
-var rare = AdaptiveMultilevelSplitting.Estimate(new ScenarioSplitting(venezuela), new SplittingOptions { Particles = ci ? 10 : 100, Runs = ci ? 2 : 10, Seed = 2019 });
-Console.WriteLine($"P(collapse) by splitting {rare.Probability:G3} {rare.Interval}, {rare.Paths:N0} paths");
+// 5. A rare collapse: importance sampling fitted by a splitting pilot on the random inputs (samples/rare-events.cs).
+var rare = InputSplitting.Estimate(new ScenarioSplitting(venezuela), new InputSplittingOptions { Particles = ci ? 20 : 200, Runs = ci ? 2 : 10, PilotParticles = ci ? 50 : 300, Seed = 2019 });
+Console.WriteLine($"P(collapse) {rare.Probability:G3} {rare.Interval}, {rare.Paths:N0} replications");
 
 if (ci)
 {

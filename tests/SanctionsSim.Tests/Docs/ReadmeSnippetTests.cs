@@ -85,6 +85,7 @@ public class DocsSnippetTests
     [TestCase("model.md", "adaptive-agents.cs")]
     [TestCase("calibration.md", "calibration.cs")]
     [TestCase("policy-design.md", "policy-design.cs")]
+    [TestCase("rare-events.md", "rare-events.cs")]
     public void DocCodeBlocks_AreTakenFromSamples(string doc, string sample)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
