@@ -186,12 +186,12 @@ public static class InputSplitting
     /// <summary>The most coordinates an importance-sampling shift moves.</summary>
     internal const int MaxShifted = 16;
 
-    /// <summary>Towards an acceptance of 0.2–0.5: smaller moves (ρ closer to 1) when too few are accepted, larger when too many.</summary>
+    /// <summary>Towards an acceptance of 0.2–0.5: smaller moves (ρ closer to 1, at most 0.999) when too few are accepted, larger when too many.</summary>
     internal static double Adapt(double rho, double acceptance)
     {
         if (acceptance < 0.2)
         {
-            return 1 - ((1 - rho) / 2);
+            return Math.Min(0.999, 1 - ((1 - rho) / 2)); // ρ = 1 would stop moving
         }
 
         if (acceptance > 0.5)

@@ -137,6 +137,22 @@ public class InputSplittingTests
     }
 
     [Test]
+    public void The_move_size_adapts_towards_an_acceptance_of_a_fifth_to_a_half()
+    {
+        InputSplitting.Adapt(0.8, 0.1).ShouldBe(0.9, 1e-12);
+        InputSplitting.Adapt(0.8, 0.3).ShouldBe(0.8);
+        InputSplitting.Adapt(0.8, 0.7).ShouldBe(0.6, 1e-12);
+        InputSplitting.Adapt(0.2, 0.9).ShouldBe(0);
+        double rho = 0.9;
+        for (int i = 0; i < 100; i++)
+        {
+            rho = InputSplitting.Adapt(rho, 0);
+        }
+
+        rho.ShouldBe(0.999); // never 1, which would stop the moves
+    }
+
+    [Test]
     public void A_score_that_cannot_rise_stops_the_pilot_with_a_reason()
     {
         Should.Throw<InvalidOperationException>(() => InputSplitting.Pilot(new Stuck(), new InputSplittingOptions { PilotParticles = 50 })).Message.ShouldContain("stuck at 0.5");
