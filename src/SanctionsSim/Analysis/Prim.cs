@@ -163,7 +163,7 @@ public static class Prim
                 }
 
                 double p0 = (double)casesWithout / pointsWithout;
-                p = cases == 0 ? 1.0 : 1.0 - Binomial.CDF(p0, inBox.Count, cases - 1);
+                p = AtLeast(cases, inBox.Count, p0);
             }
 
             limits[j] = new PrimRestriction { Name = names[j], Lower = lower[j], Upper = upper[j], Restricted = restricted, PValue = p };
@@ -180,4 +180,11 @@ public static class Prim
             Mass = (double)inBox.Count / n,
         };
     }
+
+    /// <summary>
+    /// P(X ≥ k) for X ~ Binomial(n, p), as the regularized incomplete beta I_p(k, n − k + 1): exact in the far tail, where
+    /// 1 − CDF(k − 1) cancels to 0 below about 10⁻¹⁶ (the quasi-p-values of strong restrictions lie there).
+    /// </summary>
+    internal static double AtLeast(int k, int n, double p)
+        => k <= 0 ? 1.0 : k > n ? 0.0 : MathNet.Numerics.SpecialFunctions.BetaRegularized(k, n - k + 1, p);
 }

@@ -45,6 +45,23 @@ public class PrimTests
         box.Coverage.ShouldBeGreaterThan(flip == 0 ? 0.9 : 0.6);
         box.Limits[0].PValue.ShouldBeLessThan(1e-6);
         box.Limits[2].PValue.ShouldBeLessThan(1e-6);
+        box.Limits[2].PValue.ShouldBeGreaterThan(0); // a far tail, not 1 − CDF cancelled to 0
+    }
+
+    [Test]
+    public void TheQuasiPValue_IsTheBinomialTail_EvenFarBeyondDoublePrecisionOfOneMinusTheCdf()
+    {
+        foreach (var (k, n, p) in new[] { (3, 10, 0.2), (30, 100, 0.25), (1, 1, 0.5), (50, 60, 0.4) })
+        {
+            double direct = 1 - MathNet.Numerics.Distributions.Binomial.CDF(p, n, k - 1);
+            Prim.AtLeast(k, n, p).ShouldBe(direct, 1e-12 + (1e-9 * direct));
+        }
+
+        // 200 cases in a box of 200 where the base rate is 0.38: 0.38^200 ≈ 1.5e-84, which 1 − CDF gives as 0
+        Prim.AtLeast(200, 200, 0.38).ShouldBe(Math.Pow(0.38, 200), 1e-6 * Math.Pow(0.38, 200));
+        (1 - MathNet.Numerics.Distributions.Binomial.CDF(0.38, 200, 199)).ShouldBe(0);
+        Prim.AtLeast(0, 10, 0.3).ShouldBe(1);
+        Prim.AtLeast(11, 10, 0.3).ShouldBe(0);
     }
 
     [Test]
