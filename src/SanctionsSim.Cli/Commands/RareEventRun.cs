@@ -186,6 +186,10 @@ internal static class RareEventRun
             Common.Row(table, "plain Monte Carlo for the same error", double.IsFinite(result.MonteCarloEquivalent) ? $"{result.MonteCarloEquivalent.ToString("N0", CultureInfo.InvariantCulture)} replications (this estimate is {result.Speedup.ToString("G3", CultureInfo.InvariantCulture)}× as efficient)" : "—");
             Common.Row(table, "runs with no hit (estimate 0)", result.Extinctions.ToString(CultureInfo.InvariantCulture));
             console.Write(table);
+            if (Warning(result) is string warning)
+            {
+                console.MarkupLine("[yellow]" + Markup.Escape(warning) + "[/]");
+            }
         }
 
         return CliApp.Success;
@@ -207,6 +211,21 @@ internal static class RareEventRun
         }
 
         return node;
+    }
+
+    /// <summary>When the runs cannot carry the interval: none, or too few of them, reached the target.</summary>
+    internal static string? Warning(SplittingResult result)
+    {
+        int hits = result.Runs.Count - result.Extinctions;
+        string pilot = result.Levels is { } levels ? string.Create(CultureInfo.InvariantCulture, $" (the pilot's own rough estimate: {levels.PilotEstimate:G2})") : "";
+        if (hits == 0)
+        {
+            return $"No run reached the target: 0 is not an estimate with an error bar, only a sign that the probability is too small for these settings{pilot}. Raise --particles or --splitting-runs.";
+        }
+
+        return hits < Math.Max(3, result.Runs.Count / 2)
+            ? $"Only {hits} of {result.Runs.Count} runs reached the target: the interval rests on few of them{pilot}. Raise --particles or --splitting-runs."
+            : null;
     }
 
     private static string MethodName(string method) => method switch
@@ -298,6 +317,7 @@ internal static class RareEventRun
         ["paths"] = result.Paths,
         ["monteCarloEquivalent"] = double.IsFinite(result.MonteCarloEquivalent) ? result.MonteCarloEquivalent : null,
         ["extinctRuns"] = result.Extinctions,
+        ["warning"] = Warning(result),
         ["packageVersion"] = SummaryJson.PackageVersion,
         ["estimates"] = new JsonArray([.. result.Runs.Select(r => (JsonNode)JsonValue.Create(r.Estimate))]),
     };

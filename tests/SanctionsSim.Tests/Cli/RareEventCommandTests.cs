@@ -60,6 +60,21 @@ public class RareEventCommandTests : CliFolderTest
         path.Error.ShouldContain("--pilot-particles does not apply with --rare-method path");
     }
 
+    [Test]
+    public async Task RareEvent_WhenNoRunReachesTheTarget_SaysSoInsteadOfPretendingZeroIsAnEstimate()
+    {
+        // a collapse within one week: the pilot climbs to it, but two runs of 20 particles never get there
+        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "1", "--rare-event", "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
+        var table = await Run(args);
+        table.Code.ShouldBe(0, table.Error);
+        string text = string.Join(' ', table.Output.Split('\n', StringSplitOptions.TrimEntries)); // the console wraps long lines
+        text.ShouldContain("No run reached the target");
+        text.ShouldContain("the pilot's own rough estimate");
+        var json = JsonNode.Parse((await Run([.. args, "--format", "json"])).Output)!;
+        ((double)json["collapseProbability"]!).ShouldBe(0);
+        ((string)json["warning"]!).ShouldContain("Raise --particles");
+    }
+
     [TestCase("importance")]
     [TestCase("splitting")]
     public async Task RareEventOnTheInputs_SavesItsPilot_AndResumesToTheSameJson(string method)
@@ -74,6 +89,7 @@ public class RareEventCommandTests : CliFolderTest
         ((double)json["levels"]!.AsArray()[^1]!).ShouldBe(1.0);
         ((long)json["paths"]!).ShouldBeGreaterThan((long)json["pilotPaths"]!);
         ((string)json["method"]!).ShouldContain(method == "importance" ? "importance sampling" : "sequential Monte Carlo");
+        json["warning"].ShouldBeNull();
         if (method == "importance")
         {
             json["shift"]!.AsArray().ShouldContain(c => (string)c!["block"]! == "officers" && (int)c["coordinate"]! == 0);
