@@ -247,12 +247,14 @@ internal static class RareEventRun
         _ => $"block {block}",
     };
 
+    private static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+
     private static JsonObject PilotJson(SplittingLevels pilot, string settings) => new()
     {
         ["settings"] = JsonNode.Parse(settings),
-        ["levels"] = new JsonArray([.. pilot.Levels.Select(v => (JsonNode)JsonValue.Create(v))]),
-        ["correlations"] = new JsonArray([.. pilot.Correlations.Select(v => (JsonNode)JsonValue.Create(v))]),
-        ["acceptance"] = new JsonArray([.. pilot.Acceptance.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["levels"] = Numbers(pilot.Levels),
+        ["correlations"] = Numbers(pilot.Correlations),
+        ["acceptance"] = Numbers(pilot.Acceptance),
         ["pilotEstimate"] = pilot.PilotEstimate,
         ["paths"] = pilot.Paths,
         ["shift"] = new JsonArray([.. pilot.Shift.Select(c => (JsonNode)new JsonObject { ["block"] = c.Block, ["coordinate"] = c.Coordinate, ["mean"] = c.Mean })]),
@@ -270,12 +272,12 @@ internal static class RareEventRun
 
             JsonArray Array(JsonObject o, string name) => o[name] as JsonArray ?? throw new JsonException($"no array '{name}'");
             JsonNode Value(JsonObject o, string name) => o[name] ?? throw new JsonException($"no value '{name}'");
-            double[] Numbers(string name) => Array(node, name).Select(v => (double)(v ?? throw new JsonException($"a null in '{name}'"))).ToArray();
+            double[] Doubles(string name) => Array(node, name).Select(v => (double)(v ?? throw new JsonException($"a null in '{name}'"))).ToArray();
             var pilot = new SplittingLevels
             {
-                Levels = Numbers("levels"),
-                Correlations = Numbers("correlations"),
-                Acceptance = Numbers("acceptance"),
+                Levels = Doubles("levels"),
+                Correlations = Doubles("correlations"),
+                Acceptance = Doubles("acceptance"),
                 PilotEstimate = (double)Value(node, "pilotEstimate"),
                 Paths = (long)Value(node, "paths"),
                 Shift = Array(node, "shift").Select(c => c as JsonObject ?? throw new JsonException("a shift entry is not an object"))
@@ -302,7 +304,7 @@ internal static class RareEventRun
             "splitting" => "sequential Monte Carlo on the random inputs with fixed levels (Cérou, Del Moral, Furon & Guyader 2012)",
             _ => result.Levels?.Shift.Count > 0 ? "importance sampling (defensive mixture, Hesterberg 1995) with a shift fitted by a sequential Monte Carlo pilot on the random inputs" : "sequential Monte Carlo on the random inputs (the pilot found no coordinate to shift)",
         },
-        ["levels"] = result.Levels is null ? null : new JsonArray([.. result.Levels.Levels.Select(v => (JsonNode)JsonValue.Create(v))]),
+        ["levels"] = result.Levels is null ? null : Numbers(result.Levels.Levels),
         ["shift"] = result.Levels is null ? null : new JsonArray([.. result.Levels.Shift.Select(c => (JsonNode)new JsonObject { ["block"] = BlockName(c.Block), ["coordinate"] = c.Coordinate, ["mean"] = c.Mean })]),
         ["pilotPaths"] = result.Levels?.Paths,
         ["seed"] = result.Seed,
@@ -319,7 +321,7 @@ internal static class RareEventRun
         ["extinctRuns"] = result.Extinctions,
         ["warning"] = Warning(result),
         ["packageVersion"] = SummaryJson.PackageVersion,
-        ["estimates"] = new JsonArray([.. result.Runs.Select(r => (JsonNode)JsonValue.Create(r.Estimate))]),
+        ["estimates"] = Numbers(result.Runs.Select(r => r.Estimate)),
     };
 }
 

@@ -139,8 +139,7 @@ public static class InputSplitting
                 bool fromPrior = RandomStream.ToUniform(RandomStream.CounterBits(runKey, i, -1)) < alpha;
                 var inputs = RandomInputs.FromShiftedPrior(seed, i, fromPrior ? noShift : shift, local.Spare);
                 double score = local.Path.Score(inputs);
-                weights[i] = double.IsNaN(score) ? throw new InvalidOperationException("The model returned a score that is not a number.")
-                    : score >= model.Target ? 1 / (alpha + ((1 - alpha) * Math.Exp(-shift.LogLikelihoodRatio(inputs)))) : 0;
+                weights[i] = CheckScore(score) >= model.Target ? 1 / (alpha + ((1 - alpha) * Math.Exp(-shift.LogLikelihoodRatio(inputs)))) : 0;
                 return (local.Path, inputs);
             },
             _ => { });
@@ -202,6 +201,9 @@ public static class InputSplitting
         return rho;
     }
 
+    private static double CheckScore(double score)
+        => double.IsNaN(score) ? throw new InvalidOperationException("The model returned a score that is not a number.") : score;
+
     private static (IInputSplittingModel Model, InputSplittingOptions Options) Check(IInputSplittingModel model, InputSplittingOptions? options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -251,8 +253,7 @@ public static class InputSplitting
             {
                 var inputs = RandomInputs.FromPrior(seed, i);
                 _particles[i] = inputs;
-                _scores[i] = Check(path.Score(inputs));
-                return 0;
+                _scores[i] = CheckScore(path.Score(inputs));
             }, cancellationToken);
             Paths += _n;
         }
@@ -296,10 +297,10 @@ public static class InputSplitting
         /// <summary>The importance-sampling shift: each influential coordinate's mean over the particles at the target.</summary>
         public List<MonteCarlo.ShiftedCoordinate> Shift(List<(int Block, int Coordinate)> influential, double target)
         {
-            var elite = new List<RandomInputs>();
+            var elite = new HashSet<RandomInputs>(ReferenceEqualityComparer.Instance); // resampled copies share one instance
             for (int i = 0; i < _n; i++)
             {
-                if (_scores[i] >= target && !elite.Contains(_particles[i]))
+                if (_scores[i] >= target)
                 {
                     elite.Add(_particles[i]);
                 }
@@ -392,7 +393,7 @@ public static class InputSplitting
                     ulong key = RandomStream.CounterBits(_runKey ^ ((ulong)level * 0x9E3779B97F4A7C15UL), i, t);
                     RandomInputs y = x.Perturb(key, rho, spare.Value);
                     spare.Value = null;
-                    double sy = Check(path.Score(y));
+                    double sy = CheckScore(path.Score(y));
                     if (sy >= threshold)
                     {
                         x = y;
@@ -408,7 +409,6 @@ public static class InputSplitting
                 _particles[i] = x;
                 _scores[i] = s;
                 counts[i] = ok;
-                return ok;
             }, cancellationToken);
             foreach (int c in counts)
             {
@@ -419,7 +419,7 @@ public static class InputSplitting
             return (double)accepted / ((long)_n * steps);
         }
 
-        private void ForEach(Func<int, IInputSplittingPath, StrongBox<RandomInputs?>, int> body, CancellationToken cancellationToken)
+        private void ForEach(Action<int, IInputSplittingPath, StrongBox<RandomInputs?>> body, CancellationToken cancellationToken)
         {
             Parallel.For(
                 0,
@@ -434,7 +434,5 @@ public static class InputSplitting
                 _ => { });
         }
 
-        private static double Check(double score)
-            => double.IsNaN(score) ? throw new InvalidOperationException("The model returned a score that is not a number.") : score;
     }
 }

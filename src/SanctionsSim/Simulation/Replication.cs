@@ -106,7 +106,7 @@ internal sealed class Replication
         _orders.Draw(_random, _corps.Sanctioned);
         _random.Follow(inputs, InputBlocks.Events);
         _events.Draw(_random);
-        _random.Reset(0, 0, 0);
+        _random.Reset(0, 0, 0); // stop following: the stream holds no reference to the inputs between replications
         Simulate([], inputs, scores);
     }
 
