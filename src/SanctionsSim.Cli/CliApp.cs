@@ -109,6 +109,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
+        root.Subcommands.Add(CasesCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));

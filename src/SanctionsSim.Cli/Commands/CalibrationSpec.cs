@@ -32,7 +32,7 @@ internal sealed class CalibrationSpec
     /// <summary>The calibration the command line describes, validated (exit 2 on bad input).</summary>
     public CalibrationDefinition Resolve(ParseResult parse)
     {
-        var own = (parse.GetValue(_caseFiles) ?? []).Select(CaseFile.ReadWithJson).ToArray();
+        var own = (parse.GetValue(_caseFiles) ?? []).Select(UserCaseFile.ReadWithJson).ToArray();
         var names = parse.GetValue(_cases) is { Length: > 0 } given ? given : own.Length > 0 ? [] : [.. HistoricalCases.Names];
         var cases = names.Select(Case).Concat(own.Select(o => o.Case)).ToArray();
         var json = new JsonArray([.. names.Select(n => (JsonNode)JsonValue.Create(n)), .. own.Select(o => (JsonNode)o.Json)]);
@@ -161,7 +161,7 @@ internal sealed class CalibrationDefinition
         var cases = new List<HistoricalCase>();
         foreach (var c in node["cases"]!.AsArray())
         {
-            cases.Add(c is JsonObject own ? CaseFile.FromJson(own, path) : HistoricalCases.Get(c!.GetValue<string>()));
+            cases.Add(c is JsonObject own ? UserCaseFile.FromJson(own, path) : HistoricalCases.Get(c!.GetValue<string>()));
         }
 
         return Create(
