@@ -8,7 +8,7 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary>The options that define a calibration, shared by <c>calibrate</c> and <c>plan calibrate</c>.</summary>
 internal sealed class CalibrationSpec
 {
-    private readonly Option<string[]> _cases = new("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
+    private readonly Option<string[]> _cases = new("--case") { Description = $"A case to calibrate on (repeatable; default every case of the case base: sanctionssim cases lists them)." };
     private readonly Option<string[]> _caseFiles = new("--case-file") { Description = "Your own case: a JSON file with name, outcome, scenario (a file next to it, a preset, or the scenario itself) and observation (repeatable; added to --case)." };
     private readonly Option<string[]> _prior = new("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
     private readonly Option<string[]> _parameters = new("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };

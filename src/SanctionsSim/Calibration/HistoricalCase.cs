@@ -5,7 +5,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>
 /// A historical case: its preset (facts only), what happened, and the distance between a replication and what
-/// happened that the calibration minimises (docs/cases.md, §Distance).
+/// happened that the calibration minimises (docs/calibration.md, §Observations and the distance).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class HistoricalCase

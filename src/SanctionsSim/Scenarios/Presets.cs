@@ -36,6 +36,11 @@ public static partial class Presets
     /// <summary>The names of every preset: the built-in scenarios, then the case base's cases (<see cref="CaseBase"/>) whose names no built-in scenario takes (<c>venezuela-2019</c> is the analysis scenario; its coded case is <c>CaseBase.Get("venezuela-2019")</c>).</summary>
     public static IReadOnlyList<string> Names => [.. All.Keys, .. CaseBase.Names.Where(n => !All.ContainsKey(n))];
 
+    /// <summary>Whether the name is a built-in scenario (not a case of the case base).</summary>
+    /// <param name="name">A preset's name.</param>
+    /// <returns>True for the built-in scenarios, false for the case base's cases and unknown names.</returns>
+    public static bool IsBuiltIn(string name) => All.ContainsKey(name);
+
     /// <summary>A preset by name.</summary>
     /// <param name="name">A name from <see cref="Names"/>.</param>
     /// <returns>A new scenario instance.</returns>

@@ -65,7 +65,7 @@ public sealed class CaseFile
     public string? RegimeType => Facts?["regimeType"] is JsonObject t ? t["value"]?.GetValue<string>() : null;
 
     /// <summary>Codes a case from its facts under a version of the rules.</summary>
-    /// <param name="facts">The facts (docs/cases.md, §Facts).</param>
+    /// <param name="facts">The facts (docs/cases.md, §The case file).</param>
     /// <param name="rules">The coding rules; the newest when null.</param>
     /// <returns>The coded case.</returns>
     /// <exception cref="ScenarioValidationException">The facts are incomplete or out of range; every problem with its JSON path.</exception>
@@ -108,7 +108,7 @@ public sealed class CaseFile
     public static CaseFile FromJson(JsonObject root, Func<string, Scenario>? resolveScenario = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var read = new FactsReader(string.Empty);
+        var read = new FactsReader("$");
         foreach (var (key, value) in root)
         {
             if (!Fields.Contains(key, StringComparer.Ordinal))
