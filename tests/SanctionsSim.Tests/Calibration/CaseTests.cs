@@ -67,7 +67,7 @@ public class CaseTests
     [Test]
     public void Distance_InsideAnObservedRange_IsNoMisfit_OutsideItCountsFromTheNearerEnd()
     {
-        var ranges = new Dictionary<string, ObservedRange> { ["generalsDefected"] = new(13, 27), ["outcomeWeek"] = new(1, 3) };
+        var ranges = new Dictionary<string, ObservedRange> { ["generalsDefected"] = new() { Low = 13, High = 27 }, ["outcomeWeek"] = new() { Low = 1, High = 3 } };
         var syria = new HistoricalCase("ranged", "", Small, new CaseObservation { Collapsed = false, GeneralsDefected = 18, Ranges = ranges });
         syria.Distance(new CaseStatistics(false, -1, 0, 13, 0.1, 0, 0)).ShouldBe(0);
         syria.Distance(new CaseStatistics(false, -1, 0, 27, 0.1, 0, 0)).ShouldBe(0);

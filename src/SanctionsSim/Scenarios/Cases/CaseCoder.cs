@@ -562,7 +562,7 @@ public static class CaseCoder
                     }
 
                     outcomeWeek = low;
-                    ranges["outcomeWeek"] = new ObservedRange(low, Math.Min(high, _weeks - 1));
+                    ranges["outcomeWeek"] = new ObservedRange { Low = low, High = Math.Min(high, _weeks - 1) };
                 }
                 else
                 {
@@ -610,7 +610,7 @@ public static class CaseCoder
 
                 if (c.HasRange)
                 {
-                    ranges[field] = new ObservedRange(Math.Round(c.Low), Math.Round(c.High));
+                    ranges[field] = new ObservedRange { Low = Math.Round(c.Low), High = Math.Round(c.High) };
                 }
 
                 return (int)Math.Round(c.Value);
@@ -625,7 +625,7 @@ public static class CaseCoder
 
                 if (c.HasRange)
                 {
-                    ranges[field] = new ObservedRange(c.Low, c.High);
+                    ranges[field] = new ObservedRange { Low = c.Low, High = c.High };
                 }
 
                 return c.Value;
@@ -639,7 +639,7 @@ public static class CaseCoder
                 share = s.Value;
                 if (s.HasRange)
                 {
-                    ranges["defectedShare"] = new ObservedRange(s.Low, s.High);
+                    ranges["defectedShare"] = new ObservedRange { Low = s.Low, High = s.High };
                 }
             }
 

@@ -402,7 +402,7 @@ public sealed class CaseFile
                 if (value is JsonArray pair && pair.Count == 2 && pair[0] is JsonValue a && a.TryGetValue(out double low) && pair[1] is JsonValue b && b.TryGetValue(out double high)
                     && double.IsFinite(low) && double.IsFinite(high) && low <= high && low >= 0)
                 {
-                    ranges[key] = new ObservedRange(low, high);
+                    ranges[key] = new ObservedRange { Low = low, High = high };
                 }
                 else
                 {

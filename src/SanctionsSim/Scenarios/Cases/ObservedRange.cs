@@ -1,6 +1,12 @@
 namespace SanctionsSim.Scenarios.Cases;
 
 /// <summary>The range of an observed quantity where sources differ or estimate (both ends included).</summary>
-/// <param name="Low">The lowest value the record supports.</param>
-/// <param name="High">The highest value the record supports.</param>
-public sealed record ObservedRange(double Low, double High);
+/// <threadsafety>Immutable.</threadsafety>
+public sealed record ObservedRange
+{
+    /// <summary>The lowest value the record supports.</summary>
+    public required double Low { get; init; }
+
+    /// <summary>The highest value the record supports.</summary>
+    public required double High { get; init; }
+}

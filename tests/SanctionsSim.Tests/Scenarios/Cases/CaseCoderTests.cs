@@ -83,9 +83,9 @@ public class CaseCoderTests
         (crackdown.Week, crackdown.DurationWeeks, crackdown.CoercionShock).ShouldBe((1, 4, 0.1), "rule PR2");
         var o = coded.Observation;
         (o.Outcome, o.Collapsed, o.CollapseWeek, o.OutcomeWeek).ShouldBe((OutcomeType.RemovedByHighCommand, true, 3, 3), "rule O1");
-        o.Ranges["outcomeWeek"].ShouldBe(new ObservedRange(3, 4));
+        o.Ranges["outcomeWeek"].ShouldBe(new ObservedRange { Low = 3, High = 4 });
         (o.EarlyGeneralDefections, o.GeneralsDefected).ShouldBe((2, 5), "rule O2: the latest counts by week 11 and by the horizon");
-        o.Ranges["earlyGeneralDefections"].ShouldBe(new ObservedRange(1, 4));
+        o.Ranges["earlyGeneralDefections"].ShouldBe(new ObservedRange { Low = 1, High = 4 });
     }
 
     [Test]
