@@ -123,6 +123,7 @@ public static class CliApp
         root.Subcommands.Add(ShardCommands.RunShard(context));
         root.Subcommands.Add(ShardCommands.Merge(context));
         root.Subcommands.Add(ClusterCommands.Create(context));
+        root.Subcommands.Add(ExploreCommand.Create(context));
         return root;
     }
 }
