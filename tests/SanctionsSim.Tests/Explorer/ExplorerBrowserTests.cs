@@ -94,6 +94,7 @@ public sealed class ExplorerBrowserTests : PlaywrightTest
         await page.Locator("#error").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
         await Done(page, "400");
 
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, "explore.png"), FullPage = false });
         errors.Where(e => !e.Contains("400 (Bad Request)", StringComparison.Ordinal)).ShouldBeEmpty();
     }
