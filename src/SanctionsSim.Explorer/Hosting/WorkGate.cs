@@ -1,5 +1,3 @@
-using SanctionsSim.Explorer.Hosting;
-
 namespace SanctionsSim.Explorer.Hosting;
 
 /// <summary>
@@ -35,7 +33,7 @@ internal sealed class WorkGate(ExplorerOptions options) : IDisposable
 
     public void Dispose() => _one.Dispose();
 
-    /// <summary>One batch's turn: its token, and whether it ended at the time cap rather than by the page.</summary>
+    /// <summary>One batch's turn, with its token (fired at the time cap or when the page aborts); disposing it lets the next batch in.</summary>
     internal sealed class Lease(WorkGate gate, CancellationTokenSource limit) : IDisposable
     {
         public CancellationToken Token => limit.Token;

@@ -15,7 +15,11 @@ internal static class LeverCatalog
 {
     private static readonly Lazy<JsonObject> Schema = new(() => JsonNode.Parse(ScenarioJson.GetJsonSchema())!.AsObject());
 
-    /// <summary>The fields each instrument kind reads, with the slider's upper end (null: the scenario's last week, or the file's own limit).</summary>
+    /// <summary>
+    /// The fields each built-in instrument kind reads (as <c>InstrumentEffect.For</c> and the offers' credibility
+    /// have it), with the slider's upper end (null: the scenario's last week for a week, on or off for a switch).
+    /// A custom instrument is user code: its fields mean what its code makes of them, so it has no sliders here.
+    /// </summary>
     private static readonly Dictionary<string, (string Field, double? Max)[]> Fields = new(StringComparer.Ordinal)
     {
         ["oilEmbargo"] = [("bite", 1), ("startWeek", null)],
@@ -24,11 +28,10 @@ internal static class LeverCatalog
         ["secondarySanctions"] = [("bite", 1), ("startWeek", null)],
         ["targetedSanctions"] = [("freezeShare", 1), ("credibility", 1), ("delistOnDefection", null), ("startWeek", null)],
         ["recognition"] = [("startWeek", null)],
-        ["contactCampaign"] = [("reachPerWeek", 200), ("credibility", 1), ("startWeek", null)],
+        ["contactCampaign"] = [("reachPerWeek", 200), ("startWeek", null)],
         ["amnesty"] = [("credibility", 1), ("value", 5), ("public", null), ("startWeek", null)],
         ["assetProtection"] = [("credibility", 1), ("value", 1), ("public", null), ("startWeek", null)],
         ["payments"] = [("credibility", 1), ("value", 5), ("public", null), ("startWeek", null)],
-        ["custom"] = [("bite", 1), ("credibility", 1), ("value", 5), ("startWeek", null)],
     };
 
     /// <summary>The regime's fields shown as levers: what a policy may shift (protecting families abroad lowers the reprisal risk).</summary>

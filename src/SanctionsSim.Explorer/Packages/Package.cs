@@ -135,10 +135,8 @@ internal sealed class Package
             return (loaded, 0);
         }
 
-        if (loaded.Name is string name && root["name"] is not null)
-        {
-            root["name"] = name + "-explored";
-        }
+        // a file of its own name, never mistaken for the preset or file it came from
+        root["name"] = loaded.Name + "-explored";
 
         var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(root.ToJsonString()), out Scenario? scenario);
         if (errors.Count > 0)

@@ -42,6 +42,7 @@ async function init() {
     $("preset").add(new Option(p.name, p.name));
   }
   $("preset").value = data.default;
+  $("runs").max = data.maxRuns;
   $("limits-text").textContent = `Each estimate runs at most ${data.maxRuns.toLocaleString("en")} paired runs and stops after ${data.maxSeconds} s with what finished; ` +
     "moving a lever stops the estimate in progress and starts a new one. One estimate runs at a time. " +
     "The server keeps nothing: the page sends the scenario and the levers with every request, and reads or writes no file.";
