@@ -35,7 +35,7 @@ internal static class EstimateEndpoint
             return; // the page moved on: nobody reads the rest
         }
 
-        string stopped = result.IsPartial ? $"stopped at the time limit of {options.MaxComputeTime.TotalSeconds:0} s after {result.Replications:N0} of {runs:N0} paired runs" : "all runs done";
+        string stopped = result.IsPartial ? $"stopped at the time limit of {options.MaxComputeTime.TotalSeconds:0.#} s after {result.Replications:N0} of {runs:N0} paired runs" : "all runs done";
         await WriteAsync(http, Line(result, package, runs, started.Elapsed, done: true, stopped)).ConfigureAwait(false);
     }
 

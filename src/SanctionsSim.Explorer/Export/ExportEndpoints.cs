@@ -36,7 +36,7 @@ internal static class ExportEndpoints
         http.RequestAborted.ThrowIfCancellationRequested();
         if (result.Replications < 2)
         {
-            throw new InputException($"The report needs at least 2 paired runs; {result.Replications} finished within the time limit of {options.MaxComputeTime.TotalSeconds:0} s.");
+            throw new InputException($"The report needs at least 2 paired runs; {result.Replications} finished within the time limit of {options.MaxComputeTime.TotalSeconds:0.#} s.");
         }
 
         string html = options.ComparisonReport(result, package.Arms);

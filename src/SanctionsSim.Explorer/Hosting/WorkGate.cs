@@ -20,7 +20,7 @@ internal sealed class WorkGate(ExplorerOptions options) : IDisposable
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
             limit.Dispose();
-            throw new InputException($"The explorer is busy with another computation that did not stop within {options.MaxComputeTime.TotalSeconds:0} s; try again.");
+            throw new InputException($"The explorer is busy with another computation that did not stop within {options.MaxComputeTime.TotalSeconds:0.#} s; try again.");
         }
         catch
         {

@@ -96,6 +96,17 @@ public sealed class ExplorerBrowserTests : PlaywrightTest
 
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, "explore.png"), FullPage = false });
+
+        // a scenario file of one's own, and one the validator refuses
+        string mine = Path.Combine(results, "explore-upload.json");
+        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Presets.Get("venezuela-2019-contact") with { Name = "my-package" }));
+        await page.Locator("#upload").SetInputFilesAsync(mine);
+        await page.WaitForFunctionAsync("() => document.getElementById('scenario-description').textContent.startsWith('my-package (52 weeks)')");
+        await page.Locator("[data-path='coalition.us.contactCampaign.reachPerWeek']").WaitForAsync();
+        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Presets.Get("venezuela-2019")).Replace("\"weeks\": 52", "\"weeks\": 0", StringComparison.Ordinal));
+        await page.Locator("#upload").SetInputFilesAsync(mine);
+        await page.Locator("#error").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        (await page.Locator("#error").InnerTextAsync()).ShouldContain("$.weeks: ");
         errors.Where(e => !e.Contains("400 (Bad Request)", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 

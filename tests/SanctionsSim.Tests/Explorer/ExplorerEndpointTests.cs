@@ -143,7 +143,7 @@ public sealed class ExplorerEndpointTests
         JsonNode last = (await Lines(await Post(client, "/api/estimate", new JsonObject { ["preset"] = "venezuela-2019", ["runs"] = 20_000 })))[^1];
         started.Elapsed.TotalSeconds.ShouldBeLessThan(30);
         last["done"]!.GetValue<bool>().ShouldBeTrue();
-        last["stopped"]!.GetValue<string>().ShouldContain("time limit of 2 s");
+        last["stopped"]!.GetValue<string>().ShouldContain("time limit of 1.5 s");
         last["replications"]!.GetValue<long>().ShouldBeLessThan(20_000);
     }
 
