@@ -18,17 +18,12 @@ internal sealed class Package
     /// <summary>The fields of a request that describe a package.</summary>
     public static readonly string[] Fields = ["preset", "scenario", "levers", "baseline"];
 
-    private Package(Scenario loaded, Scenario scenario, Scenario baseline, IReadOnlyList<Lever> levers, int moved)
+    private Package(Scenario scenario, Scenario baseline, int moved)
     {
-        Loaded = loaded;
         Scenario = scenario;
         Baseline = baseline;
-        Levers = levers;
         Moved = moved;
     }
-
-    /// <summary>The scenario as loaded (preset or file).</summary>
-    public Scenario Loaded { get; }
 
     /// <summary>The scenario with the levers as set: "your package".</summary>
     public Scenario Scenario { get; }
@@ -38,9 +33,6 @@ internal sealed class Package
 
     /// <summary>The comparison's arms: the baseline, then the package (renamed when it has the baseline's name: the page and the report tell the arms apart by name).</summary>
     public IReadOnlyList<Scenario> Arms => Scenario.Name == Baseline.Name ? [Baseline, Scenario with { Name = Scenario.Name + " (no lever moved)" }] : [Baseline, Scenario];
-
-    /// <summary>The loaded scenario's levers.</summary>
-    public IReadOnlyList<Lever> Levers { get; }
 
     /// <summary>How many levers differ from the loaded scenario.</summary>
     public int Moved { get; }
@@ -62,15 +54,14 @@ internal sealed class Package
     public static Package Read(RequestBody body)
     {
         Scenario loaded = LoadScenario(body);
-        IReadOnlyList<Lever> levers = LeverCatalog.For(loaded);
-        var (scenario, moved) = Apply(loaded, levers, body.Object("levers"));
+        var (scenario, moved) = Apply(loaded, LeverCatalog.For(loaded), body.Object("levers"));
         Scenario baseline = body.String("baseline") is string name ? Preset(name, "baseline") : loaded;
         if (baseline.Weeks != scenario.Weeks)
         {
             throw new InputException($"'baseline': the preset '{baseline.Name}' runs {baseline.Weeks} weeks and your scenario {scenario.Weeks}; a comparison needs the same horizon, so pick a baseline of {scenario.Weeks} weeks.");
         }
 
-        return new Package(loaded, scenario, baseline, levers, moved);
+        return new Package(scenario, baseline, moved);
     }
 
     /// <summary>A preset by name; an unknown name is told the closest one.</summary>
