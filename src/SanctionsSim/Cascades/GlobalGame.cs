@@ -55,4 +55,70 @@ public static class GlobalGame
         double theta = RegimeChangeThreshold(priorMean, priorPrecision, signalPrecision, cost);
         return theta + (Normal.InvCDF(0, 1, theta) / Math.Sqrt(signalPrecision));
     }
+
+    /// <summary>
+    /// x* and θ* of <see cref="SignalThreshold"/> without allocating (the simulation's weekly loop calls it): the same
+    /// equation solved for u = Φ⁻¹(θ*) by Newton's method kept inside a bracket, g(u) = α(Φ(u) − y) − √β·u − √(α + β)·Φ⁻¹(c),
+    /// whose slope αφ(u) − √β is negative exactly when the equilibrium is unique (β ≥ α²/(2π)). Arguments are not
+    /// checked (the caller's plan is validated).
+    /// </summary>
+    /// <param name="priorMean">y.</param>
+    /// <param name="priorPrecision">α ≥ 0.</param>
+    /// <param name="signalPrecision">β ≥ α²/(2π), β &gt; 0.</param>
+    /// <param name="cost">c in (0, 1).</param>
+    /// <param name="regimeThreshold">θ*.</param>
+    /// <returns>x* = θ* + Φ⁻¹(θ*)/√β.</returns>
+    internal static double SignalThresholdInPlace(double priorMean, double priorPrecision, double signalPrecision, double cost, out double regimeThreshold)
+    {
+        double a = priorPrecision, sb = Math.Sqrt(signalPrecision);
+        double target = Math.Sqrt(a + signalPrecision) * Normal.InvCDF(0, 1, cost);
+        double lo = -40, hi = 40; // Φ(±40) is 0 or 1 in doubles: g(lo) > 0 > g(hi) whenever |target|, α·|y| are moderate; widened below otherwise
+        while (G(lo) <= 0 && lo > -1e9)
+        {
+            lo *= 4;
+        }
+
+        while (G(hi) >= 0 && hi < 1e9)
+        {
+            hi *= 4;
+        }
+
+        double u = Math.Clamp(-target / sb, lo, hi);
+        for (int i = 0; i < 200; i++)
+        {
+            double g = G(u);
+            if (g > 0)
+            {
+                lo = u;
+            }
+            else if (g < 0)
+            {
+                hi = u;
+            }
+            else
+            {
+                break;
+            }
+
+            double slope = (a * Normal.PDF(0, 1, u)) - sb;
+            double next = slope < 0 ? u - (g / slope) : double.NaN;
+            if (!(next > lo && next < hi))
+            {
+                next = 0.5 * (lo + hi); // Newton left the bracket: bisect
+            }
+
+            if (Math.Abs(next - u) <= 1e-14 * Math.Max(1, Math.Abs(u)))
+            {
+                u = next;
+                break;
+            }
+
+            u = next;
+        }
+
+        regimeThreshold = Normal.CDF(0, 1, u);
+        return regimeThreshold + (u / sb);
+
+        double G(double x) => (a * (Normal.CDF(0, 1, x) - priorMean)) - (sb * x) - target;
+    }
 }

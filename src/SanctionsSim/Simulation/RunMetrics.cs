@@ -67,7 +67,23 @@ internal sealed class RunMetrics
 
     public int[] SenderJoinWeek { get; }
 
+    /// <summary>True when the ruler is gone: the regime collapsed by defection, or the high command removed him.</summary>
     public bool Collapsed { get; set; }
+
+    /// <summary>True when the ruler was removed by the high command (then <see cref="Collapsed"/> is true too).</summary>
+    public bool RemovedByHighCommand { get; set; }
+
+    /// <summary>How the run ended (set by <see cref="Finish"/>).</summary>
+    public RunOutcome Outcome { get; set; }
+
+    /// <summary>The outcome's week (0-based), −1 for <see cref="RunOutcome.Survived"/>.</summary>
+    public int OutcomeWeek { get; set; }
+
+    /// <summary>Moves the high command launched.</summary>
+    public int HighCommandMoves { get; set; }
+
+    /// <summary>Moves of the high command that failed.</summary>
+    public int FailedHighCommandMoves { get; set; }
 
     public int CollapseWeek { get; set; }
 
@@ -122,6 +138,11 @@ internal sealed class RunMetrics
         Array.Clear(AgentPaths);
         Array.Clear(AgentTotals);
         Collapsed = false;
+        RemovedByHighCommand = false;
+        Outcome = RunOutcome.Survived;
+        OutcomeWeek = -1;
+        HighCommandMoves = 0;
+        FailedHighCommandMoves = 0;
         CollapseWeek = -1;
         WeeksRun = 0;
         FinalShare = 0;
@@ -198,8 +219,14 @@ internal sealed class RunMetrics
     }
 
     /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
-    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons)
+    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons, HighCommandAgent highCommand)
     {
+        // the outcome (docs/model.md, §Outcomes): the ruler gone first (removed, or collapse by defection), then a split, else survived
+        (Outcome, OutcomeWeek) = Collapsed ? (RemovedByHighCommand ? RunOutcome.RemovedByHighCommand : RunOutcome.CollapseByDefection, CollapseWeek)
+            : collapse.SplitWeek >= 0 ? (RunOutcome.Split, collapse.SplitWeek) : (RunOutcome.Survived, -1);
+        HighCommandMoves = highCommand.Moves;
+        FailedHighCommandMoves = highCommand.FailedMoves;
+
         for (int p = 0; p < Agents.PatronCount; p++)
         {
             AgentTotals[Agents.PatronTotals + p] = patrons.TotalCost(p);

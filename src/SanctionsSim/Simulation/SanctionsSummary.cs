@@ -12,6 +12,7 @@ namespace SanctionsSim.Simulation;
 public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummary>
 {
     private const int PathBins = 500;
+    private const int OutcomeCount = 4; // the values of RunOutcome
     private readonly long[] _collapseWeekCounts;
     private readonly Histogram[] _sharePath;
     private readonly RunningMoments[] _revenuePath;
@@ -22,6 +23,9 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     private readonly RunningMoments[] _lowRankCrossed;
     private readonly RunningMoments[] _deserted;
     private readonly long[] _firstTipping;
+    private readonly long[] _outcomeCounts = new long[OutcomeCount];
+    private readonly long[] _outcomeWeekCounts;
+    private readonly RunningMoments[] _outcomeWeek = Make(OutcomeCount);
     private readonly RunningMoments[] _senderCost;
     private readonly string[] _factionNames;
     private readonly string[] _senderNames;
@@ -39,6 +43,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         _factionNames = factionNames;
         _senderNames = senderNames;
         _collapseWeekCounts = new long[weeks];
+        _outcomeWeekCounts = new long[OutcomeCount * weeks];
         _sharePath = new Histogram[weeks];
         _revenuePath = new RunningMoments[weeks];
         _humanitarianPath = new RunningMoments[weeks];
@@ -68,11 +73,49 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     /// <inheritdoc />
     public long Replications { get; private set; }
 
-    /// <summary>Replications in which the regime collapsed within the horizon.</summary>
+    /// <summary>Replications in which the ruler was gone within the horizon: the regime collapsed by defection or the high command removed him (<see cref="RunOutcome"/>).</summary>
     public long Collapses { get; private set; }
 
-    /// <summary>The probability of collapse within the horizon, with standard error and intervals.</summary>
+    /// <summary>
+    /// The probability that the ruler is gone within the horizon (the regime collapsed by defection, or the high command
+    /// removed the ruler), with standard error and intervals: P(<see cref="RunOutcome.CollapseByDefection"/>) +
+    /// P(<see cref="RunOutcome.RemovedByHighCommand"/>). The name is kept for compatibility; with the high command off it is
+    /// the probability of collapse by defection.
+    /// </summary>
     public ProportionEstimate CollapseProbability => new(Collapses, Replications);
+
+    /// <summary>The probability that a run ends in <paramref name="outcome"/>, with standard error and intervals; the four add up to 1.</summary>
+    /// <param name="outcome">An outcome type.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined <see cref="RunOutcome"/>.</exception>
+    public ProportionEstimate OutcomeProbability(RunOutcome outcome) => new(_outcomeCounts[Index(outcome)], Replications);
+
+    /// <summary>One outcome type: its probability and its timing (a snapshot).</summary>
+    /// <param name="outcome">An outcome type.</param>
+    /// <returns>The outcome's summary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined <see cref="RunOutcome"/>.</exception>
+    public OutcomeSummary Outcome(RunOutcome outcome)
+    {
+        int k = Index(outcome);
+        var week = new RunningMoments();
+        week.Merge(_outcomeWeek[k]);
+        return new OutcomeSummary
+        {
+            Outcome = outcome,
+            Probability = new ProportionEstimate(_outcomeCounts[k], Replications),
+            Week = week,
+            WeekCounts = _outcomeWeekCounts.AsSpan(k * Weeks, Weeks).ToArray(),
+        };
+    }
+
+    /// <summary>Every outcome type, in the order of <see cref="RunOutcome"/>: survived, removed by the high command, collapse by defection, split.</summary>
+    public IReadOnlyList<OutcomeSummary> Outcomes => [.. Enum.GetValues<RunOutcome>().Select(Outcome)];
+
+    /// <summary>Moves the high command launched per run (0 with the high command off).</summary>
+    public RunningMoments HighCommandMoves { get; } = new();
+
+    /// <summary>Moves of the high command that failed per run (their plotters purged).</summary>
+    public RunningMoments FailedHighCommandMoves { get; } = new();
 
     /// <summary>Weeks until collapse (0-based week of collapse), over the replications that collapsed.</summary>
     public RunningMoments TimeToCollapse { get; } = new();
@@ -206,6 +249,16 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
             TimeToCollapse.Add(b.CollapseWeek);
         }
 
+        int outcome = (int)b.Outcome;
+        _outcomeCounts[outcome]++;
+        if (b.OutcomeWeek >= 0)
+        {
+            _outcomeWeekCounts[(outcome * Weeks) + b.OutcomeWeek]++;
+            _outcomeWeek[outcome].Add(b.OutcomeWeek);
+        }
+
+        HighCommandMoves.Add(b.HighCommandMoves);
+        FailedHighCommandMoves.Add(b.FailedHighCommandMoves);
         WeeksSurvived.Add(b.Collapsed ? b.CollapseWeek : Weeks);
         FinalDefectedShare.Add(b.FinalShare);
         FinalDefectedShareDistribution.Add(b.FinalShare);
@@ -352,6 +405,16 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         {
             _firstTipping[f] += other._firstTipping[f];
         }
+
+        for (int k = 0; k < _outcomeCounts.Length; k++)
+        {
+            _outcomeCounts[k] += other._outcomeCounts[k];
+        }
+
+        for (int k = 0; k < _outcomeWeekCounts.Length; k++)
+        {
+            _outcomeWeekCounts[k] += other._outcomeWeekCounts[k];
+        }
     }
 
     internal void Reset()
@@ -361,6 +424,8 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         Collapses = 0;
         Array.Clear(_collapseWeekCounts);
         Array.Clear(_firstTipping);
+        Array.Clear(_outcomeCounts);
+        Array.Clear(_outcomeWeekCounts);
         for (int w = 0; w < Weeks; w++)
         {
             _sharePath[w].Clear();
@@ -409,6 +474,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         ArgumentNullException.ThrowIfNull(other);
         if (Replications != other.Replications || Collapses != other.Collapses || Weeks != other.Weeks
             || !_collapseWeekCounts.AsSpan().SequenceEqual(other._collapseWeekCounts) || !_firstTipping.AsSpan().SequenceEqual(other._firstTipping)
+            || !_outcomeCounts.AsSpan().SequenceEqual(other._outcomeCounts) || !_outcomeWeekCounts.AsSpan().SequenceEqual(other._outcomeWeekCounts)
             || !FinalDefectedShareDistribution.ExactlyEquals(other.FinalDefectedShareDistribution))
         {
             return false;
@@ -453,7 +519,19 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         {
             yield return (_senderCost[s], other._senderCost[s]);
         }
+
+        for (int k = 0; k < OutcomeCount; k++)
+        {
+            yield return (_outcomeWeek[k], other._outcomeWeek[k]);
+        }
+
+        yield return (HighCommandMoves, other.HighCommandMoves);
+        yield return (FailedHighCommandMoves, other.FailedHighCommandMoves);
     }
+
+    private static int Index(RunOutcome outcome)
+        => outcome is >= RunOutcome.Survived and <= RunOutcome.Split ? (int)outcome
+            : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a defined RunOutcome.");
 
     private static RunningMoments[] Make(int count)
     {
