@@ -24,11 +24,11 @@ public sealed record HighCommand
     public double SuccessThreshold { get; init; } = 0.5;
 
     /// <summary>σ_θ: the standard deviation of the regime's true strength against a move around its public estimate κ · (1 − P), drawn once per replication (how much the public indicators leave unknown).</summary>
-    /// <value>The default value is 0.25. Range: (0, 10].</value>
-    public double StrengthNoise { get; init; } = 0.25;
+    /// <value>The default value is 0.2 (with the default signal noise, a run of a scenario without a crisis ends in a removal about once in a hundred: docs/model.md, §The high command). Range: (0, 10].</value>
+    public double StrengthNoise { get; init; } = 0.2;
 
     /// <summary>σ: the standard deviation of a commander's private reading of that strength (his own error, drawn once per replication). The global game's equilibrium is unique when σ ≤ √(2π) · σ_θ².</summary>
-    /// <value>The default value is 0.1. Range: (0, 10], and at most √(2π) · <see cref="StrengthNoise"/>².</value>
+    /// <value>The default value is 0.1 (close to the largest the default strength noise allows, √(2π) · 0.2² ≈ 0.1003). Range: (0, 10], and at most √(2π) · <see cref="StrengthNoise"/>².</value>
     public double SignalNoise { get; init; } = 0.1;
 
     /// <summary>d: weeks between the decision to move and the move (a move decided at the end of week t acts at the end of week t + d).</summary>
