@@ -1,7 +1,7 @@
 namespace SanctionsSim.Model;
 
 /// <summary>
-/// The high command as an actor (docs/model.md, §The high command, Eq. 16–19): the commanders of the units that matter
+/// The high command as an actor (docs/model.md, §2b, Eq. 16–19): the commanders of the units that matter
 /// (each faction's top general and the generals directly under him, weighted by the faction's share of the
 /// importance-weighted command strength) may remove the ruler together while keeping the regime's apparatus (an
 /// "endgame coup": Koehler &amp; Albrecht 2021; coups as coordination games: Singh 2014). Each week every commander
@@ -24,7 +24,7 @@ public sealed record HighCommand
     public double SuccessThreshold { get; init; } = 0.5;
 
     /// <summary>σ_θ: the standard deviation of the regime's true strength against a move around its public estimate κ · (1 − P), drawn once per replication (how much the public indicators leave unknown).</summary>
-    /// <value>The default value is 0.2 (with the default signal noise, a run of a scenario without a crisis ends in a removal about once in a hundred: docs/model.md, §The high command). Range: (0, 10].</value>
+    /// <value>The default value is 0.2 (with the default signal noise, a run of a scenario without a crisis ends in a removal about once in a hundred: docs/model.md, §2b). Range: (0, 10].</value>
     public double StrengthNoise { get; init; } = 0.2;
 
     /// <summary>σ: the standard deviation of a commander's private reading of that strength (his own error, drawn once per replication). The global game's equilibrium is unique when σ ≤ √(2π) · σ_θ².</summary>

@@ -193,7 +193,7 @@ internal sealed class Replication
 
             // 6. the new share; the regime responds (its repertoire, fear, pay raises); the week is recorded; the
             //    senders and patrons revise their commitment; does the regime fall? If not, the high command deliberates
-            //    and a move due this week acts (docs/model.md, §The high command)
+            //    and a move due this week acts (docs/model.md, §2b)
             share = _troops.Share(_corps);
             _coupProofing.Act(_corps, _regime, share - previousShare, _plan.Decision.PublicNewsWeight);
             _regime.Respond(purges + _coupProofing.Arrests, share - previousShare);

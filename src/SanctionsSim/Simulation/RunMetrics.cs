@@ -221,7 +221,7 @@ internal sealed class RunMetrics
     /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
     public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons, HighCommandAgent highCommand)
     {
-        // the outcome (docs/model.md, §Outcomes): the ruler gone first (removed, or collapse by defection), then a split, else survived
+        // the outcome (docs/model.md, §2b): the ruler gone first (removed, or collapse by defection), then a split, else survived
         (Outcome, OutcomeWeek) = Collapsed ? (RemovedByHighCommand ? RunOutcome.RemovedByHighCommand : RunOutcome.CollapseByDefection, CollapseWeek)
             : collapse.SplitWeek >= 0 ? (RunOutcome.Split, collapse.SplitWeek) : (RunOutcome.Survived, -1);
         HighCommandMoves = highCommand.Moves;

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Simulation;
 
 /// <summary>
-/// How a run ends (docs/model.md, §Outcomes): the regime survives, the ruler is removed by the high command, the regime
+/// How a run ends (docs/model.md, §2b): the regime survives, the ruler is removed by the high command, the regime
 /// collapses by defection, or the forces split. Every run has exactly one; the ruler is gone in
 /// <see cref="RemovedByHighCommand"/> and <see cref="CollapseByDefection"/> (what <see cref="SanctionsSummary.CollapseProbability"/>
 /// counts). The names are stable: outputs write them in camelCase (<c>survived</c>, <c>removedByHighCommand</c>,

@@ -6,7 +6,7 @@ using SanctionsSim.Simulation;
 namespace SanctionsSim.Tests.Simulation;
 
 /// <summary>
-/// The high command (docs/model.md, §The high command) and the outcome typology (§Outcomes): off by default and then
+/// The high command (docs/model.md, §2b) and the outcome typology (§2b): off by default and then
 /// inert, every run has one outcome, the per-type counts merge exactly, nothing is allocated per replication, a failed
 /// move purges its plotters and raises detection, a split is the documented rule, and the two cases of an endgame coup
 /// at fixed seeds give the numbers docs/model.md reports.
@@ -217,7 +217,7 @@ public class HighCommandTests
 
     /// <summary>
     /// The two endgame coups of the case base with the high command switched on (structure not recalibrated), at the
-    /// seeds of docs/model.md, §The high command: the counts printed there. Observed: Egypt, Mubarak removed by the
+    /// seeds of docs/model.md, §2b: the counts printed there. Observed: Egypt, Mubarak removed by the
     /// Supreme Council of the Armed Forces in week 2 (0-based; 11 February 2011); Zimbabwe, Mugabe removed in week 2
     /// (21 November 2017). The model mostly collapses by defection first: the misfit the docs report.
     /// </summary>

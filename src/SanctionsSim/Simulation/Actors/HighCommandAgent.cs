@@ -5,7 +5,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.Simulation;
 
 /// <summary>
-/// The high command (docs/model.md, §The high command, Eq. 16–19): each faction's top commanders play the global game
+/// The high command (docs/model.md, §2b, Eq. 16–19): each faction's top commanders play the global game
 /// of regime change against the ruler at the end of every week. The regime's strength against a move is
 /// θ(t) = κ·(1 − P(t)) + σ_θ·η, P(t) the public probability that the regime falls (Eq. 2b at this week's share and
 /// shocks); commander j reads x_j(t) = θ(t) + σ·ε_j. He is willing when x_j is below his threshold x*_j, the
