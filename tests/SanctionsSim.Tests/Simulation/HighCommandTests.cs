@@ -212,6 +212,21 @@ public class HighCommandTests
             double x = GlobalGame.SignalThresholdInPlace(y, a, b, c, out double theta);
             theta.ShouldBe(GlobalGame.RegimeChangeThreshold(y, a, b, c), 1e-9);
             x.ShouldBe(GlobalGame.SignalThreshold(y, a, b, c), 1e-9);
+            foreach (double guess in new[] { double.NaN, -30, 30, 0, MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, theta) + 0.01 })
+            {
+                double u = guess; // a warm start anywhere gives the same threshold
+                GlobalGame.SignalThresholdFromQuantile(y, a, b, MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, c), ref u).ShouldBe(x, 1e-12);
+                MathNet.Numerics.Distributions.Normal.CDF(0, 1, u).ShouldBe(theta, 1e-12);
+            }
+
+            foreach (double reference in new[] { double.NaN, -3, 0, 3 })
+            {
+                foreach (double signal in new[] { x - 0.3, x - 1e-6, x + 1e-6, x + 0.3 })
+                {
+                    double u = reference; // decided from any reference point as the threshold decides it
+                    GlobalGame.BelowSignalThreshold(signal, y, a, b, MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, c), ref u).ShouldBe(signal < x);
+                }
+            }
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed class HighCommandAgent
     private readonly HighCommandPlan _plan;
     private readonly double[] _error;
     private readonly int[] _committed;
+    private readonly double[] _costLoyalty;
+    private readonly double[] _costQuantile;
+    private readonly double[] _solution;
     private int _committedCount;
     private double _eta;
 
@@ -29,6 +32,9 @@ internal sealed class HighCommandAgent
         _plan = plan.HighCommand;
         _error = new double[_plan.Members.Length];
         _committed = new int[_plan.Members.Length];
+        _costLoyalty = new double[_plan.Members.Length];
+        _costQuantile = new double[_plan.Members.Length];
+        _solution = new double[_plan.Members.Length];
     }
 
     /// <summary>Whether the high command plays at all.</summary>
@@ -70,6 +76,8 @@ internal sealed class HighCommandAgent
         FailedThisWeek = false;
         _committedCount = 0;
         _eta = 0;
+        Array.Fill(_costLoyalty, double.NaN); // each member's Φ⁻¹(c_j), recomputed when his loyalty changes (a promotion)
+        Array.Fill(_solution, double.NaN); // each member's last Φ⁻¹(θ*_j) solved: the reference point of the next weeks
     }
 
     /// <summary>The persistent draws: the regime's hidden strength η and each member's error ε_j, standard normals from week 0's key.</summary>
@@ -166,7 +174,7 @@ internal sealed class HighCommandAgent
             }
 
             double x = theta + (p.SignalNoise * _error[j]);
-            if (Willing(x, prior, loyalty[officer]))
+            if (Willing(j, x, prior, loyalty[officer]))
             {
                 _committed[willing++] = j;
                 weight += p.MemberWeight[j];
@@ -197,7 +205,7 @@ internal sealed class HighCommandAgent
     /// costs K if it fails, staying keeps ℓ if it fails; he joins when P(success | x) ≥ c = (K + ℓ)/(B + K + ℓ), which in the
     /// global game's equilibrium is x &lt; x*(c) (Eq. 17–18). Joining dominates when K + ℓ ≤ 0; with B = 0 he never joins.
     /// </summary>
-    private bool Willing(double x, double prior, double loyalty)
+    private bool Willing(int member, double x, double prior, double loyalty)
     {
         double stake = _plan.FailureCost + loyalty;
         if (stake <= 0)
@@ -210,9 +218,13 @@ internal sealed class HighCommandAgent
             return false;
         }
 
-        double cost = stake / (_plan.Gain + stake);
-        double threshold = GlobalGame.SignalThresholdInPlace(prior, _plan.PriorPrecision, _plan.SignalPrecision, cost, out _);
-        return x < threshold;
+        if (!(loyalty == _costLoyalty[member]))
+        {
+            _costLoyalty[member] = loyalty;
+            _costQuantile[member] = Normal.InvCDF(0, 1, stake / (_plan.Gain + stake));
+        }
+
+        return GlobalGame.BelowSignalThreshold(x, prior, _plan.PriorPrecision, _plan.SignalPrecision, _costQuantile[member], ref _solution[member]);
     }
 
     private static double Normal01(ulong key, int index)
