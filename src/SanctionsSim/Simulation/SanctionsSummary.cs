@@ -104,7 +104,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
             Outcome = outcome,
             Probability = new ProportionEstimate(_outcomeCounts[k], Replications),
             Week = week,
-            WeekCounts = _outcomeWeekCounts.AsSpan(k * Weeks, Weeks).ToArray(),
+            WeekCounts = Array.AsReadOnly(_outcomeWeekCounts.AsSpan(k * Weeks, Weeks).ToArray()),
         };
     }
 

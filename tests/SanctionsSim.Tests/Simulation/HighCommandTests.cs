@@ -230,6 +230,17 @@ public class HighCommandTests
         }
     }
 
+    /// <summary>The example files docs/model.md runs are the presets with the high command on (only the name and description differ).</summary>
+    [TestCase("egypt-2011")]
+    [TestCase("zimbabwe-2017")]
+    public void ExampleFiles_AreThePresetsWithTheHighCommandOn(string preset)
+    {
+        string path = Path.Combine(VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", preset + "-high-command.json");
+        Scenario file = SanctionsSim.Scenarios.ScenarioJson.ReadFile(path);
+        Scenario expected = On(Presets.Get(preset));
+        SanctionsSim.Scenarios.ScenarioJson.Write(file with { Name = expected.Name, Description = expected.Description }).ShouldBe(SanctionsSim.Scenarios.ScenarioJson.Write(expected));
+    }
+
     /// <summary>
     /// The two endgame coups of the case base with the high command switched on (structure not recalibrated), at the
     /// seeds of docs/model.md, §2b: the counts printed there. Observed: Egypt, Mubarak removed by the
