@@ -181,7 +181,14 @@ internal static class RunCommand
         var rows = new List<string[]>();
         var p = s.CollapseProbability;
         var ci = p.Wilson(c);
-        rows.Add([$"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), ""]);
+        rows.Add([$"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), "the ruler gone, either way below"]);
+        foreach (OutcomeSummary o in s.Outcomes)
+        {
+            var oi = o.Probability.Wilson(c);
+            string timing = o.MedianWeek is int median ? $"median week {median + 1}, mean {Common.F(o.Week.Mean + 1, "F1")}" : "";
+            rows.Add([$"  outcome: {Readable.Outcome(o.Outcome)}", Common.F(o.Probability.Estimate, "P1"), Range(oi.Lower, oi.Upper, "P1"), timing]);
+        }
+
         if (s.TimeToCollapse.Count > 0)
         {
             var t = s.TimeToCollapse.MeanInterval(c);
@@ -197,6 +204,12 @@ internal static class RunCommand
         rows.Add(Mean("senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c, "F2"));
         rows.Add(Mean("soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c, "N0"));
         rows.Add(Mean("purges (officers caught)", s.Purges, c, "F1"));
+        if (s.HighCommandMoves.Mean > 0)
+        {
+            rows.Add(Mean("high-command moves launched", s.HighCommandMoves, c, "F2"));
+            rows.Add(Mean("high-command moves failed (plotters purged)", s.FailedHighCommandMoves, c, "F2"));
+        }
+
         rows.Add(Mean("humanitarian burden (USD bn)", s.HumanitarianBurden, c, "F2"));
         foreach (string sender in s.SenderNames)
         {

@@ -7,12 +7,14 @@ internal static class Glossary
     public static IReadOnlyList<(string Term, string Meaning)> Entries { get; } =
     [
         ("run", "One simulated course of events: the same scenario with its own random draws (officers' loyalties, ties, decisions, events). A batch runs many, to see how often each outcome happens."),
-        ("P(collapse)", "The share of runs in which the regime fell within the horizon: the estimate of the probability of collapse."),
+        ("P(collapse)", "The share of runs in which the ruler was gone within the horizon, whichever way (the regime collapsed by defection, or the high command removed the ruler): the estimate of the probability of collapse."),
         ("interval", "The range that contains the true value with the stated confidence (95 % by default), given the number of runs: more runs, narrower interval. For a probability it is the Wilson score interval, which stays within 0–100 % and works near 0 and 1; for a mean, the mean ± t × standard error."),
         ("standard error (SE)", "How much an estimate would vary if the whole batch were run again with other random draws: the standard deviation across runs divided by the square root of the number of runs."),
         ("spread across runs", "How different single runs are from each other (not how precise the estimate is): the 5th to 95th percentile of the runs, or their standard deviation."),
         ("command strength", "The troops of the armed forces, each faction weighted by its importance for a collapse; the defected share is the part under officers who defected or in units whose soldiers crossed."),
         ("collapse", "The regime falls in the first week in which the defected share of command strength reaches the critical share (one third by default), or any one faction's own share reaches its critical share when that rule is on."),
+        ("outcome", "Every run ends one way: the regime survived; the ruler was removed by the high command, the regime's apparatus intact; the regime collapsed by defection; or the forces split (a branch went over as a body, its own defected share past the split share, while the ruler stayed). Each has its share of runs with its interval and its week."),
+        ("high command", "The commanders of the units that matter (each branch's top general and the generals under him), who may move together to remove the ruler when each judges from his own reading of the regime's strength that enough others will join; a move that fails gets its plotters purged. Off unless the scenario switches it on."),
         ("weeks survived", "Weeks until the collapse, or the whole horizon when the regime did not fall: its mean is the restricted mean survival time."),
         ("weeks 1–12", "The first twelve weeks of the scenario (January to March 2019 in the Venezuela presets), compared with what was observed."),
         ("crossing", "A rank-and-file soldier leaving for the opposition's side (for example crossing the border into Colombia); counted toward collapse, unlike a desertion (leaving the service)."),
