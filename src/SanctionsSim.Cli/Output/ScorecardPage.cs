@@ -90,7 +90,8 @@ internal static class ScorecardPage
         s.AppendLine("## Reliability of the model's forecasts");
         s.AppendLine();
         s.AppendLine("Forecasts of each type binned by probability; a bin is reliable when its mean forecast lies in the Wilson interval of");
-        s.AppendLine("how often the type happened. ![Reliability diagram](images/scorecard-reliability.png)");
+        string image = settings["highCommand"]!.GetValue<bool>() ? "scorecard-high-command-reliability.png" : "scorecard-reliability.png";
+        s.AppendLine(CultureInfo.InvariantCulture, $"how often the type happened. ![Reliability diagram](images/{image})");
         s.AppendLine();
         s.AppendLine("| type | forecast bin | cases | mean forecast | happened | interval | reliable |");
         s.AppendLine("|---|---|---|---|---|---|---|");
