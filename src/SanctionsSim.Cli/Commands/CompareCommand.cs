@@ -123,6 +123,7 @@ internal static class CompareCommand
         }
 
         console.Write(table);
+        console.WriteLine("pp: percentage points, the difference between two percentages (99.6 % against 1.8 % is +97.8 pp).");
         if (reductions.Count > 0)
         {
             console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
@@ -135,7 +136,7 @@ internal static class CompareCommand
     internal static string[] Header(ComparisonSummary s)
         => ["scenario", "P(collapse)", "interval", "ΔP vs " + s.Arms[0].ScenarioName, "interval", "Δ weeks survived", "interval"];
 
-    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences and their intervals.</summary>
+    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences (in percentage points) and their intervals.</summary>
     internal static List<string[]> Rows(ComparisonSummary s, double c)
     {
         var rows = new List<string[]>();
@@ -143,17 +144,18 @@ internal static class CompareCommand
         {
             var p = s.Arms[k].CollapseProbability;
             var ci = p.Wilson(c);
+            var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
             string dp = "", dpi = "", dw = "", dwi = "";
             if (k > 0)
             {
                 var e = s.Effect(k, c);
-                dp = Common.F(e.CollapseProbabilityDifference, "+0.0%;-0.0%;0.0%");
-                dpi = $"{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.0%;-0.0%;0.0%")} to {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.0%;-0.0%;0.0%")}";
-                dw = Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0");
-                dwi = $"{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")} to {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}";
+                var (d, dlo, dhi) = Rounding.Points(e.CollapseProbabilityDifference, e.CollapseProbabilityDifferenceInterval.Lower, e.CollapseProbabilityDifferenceInterval.Upper, e.CollapseProbabilityDifferenceStandardError);
+                (dp, dpi) = (d, $"{dlo} to {dhi}");
+                var (w, wlo, whi) = Rounding.SignedInterval(e.WeeksSurvivedDifference, e.WeeksSurvivedDifferenceInterval.Lower, e.WeeksSurvivedDifferenceInterval.Upper, e.WeeksSurvivedDifferenceStandardError);
+                (dw, dwi) = (w, $"{wlo} to {whi}");
             }
 
-            rows.Add([s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi]);
+            rows.Add([s.Arms[k].ScenarioName, pe, $"{plo} to {phi}", dp, dpi, dw, dwi]);
         }
 
         return rows;

@@ -8,8 +8,10 @@ internal static class Glossary
     [
         ("run", "One simulated course of events: the same scenario with its own random draws (officers' loyalties, ties, decisions, events). A batch runs many, to see how often each outcome happens."),
         ("P(collapse)", "The share of runs in which the regime fell within the horizon: the estimate of the probability of collapse."),
+        ("likelihood words", "How likely an outcome is, in the calibrated language of the IPCC (AR5 guidance note, Mastrandrea et al. 2010): virtually certain 99–100 %, very likely 90–100 %, likely 66–100 %, about as likely as not 33–66 %, unlikely 0–33 %, very unlikely 0–10 %, exceptionally unlikely 0–1 %. The word is the narrowest band that holds the whole interval, so it says only what the runs support; none is given when the interval crosses a border between bands."),
         ("interval", "The range that contains the true value with the stated confidence (95 % by default), given the number of runs: more runs, narrower interval. For a probability it is the Wilson score interval, which stays within 0–100 % and works near 0 and 1; for a mean, the mean ± t × standard error."),
         ("standard error (SE)", "How much an estimate would vary if the whole batch were run again with other random draws: the standard deviation across runs divided by the square root of the number of runs."),
+        ("digits shown", "An estimate and its interval are rounded to the decimal place of the first significant digit of the standard error: a standard error of 0.36 percentage points shows one decimal (1.3 %), one of 0.036 two (1.27 %). More digits would change from one batch to the next."),
         ("spread across runs", "How different single runs are from each other (not how precise the estimate is): the 5th to 95th percentile of the runs, or their standard deviation."),
         ("command strength", "The troops of the armed forces, each faction weighted by its importance for a collapse; the defected share is the part under officers who defected or in units whose soldiers crossed."),
         ("collapse", "The regime falls in the first week in which the defected share of command strength reaches the critical share (one third by default), or any one faction's own share reaches its critical share when that rule is on."),
@@ -20,6 +22,7 @@ internal static class Glossary
         ("tipped first", "The faction whose own defected share first reached the critical share, as a share of runs."),
         ("humanitarian burden", "A proxy for what sanctions cost the population: the revenue they cut that was not patronage, summed over the horizon (USD bn)."),
         ("sender's cost", "What a member of the sanctioning coalition spends: a weekly cost per instrument in force plus payments per defector (USD bn)."),
+        ("pp (percentage points)", "The difference between two percentages: from 1.8 % to 99.6 % is +97.8 pp (not +97.8 %, which would be a relative change)."),
         ("paired runs (common random numbers)", "Every policy is run on the same random draws, so the difference between two policies is not blurred by chance: its interval is much narrower than comparing separate batches."),
         ("commitment", "How resolved a sender of sanctions or a patron of the regime is, from 0 to 1: it falls with its own costs and, for senders, with the humanitarian burden, and rises with visible progress; a sender lifts or eases its sanctions and its promises lose credibility when it wavers."),
         ("patron", "An outside supporter of the regime (for Venezuela: Russia, China, Cuba) that buys the oil sanctions cut, lends money or helps its security services; secondary sanctions cut that support."),
