@@ -356,12 +356,14 @@ internal static class CalibrateCommand
 
         var p = result.Posterior;
         var console = Common.Console(context.Output, context.Interactive);
-        var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles, stopped: {result.StopReason}")
+        console.WriteLine(Verdict(calibration, result, predictions));
+        console.WriteLine();
+        var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles; {StopReason(result.StopReason)}")
             .AddColumn("generation").AddColumn(new TableColumn("ε").RightAligned()).AddColumn(new TableColumn("simulations").RightAligned())
             .AddColumn(new TableColumn("acceptance").RightAligned()).AddColumn(new TableColumn("ESS").RightAligned());
         foreach (var g in result.Generations)
         {
-            string tolerance = double.IsFinite(g.Tolerance) ? Common.F(g.Tolerance, "G4") : "∞";
+            string tolerance = double.IsFinite(g.Tolerance) ? Rounding.Significant(g.Tolerance, 3) : "∞";
             Common.Row(gens, g.Generation.ToString(CultureInfo.InvariantCulture), tolerance, g.Simulations.ToString("N0", CultureInfo.InvariantCulture), $"{g.AcceptanceRate:P1}", $"{g.EffectiveSampleSize:F0}");
         }
 
@@ -371,7 +373,8 @@ internal static class CalibrateCommand
         var s = p.Summarize();
         for (int j = 0; j < p.Dimension; j++)
         {
-            Common.Row(table, s[j].Name, calibration.Parameters[j].ToString(), Common.F(s[j].Median, "G4"), $"[{Common.F(s[j].Lower, "G4")}, {Common.F(s[j].Upper, "G4")}]", $"{Common.F(s[j].Mean, "G4")} ± {Common.F(s[j].StandardDeviation, "G3")}");
+            int d = Rounding.Decimals(s[j].StandardDeviation / 10, 2); // two significant digits of the spread
+            Common.Row(table, s[j].Name, calibration.Parameters[j].ToString(), Rounding.Fixed(s[j].Median, d), $"{Rounding.Fixed(s[j].Lower, d)} to {Rounding.Fixed(s[j].Upper, d)}", $"{Rounding.Fixed(s[j].Mean, d)} ± {Rounding.Fixed(s[j].StandardDeviation, d)}");
         }
 
         console.Write(table);
@@ -386,6 +389,28 @@ internal static class CalibrateCommand
         }
     }
 
+    /// <summary>Why the calibration stopped, in words (was the enum's name, "Generations").</summary>
+    internal static string StopReason(Calibration.AbcStopReason reason) => reason switch
+    {
+        Calibration.AbcStopReason.Generations => "ran every generation asked for",
+        Calibration.AbcStopReason.AcceptanceRate => "stopped early: too few proposals were accepted (the tolerance cannot shrink further at this cost)",
+        Calibration.AbcStopReason.Exhausted => "stopped early: the last generation found no acceptable proposals and was dropped",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The one-sentence verdict: how many historical cases the calibrated model reproduces.</summary>
+    internal static string Verdict(CaseCalibration calibration, Calibration.AbcResult result, CasePrediction[] predictions)
+    {
+        string cases = $"{calibration.Cases.Count} historical case{(calibration.Cases.Count == 1 ? "" : "s")}";
+        if (predictions.Length == 0)
+        {
+            return $"Verdict: calibrated on {cases} into a posterior of {result.Posterior.Count:N0} particles (the table gives each parameter's plausible range); no predictive check was run.";
+        }
+
+        int hits = predictions.Count(c => c.Hit);
+        return $"Verdict: calibrated on {cases}, the model reproduces what happened in {hits} of {predictions.Length} (a collapse more likely than not where the regime fell, less likely where it held); the tables give each parameter's plausible range and each case's prediction.";
+    }
+
     private static Table PredictionTable(string title, IEnumerable<JsonObject> rows)
     {
         var t = Common.Titled(title).AddColumn("case").AddColumn("happened").AddColumn(new TableColumn("P(collapse)").RightAligned())
@@ -393,8 +418,9 @@ internal static class CalibrateCommand
         foreach (var r in rows)
         {
             bool hit = (bool)r["hit"]!, clear = (bool)r["clearHit"]!;
-            Common.Row(t, (string)r["case"]!, (bool)r["observedCollapse"]! ? "collapse" : "held", $"{(double)r["collapseProbability"]!:F3}",
-                $"[{(double)r["collapseLower"]!:F3}, {(double)r["collapseUpper"]!:F3}]", hit ? (clear ? "hit" : "hit (within Monte Carlo error of 1/2)") : "MISS");
+            var (pe, plo, phi) = Rounding.Percent((double)r["collapseProbability"]!, (double)r["collapseLower"]!, (double)r["collapseUpper"]!, double.NaN);
+            Common.Row(t, (string)r["case"]!, (bool)r["observedCollapse"]! ? "collapse" : "held", pe,
+                $"{plo} to {phi}", hit ? (clear ? "hit" : "hit (within Monte Carlo error of 1/2)") : "MISS");
         }
 
         return t;

@@ -223,7 +223,7 @@ internal static class DiscoverCommand
             .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
         foreach (var l in box.Limits.Where(l => l.Restricted))
         {
-            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), l.PValue.ToString("E1", CultureInfo.InvariantCulture));
+            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Output.Rounding.Significant(l.PValue, 2)));
         }
 
         console.Write(limits);

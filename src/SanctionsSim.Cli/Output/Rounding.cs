@@ -98,6 +98,19 @@ internal static class Rounding
         return "about 1 in " + Fixed(Math.Round(n / unit) * unit, 0);
     }
 
+    /// <summary>A value that is an input, not an estimate (a lever's setting), to a number of significant digits, trailing zeros dropped, never an exponent: 0.000012 → "0.000012", 1234.5 → "1,235".</summary>
+    public static string Significant(double value, int digits = 4)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return Fixed(value, 0);
+        }
+
+        int decimals = Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, MaxDecimals);
+        string text = Fixed(value, decimals);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+
     /// <summary>The standard error, or when it is 0 a quarter of the interval's width (about one standard error).</summary>
     private static double Effective(double standardError, double lower, double upper)
         => standardError > 0 && double.IsFinite(standardError) ? standardError : (upper - lower) / 4;
