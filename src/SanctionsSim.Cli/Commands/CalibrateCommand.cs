@@ -38,7 +38,7 @@ internal static class CalibrateCommand
 
             var calibration = definition.Calibration;
             var chosenCases = definition.Cases;
-            var priors = definition.Priors.Select(ExperimentOptions.ParseLever).ToArray();
+            var priors = definition.Priors.Select(spec => ExperimentOptions.ParseLever(spec, "--prior")).ToArray();
             var folder = parse.GetValue(output)!;
             Common.CheckOutFolder(folder);
             var ctx = context with { Cancellation = token };

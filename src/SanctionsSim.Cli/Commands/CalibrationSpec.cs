@@ -128,7 +128,7 @@ internal sealed class CalibrationDefinition
             throw new UserInputException($"--replications-per-case must be in [1, 100]; got {replicationsPerCase}.");
         }
 
-        var parsed = priors.Select(ExperimentOptions.ParseLever).ToArray();
+        var parsed = priors.Select(spec => ExperimentOptions.ParseLever(spec, "--prior")).ToArray();
         try
         {
             options.Validate();

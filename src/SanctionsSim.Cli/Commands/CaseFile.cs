@@ -29,7 +29,7 @@ internal static class CaseFile
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new UserInputException($"{path}: a case file is a JSON object.");
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip }) as JsonObject ?? throw new UserInputException($"{path}: a case file is a JSON object.");
         }
         catch (JsonException e)
         {

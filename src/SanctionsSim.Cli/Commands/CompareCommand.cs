@@ -32,7 +32,8 @@ internal static class CompareCommand
             var names = scenarios.Select(s => s.Name).ToArray();
             if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
             {
-                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", names) + ".");
+                string twice = names.GroupBy(n => n, StringComparer.Ordinal).First(g => g.Count() > 1).Key;
+                throw new UserInputException($"The arms must have different scenario names; got {string.Join(", ", names)}. Change \"name\" in one of the files (for example \"name\": \"{twice}-mine\"): the name labels the arm in the table and the report.");
             }
 
             DirectoryInfo? outFolder = parse.GetValue(output);
@@ -65,7 +66,10 @@ internal static class CompareCommand
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios));
+                string sources = string.Join(' ', parse.GetValue(arms)!.Select(HtmlReport.Quote))
+                    + (parse.GetValue(posterior) is string post ? " --posterior " + HtmlReport.Quote(post) : "")
+                    + (result.Confidence != 0.95 ? " --confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios, sources));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 

@@ -53,6 +53,11 @@ internal static class DiscoverCommand
                 throw new UserInputException($"--where {parse.GetValue(where)}: no point is a case of interest (of {n}); {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}].");
             }
 
+            if (!isCase.Contains(false))
+            {
+                throw new UserInputException($"--where {parse.GetValue(where)}: every point is a case of interest (all {n}), so there is no region to tell apart; {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}]: choose a threshold inside that range.");
+            }
+
             PrimResult result;
             try
             {

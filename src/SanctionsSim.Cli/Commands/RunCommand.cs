@@ -142,7 +142,24 @@ internal static class RunCommand
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario));
+                var source = new List<string>();
+                source.Add(parse.GetValue(file) is FileInfo typed ? HtmlReport.Quote(typed.ToString()) : "--preset " + HtmlReport.Quote(parse.GetValue(preset) ?? Presets.Default));
+                if (parse.GetValue(weeks) is int wk)
+                {
+                    source.Add($"--weeks {wk}");
+                }
+
+                if (parse.GetValue(posteriorOption) is string post)
+                {
+                    source.Add("--posterior " + HtmlReport.Quote(post));
+                }
+
+                if (result.Confidence != 0.95)
+                {
+                    source.Add("--confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario, string.Join(' ', source)));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 

@@ -23,8 +23,8 @@ internal static class Readable
         ("very likely", 0.90, 1.0),
         ("very unlikely", 0.0, 0.10),
         ("about as likely as not", 0.33, 0.66),
-        ("likely", 0.66, 1.0),
         ("unlikely", 0.0, 0.33),
+        ("likely", 0.66, 1.0),
     ];
 
     /// <summary>
