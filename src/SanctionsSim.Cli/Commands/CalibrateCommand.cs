@@ -22,16 +22,23 @@ internal static class CalibrateCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder for the generations (resumable), posterior.json, particles.csv, calibration.json, predictive.csv and the charts.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue from the last generation saved in --out." };
         var format = Common.Format();
+        var quick = new Option<bool>("--quick") { Description = $"A demonstration in about a minute: {CalibrationSpec.QuickParticles} particles, {CalibrationSpec.QuickGenerations} generations, {CalibrationSpec.QuickPredictive} predictive runs per case (options you give still apply). Its posterior is too rough to rely on: for results, run without --quick." };
         var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.");
         spec.AddTo(command);
-        foreach (Option o in (Option[])[looOption, threads, output, resume, format])
+        foreach (Option o in (Option[])[quick, looOption, threads, output, resume, format])
         {
             command.Options.Add(o);
         }
 
         command.SetAction(async (parse, token) =>
         {
-            var definition = spec.Resolve(parse);
+            bool demonstration = parse.GetValue(quick);
+            var definition = spec.Resolve(parse, demonstration);
+            if (demonstration)
+            {
+                await context.Error.WriteLineAsync($"calibrate --quick: a DEMONSTRATION of how calibration works, not a result to rely on: {definition.Options.Particles:N0} particles × {definition.Options.Generations} generations on {definition.Cases.Length} cases (a full calibration: 2,000 × 9, about 15 minutes on 2 cores).").ConfigureAwait(false);
+            }
+
             var options = definition.Options.Clone();
             options.MaxDegreeOfParallelism = parse.GetValue(threads);
             CheckThreads(options.MaxDegreeOfParallelism);
@@ -66,8 +73,14 @@ internal static class CalibrateCommand
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "loo.csv"), PredictionsCsv(loo));
             }
 
+            if (demonstration)
+            {
+                json["quick"] = true;
+                json["note"] = "calibrate --quick: a demonstration with few particles and generations; the posterior is too rough to rely on.";
+            }
+
             WriteOutputs(folder.FullName, calibration, result, predictions, json);
-            await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json).ConfigureAwait(false);
+            await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json, demonstration).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"wrote {folder.FullName}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
             return CliApp.Success;
         });
@@ -93,7 +106,7 @@ internal static class CalibrateCommand
         var result = new AbcResult(last, History(folder, last), stop);
         var (predictions, json) = Predict(definition, options, result);
         WriteOutputs(folder, definition.Calibration, result, predictions, json);
-        await Print(context, format, definition.Calibration, result, predictions, null, json).ConfigureAwait(false);
+        await Print(context, format, definition.Calibration, result, predictions, null, json, demonstration: false).ConfigureAwait(false);
         await context.Error.WriteLineAsync($"wrote {folder}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
     }
 
@@ -145,7 +158,8 @@ internal static class CalibrateCommand
         {
             if (!context.Interactive)
             {
-                return await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                var lines = new ProgressLines(context.Error, label, "particles accepted").ForCalibration();
+                return await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
@@ -340,7 +354,7 @@ internal static class CalibrateCommand
         }
     }
 
-    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json)
+    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json, bool demonstration)
     {
         if (format == "json")
         {
@@ -356,7 +370,7 @@ internal static class CalibrateCommand
 
         var p = result.Posterior;
         var console = Common.Console(context.Output, context.Interactive);
-        console.WriteLine(Verdict(calibration, result, predictions));
+        context.Output.WriteLine(demonstration ? Verdict(calibration, result, predictions).Replace("Verdict: ", "Verdict (a --quick DEMONSTRATION, too rough to rely on): ", StringComparison.Ordinal) : Verdict(calibration, result, predictions));
         console.WriteLine();
         var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles; {StopReason(result.StopReason)}")
             .AddColumn("generation").AddColumn(new TableColumn("ε").RightAligned()).AddColumn(new TableColumn("simulations").RightAligned())
@@ -374,7 +388,7 @@ internal static class CalibrateCommand
         for (int j = 0; j < p.Dimension; j++)
         {
             int d = Rounding.Decimals(s[j].StandardDeviation / 10, 2); // two significant digits of the spread
-            Common.Row(table, s[j].Name, calibration.Parameters[j].ToString(), Rounding.Fixed(s[j].Median, d), $"{Rounding.Fixed(s[j].Lower, d)} to {Rounding.Fixed(s[j].Upper, d)}", $"{Rounding.Fixed(s[j].Mean, d)} ± {Rounding.Fixed(s[j].StandardDeviation, d)}");
+            Common.Row(table, s[j].Name, Prior(calibration.Parameters[j]), Rounding.Fixed(s[j].Median, d), $"{Rounding.Fixed(s[j].Lower, d)} to {Rounding.Fixed(s[j].Upper, d)}", $"{Rounding.Fixed(s[j].Mean, d)} ± {Rounding.Fixed(s[j].StandardDeviation, d)}");
         }
 
         console.Write(table);
@@ -387,6 +401,19 @@ internal static class CalibrateCommand
         {
             console.Write(PredictionTable("Leave one case out: calibrated without the case, then predicting it", loo.OfType<JsonObject>()));
         }
+    }
+
+    /// <summary>A prior as a person reads it: "logUniform[0.000001, 0.01]", never an exponent.</summary>
+    internal static string Prior(ExperimentParameter p)
+    {
+        static string N(double v) => Rounding.Significant(v, 4);
+        return p.Distribution switch
+        {
+            ParameterDistribution.LogUniform => $"logUniform[{N(p.Lower)}, {N(p.Upper)}]",
+            ParameterDistribution.Triangular => $"triangular[{N(p.Lower)}, {N(p.Upper)}; mode {N(p.Mode ?? ((p.Lower + p.Upper) / 2))}]",
+            ParameterDistribution.TruncatedNormal => $"normal({N(p.Mean ?? double.NaN)}, {N(p.StandardDeviation ?? double.NaN)}) on [{N(p.Lower)}, {N(p.Upper)}]",
+            _ => $"uniform[{N(p.Lower)}, {N(p.Upper)}]",
+        };
     }
 
     /// <summary>Why the calibration stopped, in words (was the enum's name, "Generations").</summary>

@@ -29,9 +29,22 @@ internal sealed class CalibrationSpec
         }
     }
 
+    /// <summary>Particles per generation with <c>--quick</c> (unless --particles is given).</summary>
+    public const int QuickParticles = 300;
+
+    /// <summary>Generations with <c>--quick</c> (unless --generations is given).</summary>
+    public const int QuickGenerations = 5;
+
+    /// <summary>Predictive replications per case with <c>--quick</c> (unless --predictive is given).</summary>
+    public const int QuickPredictive = 200;
+
     /// <summary>The calibration the command line describes, validated (exit 2 on bad input).</summary>
-    public CalibrationDefinition Resolve(ParseResult parse)
+    public CalibrationDefinition Resolve(ParseResult parse) => Resolve(parse, quick: false);
+
+    /// <summary>The calibration the command line describes; <paramref name="quick"/>: the small demonstration sizes for the options not given.</summary>
+    public CalibrationDefinition Resolve(ParseResult parse, bool quick)
     {
+        int Pick(Option<int> option, int quickValue) => quick && parse.GetResult(option) is not { Implicit: false } ? quickValue : parse.GetValue(option);
         var own = (parse.GetValue(_caseFiles) ?? []).Select(CaseFile.ReadWithJson).ToArray();
         var names = parse.GetValue(_cases) is { Length: > 0 } given ? given : own.Length > 0 ? [] : [.. HistoricalCases.Names];
         var cases = names.Select(Case).Concat(own.Select(o => o.Case)).ToArray();
@@ -44,10 +57,10 @@ internal sealed class CalibrationSpec
             parse.GetValue(_perCase),
             new AbcOptions
             {
-                Particles = parse.GetValue(_particles), Generations = parse.GetValue(_generations), Seed = parse.GetValue(_seed),
+                Particles = Pick(_particles, QuickParticles), Generations = Pick(_generations, QuickGenerations), Seed = parse.GetValue(_seed),
                 Quantile = parse.GetValue(_quantile), MinAcceptanceRate = parse.GetValue(_minAcceptance),
             },
-            parse.GetValue(_predictive));
+            Pick(_predictive, QuickPredictive));
     }
 
     private static HistoricalCase Case(string name)

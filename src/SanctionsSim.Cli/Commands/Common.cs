@@ -158,13 +158,14 @@ internal static class Common
         throw new UserInputException($"'{source}': {hint}.");
     }
 
-    /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal.</summary>
+    /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal, and a line at every tenth when it is not.</summary>
     public static async Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
         where T : class
     {
         if (!context.Interactive)
         {
-            return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+            var lines = new Output.ProgressLines(context.Error, label, "runs").ForBatch();
+            return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });

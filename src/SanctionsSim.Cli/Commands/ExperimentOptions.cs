@@ -132,7 +132,8 @@ internal static class ExperimentOptions
         {
             if (!context.Interactive)
             {
-                return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                var lines = new Output.ProgressLines(context.Error, label, "points").ForSweep();
+                return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });

@@ -215,7 +215,7 @@ internal static class OptimizeCommand
         var (pe, plo, phi) = Rounding.Percent(c.Probability, c.ProbabilityInterval.Lower, c.ProbabilityInterval.Upper, double.NaN);
         string levers = string.Join(", ", r.LeverNames.Select((n, j) => $"{n} = {Rounding.Significant(c.Levers[j])}"));
         string outcome = r.MeetsGoalWithConfidence ? "reaches the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "reaches the goal by its estimate, but not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers";
-        console.WriteLine($"Verdict: {goal} found is {levers}; it {outcome}: P(collapse) {pe} ({plo} to {phi}) on {c.Replications:N0} fresh runs.");
+        context.Output.WriteLine($"Verdict: {goal} found is {levers}; it {outcome}: P(collapse) {pe} ({plo} to {phi}) on {c.Replications:N0} fresh runs.");
         console.WriteLine();
         var t = Common.Titled($"{scenario}: {goal}").AddColumn("").AddColumn(new TableColumn("value").RightAligned());
         for (int j = 0; j < r.LeverNames.Count; j++)
@@ -284,7 +284,7 @@ internal static class OptimizeCommand
         }
 
         var console = Common.Console(context.Output, context.Interactive);
-        console.WriteLine($"Verdict: {r.Front.Count} of the {r.Points.Count} packages tried are on the front (no other package is clearly both more likely to bring collapse and cheaper); the table lists them all, the dominated ones marked.");
+        context.Output.WriteLine($"Verdict: {r.Front.Count} of the {r.Points.Count} packages tried are on the front (no other package is clearly both more likely to bring collapse and cheaper); the table lists them all, the dominated ones marked.");
         console.WriteLine();
         var t = Common.Titled($"{scenario}: P(collapse) against {string.Join(", ", r.OutputNames)} ({r.Front.Count} of {r.Points.Count} packages on the front within Monte Carlo error)");
         foreach (string n in r.LeverNames)

@@ -100,8 +100,11 @@ internal static class RareEventRun
             Directory.CreateDirectory(runs);
         }
 
+        var lines = context.Interactive ? null : new ProgressLines(context.Error, $"rare event {scenario.Name}", "splitting runs");
+        long done = completed.Count;
         void Save(SplittingRun run)
         {
+            lines?.Report(Interlocked.Increment(ref done), request.Runs);
             if (folder is null)
             {
                 return;
@@ -166,7 +169,7 @@ internal static class RareEventRun
         else
         {
             var console = Common.Console(context.Output, context.Interactive);
-            console.WriteLine(Verdict(scenario, request.Method, result));
+            context.Output.WriteLine(Verdict(scenario, request.Method, result));
             console.WriteLine();
             var (pe, plo, phi) = Rounding.Percent(result.Probability, result.Interval.Lower, result.Interval.Upper, result.StandardError);
             var table = Common.Titled($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by {MethodName(request.Method)}")

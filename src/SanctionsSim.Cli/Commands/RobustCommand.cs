@@ -99,8 +99,11 @@ internal static class RobustCommand
                 Directory.CreateDirectory(rows);
             }
 
+            var lines = context.Interactive ? null : new ProgressLines(context.Error, "robust", "particles");
+            long done = completed.Count;
             void Save(RobustParticle p)
             {
+                lines?.Report(Interlocked.Increment(ref done), options.Particles);
                 if (rows is not null)
                 {
                     var node = new JsonObject { ["settings"] = settings, ["row"] = p.Row, ["estimates"] = new JsonArray([.. p.Estimates.Select(x => (JsonNode)x)]) };
@@ -201,7 +204,7 @@ internal static class RobustCommand
     private static void Print(CliContext context, RobustChoiceResult r)
     {
         var console = Common.Console(context.Output, context.Interactive);
-        console.WriteLine(Verdict(r));
+        context.Output.WriteLine(Verdict(r));
         console.WriteLine();
         var t = Common.Titled($"Across {r.Particles.Count} posterior particles × {r.ReplicationsPerParticle} runs each: goal P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}")
             .AddColumn(new TableColumn("rank").RightAligned()).AddColumn("policy").AddColumn(new TableColumn("satisficing share").RightAligned()).AddColumn(new TableColumn($"{r.Confidence:P0} interval").RightAligned())

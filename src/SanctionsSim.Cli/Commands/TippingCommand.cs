@@ -131,7 +131,7 @@ internal static class TippingCommand
                     break;
                 default:
                     var console = Common.Console(context.Output, context.Interactive);
-                    console.WriteLine(Verdict(result, c));
+                    context.Output.WriteLine(Verdict(result, c));
                     console.WriteLine();
                     var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
                         .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());

@@ -111,7 +111,18 @@ internal static class Rounding
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
 
-    /// <summary>The standard error, or when it is 0 a quarter of the interval's width (about one standard error).</summary>
+    /// <summary>
+    /// The standard error, or when it is 0 or unknown a quarter of the interval's width (about one standard error);
+    /// an interval of no width (every draw alike, up to rounding) gives NaN, and so the fallback's one decimal.
+    /// </summary>
     private static double Effective(double standardError, double lower, double upper)
-        => standardError > 0 && double.IsFinite(standardError) ? standardError : (upper - lower) / 4;
+    {
+        if (standardError > 0 && double.IsFinite(standardError))
+        {
+            return standardError;
+        }
+
+        double quarter = (upper - lower) / 4;
+        return quarter > 1e-9 * Math.Max(Math.Abs(lower), Math.Abs(upper)) ? quarter : double.NaN;
+    }
 }
