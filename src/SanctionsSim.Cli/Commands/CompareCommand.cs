@@ -100,7 +100,7 @@ internal static class CompareCommand
         var console = Common.Console(context.Output, context.Interactive);
         foreach (string sentence in Readable.Verdict(s, c))
         {
-            console.WriteLine(sentence);
+            context.Output.WriteLine(sentence); // not wrapped: one sentence, one line
         }
 
         console.WriteLine();
@@ -127,7 +127,7 @@ internal static class CompareCommand
         }
 
         console.Write(table);
-        console.WriteLine("pp: percentage points, the difference between two percentages (99.6 % against 1.8 % is +97.8 pp).");
+        console.WriteLine("pp: percentage points, the difference between two percentages (from 1 % to 3 % is +2 pp, where +200 % would be the relative change).");
         if (reductions.Count > 0)
         {
             console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");

@@ -323,7 +323,7 @@ internal static class SensitivityCommand
         foreach (var m in indices.OrderByDescending(i => i.MuStar))
         {
             var (e, lo, hi) = Rounding.Interval(m.MuStar, m.MuStarInterval.Lower, m.MuStarInterval.Upper, double.NaN);
-            int d = Rounding.Decimals((m.MuStarInterval.Upper - m.MuStarInterval.Lower) / 4);
+            int d = Rounding.Decimals(double.NaN, m.MuStarInterval.Lower, m.MuStarInterval.Upper);
             Common.Row(table, m.Name, $"{e} ({lo} to {hi})", Rounding.Fixed(m.Mu, d), Rounding.Fixed(m.Sigma, d));
         }
 

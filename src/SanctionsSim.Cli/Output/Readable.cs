@@ -105,7 +105,7 @@ internal static class Readable
                 double bound = a.Successes == 0 ? wilson.Upper : wilson.Lower;
                 var (_, lo, hi) = Rounding.Percent(b.Estimate, wilson.Lower, wilson.Upper, b.StandardError);
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"'{e.Arm}' and '{reference}' both {what} of the {a.Trials:N0} paired runs: no difference can be seen at this number of runs (each arm's own interval puts P(collapse) {(a.Successes == 0 ? "below " + hi : "above " + lo)}).");
+                    $"Verdict: '{e.Arm}' and '{reference}' both {what} of the {a.Trials:N0} paired runs: no difference can be seen at this number of runs (each arm's own interval puts P(collapse) {(a.Successes == 0 ? "below " + hi : "above " + lo)}).");
                 continue;
             }
 
@@ -113,7 +113,7 @@ internal static class Readable
             var (d, dlo, dhi) = Rounding.Points(e.CollapseProbabilityDifference, ci.Lower, ci.Upper, e.CollapseProbabilityDifferenceStandardError);
             var weeks = Rounding.SignedInterval(e.WeeksSurvivedDifference, e.WeeksSurvivedDifferenceInterval.Lower, e.WeeksSurvivedDifferenceInterval.Upper, e.WeeksSurvivedDifferenceStandardError);
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"'{e.Arm}' {direction} the probability of collapse compared with '{reference}': {d} ({confidence:P0} interval {dlo} to {dhi}; pp = percentage points), and changes the weeks the regime survives by {weeks.Estimate}.");
+                $"Verdict: '{e.Arm}' {direction} the probability of collapse compared with '{reference}': {d} ({confidence:P0} interval {dlo} to {dhi}; pp = percentage points), and changes the weeks the regime survives by {weeks.Estimate}.");
         }
     }
 

@@ -24,6 +24,9 @@ internal static class Rounding
         return Math.Clamp(-(int)Math.Floor(Math.Log10(standardError)), 0, MaxDecimals);
     }
 
+    /// <summary>The decimals of an estimate with this standard error and interval (the interval's quarter width when the error is 0 or unknown).</summary>
+    public static int Decimals(double standardError, double lower, double upper) => Decimals(Effective(standardError, lower, upper));
+
     /// <summary>A value to a number of decimals, with thousands separators, no "-0".</summary>
     public static string Fixed(double value, int decimals)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using SanctionsSim.Cli;
 using SanctionsSim.Cli.Commands;
 using SanctionsSim.Cli.Output;
@@ -7,7 +6,7 @@ using SanctionsSim.Cli.Output;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>calibrate --quick</c> (a labelled demonstration) and progress lines when the error stream is not a terminal.</summary>
-public partial class QuickAndProgressTests
+public class QuickAndProgressTests
 {
     private string _folder = "";
 
