@@ -118,7 +118,7 @@ public static class ScenarioJson
 
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return [Error("$", "an empty file", "a scenario is a JSON object, { \"schemaVersion\": 1, \"name\": …, \"factions\": […] }; 'sanctionssim init my.json' writes one to start from")];
+            return [Error("$", "an empty file", "malformed JSON: the file is empty; a scenario is a JSON object, { \"schemaVersion\": 1, \"name\": …, \"factions\": […] }; 'sanctionssim init my.json' writes one to start from")];
         }
 
         JsonNode? root;
