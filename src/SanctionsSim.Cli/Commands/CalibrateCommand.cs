@@ -171,7 +171,7 @@ internal static class CalibrateCommand
                     var task = progress.AddTask(label, maxValue: options.Particles);
                     var sink = new Progress<AbcProgress>(p =>
                     {
-                        task.Description = $"{label}: generation {p.Generation}, ε {p.Tolerance:G3}, {p.Simulations:N0} simulations";
+                        task.Description = $"{label}: generation {p.Generation}, ε {Rounding.Significant(p.Tolerance, 3)}, {p.Simulations:N0} simulations";
                         task.Value = p.Accepted;
                     });
                     result = await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, sink, context.Cancellation), CancellationToken.None).ConfigureAwait(false);

@@ -207,8 +207,11 @@ internal static class Common
     /// <summary>A table with a plain-text title.</summary>
     public static Table Titled(string title) => new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
 
+    /// <summary>A number for a table; a "G" format (general, which switches to exponents) becomes that many significant digits in plain decimals.</summary>
     public static string F(double value, string format = "G6")
-        => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+        => double.IsNaN(value) ? "—"
+            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Output.Rounding.Significant(value, digits)
+            : value.ToString(format, CultureInfo.InvariantCulture);
 
     public static void CheckOutFolder(DirectoryInfo? folder)
     {

@@ -186,7 +186,7 @@ internal static class DiscoverCommand
         _ => x >= v,
     };
 
-    private static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+    private static string F(double x) => Output.Rounding.Significant(x, 4);
 
     private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
     {
