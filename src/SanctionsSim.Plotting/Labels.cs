@@ -13,7 +13,14 @@ internal static class Labels
             return double.IsNaN(value) ? "—" : value.ToString("0", CultureInfo.InvariantCulture);
         }
 
-        int decimals = Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 12);
+        int place = digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (place < 0)
+        {
+            double unit = Math.Pow(10, -place);
+            value = Math.Round(value / unit) * unit; // 12,345.6 to three digits: 12,300
+        }
+
+        int decimals = Math.Clamp(place, 0, 12);
         string text = Math.Round(value, decimals).ToString("#,0." + new string('#', Math.Max(decimals, 1)), CultureInfo.InvariantCulture);
         return text.EndsWith('.') ? text[..^1] : text;
     }
