@@ -29,12 +29,7 @@ internal static class CompareCommand
         command.SetAction(async (parse, token) =>
         {
             var scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
-            var names = scenarios.Select(s => s.Name).ToArray();
-            if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
-            {
-                string twice = names.GroupBy(n => n, StringComparer.Ordinal).First(g => g.Count() > 1).Key;
-                throw new UserInputException($"The arms must have different scenario names; got {string.Join(", ", names)}. Change \"name\" in one of the files (for example \"name\": \"{twice}-mine\"): the name labels the arm in the table and the report.");
-            }
+            CheckDistinctNames(scenarios);
 
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
@@ -93,6 +88,17 @@ internal static class CompareCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>Arms need different names (they label the rows, the report and the JSON); a student who copied a preset is told to change "name".</summary>
+    internal static void CheckDistinctNames(IReadOnlyList<Model.Scenario> scenarios)
+    {
+        var names = scenarios.Select(s => s.Name).ToArray();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            string twice = names.GroupBy(n => n, StringComparer.Ordinal).First(g => g.Count() > 1).Key;
+            throw new UserInputException($"The arms must have different scenario names; got {string.Join(", ", names)}. Change \"name\" in one of the files (for example \"name\": \"{twice}-mine\"): the name labels the arm in the table and the report.");
+        }
     }
 
     internal static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs, bool explain)

@@ -33,10 +33,7 @@ internal static class RobustCommand
         command.SetAction(async (parse, token) =>
         {
             Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
-            if (scenarios.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Length)
-            {
-                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", scenarios.Select(x => x.Name)) + ".");
-            }
+            CompareCommand.CheckDistinctNames(scenarios);
 
             var post = Common.LoadPosterior(parse.GetValue(posterior))!;
             var options = new RobustChoiceOptions
