@@ -25,7 +25,7 @@ internal static class Rounding
     }
 
     /// <summary>The decimals of an estimate with this standard error and interval (the interval's quarter width when the error is 0 or unknown).</summary>
-    public static int Decimals(double standardError, double lower, double upper) => Decimals(Effective(standardError, lower, upper));
+    public static int Decimals(double standardError, double lower, double upper) => Decimals(Effective(standardError, lower, upper), SignificantDecimals(Math.Max(Math.Abs(lower), Math.Abs(upper))));
 
     /// <summary>A value to a number of decimals, with thousands separators, no "-0".</summary>
     public static string Fixed(double value, int decimals)
@@ -44,15 +44,19 @@ internal static class Rounding
         return text.StartsWith('-') && text.Skip(1).All(ch => ch is '0' or '.' or ',') ? text[1..] : text;
     }
 
-    /// <summary>An estimate rounded to what its standard error supports.</summary>
-    public static string Number(double value, double standardError) => Fixed(value, Decimals(standardError));
+    /// <summary>An estimate rounded to what its standard error supports; with no error to go by (0: every run alike), four significant digits.</summary>
+    public static string Number(double value, double standardError) => Fixed(value, Decimals(standardError, SignificantDecimals(value)));
 
-    /// <summary>An estimate and its interval, "6.6 (6.5 to 6.7)"-style parts, rounded alike.</summary>
+    /// <summary>An estimate and its interval, "6.6 (6.5 to 6.7)"-style parts, rounded alike; an interval of no width shows four significant digits.</summary>
     public static (string Estimate, string Lower, string Upper) Interval(double value, double lower, double upper, double standardError)
     {
-        int d = Decimals(Effective(standardError, lower, upper));
+        int d = Decimals(Effective(standardError, lower, upper), SignificantDecimals(value));
         return (Fixed(value, d), Fixed(lower, d), Fixed(upper, d));
     }
+
+    /// <summary>The decimals that show <paramref name="digits"/> significant digits of a value (1 for 0).</summary>
+    public static int SignificantDecimals(double value, int digits = 4)
+        => value == 0 || !double.IsFinite(value) ? 1 : Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, MaxDecimals);
 
     /// <summary>A probability as a percentage, "3.6 %", to the decimals its standard error supports.</summary>
     public static string Percent(double probability, double standardError) => Fixed(probability * 100, Decimals(standardError * 100)) + " %";

@@ -23,6 +23,8 @@ public class ReadableTests
         // the example: 0.3833 [0.37029, 0.398246] with a standard error of about 0.007
         Rounding.Interval(0.3833, 0.37029, 0.398246, 0.0071).ShouldBe(("0.383", "0.370", "0.398"));
         Rounding.Interval(-0.00001, -0.2, 0.2, 0.1).Estimate.ShouldBe("0.0"); // never "-0.0"
+        Rounding.Interval(7.875, 7.875, 7.875, double.NaN).ShouldBe(("7.875", "7.875", "7.875")); // every draw alike: four significant digits, not 7.8750000000
+        Rounding.Number(0.5554, 0).ShouldBe("0.5554");
     }
 
     [Test]
