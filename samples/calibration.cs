@@ -19,7 +19,7 @@ foreach (var s in posterior.Population.Summarize())
 
 // 2. A case against the posterior predictive: replications draw their structure from the posterior.
 var egypt = CasePrediction.Run(HistoricalCases.Get("egypt-2011"), posterior, replications: ci ? 100 : 400);
-Console.WriteLine($"egypt-2011: P(collapse within 4 weeks) {egypt.Collapse.Estimate:F2} {egypt.CollapseInterval}, observed: collapse in week 2 ({(egypt.Hit ? "hit" : "miss")})");
+Console.WriteLine($"egypt-2011: P(the ruler gone within {egypt.Case.Scenario.Weeks} weeks) {egypt.Collapse.Estimate:F2} {egypt.CollapseInterval}, observed: {egypt.Case.Observation.Outcome} in week {egypt.Case.Observation.OutcomeWeek} ({(egypt.Hit ? "hit" : "miss")})");
 
 // 3. A policy effect whose interval includes the structural uncertainty (common random numbers, particles too).
 var comparison = new PolicyComparison([Presets.Get("venezuela-2019"), Presets.Get("venezuela-2019-amnesty")], Posterior.Default);
@@ -27,9 +27,10 @@ var result = comparison.Run(new MonteCarloOptions { Replications = ci ? 200 : 20
 var effect = result.Summary.Effect(1);
 Console.WriteLine($"amnesty under the posterior: ΔP(collapse) {effect.CollapseProbabilityDifference:+0.000;-0.000} [{effect.CollapseProbabilityDifferenceInterval.Lower:+0.000;-0.000}, {effect.CollapseProbabilityDifferenceInterval.Upper:+0.000;-0.000}]");
 
-// 4. A small calibration of two structural parameters on the two quick cases.
+// 4. A small calibration of two structural parameters on two of the smaller cases (each replication draws the
+//    cases' uncertain facts within their ranges).
 var calibration = new CaseCalibration(
-    [HistoricalCases.Get("zimbabwe-2017"), HistoricalCases.Get("libya-2011")],
+    [HistoricalCases.Get("zimbabwe-2017"), HistoricalCases.Get("mali-1991")],
     [StructuralParameters.Get("generalLoyalty"), StructuralParameters.Get("seniorLoyalty")]);
 var abc = AbcSmc.Run(calibration, new AbcOptions { Particles = ci ? 100 : 500, Generations = ci ? 3 : 6, Seed = 7 });
 foreach (var g in abc.Generations)

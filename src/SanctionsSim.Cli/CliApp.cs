@@ -111,6 +111,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
+        root.Subcommands.Add(CasesCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));
@@ -124,6 +125,7 @@ public static class CliApp
         root.Subcommands.Add(ShardCommands.RunShard(context));
         root.Subcommands.Add(ShardCommands.Merge(context));
         root.Subcommands.Add(ClusterCommands.Create(context));
+        root.Subcommands.Add(ExploreCommand.Create(context));
         return root;
     }
 }

@@ -36,7 +36,7 @@ internal static class CalibrateCommand
             var definition = spec.Resolve(parse, demonstration);
             if (demonstration)
             {
-                await context.Error.WriteLineAsync($"calibrate --quick: a DEMONSTRATION of how calibration works, not a result to rely on: {definition.Options.Particles:N0} particles × {definition.Options.Generations} generations on {definition.Cases.Length} cases (a full calibration: 2,000 × 9, about 15 minutes on 2 cores).").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"calibrate --quick: a DEMONSTRATION of how calibration works, not a result to rely on: {definition.Options.Particles:N0} particles × {definition.Options.Generations} generations on {definition.Cases.Length} cases (a full calibration: 2,000 × 9).").ConfigureAwait(false);
             }
 
             var options = definition.Options.Clone();

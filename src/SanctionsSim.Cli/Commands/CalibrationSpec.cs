@@ -8,7 +8,7 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary>The options that define a calibration, shared by <c>calibrate</c> and <c>plan calibrate</c>.</summary>
 internal sealed class CalibrationSpec
 {
-    private readonly Option<string[]> _cases = new("--case") { Description = $"A case to calibrate on (repeatable; default all six: {string.Join(", ", HistoricalCases.Names)})." };
+    private readonly Option<string[]> _cases = new("--case") { Description = $"A case to calibrate on (repeatable; default every case of the case base: sanctionssim cases lists them)." };
     private readonly Option<string[]> _caseFiles = new("--case-file") { Description = "Your own case: a JSON file with name, outcome, scenario (a file next to it, a preset, or the scenario itself) and observation (repeatable; added to --case)." };
     private readonly Option<string[]> _prior = new("--prior") { Description = $"A prior replacing a structural parameter's default: NAME=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)] (repeatable). Parameters: {string.Join(", ", StructuralParameters.Names)}." };
     private readonly Option<string[]> _parameters = new("--parameter") { Description = "Calibrate only these structural parameters (repeatable; default all); the others keep the library's defaults." };
@@ -30,13 +30,13 @@ internal sealed class CalibrationSpec
     }
 
     /// <summary>Particles per generation with <c>--quick</c> (unless --particles is given).</summary>
-    public const int QuickParticles = 300;
+    public const int QuickParticles = 100;
 
     /// <summary>Generations with <c>--quick</c> (unless --generations is given).</summary>
-    public const int QuickGenerations = 5;
+    public const int QuickGenerations = 4;
 
     /// <summary>Predictive replications per case with <c>--quick</c> (unless --predictive is given).</summary>
-    public const int QuickPredictive = 200;
+    public const int QuickPredictive = 50;
 
     /// <summary>The calibration the command line describes, validated (exit 2 on bad input).</summary>
     public CalibrationDefinition Resolve(ParseResult parse) => Resolve(parse, quick: false);
@@ -45,7 +45,7 @@ internal sealed class CalibrationSpec
     public CalibrationDefinition Resolve(ParseResult parse, bool quick)
     {
         int Pick(Option<int> option, int quickValue) => quick && parse.GetResult(option) is not { Implicit: false } ? quickValue : parse.GetValue(option);
-        var own = (parse.GetValue(_caseFiles) ?? []).Select(CaseFile.ReadWithJson).ToArray();
+        var own = (parse.GetValue(_caseFiles) ?? []).Select(UserCaseFile.ReadWithJson).ToArray();
         var names = parse.GetValue(_cases) is { Length: > 0 } given ? given : own.Length > 0 ? [] : [.. HistoricalCases.Names];
         var cases = names.Select(Case).Concat(own.Select(o => o.Case)).ToArray();
         var json = new JsonArray([.. names.Select(n => (JsonNode)JsonValue.Create(n)), .. own.Select(o => (JsonNode)o.Json)]);
@@ -174,7 +174,7 @@ internal sealed class CalibrationDefinition
         var cases = new List<HistoricalCase>();
         foreach (var c in node["cases"]!.AsArray())
         {
-            cases.Add(c is JsonObject own ? CaseFile.FromJson(own, path) : HistoricalCases.Get(c!.GetValue<string>()));
+            cases.Add(c is JsonObject own ? UserCaseFile.FromJson(own, path) : HistoricalCases.Get(c!.GetValue<string>()));
         }
 
         return Create(

@@ -3,6 +3,7 @@ using System.Globalization;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -51,6 +52,39 @@ internal static class Common
     };
 
     /// <summary>The posterior named by --posterior, or null.</summary>
+    /// <summary><c>--facts</c>: draw a historical case's uncertain facts within their ranges per run, or hold them at their best estimates.</summary>
+    public static Option<string> Facts() => new Option<string>("--facts")
+    {
+        Description = "For a case of the case base: 'ranges' draws each uncertain fact within its sourced range per run (docs/cases.md), 'fixed' holds every fact at its best estimate.",
+        DefaultValueFactory = _ => "ranges",
+    }.AcceptOnlyFromAmong("ranges", "fixed");
+
+    /// <summary>
+    /// The ranges of a case's uncertain facts when the scenario is a case of the case base given by name (not a file,
+    /// not a built-in scenario) and <c>--facts ranges</c>; ranges whose field the scenario no longer holds (events cut
+    /// by --weeks) are dropped. Empty otherwise.
+    /// </summary>
+    public static IReadOnlyList<Scenarios.Cases.FactRange> FactRanges(FileInfo? file, string? preset, string facts, Scenario scenario)
+    {
+        if (file is not null || preset is null || facts != "ranges" || Presets.IsBuiltIn(preset) || !Scenarios.Cases.CaseBase.Contains(preset))
+        {
+            return [];
+        }
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(scenario))!;
+        return [.. Scenarios.Cases.CaseBase.Get(preset).Ranges.Where(r => Scenarios.Cases.CaseFile.Navigate(json, r.Path) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out double x) && Math.Abs(x - r.Mode) <= 1e-9 * Math.Max(1, Math.Abs(x)))];
+    }
+
+    /// <summary>The experiment: the scenario itself, under a posterior, with its facts drawn within their ranges, or both.</summary>
+    public static IMonteCarloExperiment<SanctionsSummary> Experiment(Scenario scenario, Calibration.Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange> ranges, bool recordRuns)
+        => ranges.Count > 0 ? new Calibration.FactRangeModel(scenario, ranges, posterior, recordRuns)
+            : posterior is not null ? new Calibration.PosteriorModel(scenario, posterior, recordRuns)
+            : new SanctionsModel(scenario, recordRuns);
+
+    /// <summary>The line that says a run drew a case's facts within their ranges.</summary>
+    public static string FactsLine(IReadOnlyList<Scenarios.Cases.FactRange> ranges)
+        => $"facts: {ranges.Count} uncertain facts of the case drawn within their sourced ranges in every run (docs/cases.md); --facts fixed holds them at their best estimates.";
+
     public static Calibration.Posterior? LoadPosterior(string? value)
     {
         if (value is null)

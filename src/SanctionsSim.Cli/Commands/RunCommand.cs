@@ -30,6 +30,7 @@ internal static class RunCommand
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
         var report = Common.Report();
         var posteriorOption = Common.Posterior();
+        var facts = Common.Facts();
         var explain = new Option<bool>("--explain") { Description = "After the results, explain every term they use (the glossary, docs/glossary.md)." };
         var detail = new Option<bool>("--detail") { Description = "Print every table (all quantities, by faction, adaptive agents) instead of the verdict and five numbers." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
@@ -40,7 +41,7 @@ internal static class RunCommand
         var pilotParticles = RareEventRun.PilotParticles();
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, detail, explain, report, posteriorOption, rare, particles, splittingRuns, rareMethod, pilotParticles,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, detail, explain, report, posteriorOption, facts, rare, particles, splittingRuns, rareMethod, pilotParticles,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -87,9 +88,8 @@ internal static class RunCommand
 
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var posterior = Common.LoadPosterior(parse.GetValue(posteriorOption));
-            var plain = new SanctionsModel(scenario, recordRuns: outFolder is not null);
-            var underPosterior = posterior is null ? null : new Calibration.PosteriorModel(scenario, posterior, recordRuns: outFolder is not null);
-            IMonteCarloExperiment<SanctionsSummary> model = underPosterior is null ? plain : underPosterior;
+            var ranges = Common.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
+            var model = Common.Experiment(scenario, posterior, ranges, recordRuns: outFolder is not null);
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
@@ -108,11 +108,16 @@ internal static class RunCommand
 
             var result = outFolder is null
                 ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
-                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, underPosterior is null ? plain.ReadSummary : underPosterior.ReadSummary, scenario, posterior?.Hash, options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, stream => new SanctionsModel(scenario).ReadSummary(stream), scenario, ranges.Count == 0 ? posterior?.Hash : $"{posterior?.Hash}+facts:{ranges.Count}", options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             if (posterior is not null)
             {
                 summary["posterior"] = SummaryJson.Posterior(posterior);
+            }
+
+            if (ranges.Count > 0)
+            {
+                summary["facts"] = new System.Text.Json.Nodes.JsonObject { ["drawn"] = "within their ranges", ["uncertainFacts"] = ranges.Count };
             }
             switch (parse.GetValue(format))
             {
@@ -135,6 +140,11 @@ internal static class RunCommand
                     if (posterior is not null)
                     {
                         await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(posterior)).ConfigureAwait(false);
+                    }
+
+                    if (ranges.Count > 0)
+                    {
+                        await context.Output.WriteLineAsync(Common.FactsLine(ranges)).ConfigureAwait(false);
                     }
 
                     break;

@@ -74,7 +74,7 @@ internal static class TraceCommand
     }
 
     /// <summary>What changed this week: instruments and events starting or ending, pay raises, a collapse.</summary>
-    private static string Happened(TraceWeek? previous, TraceWeek w)
+    internal static string Happened(TraceWeek? previous, TraceWeek w)
     {
         var notes = new List<string>();
         var before = previous?.InstrumentsInForce ?? [];

@@ -96,6 +96,26 @@ internal static class HtmlReport
         return html.ToString();
     }
 
+    /// <summary>
+    /// The report of a comparison whose arms were not named on a command line (the explorer): each arm is cited as
+    /// its preset when it is the preset exactly (same scenario hash), else as NAME.json, the file the explorer
+    /// downloads for it.
+    /// </summary>
+    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios)
+        => ForComparison(result, scenarios, string.Join(' ', scenarios.Select(SourceOf)));
+
+    /// <summary>A scenario as a command names it: the preset's name when it is that preset unchanged, else its file (NAME.json).</summary>
+    internal static string SourceOf(Scenario scenario)
+    {
+        if (Presets.Names.Contains(scenario.Name) && ScenarioJson.Hash(Presets.Get(scenario.Name)) == ScenarioJson.Hash(scenario))
+        {
+            return scenario.Name;
+        }
+
+        string stem = new string(scenario.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
+        return Quote((stem.Length == 0 ? "scenario" : stem) + ".json");
+    }
+
     /// <summary>A command-line argument as a shell reads it back: quoted when it holds a space or a quote.</summary>
     public static string Quote(string argument)
         => argument.Length > 0 && argument.All(ch => char.IsLetterOrDigit(ch) || "-_./=:,+@%".Contains(ch, StringComparison.Ordinal)) ? argument : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -106,9 +106,9 @@ internal static class ShortScenario
         string[] keys = obj.Select(p => p.Key).ToArray();
         foreach (string key in keys)
         {
-            if (node == root && key is "schemaVersion" or "name" or "weeks")
+            if (node == root && key is "schemaVersion" or "name" or "weeks" or "coalition")
             {
-                continue; // the file says what it is, and over how many weeks
+                continue; // the file says what it is, over how many weeks, and where the levers go (even when none is pulled)
             }
 
             int index = obj.IndexOf(key);

@@ -20,6 +20,7 @@ namespace SanctionsSim.Calibration;
 public sealed class CaseCalibration : IAbcModel
 {
     private readonly Scenario[] _scenarios;
+    private readonly FactRangeModel?[] _facts;
     private readonly StructuralParameter[] _structure;
     private readonly int[] _order;
 
@@ -69,6 +70,7 @@ public sealed class CaseCalibration : IAbcModel
         ExperimentParameter.ValidateAll(chosen, nameof(priors));
         Parameters = chosen;
         _scenarios = Cases.Select(c => c.Scenario).ToArray();
+        _facts = Cases.Select(c => c.Ranges.Count > 0 ? new FactRangeModel(c.Scenario, c.Ranges) : null).ToArray();
         _order = Enumerable.Range(0, Cases.Count).OrderBy(c => (double)_scenarios[c].Weeks * new SimulationPlan(_scenarios[c]).OfficerCount).ThenBy(c => c).ToArray();
     }
 
@@ -109,12 +111,21 @@ public sealed class CaseCalibration : IAbcModel
             int m = owner.ReplicationsPerCase;
             foreach (int c in owner._order)
             {
-                var plan = new SimulationPlan(owner.ScenarioAt(c, theta));
-                var replication = new Replication(plan);
+                var facts = owner._facts[c];
+                var plan = facts is null ? new SimulationPlan(owner.ScenarioAt(c, theta)) : null;
+                var replication = plan is null ? null : new Replication(plan);
                 for (int r = 0; r < m; r++)
                 {
-                    replication.Run(CaseSeed(seed, c), (index * m) + r);
-                    _statistics[r] = CaseStatistics.From(replication.Metrics, plan.FactionCount);
+                    long i = (index * m) + r;
+                    if (facts is not null)
+                    {
+                        // the case's uncertain facts drawn within their ranges for this replication (rule D1), then the particle's structure
+                        plan = new SimulationPlan(StructuralParameters.Apply(facts.ScenarioFor(CaseSeed(seed, c), i), owner._structure, theta));
+                        replication = new Replication(plan);
+                    }
+
+                    replication!.Run(CaseSeed(seed, c), i);
+                    _statistics[r] = CaseStatistics.From(replication.Metrics, plan!.FactionCount);
                 }
 
                 double d = owner.Cases[c].Distance(_statistics);

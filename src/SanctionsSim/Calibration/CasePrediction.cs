@@ -83,10 +83,13 @@ public sealed class CasePrediction
         ArgumentNullException.ThrowIfNull(posterior);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
         Internal.Guard.OpenUnit(confidence);
-        var model = new PosteriorModel(historicalCase.Scenario, posterior);
+        // the case's uncertain facts are drawn within their ranges as the structure is drawn from the posterior
+        Func<ulong, long, Simulation.RunResult> run = historicalCase.Ranges.Count > 0
+            ? new FactRangeModel(historicalCase.Scenario, historicalCase.Ranges, posterior).RunSingle
+            : new PosteriorModel(historicalCase.Scenario, posterior).RunSingle;
         var draws = new CaseStatistics[replications];
         Parallel.For(0, replications, new ParallelOptions { MaxDegreeOfParallelism = threads == -1 ? Environment.ProcessorCount : threads }, i =>
-            draws[i] = CaseStatistics.From(model.RunSingle(seed, i)));
+            draws[i] = CaseStatistics.From(run(seed, i)));
         return new CasePrediction(historicalCase, draws, confidence);
     }
 

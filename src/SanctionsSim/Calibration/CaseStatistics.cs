@@ -2,7 +2,7 @@ using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Calibration;
 
-/// <summary>The statistics of one replication a <see cref="CaseObservation"/> is compared with.</summary>
+/// <summary>The statistics of one replication a <see cref="Scenarios.Cases.CaseObservation"/> is compared with.</summary>
 /// <param name="Collapsed">Whether the regime collapsed within the horizon.</param>
 /// <param name="CollapseWeek">The week of collapse, or −1.</param>
 /// <param name="EarlyGeneralDefections">Generals defecting in the first twelve weeks.</param>

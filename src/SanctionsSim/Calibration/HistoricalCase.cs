@@ -1,10 +1,11 @@
 using SanctionsSim.Model;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Calibration;
 
 /// <summary>
 /// A historical case: its preset (facts only), what happened, and the distance between a replication and what
-/// happened that the calibration minimises (docs/cases.md, §Distance).
+/// happened that the calibration minimises (docs/calibration.md, §Observations and the distance).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class HistoricalCase
@@ -29,6 +30,22 @@ public sealed class HistoricalCase
         Observation = observation;
         Check(Scenario);
     }
+
+    /// <summary>A case from the case base or a case file: its scenario, the ranges of its facts and its observation.</summary>
+    /// <param name="file">The case file.</param>
+    /// <exception cref="ArgumentException">The observation lies outside what the scenario can produce.</exception>
+    public HistoricalCase(CaseFile file)
+        : this(file?.Name ?? throw new ArgumentNullException(nameof(file)), file.Summary, () => file.Scenario, file.Observation)
+    {
+        File = file;
+        Ranges = file.Ranges;
+    }
+
+    /// <summary>The case file behind the case, or null for a case built in code.</summary>
+    public CaseFile? File { get; }
+
+    /// <summary>The scenario's fields drawn per replication within their facts' ranges (empty: the scenario as it is).</summary>
+    public IReadOnlyList<FactRange> Ranges { get; } = [];
 
     /// <summary>The case's name.</summary>
     public string Name { get; }
@@ -78,7 +95,7 @@ public sealed class HistoricalCase
                 collapsed++;
                 if (o.CollapseWeek is int week)
                 {
-                    double d = (x.CollapseWeek - week) / 2.0;
+                    double d = Outside(x.CollapseWeek, week, "outcomeWeek") / 2.0;
                     weeks += d * d;
                 }
             }
@@ -91,13 +108,15 @@ public sealed class HistoricalCase
         }
 
         double sum = Square(CollapseWeight * ((collapsed / m) - (o.Collapsed ? 1 : 0))) + (o.Collapsed ? weeks / m : 0);
-        sum += Square(Count(early / m, o.EarlyGeneralDefections));
-        sum += Square(Count(generals / m, o.GeneralsDefected));
-        sum += Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings));
-        sum += Square(Count(crossings / m, o.LowRankCrossings));
+        sum += Square(Count(early / m, o.EarlyGeneralDefections, "earlyGeneralDefections"));
+        sum += Square(Count(generals / m, o.GeneralsDefected, "generalsDefected"));
+        sum += Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings, "earlyLowRankCrossings"));
+        sum += Square(Count(crossings / m, o.LowRankCrossings, "lowRankCrossings"));
         if (o.DefectedShare is double observedShare)
         {
-            sum += Square(Math.Log(((share / m) + 0.01) / (observedShare + 0.01)) / Math.Log(3));
+            double simulatedShare = share / m;
+            double nearest = Nearest(simulatedShare, observedShare, "defectedShare");
+            sum += Square(Math.Log((simulatedShare + 0.01) / (nearest + 0.01)) / Math.Log(3));
         }
 
         return Math.Sqrt(sum);
@@ -112,7 +131,14 @@ public sealed class HistoricalCase
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static double Count(double simulated, double? observed) => observed is double y ? Math.Log((simulated + 1) / (y + 1)) / Math.Log(3) : 0;
+    private double Count(double simulated, double? observed, string field)
+        => observed is double y ? Math.Log((simulated + 1) / (Nearest(simulated, y, field) + 1)) / Math.Log(3) : 0;
+
+    /// <summary>The observed value nearest the simulated one: the point, or the nearer end of its range (inside it, the simulated value itself).</summary>
+    private double Nearest(double simulated, double observed, string field)
+        => Observation.Ranges.TryGetValue(field, out var r) ? Math.Clamp(simulated, r.Low, r.High) : observed;
+
+    private double Outside(double simulated, double observed, string field) => simulated - Nearest(simulated, observed, field);
 
     private static double Square(double x) => x * x;
 

@@ -28,6 +28,14 @@ public sealed class Posterior
         Population = population;
         Parameters = population.ParameterNames.Select(StructuralParameters.Get).ToArray();
         Medians = population.Summarize().Select(s => s.Median).ToArray();
+        _cumulative = new double[population.Count];
+        double c = 0;
+        for (int k = 0; k < _cumulative.Length; k++)
+        {
+            c += population.Weights[k];
+            _cumulative[k] = c;
+        }
+
         using var buffer = new MemoryStream();
         population.WriteTo(buffer);
         Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
@@ -35,6 +43,8 @@ public sealed class Posterior
 
     /// <summary>The SHA-256 of the population's JSON: checkpoints and sweeps record it, so a run resumes only with the posterior it started with.</summary>
     public string Hash { get; }
+
+    private readonly double[] _cumulative;
 
     /// <summary>The posterior of the calibration on the six historical cases shipped with the package (docs/validation.md).</summary>
     public static Posterior Default => Shipped.Value;
@@ -50,6 +60,18 @@ public sealed class Posterior
 
     /// <summary>The number of particles.</summary>
     public int Count => Population.Count;
+
+    /// <summary>
+    /// The particle replication <paramref name="replication"/> of a run with <paramref name="seed"/> uses: drawn by
+    /// weight from a stream keyed by (seed, replication) alone, so every arm of a comparison and every shard agree.
+    /// </summary>
+    internal int Particle(ulong seed, long replication)
+    {
+        double u = (RandomStream.CounterBits(seed ^ 0x9057E71012UL, replication, 0) >> 11) * (1.0 / (1UL << 53)) * _cumulative[^1];
+        int k = Array.BinarySearch(_cumulative, u);
+        k = k < 0 ? ~k : k + 1;
+        return Math.Min(k, _cumulative.Length - 1);
+    }
 
     /// <summary>A scenario with particle <paramref name="particle"/>'s structural parameters.</summary>
     /// <param name="scenario">The scenario (its facts are kept).</param>

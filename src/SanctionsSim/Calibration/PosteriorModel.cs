@@ -19,7 +19,6 @@ namespace SanctionsSim.Calibration;
 public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
 {
     private readonly Scenario[] _scenarios;
-    private readonly double[] _cumulative;
     private readonly SanctionsModel _base;
 
     /// <summary>Prepares a scenario under a posterior.</summary>
@@ -40,13 +39,6 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
             _scenarios[k].Validate();
         }
 
-        _cumulative = new double[posterior.Count];
-        double c = 0;
-        for (int k = 0; k < _cumulative.Length; k++)
-        {
-            c += posterior.Population.Weights[k];
-            _cumulative[k] = c;
-        }
     }
 
     /// <summary>The scenario, with the library's default structure.</summary>
@@ -60,12 +52,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="replication">The replication index.</param>
     /// <returns>A particle index.</returns>
     public int Particle(ulong seed, long replication)
-    {
-        double u = (RandomStream.CounterBits(seed ^ 0x9057E71012UL, replication, 0) >> 11) * (1.0 / (1UL << 53)) * _cumulative[^1];
-        int k = Array.BinarySearch(_cumulative, u);
-        k = k < 0 ? ~k : k + 1;
-        return Math.Min(k, _cumulative.Length - 1);
-    }
+        => Posterior.Particle(seed, replication);
 
     /// <summary>Runs a Monte Carlo batch.</summary>
     /// <param name="options">Replications, seed, threads; null for the defaults.</param>

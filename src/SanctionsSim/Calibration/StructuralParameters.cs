@@ -5,7 +5,7 @@ using SanctionsSim.Model;
 namespace SanctionsSim.Calibration;
 
 /// <summary>
-/// The structural parameters the historical cases calibrate (docs/cases.md, §Facts and structure). Everything a
+/// The structural parameters the historical cases calibrate (docs/calibration.md, §Facts and structure). Everything a
 /// case preset sets is a fact of that case; these are not set by any preset, so every case, and every scenario a
 /// user writes, takes the library's defaults, which are the posterior medians of the calibration
 /// (<see cref="Posterior.Default"/>).

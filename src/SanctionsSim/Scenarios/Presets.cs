@@ -1,5 +1,6 @@
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim;
 
@@ -29,16 +30,16 @@ public static partial class Presets
         ["venezuela-2019-secondary-sanctions"] = ("Counterfactual (agents): US secondary sanctions on the patrons' oil trade from March 2019 cut 70 % of their support (in fact imposed on Rosneft's trading arms in February 2020).", () => WithSecondarySanctions(Venezuela2019(), "venezuela-2019-secondary-sanctions")),
         ["venezuela-2019-amnesty-no-patrons"] = ("Counterfactual (agents): the credible amnesty with asset protection, while Russia, China and Cuba withdraw their support.", () => WithoutPatrons(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-patrons")),
         ["venezuela-2019-amnesty-secondary-sanctions"] = ("Counterfactual (agents): the credible amnesty with asset protection, plus US secondary sanctions on the patrons from March 2019.", () => WithSecondarySanctions(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-secondary-sanctions")),
-        ["egypt-2011"] = ("Historical case: Egypt, 25 January 2011 onwards; mass protests, no sanctions, US military contacts; the army removed the president in 18 days.", Egypt2011),
-        ["libya-2011"] = ("Historical case: Libya, 15 February 2011 onwards; the east rises, UN and US sanctions from the second week; eastern units split off while elite brigades stay.", Libya2011),
-        ["syria-2011"] = ("Historical case: Syria, March 2011 to June 2012; US, EU (oil embargo) and Arab League sanctions against an Alawite-dominated officer corps over Sunni ranks.", Syria2011),
-        ["zimbabwe-2017"] = ("Historical case: Zimbabwe, November 2017; a succession purge threatens the generals, who take over and force the president out.", Zimbabwe2017),
-        ["myanmar-2021"] = ("Historical case: Myanmar, February 2021 to January 2023; a junta under US and EU targeted sanctions, mass protests and a crackdown.", Myanmar2021),
         ["venezuela-2019-amnesty-no-coup-proofing"] = ("Counterfactual (agents): the credible amnesty with asset protection against a regime without its coup-proofing repertoire (no pre-emptive arrests, rotations, promotions, militia or information control).", () => WithoutCoupProofing(WithAmnesty(Venezuela2019(), ""), "venezuela-2019-amnesty-no-coup-proofing")),
     };
 
-    /// <summary>The names of every preset.</summary>
-    public static IReadOnlyList<string> Names => [.. All.Keys];
+    /// <summary>The names of every preset: the built-in scenarios, then the case base's cases (<see cref="CaseBase"/>) whose names no built-in scenario takes (<c>venezuela-2019</c> is the analysis scenario; its coded case is <c>CaseBase.Get("venezuela-2019")</c>).</summary>
+    public static IReadOnlyList<string> Names => [.. All.Keys, .. CaseBase.Names.Where(n => !All.ContainsKey(n))];
+
+    /// <summary>Whether the name is a built-in scenario (not a case of the case base).</summary>
+    /// <param name="name">A preset's name.</param>
+    /// <returns>True for the built-in scenarios, false for the case base's cases and unknown names.</returns>
+    public static bool IsBuiltIn(string name) => All.ContainsKey(name);
 
     /// <summary>A preset by name.</summary>
     /// <param name="name">A name from <see cref="Names"/>.</param>
@@ -49,7 +50,9 @@ public static partial class Presets
         ArgumentNullException.ThrowIfNull(name);
         return All.TryGetValue(name, out var entry)
             ? entry.Build()
-            : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", All.Keys)}.");
+            : CaseBase.Contains(name)
+                ? CaseBase.Get(name).Scenario
+                : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", Names)}.");
     }
 
     /// <summary>A one-paragraph description of a preset.</summary>
@@ -61,8 +64,13 @@ public static partial class Presets
         ArgumentNullException.ThrowIfNull(name);
         return All.TryGetValue(name, out var entry)
             ? entry.Description
-            : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", All.Keys)}.");
+            : CaseBase.Contains(name)
+                ? $"Historical case: {CaseBase.Get(name).Title}."
+                : throw new KeyNotFoundException($"No preset named '{name}'. Presets: {string.Join(", ", Names)}.");
     }
+
+    /// <summary>Protest size coded into a perceived-share shock as the Venezuela 2019 analysis scenario has it: 0.05 per tenfold above 10,000 participants. The case base codes protests by their share of the population instead (docs/coding-rules.md, rule PR1).</summary>
+    internal static double ProtestShock(double participants) => Math.Round(0.05 * Math.Log10(participants / 10_000), 3);
 
     /// <summary>The Venezuela 2019 baseline (week 0 = 1 January 2019).</summary>
     /// <returns>A new scenario instance.</returns>

@@ -101,14 +101,14 @@ public class CalibrateCommandTests
         code.ShouldBe(0, error);
         JsonNode.Parse(output)!["cases"]!.AsArray().Select(c => (string)c!).ShouldBe(["libya-2011", "my-zimbabwe"]);
 
-        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": true, "collapseWeek": 9}}""");
+        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": true, "collapseWeek": 60}}""");
         (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
         code.ShouldBe(2);
-        error.ShouldContain("$.observation.collapseWeek is 9; the scenario's horizon allows 0 to 2.");
-        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": false, "generalsDefected": 500}}""");
+        error.ShouldContain("$.observation.collapseWeek is 60; the scenario's horizon allows 0 to 51.");
+        File.WriteAllText(file, """{"name": "bad", "scenario": "zimbabwe-2017", "observation": {"collapsed": false, "generalsDefected": 5000}}""");
         (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
         code.ShouldBe(2);
-        error.ShouldContain("$.observation.generalsDefected is 500; the model can produce 0 to 70");
+        error.ShouldContain("$.observation.generalsDefected is 5000; the model can produce 0 to 106");
         File.WriteAllText(file, """{"name": "inline", "scenario": {"name": "x", "horizonWeeks": -3}, "observation": {"collapsed": false}}""");
         (code, _, error) = await Run("calibrate", "--case-file", file, "--out", Path.Combine(_folder, "bad"));
         code.ShouldBe(2);

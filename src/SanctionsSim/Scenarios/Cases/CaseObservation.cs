@@ -1,4 +1,6 @@
-namespace SanctionsSim.Calibration;
+using SanctionsSim.Model;
+
+namespace SanctionsSim.Scenarios.Cases;
 
 /// <summary>
 /// What happened in a historical case, as the model measures it: whether the regime fell within the scenario's
@@ -7,6 +9,19 @@ namespace SanctionsSim.Calibration;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record CaseObservation
 {
+    /// <summary>The outcome type observed within the horizon, when coded (case files under the coding rules always code it).</summary>
+    public OutcomeType? Outcome { get; init; }
+
+    /// <summary>The week the outcome happened (the first week of its range); null for <see cref="OutcomeType.Survived"/>.</summary>
+    public int? OutcomeWeek { get; init; }
+
+    /// <summary>
+    /// Ranges of the observed quantities where sources differ or estimate, by field name (<c>outcomeWeek</c>,
+    /// <c>generalsDefected</c>, <c>earlyGeneralDefections</c>, <c>lowRankCrossings</c>, <c>earlyLowRankCrossings</c>,
+    /// <c>defectedShare</c>): a simulated value inside its range is no misfit. Empty: every observation is a point.
+    /// </summary>
+    public IReadOnlyDictionary<string, ObservedRange> Ranges { get; init; } = new Dictionary<string, ObservedRange>();
+
     /// <summary>Whether the regime collapsed (the leader removed) within the scenario's horizon.</summary>
     public required bool Collapsed { get; init; }
 

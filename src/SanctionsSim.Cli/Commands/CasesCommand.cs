@@ -1,0 +1,254 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Model;
+using SanctionsSim.Scenarios.Cases;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary>
+/// <c>sanctionssim cases</c>: the case base (list, show), coding a case from its facts under the frozen rules
+/// (code), checking case files against their rules (check) and rendering docs/cases.md (docs).
+/// </summary>
+internal static class CasesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("cases", "The historical case base: every case with its outcome type, week 0, regime type and sources (docs/cases.md). Run one with run --preset NAME.") { format };
+        command.SetAction(async (parse, token) =>
+        {
+            if (parse.GetValue(format) == "json")
+            {
+                var array = new JsonArray();
+                foreach (var c in CaseBase.All)
+                {
+                    array.Add(new JsonObject
+                    {
+                        ["name"] = c.Name, ["title"] = c.Title, ["outcomeType"] = c.Observation.Outcome is OutcomeType t ? OutcomeTypes.Name(t) : null,
+                        ["outcomeWeek"] = c.Observation.OutcomeWeek, ["weekZero"] = c.WeekZero, ["regimeType"] = c.RegimeType,
+                        ["sources"] = c.SourceCount, ["rulesVersion"] = c.RulesVersion, ["uncertainFacts"] = c.Ranges.Count,
+                    });
+                }
+
+                await context.Output.WriteLineAsync(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                return CliApp.Success;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("case").AddColumn("week 0").AddColumn("outcome").AddColumn("regime").AddColumn(new TableColumn("sources").RightAligned()).AddColumn(new TableColumn("uncertain facts").RightAligned());
+            foreach (var c in CaseBase.All)
+            {
+                Common.Row(table, c.Name, c.WeekZero ?? "", Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            Common.Console(context.Output, context.Interactive).Write(table);
+            var counts = CaseBase.All.GroupBy(c => c.Observation.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {(g.Key is OutcomeType t ? OutcomeTypes.Name(t) : "uncoded")}");
+            await context.Output.WriteLineAsync($"{CaseBase.All.Count} cases, coded under the coding rules v{CodingRules.Latest.Version} (docs/coding-rules.md): {string.Join(", ", counts)}. Run one: run --preset NAME (its facts drawn within their ranges).").ConfigureAwait(false);
+            return CliApp.Success;
+        });
+        command.Subcommands.Add(Show(context));
+        command.Subcommands.Add(Code(context));
+        command.Subcommands.Add(Check(context));
+        command.Subcommands.Add(Docs(context));
+        return command;
+    }
+
+    internal static string Outcome(CaseObservation o)
+        => o.Outcome is OutcomeType t
+            ? OutcomeTypes.Name(t) + (o.OutcomeWeek is int w ? $", week {Weeks(o, w)}" : "")
+            : o.Collapsed ? $"collapsed{(o.CollapseWeek is int c ? $", week {c}" : "")}" : "survived";
+
+    private static string Weeks(CaseObservation o, int week)
+        => o.Ranges.TryGetValue("outcomeWeek", out var r) && r.High > r.Low ? $"{r.Low.ToString(CultureInfo.InvariantCulture)}-{r.High.ToString(CultureInfo.InvariantCulture)}" : week.ToString(CultureInfo.InvariantCulture);
+
+    private static Command Show(CliContext context)
+    {
+        var name = new Argument<string>("NAME") { Description = "A case's name (sanctionssim cases lists them)." };
+        var command = new Command("show", "One case: what happened, the coded scenario's factions and events, and the facts drawn within ranges.") { name };
+        command.SetAction(async (parse, token) =>
+        {
+            var c = CaseBase.Get(parse.GetValue(name)!);
+            var o = context.Output;
+            await o.WriteLineAsync($"{c.Name}: {c.Title}").ConfigureAwait(false);
+            await o.WriteLineAsync($"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}").ConfigureAwait(false);
+            await o.WriteLineAsync($"outcome: {Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("faction").AddColumn(new TableColumn("troops").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
+                .AddColumn(new TableColumn("loyalty shift").RightAligned()).AddColumn(new TableColumn("family exposure").RightAligned()).AddColumn(new TableColumn("importance").RightAligned());
+            foreach (var f in c.Scenario.Factions)
+            {
+                Common.Row(table, f.Name, f.Troops.ToString("N0", CultureInfo.InvariantCulture), f.Generals.ToString(CultureInfo.InvariantCulture), f.LoyaltyShift.ToString("0.##", CultureInfo.InvariantCulture),
+                    f.FamilyExposureMean.ToString("0.##", CultureInfo.InvariantCulture), f.CollapseImportance.ToString("0.##", CultureInfo.InvariantCulture));
+            }
+
+            Common.Console(o, context.Interactive).Write(table);
+            foreach (var e in c.Scenario.Events)
+            {
+                await o.WriteLineAsync($"  week {e.Week}: {e.Name}").ConfigureAwait(false);
+            }
+
+            foreach (var r in c.Ranges)
+            {
+                await o.WriteLineAsync($"  drawn per run: {r.Path} in [{Number(r.Low)}, {Number(r.High)}], most likely {Number(r.Mode)} (rule {r.Rule})").ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Code(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FACTS") { Description = "A case's facts (docs/cases.md, §Facts), or a case file whose facts to recode." };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the case file here (else to standard output)." };
+        var version = new Option<string?>("--rules") { Description = "The coding rules' version (default: the newest)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
+        var command = new Command("code", "Code a case from its facts under the frozen coding rules: the scenario, the ranges drawn per replication and the observation, as a case file.") { file, output, version, force };
+        command.SetAction(async (parse, token) =>
+        {
+            FileInfo path = parse.GetValue(file)!;
+            JsonObject facts = ReadJson(path);
+            if (facts["facts"] is JsonObject inner)
+            {
+                facts = (JsonObject)inner.DeepClone();
+            }
+
+            string? v = parse.GetValue(version);
+            CodingRules rules;
+            try
+            {
+                rules = v is null ? CodingRules.Latest : CodingRules.Get(v);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException("--rules: " + e.Message);
+            }
+
+            CaseFile coded;
+            try
+            {
+                coded = CaseFile.Code(facts, rules);
+            }
+            catch (ScenarioValidationException e)
+            {
+                throw new UserInputException($"{path.Name}: {e.Errors.Count} problem(s):\n  " + string.Join("\n  ", e.Errors));
+            }
+
+            string json = coded.ToJson();
+            if (parse.GetValue(output) is FileInfo target)
+            {
+                if (target.Exists && !parse.GetValue(force))
+                {
+                    throw new UserInputException($"{target.FullName} exists; pass --force to overwrite it.");
+                }
+
+                AtomicFile.WriteAllText(target.FullName, json);
+                await context.Output.WriteLineAsync($"coded {coded.Name} under the coding rules v{rules.Version}: {coded.Scenario.Factions.Count} factions, {coded.Scenario.Events.Count} events, {coded.Ranges.Count} facts drawn within ranges, outcome {Outcome(coded.Observation)}; wrote {target.FullName}").ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteAsync(json).ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Check(CliContext context)
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Case files to check (none: the shipped case base).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("check", "Check that case files follow their coding rules: each case is recoded from its facts and every coded field that differs is listed.") { files };
+        command.SetAction(async (parse, token) =>
+        {
+            var given = parse.GetValue(files) ?? [];
+            var cases = given.Length == 0 ? CaseBase.All.Select(c => (Label: c.Name, Case: c)).ToList() : [.. given.Select(f => (Label: f.Name, Case: Read(f)))];
+            int bad = 0;
+            foreach (var (label, c) in cases)
+            {
+                var differences = c.CheckAgainstRules();
+                if (c.RulesVersion is null)
+                {
+                    await context.Output.WriteLineAsync($"{label}: no facts, not checked against the rules").ConfigureAwait(false);
+                }
+                else if (differences.Count == 0)
+                {
+                    await context.Output.WriteLineAsync($"{label}: follows the coding rules v{c.RulesVersion}").ConfigureAwait(false);
+                }
+                else
+                {
+                    bad++;
+                    await context.Error.WriteLineAsync($"{label}: {differences.Count} field(s) do not follow from its facts under the coding rules v{c.RulesVersion}:").ConfigureAwait(false);
+                    foreach (string d in differences)
+                    {
+                        await context.Error.WriteLineAsync("  " + d).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            return bad == 0 ? CliApp.Success : CliApp.BadInput;
+        });
+        return command;
+    }
+
+    private static Command Docs(CliContext context)
+    {
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write cases.md and coding-rules.md into this folder (else cases.md to standard output)." };
+        var command = new Command("docs", "Render docs/cases.md from the case base and docs/coding-rules.md from the rules (the tests check the committed pages are current).") { output };
+        command.SetAction(async (parse, token) =>
+        {
+            if (parse.GetValue(output) is DirectoryInfo folder)
+            {
+                folder.Create();
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "cases.md"), CasesPage.Render());
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "coding-rules.md"), RulesPage.Render());
+                await context.Output.WriteLineAsync($"wrote cases.md and coding-rules.md in {folder.FullName}").ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteAsync(CasesPage.Render()).ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Reads a case file named on the command line; problems are user errors (exit 2) with the file's name.</summary>
+    internal static CaseFile Read(FileInfo file)
+    {
+        JsonObject root = ReadJson(file);
+        try
+        {
+            return CaseFile.FromJson(root, reference => Common.LoadScenario(Path.IsPathRooted(reference) || !File.Exists(Path.Combine(file.DirectoryName ?? ".", reference)) ? reference : Path.Combine(file.DirectoryName ?? ".", reference)));
+        }
+        catch (ScenarioValidationException e)
+        {
+            throw new UserInputException($"{file.Name}: {e.Errors.Count} problem(s):\n  " + string.Join("\n  ", e.Errors));
+        }
+    }
+
+    private static JsonObject ReadJson(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new UserInputException($"{file.FullName}: no such file.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(file.FullName), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                ?? throw new UserInputException($"{file.Name}: $: a JSON object is expected.");
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{file.Name}: not valid JSON (line {e.LineNumber + 1}: {e.Message}).");
+        }
+    }
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}
