@@ -106,20 +106,20 @@ internal static class ShortScenario
         string[] keys = obj.Select(p => p.Key).ToArray();
         foreach (string key in keys)
         {
-            if (node == root && key is "schemaVersion" or "name" or "weeks" or "coalition")
-            {
-                continue; // the file says what it is, over how many weeks, and where the levers go (even when none is pulled)
-            }
-
-            int index = obj.IndexOf(key);
             JsonNode? value = obj[key];
-            obj.Remove(key);
-            if (SameScenario(root, canonical))
+            if (!(node == root && key is "schemaVersion" or "name" or "weeks" or "coalition"))
             {
-                continue;
+                // (those stay: the file says what it is, over how many weeks, and where the levers go even when none is pulled)
+                int index = obj.IndexOf(key);
+                obj.Remove(key);
+                if (SameScenario(root, canonical))
+                {
+                    continue;
+                }
+
+                obj.Insert(index, key, value); // back in its place: the file keeps the canonical order
             }
 
-            obj.Insert(index, key, value); // back in its place: the file keeps the canonical order
             if (value is not null)
             {
                 Prune(value, root, canonical);
