@@ -345,7 +345,7 @@ public static partial class Charts
         return written;
     }
 
-    /// <summary>Saves every chart of a batch summary into a folder: fan-chart, survival, final-share, cascade-ccdf, factions, and for a scenario with adaptive agents commitments, regime-actions and patron-offsets.</summary>
+    /// <summary>Saves every chart of a batch summary into a folder: fan-chart, survival, outcomes, final-share, cascade-ccdf, factions, and for a scenario with adaptive agents commitments, regime-actions and patron-offsets.</summary>
     /// <param name="summary">A batch summary.</param>
     /// <param name="folder">The folder (created if missing).</param>
     /// <param name="formats">Which formats.</param>
@@ -358,6 +358,7 @@ public static partial class Charts
         var files = new List<string>();
         files.AddRange(Save(FanChart(summary), Path.Combine(folder, "fan-chart"), formats));
         files.AddRange(Save(SurvivalCurve(summary), Path.Combine(folder, "survival"), formats));
+        files.AddRange(Save(Outcomes(summary), Path.Combine(folder, "outcomes"), formats));
         files.AddRange(Save(FinalShareHistogram(summary), Path.Combine(folder, "final-share"), formats));
         files.AddRange(Save(CascadeSizeCcdf(summary), Path.Combine(folder, "cascade-ccdf"), formats));
         files.AddRange(Save(DefectionsByFaction(summary), Path.Combine(folder, "factions"), formats));

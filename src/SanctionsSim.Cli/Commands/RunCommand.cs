@@ -208,7 +208,15 @@ internal static class RunCommand
         var p = s.CollapseProbability;
         var ci = p.Wilson(c);
         var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
-        rows.Add([$"P(collapse within {s.Weeks} weeks)", pe, $"{plo} to {phi}", ""]);
+        rows.Add([$"P(collapse within {s.Weeks} weeks)", pe, $"{plo} to {phi}", "the ruler gone, either way below"]);
+        foreach (OutcomeSummary o in s.Outcomes)
+        {
+            var oi = o.Probability.Wilson(c);
+            var (oe, olo, ohi) = Rounding.Percent(o.Probability.Estimate, oi.Lower, oi.Upper, o.Probability.StandardError);
+            string timing = o.MedianWeek is int median ? $"median week {median + 1}, mean {Rounding.Number(o.Week.Mean + 1, o.Week.StandardError)}" : "";
+            rows.Add([$"  outcome: {Readable.Outcome(o.Outcome)}", oe, $"{olo} to {ohi}", timing]);
+        }
+
         if (s.TimeToCollapse.Count > 0)
         {
             var t = s.TimeToCollapse.MeanInterval(c);
@@ -227,6 +235,12 @@ internal static class RunCommand
         rows.Add(Mean("senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c));
         rows.Add(Mean("soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c));
         rows.Add(Mean("purges (officers caught)", s.Purges, c));
+        if (s.HighCommandMoves.Mean > 0)
+        {
+            rows.Add(Mean("high-command moves launched", s.HighCommandMoves, c));
+            rows.Add(Mean("high-command moves failed (plotters purged)", s.FailedHighCommandMoves, c));
+        }
+
         rows.Add(Mean("humanitarian burden (USD bn)", s.HumanitarianBurden, c));
         foreach (string sender in s.SenderNames)
         {
@@ -356,6 +370,18 @@ internal static class RunCommand
         var ci = p.Wilson(c);
         var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
         rows.Add([$"chance the regime collapses within {s.Weeks} weeks", pe, $"{plo} to {phi}", Readable.Likelihood(ci.Lower, ci.Upper) ?? ""]);
+        var ended = s.Outcomes.Where(o => o.Outcome != OutcomeType.Survived && o.Probability.Successes > 0).ToArray();
+        if (ended.Length > 1 || ended.Any(o => o.Outcome != OutcomeType.CollapseByDefection))
+        {
+            // the high command is on: say how the runs ended, each way with its own chance
+            foreach (OutcomeSummary o in ended)
+            {
+                var oi = o.Probability.Wilson(c);
+                var (oe, olo, ohi) = Rounding.Percent(o.Probability.Estimate, oi.Lower, oi.Upper, o.Probability.StandardError);
+                string label = o.Outcome == OutcomeType.Split ? "a split instead (a branch went over, the ruler stayed)" : $"  of which: {Readable.Outcome(o.Outcome)}";
+                rows.Add([label, oe, $"{olo} to {ohi}", Readable.Likelihood(oi.Lower, oi.Upper) ?? ""]);
+            }
+        }
         if (s.TimeToCollapse.Count > 1)
         {
             var t = s.TimeToCollapse.MeanInterval(c);

@@ -54,7 +54,12 @@ internal static class TraceCommand
     private static void Print(CliContext context, ReplicationTrace trace)
     {
         var console = Common.Console(context.Output, context.Interactive);
-        string outcome = trace.CollapseWeek is int c ? $"the regime fell in week {c}" : $"the regime stood for all {trace.Weeks.Count} weeks";
+        string outcome = trace.Outcome switch
+        {
+            OutcomeType.RemovedByHighCommand => $"the high command removed the ruler in week {trace.OutcomeWeek}, the regime's apparatus intact",
+            OutcomeType.Split => $"the regime stood for all {trace.Weeks.Count} weeks, but a branch went over as a body in week {trace.OutcomeWeek} (a split)",
+            _ => trace.CollapseWeek is int c ? $"the regime fell in week {c}" : $"the regime stood for all {trace.Weeks.Count} weeks",
+        };
         console.WriteLine($"Replication {trace.Replication} of '{trace.Scenario}' (seed {trace.Seed}): {outcome}; {trace.Weeks.Sum(w => w.GeneralDefections)} generals and {trace.Weeks.Sum(w => w.SeniorDefections)} senior officers defected, {trace.Weeks.Sum(w => w.Purges)} were purged.");
         var table = Common.Titled("week by week")
             .AddColumn(new TableColumn("week").RightAligned()).AddColumn(new TableColumn("defected share").RightAligned())
@@ -66,7 +71,7 @@ internal static class TraceCommand
         {
             Common.Row(table, w.Week.ToString(CultureInfo.InvariantCulture), Common.F(w.DefectedShare, "P2"), w.GeneralDefections.ToString(CultureInfo.InvariantCulture),
                 w.SeniorDefections.ToString(CultureInfo.InvariantCulture), w.Purges.ToString(CultureInfo.InvariantCulture), Common.F(w.Crossings, "N0"),
-                Common.F(w.Revenue, "F3"), Common.F(w.Detection, "P0"), Happened(previous, w));
+                Common.F(w.Revenue, "F3"), Common.F(w.Detection, "P0"), Happened(previous, w, trace.Outcome));
             previous = w;
         }
 
@@ -74,7 +79,7 @@ internal static class TraceCommand
     }
 
     /// <summary>What changed this week: instruments and events starting or ending, pay raises, a collapse.</summary>
-    internal static string Happened(TraceWeek? previous, TraceWeek w)
+    internal static string Happened(TraceWeek? previous, TraceWeek w, OutcomeType outcome)
     {
         var notes = new List<string>();
         var before = previous?.InstrumentsInForce ?? [];
@@ -110,9 +115,14 @@ internal static class TraceCommand
             }
         }
 
+        if (w.HighCommandMove is string move)
+        {
+            notes.Add(move);
+        }
+
         if (w.Collapsed)
         {
-            notes.Add("COLLAPSE");
+            notes.Add(outcome == OutcomeType.RemovedByHighCommand ? "RULER REMOVED" : "COLLAPSE");
         }
 
         return string.Join("; ", notes);
@@ -128,7 +138,7 @@ internal static class TraceCommand
     {
         var b = new StringBuilder("week,defectedShare,generalDefections,seniorDefections,");
         b.Append(string.Join(",", trace.Factions.Select(f => "defections_" + f)));
-        b.Append(",purges,crossings,desertions,officersReached,revenue,reachableReserves,patronage,detection,reprisal,payRaise,collapsed,instrumentsInForce,eventsInForce");
+        b.Append(",purges,crossings,desertions,officersReached,revenue,reachableReserves,patronage,detection,reprisal,payRaise,collapsed,instrumentsInForce,eventsInForce,highCommandWillingWeight,highCommandMove");
         string[] agents = trace.Weeks.Count > 0 ? [.. trace.Weeks[0].Agents.Keys] : [];
         foreach (string series in agents)
         {
@@ -142,6 +152,7 @@ internal static class TraceCommand
             b.Append(string.Join(",", w.DefectionsByFaction.Select(d => d.ToString(CultureInfo.InvariantCulture))));
             b.Append(CultureInfo.InvariantCulture, $",{w.Purges},{w.Crossings:R},{w.Desertions:R},{w.OfficersReached},{w.Revenue:R},{w.ReachableReserves:R},{w.Patronage:R},{w.Detection:R},{w.Reprisal:R},{(w.PayRaise ? 1 : 0)},{(w.Collapsed ? 1 : 0)},");
             b.Append('"').Append(string.Join("; ", w.InstrumentsInForce)).Append("\",\"").Append(string.Join("; ", w.EventsInForce)).Append('"');
+            b.Append(CultureInfo.InvariantCulture, $",{w.HighCommandWillingWeight:R},\"{w.HighCommandMove}\"");
             foreach (string series in agents)
             {
                 b.Append(CultureInfo.InvariantCulture, $",{w.Agents[series]:R}");

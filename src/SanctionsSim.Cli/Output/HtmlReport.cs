@@ -56,6 +56,7 @@ internal static class HtmlReport
         html.Append("<h2>Charts</h2>");
         Figure(html, Charts.FanChart(s), "How the defected share of command strength evolved: the median run and the bands in which the middle 50 % and 90 % of runs lay, with the collapse threshold.");
         Figure(html, Charts.SurvivalCurve(s, c), "The share of runs in which the regime still stood, week by week, with its interval.");
+        Figure(html, Charts.Outcomes(s, c), "How the runs ended, week by week: removed by the high command, collapse by defection, or a split, each with its interval.");
         Figure(html, Charts.FinalShareHistogram(s), "How the runs ended: the final defected share of command strength, run by run.");
         Figure(html, Charts.DefectionsByFaction(s), "Defections by faction and rank (mean per run).");
         if (s.AgentSeries.Any(x => x.StartsWith("commitment/", StringComparison.Ordinal)))

@@ -1,3 +1,4 @@
+using SanctionsSim.Model;
 using System.Globalization;
 using SanctionsSim.Analysis;
 using SanctionsSim.MonteCarlo;
@@ -11,6 +12,19 @@ internal static class Readable
     /// <summary>A sender's name as people write it: "us" → "US", "eu" → "EU", "france" → "France".</summary>
     public static string Sender(string name)
         => name.Length <= 3 ? name.ToUpperInvariant() : char.ToUpperInvariant(name[0]) + name[1..];
+
+    /// <summary>An outcome type in words: "survived", "removed by the high command", "collapse by defection", "split".</summary>
+    public static string Outcome(OutcomeType outcome) => outcome switch
+    {
+        OutcomeType.Survived => "survived",
+        OutcomeType.RemovedByHighCommand => "removed by the high command",
+        OutcomeType.CollapseByDefection => "collapse by defection",
+        OutcomeType.Split => "split",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>An outcome type's name in JSON and CSV (camelCase of the enum: "survived", "removedByHighCommand", "collapseByDefection", "split").</summary>
+    public static string OutcomeKey(OutcomeType outcome) => OutcomeTypes.Name(outcome);
 
     /// <summary>
     /// The IPCC's calibrated likelihood terms (AR5 guidance note, Mastrandrea et al. 2010, table 1) with their
@@ -84,6 +98,16 @@ internal static class Readable
         string when = s.TimeToCollapse.Count > 0
             ? string.Create(CultureInfo.InvariantCulture, $" When it fell, it fell in week {s.TimeToCollapse.Mean + 1:F0} on average.")
             : string.Empty;
+        long removed = s.OutcomeProbability(OutcomeType.RemovedByHighCommand).Successes, split = s.OutcomeProbability(OutcomeType.Split).Successes;
+        if (removed > 0)
+        {
+            when += string.Create(CultureInfo.InvariantCulture, $" In {removed:N0} of those runs the high command removed the ruler, the regime's apparatus intact; in {s.Collapses - removed:N0} the regime collapsed by defection.");
+        }
+
+        if (split > 0)
+        {
+            when += string.Create(CultureInfo.InvariantCulture, $" In {split:N0} runs the ruler stayed but a branch of the forces went over as a body (a split).");
+        }
         string defections = string.Create(CultureInfo.InvariantCulture,
             $" By the end, {shareMean} of command strength had defected on average (in 90 % of runs between {Rounding.Fixed(share.Quantile(0.05) * 100, shareDecimals)} % and {Rounding.Fixed(share.Quantile(0.95) * 100, shareDecimals)} %); in weeks 1–12, {Rounding.Number(s.EarlyGeneralDefections.Mean, s.EarlyGeneralDefections.StandardError)} generals and {Rounding.Number(s.EarlySeniorDefections.Mean, s.EarlySeniorDefections.StandardError)} senior officers defected and {Rounding.Number(s.EarlyLowRankCrossings.Mean, s.EarlyLowRankCrossings.StandardError)} soldiers crossed to the opposition.");
         return collapse + when + defections;

@@ -45,12 +45,13 @@ internal static class RulesPage
         s.AppendLine();
         s.AppendLine("## Outcome types");
         s.AppendLine();
-        s.AppendLine("Every case records one of four outcome types, the first that happened within the 52 weeks:");
+        s.AppendLine("Every case records one of four outcome types (`OutcomeType`; a run of the model ends in one of the same four), the first that");
+        s.AppendLine("happened within the 52 weeks (the facts may spell them in kebab case, `removed-by-high-command`):");
         s.AppendLine();
         s.AppendLine("- **survived**: the ruler still held power at week 52, the forces intact;");
-        s.AppendLine("- **removed-by-high-command**: the top brass, acting together, removed the ruler (or forced a resignation) and kept");
+        s.AppendLine("- **removedByHighCommand**: the top brass, acting together, removed the ruler (or forced a resignation) and kept");
         s.AppendLine("  the regime's apparatus (an \"endgame coup\");");
-        s.AppendLine("- **collapse-by-defection**: the ruler fell because forces defected or refused, unit by unit, with no coordinated");
+        s.AppendLine("- **collapseByDefection**: the ruler fell because forces defected or refused, unit by unit, with no coordinated");
         s.AppendLine("  move at the top;");
         s.AppendLine("- **split**: part of the forces (a unit, a region's garrisons, a branch) turned as a body and fought on the other");
         s.AppendLine("  side while the rest fought for the ruler.");

@@ -107,7 +107,10 @@ internal static class SummaryJson
             ["seed"] = result.Seed,
             ["partial"] = result.IsPartial,
             ["weeks"] = s.Weeks,
-            ["collapseProbability"] = Proportion(s.CollapseProbability, c),
+            ["collapseProbability"] = CollapseProbability(s, c),
+            ["outcomes"] = Outcomes(s, c),
+            ["highCommandMoves"] = Moments(s.HighCommandMoves, c),
+            ["failedHighCommandMoves"] = Moments(s.FailedHighCommandMoves, c),
             ["timeToCollapseWeeks"] = new JsonObject
             {
                 ["mean"] = collapsedWeeks.Count > 0 ? Number(collapsedWeeks.Mean + 1) : null,
@@ -151,6 +154,36 @@ internal static class SummaryJson
             }
 
             node["agentTotals"] = totals;
+        }
+
+        return node;
+    }
+
+    /// <summary>P(collapse), which means "the ruler is gone" (by defection or removed by the high command), saying so.</summary>
+    public static JsonObject CollapseProbability(SanctionsSummary s, double confidence)
+    {
+        JsonObject p = Proportion(s.CollapseProbability, confidence);
+        p["note"] = "the ruler is gone within the horizon: outcomes collapseByDefection + removedByHighCommand";
+        return p;
+    }
+
+    /// <summary>Each outcome type: its probability with its interval, and its week (1-based) over the runs that ended that way.</summary>
+    public static JsonObject Outcomes(SanctionsSummary s, double confidence)
+    {
+        var node = new JsonObject();
+        foreach (OutcomeSummary o in s.Outcomes)
+        {
+            node[Cli.Output.Readable.OutcomeKey(o.Outcome)] = new JsonObject
+            {
+                ["probability"] = Proportion(o.Probability, confidence),
+                ["weeks"] = o.Outcome == OutcomeType.Survived ? null : new JsonObject
+                {
+                    ["mean"] = o.Week.Count > 0 ? Number(o.Week.Mean + 1) : null,
+                    ["standardError"] = o.Week.Count > 1 ? Number(o.Week.StandardError) : null,
+                    ["p50"] = o.MedianWeek is int m ? m + 1 : null,
+                    ["count"] = o.Week.Count,
+                },
+            };
         }
 
         return node;
@@ -248,7 +281,7 @@ internal static class SummaryJson
     public static string RunsCsv(SanctionsSummary s)
     {
         var b = new StringBuilder();
-        b.Append("replication,collapsed,collapseWeek,finalDefectedShare,largestWeeklyCascade,purges,earlyGenerals,earlySeniorOfficers,earlyLowRankCrossings,humanitarianBurden,revenueLost,finalReserves,firstTippingFaction,cohesion,officersReached");
+        b.Append("replication,collapsed,collapseWeek,finalDefectedShare,largestWeeklyCascade,purges,earlyGenerals,earlySeniorOfficers,earlyLowRankCrossings,humanitarianBurden,revenueLost,finalReserves,firstTippingFaction,cohesion,officersReached,outcome,outcomeWeek,failedHighCommandMoves");
         foreach (string sender in s.SenderNames)
         {
             b.Append(",cost_").Append(sender);
@@ -257,7 +290,7 @@ internal static class SummaryJson
         b.Append('\n');
         foreach (var r in s.Runs)
         {
-            b.Append(CultureInfo.InvariantCulture, $"{r.Replication},{(r.Collapsed ? 1 : 0)},{(r.CollapseWeek is int w ? (w + 1).ToString(CultureInfo.InvariantCulture) : "")},{R(r.FinalDefectedShare)},{r.LargestWeeklyCascade},{r.Purges},{r.EarlyGeneralDefections},{r.EarlySeniorDefections},{R(r.EarlyLowRankCrossings)},{R(r.HumanitarianBurden)},{R(r.RevenueLost)},{R(r.FinalReserves)},{Csv(r.FirstTippingFaction)},{R(r.Cohesion)},{r.OfficersReached}");
+            b.Append(CultureInfo.InvariantCulture, $"{r.Replication},{(r.Collapsed ? 1 : 0)},{(r.CollapseWeek is int w ? (w + 1).ToString(CultureInfo.InvariantCulture) : "")},{R(r.FinalDefectedShare)},{r.LargestWeeklyCascade},{r.Purges},{r.EarlyGeneralDefections},{r.EarlySeniorDefections},{R(r.EarlyLowRankCrossings)},{R(r.HumanitarianBurden)},{R(r.RevenueLost)},{R(r.FinalReserves)},{Csv(r.FirstTippingFaction)},{R(r.Cohesion)},{r.OfficersReached},{Readable.OutcomeKey(r.Outcome)},{(r.OutcomeWeek is int ow ? (ow + 1).ToString(CultureInfo.InvariantCulture) : "")},{r.FailedHighCommandMoves}");
             foreach (double cost in r.SenderCosts)
             {
                 b.Append(',').Append(R(cost));

@@ -35,7 +35,7 @@ public sealed class ExplorerOptions
     public required Func<MonteCarloResult<ComparisonSummary>, IReadOnlyList<Scenario>, string> ComparisonReport { get; init; }
 
     /// <summary>Says what happened in a week of a run's story, given the week before it (null for the first): the tool's <c>trace</c> column.</summary>
-    public required Func<TraceWeek?, TraceWeek, string> DescribeWeek { get; init; }
+    public required Func<TraceWeek?, TraceWeek, SanctionsSim.Model.OutcomeType, string> DescribeWeek { get; init; }
 
     /// <summary>Checks the options; the messages name the option, the value and what is allowed.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>

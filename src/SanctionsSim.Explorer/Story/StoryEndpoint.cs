@@ -25,7 +25,7 @@ internal static class StoryEndpoint
         return Results.Json(ToJson(trace, options.DescribeWeek), statusCode: 200);
     }
 
-    internal static JsonObject ToJson(ReplicationTrace trace, Func<TraceWeek?, TraceWeek, string> describe)
+    internal static JsonObject ToJson(ReplicationTrace trace, Func<TraceWeek?, TraceWeek, SanctionsSim.Model.OutcomeType, string> describe)
     {
         var weeks = new JsonArray();
         TraceWeek? previous = null;
@@ -39,7 +39,7 @@ internal static class StoryEndpoint
                 ["seniors"] = w.SeniorDefections,
                 ["purged"] = w.Purges,
                 ["crossings"] = Math.Round(w.Crossings),
-                ["happened"] = describe(previous, w),
+                ["happened"] = describe(previous, w, trace.Outcome),
             });
             previous = w;
         }

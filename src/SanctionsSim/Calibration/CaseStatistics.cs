@@ -1,3 +1,4 @@
+using SanctionsSim.Model;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Calibration;
@@ -12,6 +13,12 @@ namespace SanctionsSim.Calibration;
 /// <param name="LowRankCrossings">Rank-and-file crossings over the horizon.</param>
 public readonly record struct CaseStatistics(bool Collapsed, int CollapseWeek, int EarlyGeneralDefections, int GeneralsDefected, double DefectedShare, double EarlyLowRankCrossings, double LowRankCrossings)
 {
+    /// <summary>How the replication ended (the typology of docs/model.md, §2b); set by <see cref="From(RunResult)"/>, else derived from <see cref="Collapsed"/>.</summary>
+    public OutcomeType Outcome { get; init; } = Collapsed ? OutcomeType.CollapseByDefection : OutcomeType.Survived;
+
+    /// <summary>The outcome's week (0-based), −1 for <see cref="OutcomeType.Survived"/>.</summary>
+    public int OutcomeWeek { get; init; } = Collapsed ? CollapseWeek : -1;
+
     /// <summary>The statistics of a replication's outcome.</summary>
     /// <param name="run">A replication (<see cref="SanctionsModel.RunSingle"/>).</param>
     /// <returns>Its statistics.</returns>
@@ -19,7 +26,11 @@ public readonly record struct CaseStatistics(bool Collapsed, int CollapseWeek, i
     {
         ArgumentNullException.ThrowIfNull(run);
         return new CaseStatistics(run.Collapsed, run.CollapseWeek ?? -1, run.EarlyGeneralDefections, run.Factions.Values.Sum(f => f.GeneralsDefected),
-            run.FinalDefectedShare, run.EarlyLowRankCrossings, run.Factions.Values.Sum(f => f.LowRankCrossings));
+            run.FinalDefectedShare, run.EarlyLowRankCrossings, run.Factions.Values.Sum(f => f.LowRankCrossings))
+        {
+            Outcome = run.Outcome,
+            OutcomeWeek = run.OutcomeWeek ?? -1,
+        };
     }
 
     internal static CaseStatistics From(RunMetrics m, int factions)
@@ -32,6 +43,10 @@ public readonly record struct CaseStatistics(bool Collapsed, int CollapseWeek, i
             crossings += m.LowRankCrossed[f];
         }
 
-        return new CaseStatistics(m.Collapsed, m.Collapsed ? m.CollapseWeek : -1, m.EarlyGeneralDefections, generals, m.FinalShare, m.EarlyLowRankCrossings, crossings);
+        return new CaseStatistics(m.Collapsed, m.Collapsed ? m.CollapseWeek : -1, m.EarlyGeneralDefections, generals, m.FinalShare, m.EarlyLowRankCrossings, crossings)
+        {
+            Outcome = m.Outcome,
+            OutcomeWeek = m.OutcomeWeek,
+        };
     }
 }

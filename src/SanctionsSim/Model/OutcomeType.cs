@@ -1,8 +1,13 @@
 namespace SanctionsSim.Model;
 
 /// <summary>
-/// How an episode ended within its horizon: the four outcome types of the case base (docs/coding-rules.md,
-/// §Outcome types). "The ruler is gone" is <see cref="RemovedByHighCommand"/> or <see cref="CollapseByDefection"/>.
+/// How an episode or a run ends within its horizon (docs/model.md, §2b; docs/coding-rules.md, §Outcome types): the
+/// regime survives, the ruler is removed by the high command, the regime collapses by defection, or the forces split.
+/// Every run has exactly one, and every case of the case base records one; the ruler is gone in
+/// <see cref="RemovedByHighCommand"/> and <see cref="CollapseByDefection"/> (what
+/// <see cref="Simulation.SanctionsSummary.CollapseProbability"/> counts). The names are stable: outputs and case files
+/// write them in camelCase (<c>survived</c>, <c>removedByHighCommand</c>, <c>collapseByDefection</c>, <c>split</c>;
+/// <see cref="OutcomeTypes"/>).
 /// </summary>
 public enum OutcomeType
 {

@@ -47,6 +47,9 @@ public sealed record Scenario
     /// <summary>The collapse rule.</summary>
     public CollapseRule Collapse { get; init; } = new();
 
+    /// <summary>The high command: the top brass who may remove the ruler together (off by default).</summary>
+    public HighCommand HighCommand { get; init; } = new();
+
     /// <summary>Checks the whole scenario, reporting every problem at once.</summary>
     /// <exception cref="ScenarioValidationException">At least one field is invalid; <see cref="ScenarioValidationException.Errors"/> lists each with its JSON path.</exception>
     public void Validate()

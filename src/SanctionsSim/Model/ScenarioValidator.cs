@@ -97,7 +97,10 @@ public static partial class ScenarioValidator
         {
             c.Real("$.collapse.criticalShare", scenario.Collapse.CriticalShare, double.Epsilon, 1);
             c.Real("$.collapse.factionCriticalShare", scenario.Collapse.FactionCriticalShare, double.Epsilon, 1);
+            c.Real("$.collapse.splitShare", scenario.Collapse.SplitShare, double.Epsilon, 1);
         }
+
+        ValidateHighCommand(c, scenario.HighCommand);
 
         return c.Errors;
     }

@@ -28,6 +28,7 @@ internal sealed class Replication
     private readonly RankAndFile _troops;
     private readonly EventSchedule _events;
     private readonly CollapseWatch _collapse;
+    private readonly HighCommandAgent _highCommand;
     private readonly EconomyEffects _economy;
     private readonly OfferEffects _offers;
     private readonly DecisionCoefficients _coefficients;
@@ -49,6 +50,7 @@ internal sealed class Replication
         _troops = new RankAndFile(plan);
         _events = new EventSchedule(plan.Events);
         _collapse = new CollapseWatch(plan);
+        _highCommand = new HighCommandAgent(plan);
         _offers = new OfferEffects(plan.FactionCount);
         _economy = new EconomyEffects(plan.Patrons.Length);
         _coefficients = new DecisionCoefficients(plan.ClassFaction, plan.ClassFate);
@@ -122,6 +124,7 @@ internal sealed class Replication
         _coupProofing.Reset();
         _troops.Reset();
         _collapse.Reset();
+        _highCommand.Reset();
         double share = 0.0; // the defected share of command strength, as of last week's news
         int branch = 0;
         for (int week = 0; week < _plan.Weeks; week++)
@@ -136,12 +139,18 @@ internal sealed class Replication
                 _key = randomInputs.Key(InputBlocks.Weeks, week);
             }
 
+            if (week == 0 && _highCommand.Enabled)
+            {
+                _highCommand.Draw(_key); // the high command's persistent draws (a purpose of their own)
+            }
+
             // 1. the coalition: who is in, which instruments are in force, what they cut; the patrons' offsets; the regime's finances
             _coalition.UpdateMembership(week, share, _key, o);
             _coalition.ApplyToEconomy(_economy, o.SenderCostBuffer);
             _patrons.Support(week, _economy, _plan.Regime);
             _regime.Finances(_economy, _patrons.Offsets);
-            _regime.SetExtraDetection(_patrons.DetectionAssistance + _coupProofing.DetectionBonus);
+            double extraDetection = _patrons.DetectionAssistance + _coupProofing.DetectionBonus;
+            _regime.SetExtraDetection(_highCommand.Enabled ? extraDetection + _highCommand.DetectionBonus : extraDetection);
             o.PayRaiseWeeks += _regime.PaidRaise ? 1 : 0;
 
             // 2. events in force; the week's terms of the decision rule and the offers to each faction
@@ -183,7 +192,8 @@ internal sealed class Replication
             _troops.Week(week, _corps, _regime.Patronage, previousShare, terms.CrossingMultiplier, _offers.Offers, _key, o);
 
             // 6. the new share; the regime responds (its repertoire, fear, pay raises); the week is recorded; the
-            //    senders and patrons revise their commitment; does the regime fall?
+            //    senders and patrons revise their commitment; does the regime fall? If not, the high command deliberates
+            //    and a move due this week acts (docs/model.md, §2b)
             share = _troops.Share(_corps);
             _coupProofing.Act(_corps, _regime, share - previousShare, _plan.Decision.PublicNewsWeight);
             _regime.Respond(purges + _coupProofing.Arrests, share - previousShare);
@@ -191,25 +201,42 @@ internal sealed class Replication
             o.RecordAgents(week, _plan.Weeks, _coalition, _patrons, _coupProofing);
             ReviseCommitments(share);
             bool falls = _collapse.Falls(week, share, _troops, _corps);
+            bool removed = !falls && _highCommand.Enabled && HighCommandWeek(week, share, in terms);
+            bool gone = falls || removed; // the ruler is gone
             if (scores.Length > 0)
             {
-                scores[week] = _collapse.Score(share, falls, _troops, _corps);
-                if (falls)
+                scores[week] = _collapse.Score(share, gone, _troops, _corps);
+                if (gone)
                 {
                     scores[(week + 1)..].Fill(scores[week]);
                 }
             }
 
-            Trace?.Record(week, share, _newDefectors.AsSpan(0, newCount), purges, reached, _regime, in terms, _coalition, _events, o, falls);
-            if (falls)
+            Trace?.Record(week, share, _newDefectors.AsSpan(0, newCount), purges, reached, _regime, in terms, _coalition, _events, o, gone, _highCommand, removed);
+            if (gone)
             {
                 o.Collapsed = true;
                 o.CollapseWeek = week;
+                o.RemovedByHighCommand = removed;
                 break;
             }
         }
 
-        o.Finish(share, _plan, _corps, _troops, _collapse, _patrons);
+        o.Finish(share, _plan, _corps, _troops, _collapse, _patrons, _highCommand);
+    }
+
+    /// <summary>The high command's week (Eq. 16–19): true when it removes the ruler; a failed move's purged plotters count as purges and raise fear.</summary>
+    private bool HighCommandWeek(int week, double share, in WeekTerms terms)
+    {
+        bool removed = _highCommand.Week(week, share, in terms, _corps);
+        int purged = _highCommand.PurgedThisWeek;
+        if (purged > 0)
+        {
+            Metrics.Purges += purged;
+            _regime.AddFear(purged);
+        }
+
+        return removed;
     }
 
     /// <summary>Senders and patrons revise their commitment from the week's costs and what they see (Eq. 12).</summary>

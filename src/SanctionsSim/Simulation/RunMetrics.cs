@@ -1,3 +1,5 @@
+using SanctionsSim.Model;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>What one replication measured, in arrays a worker reuses (internal; <see cref="RunResult"/> is the public snapshot, <see cref="SanctionsSummary"/> the aggregate).</summary>
@@ -67,7 +69,23 @@ internal sealed class RunMetrics
 
     public int[] SenderJoinWeek { get; }
 
+    /// <summary>True when the ruler is gone: the regime collapsed by defection, or the high command removed him.</summary>
     public bool Collapsed { get; set; }
+
+    /// <summary>True when the ruler was removed by the high command (then <see cref="Collapsed"/> is true too).</summary>
+    public bool RemovedByHighCommand { get; set; }
+
+    /// <summary>How the run ended (set by <see cref="Finish"/>).</summary>
+    public OutcomeType Outcome { get; set; }
+
+    /// <summary>The outcome's week (0-based), −1 for <see cref="OutcomeType.Survived"/>.</summary>
+    public int OutcomeWeek { get; set; }
+
+    /// <summary>Moves the high command launched.</summary>
+    public int HighCommandMoves { get; set; }
+
+    /// <summary>Moves of the high command that failed.</summary>
+    public int FailedHighCommandMoves { get; set; }
 
     public int CollapseWeek { get; set; }
 
@@ -122,6 +140,11 @@ internal sealed class RunMetrics
         Array.Clear(AgentPaths);
         Array.Clear(AgentTotals);
         Collapsed = false;
+        RemovedByHighCommand = false;
+        Outcome = OutcomeType.Survived;
+        OutcomeWeek = -1;
+        HighCommandMoves = 0;
+        FailedHighCommandMoves = 0;
         CollapseWeek = -1;
         WeeksRun = 0;
         FinalShare = 0;
@@ -198,8 +221,14 @@ internal sealed class RunMetrics
     }
 
     /// <summary>The end of a replication: final shares, the share carried forward after a collapse, factions, costs and the early-defection counts.</summary>
-    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons)
+    public void Finish(double share, SimulationPlan plan, OfficerCorps corps, RankAndFile troops, CollapseWatch collapse, PatronAgent patrons, HighCommandAgent highCommand)
     {
+        // the outcome (docs/model.md, §2b): the ruler gone first (removed, or collapse by defection), then a split, else survived
+        (Outcome, OutcomeWeek) = Collapsed ? (RemovedByHighCommand ? OutcomeType.RemovedByHighCommand : OutcomeType.CollapseByDefection, CollapseWeek)
+            : collapse.SplitWeek >= 0 ? (OutcomeType.Split, collapse.SplitWeek) : (OutcomeType.Survived, -1);
+        HighCommandMoves = highCommand.Moves;
+        FailedHighCommandMoves = highCommand.FailedMoves;
+
         for (int p = 0; p < Agents.PatronCount; p++)
         {
             AgentTotals[Agents.PatronTotals + p] = patrons.TotalCost(p);

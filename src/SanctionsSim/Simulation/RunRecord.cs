@@ -1,3 +1,5 @@
+using SanctionsSim.Model;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>The headline numbers of one replication, kept when a model records runs (for per-run exports such as <c>runs.csv</c>).</summary>
@@ -26,15 +28,27 @@ public sealed record RunRecord
         Cohesion = b.Cohesion;
         OfficersReached = b.Reached;
         SenderCosts = [.. b.SenderCost];
+        Outcome = b.Outcome;
+        OutcomeWeek = b.OutcomeWeek >= 0 ? b.OutcomeWeek : null;
+        FailedHighCommandMoves = b.FailedHighCommandMoves;
     }
 
     /// <summary>The replication index.</summary>
     public long Replication { get; init; }
 
-    /// <summary>True when the regime collapsed within the horizon.</summary>
+    /// <summary>How the run ended.</summary>
+    public OutcomeType Outcome { get; init; }
+
+    /// <summary>The week of <see cref="Outcome"/> (0-based), or null when the regime survived.</summary>
+    public int? OutcomeWeek { get; init; }
+
+    /// <summary>Moves of the high command that failed (their plotters purged).</summary>
+    public int FailedHighCommandMoves { get; init; }
+
+    /// <summary>True when the ruler is gone within the horizon: the regime collapsed by defection or the high command removed him (see <see cref="Outcome"/>).</summary>
     public bool Collapsed { get; init; }
 
-    /// <summary>The week of collapse (0-based), or null.</summary>
+    /// <summary>The week the ruler fell (0-based), or null.</summary>
     public int? CollapseWeek { get; init; }
 
     /// <summary>The final defected share of command strength.</summary>

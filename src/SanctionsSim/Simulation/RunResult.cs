@@ -1,3 +1,5 @@
+using SanctionsSim.Model;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>The full outcome of one replication of a scenario: collapse, paths, defections by faction and rank, costs.</summary>
@@ -9,6 +11,8 @@ public sealed class RunResult
         Replication = replication;
         Collapsed = b.Collapsed;
         CollapseWeek = b.Collapsed ? b.CollapseWeek : null;
+        Outcome = b.Outcome;
+        OutcomeWeek = b.OutcomeWeek >= 0 ? b.OutcomeWeek : null;
         DefectedSharePath = [.. b.SharePath];
         RevenuePath = [.. b.RevenuePath[..b.WeeksRun]];
         ReservesPath = [.. b.ReservesPath[..b.WeeksRun]];
@@ -86,11 +90,17 @@ public sealed class RunResult
     /// <summary>The replication index.</summary>
     public long Replication { get; }
 
-    /// <summary>True when the regime collapsed within the horizon.</summary>
+    /// <summary>True when the ruler is gone within the horizon: the regime collapsed by defection or the high command removed him (see <see cref="Outcome"/>).</summary>
     public bool Collapsed { get; }
 
-    /// <summary>The week (0-based) of collapse, or null.</summary>
+    /// <summary>The week (0-based) the ruler fell, or null.</summary>
     public int? CollapseWeek { get; }
+
+    /// <summary>How the run ended.</summary>
+    public OutcomeType Outcome { get; }
+
+    /// <summary>The week (0-based) of <see cref="Outcome"/>, or null when the regime survived.</summary>
+    public int? OutcomeWeek { get; }
 
     /// <summary>The importance-weighted defected share of command strength at the end of every week (carried forward after collapse).</summary>
     public IReadOnlyList<double> DefectedSharePath { get; }

@@ -80,7 +80,12 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
         var recorder = new TraceRecorder(_plan);
         var worker = new Replication(_plan) { Trace = recorder };
         worker.Run(seed, replication);
-        return new ReplicationTrace { Scenario = _plan.Scenario.Name, Seed = seed, Replication = replication, Factions = _plan.FactionNames, Weeks = recorder.Weeks };
+        RunMetrics m = worker.Metrics;
+        return new ReplicationTrace
+        {
+            Scenario = _plan.Scenario.Name, Seed = seed, Replication = replication, Factions = _plan.FactionNames, Weeks = recorder.Weeks,
+            Outcome = m.Outcome, OutcomeWeek = m.OutcomeWeek >= 0 ? m.OutcomeWeek + 1 : null,
+        };
     }
 
     /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint, a shard's result).</summary>

@@ -1,3 +1,4 @@
+using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Simulation;
@@ -5,7 +6,7 @@ namespace SanctionsSim.Simulation;
 /// <summary>The exact binary form of a summary: checkpoints and shard results.</summary>
 public sealed partial class SanctionsSummary
 {
-    private const long Magic = 0x344D55534D495353; // "SSIMSUM4": histograms and exact sums written sparsely; agents' paths
+    private const long Magic = 0x354D55534D495353; // "SSIMSUM5": histograms and exact sums written sparsely; agents' paths; outcome types
 
     /// <summary>
     /// Writes the summary's exact state (counts, exact sums, histograms, run records) in a binary checkpoint
@@ -29,6 +30,16 @@ public sealed partial class SanctionsSummary
         }
 
         foreach (long c in _firstTipping)
+        {
+            w.Write(c);
+        }
+
+        foreach (long c in _outcomeCounts)
+        {
+            w.Write(c);
+        }
+
+        foreach (long c in _outcomeWeekCounts)
         {
             w.Write(c);
         }
@@ -66,6 +77,9 @@ public sealed partial class SanctionsSummary
             w.Write(r.FirstTippingFaction ?? "");
             w.Write(r.Cohesion);
             w.Write(r.OfficersReached);
+            w.Write((int)r.Outcome);
+            w.Write(r.OutcomeWeek ?? -1);
+            w.Write(r.FailedHighCommandMoves);
             w.Write(r.SenderCosts.Count);
             foreach (double cost in r.SenderCosts)
             {
@@ -107,6 +121,16 @@ public sealed partial class SanctionsSummary
                 _firstTipping[k] = r.ReadInt64();
             }
 
+            for (int k = 0; k < _outcomeCounts.Length; k++)
+            {
+                _outcomeCounts[k] = r.ReadInt64();
+            }
+
+            for (int k = 0; k < _outcomeWeekCounts.Length; k++)
+            {
+                _outcomeWeekCounts[k] = r.ReadInt64();
+            }
+
             for (int k = 0; k < Weeks; k++)
             {
                 _sharePath[k].Read(r);
@@ -143,6 +167,9 @@ public sealed partial class SanctionsSummary
                     FirstTippingFaction = r.ReadString() is { Length: > 0 } tipped ? tipped : null,
                     Cohesion = r.ReadDouble(),
                     OfficersReached = r.ReadInt32(),
+                    Outcome = r.ReadInt32() is int o && o is >= 0 and <= 3 ? (OutcomeType)o : throw new InvalidDataException("A run record's outcome is not a OutcomeType."),
+                    OutcomeWeek = r.ReadInt32() is int ow && ow >= 0 ? ow : null,
+                    FailedHighCommandMoves = r.ReadInt32(),
                     SenderCosts = Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadDouble()).ToArray(),
                 };
                 _runs?.Add(record);

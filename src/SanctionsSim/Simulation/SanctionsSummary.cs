@@ -1,3 +1,4 @@
+using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Simulation;
@@ -12,6 +13,7 @@ namespace SanctionsSim.Simulation;
 public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummary>
 {
     private const int PathBins = 500;
+    private const int OutcomeCount = 4; // the values of OutcomeType
     private readonly long[] _collapseWeekCounts;
     private readonly Histogram[] _sharePath;
     private readonly RunningMoments[] _revenuePath;
@@ -22,6 +24,9 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     private readonly RunningMoments[] _lowRankCrossed;
     private readonly RunningMoments[] _deserted;
     private readonly long[] _firstTipping;
+    private readonly long[] _outcomeCounts = new long[OutcomeCount];
+    private readonly long[] _outcomeWeekCounts;
+    private readonly RunningMoments[] _outcomeWeek = Make(OutcomeCount);
     private readonly RunningMoments[] _senderCost;
     private readonly string[] _factionNames;
     private readonly string[] _senderNames;
@@ -39,6 +44,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         _factionNames = factionNames;
         _senderNames = senderNames;
         _collapseWeekCounts = new long[weeks];
+        _outcomeWeekCounts = new long[OutcomeCount * weeks];
         _sharePath = new Histogram[weeks];
         _revenuePath = new RunningMoments[weeks];
         _humanitarianPath = new RunningMoments[weeks];
@@ -68,11 +74,49 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
     /// <inheritdoc />
     public long Replications { get; private set; }
 
-    /// <summary>Replications in which the regime collapsed within the horizon.</summary>
+    /// <summary>Replications in which the ruler was gone within the horizon: the regime collapsed by defection or the high command removed him (<see cref="OutcomeType"/>).</summary>
     public long Collapses { get; private set; }
 
-    /// <summary>The probability of collapse within the horizon, with standard error and intervals.</summary>
+    /// <summary>
+    /// The probability that the ruler is gone within the horizon (the regime collapsed by defection, or the high command
+    /// removed the ruler), with standard error and intervals: P(<see cref="OutcomeType.CollapseByDefection"/>) +
+    /// P(<see cref="OutcomeType.RemovedByHighCommand"/>). The name is kept for compatibility; with the high command off it is
+    /// the probability of collapse by defection.
+    /// </summary>
     public ProportionEstimate CollapseProbability => new(Collapses, Replications);
+
+    /// <summary>The probability that a run ends in <paramref name="outcome"/>, with standard error and intervals; the four add up to 1.</summary>
+    /// <param name="outcome">An outcome type.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined <see cref="OutcomeType"/>.</exception>
+    public ProportionEstimate OutcomeProbability(OutcomeType outcome) => new(_outcomeCounts[Index(outcome)], Replications);
+
+    /// <summary>One outcome type: its probability and its timing (a snapshot).</summary>
+    /// <param name="outcome">An outcome type.</param>
+    /// <returns>The outcome's summary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined <see cref="OutcomeType"/>.</exception>
+    public OutcomeSummary Outcome(OutcomeType outcome)
+    {
+        int k = Index(outcome);
+        var week = new RunningMoments();
+        week.Merge(_outcomeWeek[k]);
+        return new OutcomeSummary
+        {
+            Outcome = outcome,
+            Probability = new ProportionEstimate(_outcomeCounts[k], Replications),
+            Week = week,
+            WeekCounts = Array.AsReadOnly(_outcomeWeekCounts.AsSpan(k * Weeks, Weeks).ToArray()),
+        };
+    }
+
+    /// <summary>Every outcome type, in the order of <see cref="OutcomeType"/>: survived, removed by the high command, collapse by defection, split.</summary>
+    public IReadOnlyList<OutcomeSummary> Outcomes => [.. Enum.GetValues<OutcomeType>().Select(Outcome)];
+
+    /// <summary>Moves the high command launched per run (0 with the high command off).</summary>
+    public RunningMoments HighCommandMoves { get; } = new();
+
+    /// <summary>Moves of the high command that failed per run (their plotters purged).</summary>
+    public RunningMoments FailedHighCommandMoves { get; } = new();
 
     /// <summary>Weeks until collapse (0-based week of collapse), over the replications that collapsed.</summary>
     public RunningMoments TimeToCollapse { get; } = new();
@@ -206,6 +250,16 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
             TimeToCollapse.Add(b.CollapseWeek);
         }
 
+        int outcome = (int)b.Outcome;
+        _outcomeCounts[outcome]++;
+        if (b.OutcomeWeek >= 0)
+        {
+            _outcomeWeekCounts[(outcome * Weeks) + b.OutcomeWeek]++;
+            _outcomeWeek[outcome].Add(b.OutcomeWeek);
+        }
+
+        HighCommandMoves.Add(b.HighCommandMoves);
+        FailedHighCommandMoves.Add(b.FailedHighCommandMoves);
         WeeksSurvived.Add(b.Collapsed ? b.CollapseWeek : Weeks);
         FinalDefectedShare.Add(b.FinalShare);
         FinalDefectedShareDistribution.Add(b.FinalShare);
@@ -352,6 +406,16 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         {
             _firstTipping[f] += other._firstTipping[f];
         }
+
+        for (int k = 0; k < _outcomeCounts.Length; k++)
+        {
+            _outcomeCounts[k] += other._outcomeCounts[k];
+        }
+
+        for (int k = 0; k < _outcomeWeekCounts.Length; k++)
+        {
+            _outcomeWeekCounts[k] += other._outcomeWeekCounts[k];
+        }
     }
 
     internal void Reset()
@@ -361,6 +425,8 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         Collapses = 0;
         Array.Clear(_collapseWeekCounts);
         Array.Clear(_firstTipping);
+        Array.Clear(_outcomeCounts);
+        Array.Clear(_outcomeWeekCounts);
         for (int w = 0; w < Weeks; w++)
         {
             _sharePath[w].Clear();
@@ -409,6 +475,7 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         ArgumentNullException.ThrowIfNull(other);
         if (Replications != other.Replications || Collapses != other.Collapses || Weeks != other.Weeks
             || !_collapseWeekCounts.AsSpan().SequenceEqual(other._collapseWeekCounts) || !_firstTipping.AsSpan().SequenceEqual(other._firstTipping)
+            || !_outcomeCounts.AsSpan().SequenceEqual(other._outcomeCounts) || !_outcomeWeekCounts.AsSpan().SequenceEqual(other._outcomeWeekCounts)
             || !FinalDefectedShareDistribution.ExactlyEquals(other.FinalDefectedShareDistribution))
         {
             return false;
@@ -453,7 +520,19 @@ public sealed partial class SanctionsSummary : IMergeableSummary<SanctionsSummar
         {
             yield return (_senderCost[s], other._senderCost[s]);
         }
+
+        for (int k = 0; k < OutcomeCount; k++)
+        {
+            yield return (_outcomeWeek[k], other._outcomeWeek[k]);
+        }
+
+        yield return (HighCommandMoves, other.HighCommandMoves);
+        yield return (FailedHighCommandMoves, other.FailedHighCommandMoves);
     }
+
+    private static int Index(OutcomeType outcome)
+        => outcome is >= OutcomeType.Survived and <= OutcomeType.Split ? (int)outcome
+            : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a defined OutcomeType.");
 
     private static RunningMoments[] Make(int count)
     {

@@ -30,7 +30,7 @@ public class CasesCommandTests
         var (code, output, _) = await Run("cases");
         code.ShouldBe(0);
         output.ShouldContain("egypt-2011");
-        output.ShouldContain("removed-by-high-command, week 2");
+        output.ShouldContain("removedByHighCommand, week 2");
         output.ShouldContain($"{CaseBase.All.Count} cases, coded under the coding rules v2");
         var (jsonCode, json, _) = await Run("cases", "--format", "json");
         jsonCode.ShouldBe(0);
@@ -63,7 +63,7 @@ public class CasesCommandTests
         string output = Path.Combine(_folder, "testland.case.json");
         var (code, text, _) = await Run("cases", "code", facts, "--out", output);
         code.ShouldBe(0, text);
-        text.ShouldContain("outcome removed-by-high-command, week 3-4");
+        text.ShouldContain("outcome removedByHighCommand, week 3-4");
         (await Run("cases", "check", output)).Code.ShouldBe(0);
         (await Run("cases", "code", facts, "--out", output)).Error.ShouldContain("exists; pass --force");
 

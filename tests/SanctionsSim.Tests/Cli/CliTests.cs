@@ -213,6 +213,9 @@ public class CliTests
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": -100 } ] }""", "$.factions[0].troops")]
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100, "loyalty": 1 } ] }""", "$.factions[0].loyalty")]
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "coalition": [ { "name": "us", "instruments": [ { "kind": "amnesty", "factions": [ "b" ] } ] } ] }""", "$.coalition[0].instruments[0].factions[0]")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "highCommand": { "enabled": true, "deliberationWeeks": 99 } }""", "$.highCommand.deliberationWeeks")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "highCommand": { "signalNoise": 5 } }""", "$.highCommand.signalNoise")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "collapse": { "splitShare": 2 } }""", "$.collapse.splitShare")]
     public async Task ValidateAndRun_BadFiles_ExitTwoNamingTheField(string json, string expected)
     {
         string path = WriteFile("bad.json", json);

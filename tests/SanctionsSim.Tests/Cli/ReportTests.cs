@@ -34,7 +34,7 @@ public partial class ReportTests
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("In 80 simulated runs of 52 weeks of &#39;venezuela-2019-amnesty&#39;");
         html.ShouldContain("spread across runs");
-        Regex.Count(html, "<svg").ShouldBe(6); // four charts of the cascade, two of the adaptive agents
+        Regex.Count(html, "<svg").ShouldBe(7); // four charts of the cascade, the outcomes, two of the adaptive agents
         html.ShouldContain("Adaptive agents (per run)");
         html.ShouldContain("What the terms mean");
         html.ShouldContain("sanctionssim run --preset venezuela-2019-amnesty --runs 80 --seed 4"); // golden text updated deliberately (D1: the preset is named as a preset)

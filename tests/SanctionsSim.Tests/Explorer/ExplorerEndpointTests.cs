@@ -214,7 +214,7 @@ public sealed class ExplorerEndpointTests
         story["weeks"]!.AsArray().Count.ShouldBe(trace.Weeks.Count);
         ((int?)story["collapseWeek"]?.GetValue<int>()).ShouldBe(trace.CollapseWeek);
         story["summary"]!.GetValue<string>().ShouldStartWith("Run 2 of 'venezuela-2019-amnesty' (seed 1): ");
-        story["weeks"]![0]!["happened"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Commands.TraceCommand.Happened(null, trace.Weeks[0]));
+        story["weeks"]![0]!["happened"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Commands.TraceCommand.Happened(null, trace.Weeks[0], trace.Outcome));
         (await Error(await Post("/api/story", new JsonObject { ["preset"] = "venezuela-2019", ["replication"] = -3 }))).ShouldContain("'replication' must be in [0, ");
     }
 

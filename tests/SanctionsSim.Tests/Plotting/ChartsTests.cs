@@ -59,10 +59,10 @@ public class ChartsTests
         string folder = Path.Combine(Path.GetTempPath(), "sanctionssim-plots-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // the preset has adaptive agents: five charts of the cascade and three of the agents, each PNG and SVG
+            // the preset has adaptive agents: six charts of the cascade and its outcomes and three of the agents, each PNG and SVG
             var files = Charts.SaveAll(Summary(), folder);
-            files.Count.ShouldBe(16);
-            files.Select(Path.GetFileNameWithoutExtension).Distinct().ShouldBe(["fan-chart", "survival", "final-share", "cascade-ccdf", "factions", "commitments", "regime-actions", "patron-offsets"], ignoreOrder: true);
+            files.Count.ShouldBe(18);
+            files.Select(Path.GetFileNameWithoutExtension).Distinct().ShouldBe(["fan-chart", "survival", "outcomes", "final-share", "cascade-ccdf", "factions", "commitments", "regime-actions", "patron-offsets"], ignoreOrder: true);
             files.ShouldAllBe(f => File.Exists(f) && new FileInfo(f).Length > 1000);
             Directory.GetFiles(folder, "*.tmp").ShouldBeEmpty();
         }
@@ -82,7 +82,7 @@ public class ChartsTests
         string folder = Path.Combine(Path.GetTempPath(), "sanctionssim-plots-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Charts.SaveAll(quiet, folder, ChartFormat.Svg).Count.ShouldBe(5);
+            Charts.SaveAll(quiet, folder, ChartFormat.Svg).Count.ShouldBe(6); // the cascade and the outcomes, no agents
         }
         finally
         {

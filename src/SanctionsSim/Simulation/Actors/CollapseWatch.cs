@@ -9,6 +9,7 @@ internal sealed class CollapseWatch
 {
     private readonly SimulationPlan _plan;
     private readonly int[] _tipWeek;
+    private int _splitWeek;
 
     public CollapseWatch(SimulationPlan plan)
     {
@@ -16,12 +17,19 @@ internal sealed class CollapseWatch
         _tipWeek = new int[plan.FactionCount];
     }
 
-    public void Reset() => Array.Fill(_tipWeek, -1);
+    public void Reset()
+    {
+        Array.Fill(_tipWeek, -1);
+        _splitWeek = -1;
+    }
+
+    /// <summary>The first week a faction's own share reached the split share while the regime stood (<see cref="Model.OutcomeType.Split"/>), or −1.</summary>
+    public int SplitWeek => _splitWeek;
 
     /// <summary>Whether the regime falls in week <paramref name="week"/> at share <paramref name="share"/>.</summary>
     public bool Falls(int week, double share, RankAndFile troops, OfficerCorps corps)
     {
-        bool factionTipped = false;
+        bool factionTipped = false, split = false;
         for (int f = 0; f < _plan.FactionCount; f++)
         {
             double fs = troops.FactionShare(f, corps);
@@ -31,9 +39,16 @@ internal sealed class CollapseWatch
             }
 
             factionTipped |= _plan.FactionCriticalShare < 1.0 && fs >= _plan.FactionCriticalShare; // 1 = rule off
+            split |= fs >= _plan.SplitShare;
         }
 
-        return share >= _plan.CriticalShare || factionTipped;
+        bool falls = share >= _plan.CriticalShare || factionTipped;
+        if (split && !falls && _splitWeek < 0 && _plan.FactionCount >= 2)
+        {
+            _splitWeek = week; // a branch went over as a body while the regime stands: classifies the run, never ends it
+        }
+
+        return falls;
     }
 
     /// <summary>

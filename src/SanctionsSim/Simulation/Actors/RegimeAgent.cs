@@ -89,6 +89,9 @@ internal sealed class RegimeAgent
     /// <summary>R_t = clamp(R + fear + coercion).</summary>
     public double Reprisal(double coercion) => Math.Clamp(_plan.ReprisalProbability + _fear + coercion, 0, 1);
 
+    /// <summary>Purges outside the week's answer (a failed move's plotters) raise fear as purges do.</summary>
+    public void AddFear(int purges) => _fear = Math.Min(1, _fear + (_plan.FearIncreasePerPurge * purges));
+
     /// <summary>The regime answers the week: purges raise fear; a week's share gain at or above the trigger makes a pay raise due next week.</summary>
     public void Respond(int purges, double weeklyShareGain)
     {

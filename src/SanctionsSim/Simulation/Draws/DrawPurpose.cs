@@ -31,4 +31,10 @@ internal enum DrawPurpose : byte
 
     /// <summary>Whether a sender joins the coalition by chance this week (index: sender).</summary>
     Join = 7,
+
+    /// <summary>
+    /// The high command's persistent draws, taken in week 0 (index 0: the regime's hidden strength against a move;
+    /// index 1 + j: member j's private error). A purpose of its own, so every other stream is unchanged.
+    /// </summary>
+    HighCommand = 8,
 }

@@ -105,6 +105,8 @@ internal sealed class SimulationPlan
         Patrons = scenario.Patrons.Select(x => new PatronPlan(x)).ToArray();
         PatronNames = Patrons.Select(x => x.Name).ToArray();
         CoupProofing = new CoupProofingPlan(scenario.Regime.CoupProofing);
+        HighCommand = new HighCommandPlan(scenario.HighCommand, scenario, FactionStart, FactionImportance, FactionTroops, ImportanceWeightedStrength);
+        SplitShare = scenario.Collapse.SplitShare;
         AgentSeries = new AgentSeriesPlan(this);
         UsedTargetings = Instruments.Select(i => i.Effect.ReachOrder).OfType<Targeting>().Distinct().ToArray();
     }
@@ -177,6 +179,12 @@ internal sealed class SimulationPlan
 
     /// <summary>The regime's repertoire against defection.</summary>
     public CoupProofingPlan CoupProofing { get; }
+
+    /// <summary>The high command (its members and the game they play).</summary>
+    public HighCommandPlan HighCommand { get; }
+
+    /// <summary>A faction's own defected share at which a standing regime counts as split (<see cref="OutcomeType.Split"/>).</summary>
+    public double SplitShare { get; }
 
     /// <summary>Decision classes: one per (faction, identity group); a faction without identities is one class.</summary>
     public int ClassCount { get; private set; }

@@ -1,3 +1,5 @@
+using SanctionsSim.Model;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>
@@ -23,6 +25,12 @@ public sealed record ReplicationTrace
     /// <summary>The weeks run (up to the collapse, or the whole horizon).</summary>
     public required IReadOnlyList<TraceWeek> Weeks { get; init; }
 
-    /// <summary>The week the regime fell (1-based), or null.</summary>
+    /// <summary>How the run ended.</summary>
+    public OutcomeType Outcome { get; init; }
+
+    /// <summary>The week of <see cref="Outcome"/> (1-based), or null when the regime survived.</summary>
+    public int? OutcomeWeek { get; init; }
+
+    /// <summary>The week the ruler fell (1-based: by defection or removed by the high command), or null.</summary>
     public int? CollapseWeek => Weeks.Count > 0 && Weeks[^1].Collapsed ? Weeks[^1].Week : null;
 }

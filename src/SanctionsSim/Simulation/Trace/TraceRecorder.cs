@@ -27,7 +27,7 @@ internal sealed class TraceRecorder
 
     public List<TraceWeek> Weeks { get; } = [];
 
-    public void Record(int week, double share, ReadOnlySpan<int> newDefectors, int purges, int reached, RegimeAgent regime, in WeekTerms terms, CoalitionAgent coalition, EventSchedule events, RunMetrics metrics, bool collapsed)
+    public void Record(int week, double share, ReadOnlySpan<int> newDefectors, int purges, int reached, RegimeAgent regime, in WeekTerms terms, CoalitionAgent coalition, EventSchedule events, RunMetrics metrics, bool collapsed, HighCommandAgent highCommand, bool removed)
     {
         var byFaction = new int[_plan.FactionCount];
         int generals = 0, seniors = 0;
@@ -81,6 +81,18 @@ internal sealed class TraceRecorder
             InstrumentsInForce = inForce,
             EventsInForce = events.InForce(week).Select(i => _eventNames[i]).ToArray(),
             Collapsed = collapsed,
+            HighCommandWillingWeight = highCommand.WillingWeight,
+            HighCommandMove = Move(highCommand, removed),
         });
+    }
+
+    /// <summary>What the high command did this week, in words (null when nothing).</summary>
+    private static string? Move(HighCommandAgent h, bool removed)
+    {
+        string? launched = h.Launched ? "the high command decided to move" : null;
+        string? acted = removed ? "the high command removed the ruler"
+            : h.FailedThisWeek ? $"the high command's move failed: {h.PurgedThisWeek} plotters purged"
+            : h.Launched ? $"the move is due in week {h.MoveWeek + 1}" : null;
+        return launched is null ? acted : acted is null ? launched : launched + "; " + acted;
     }
 }

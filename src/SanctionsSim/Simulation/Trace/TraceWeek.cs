@@ -55,8 +55,14 @@ public sealed record TraceWeek
     /// <summary>The events in force this week.</summary>
     public required IReadOnlyList<string> EventsInForce { get; init; }
 
-    /// <summary>Whether the regime fell this week.</summary>
+    /// <summary>Whether the ruler fell this week (the regime collapsed by defection, or the high command removed him).</summary>
     public required bool Collapsed { get; init; }
+
+    /// <summary>The share of command strength held by the high command's members willing to move against the ruler this week (0 when the high command is off, or a move is pending).</summary>
+    public double HighCommandWillingWeight { get; init; }
+
+    /// <summary>What the high command did this week, in words ("the high command decided to move; the move is due in week 3", "… removed the ruler", "… move failed: 2 plotters purged"), or null.</summary>
+    public string? HighCommandMove { get; init; }
 
     /// <summary>The adaptive agents' state this week, by series (as <see cref="RunResult.AgentPaths"/>: "commitment/eu", "offset/russia", "regime/arrests", …); empty without agents.</summary>
     public IReadOnlyDictionary<string, double> Agents { get; init; } = new Dictionary<string, double>();

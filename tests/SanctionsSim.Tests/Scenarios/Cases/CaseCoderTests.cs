@@ -122,7 +122,7 @@ public class CaseCoderTests
         var errors = Should.Throw<ScenarioValidationException>(() => CaseFile.Code(facts)).Errors;
         errors.Select(e => e.Path).ShouldBe(["$.facts.population", "$.facts.branches[0].troops", "$.facts.reprisalsAgainstFamilies.value", "$.facts.reprisalsAgainstFamilies", "$.facts.outcome.type"], ignoreOrder: true);
         errors.Single(e => e.Path == "$.facts.branches[0].troops").Message.ShouldContain("low ≤ value ≤ high");
-        errors.Single(e => e.Path == "$.facts.outcome.type").Message.ShouldContain("removed-by-high-command");
+        errors.Single(e => e.Path == "$.facts.outcome.type").Message.ShouldContain("removedByHighCommand");
 
         var late = Facts();
         late["outcome"]!["weekRange"] = new JsonArray(60, 61);
