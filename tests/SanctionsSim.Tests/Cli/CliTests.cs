@@ -342,6 +342,17 @@ public class SensitivityCliTests
     }
 
     [Test]
+    public async Task Run_ByDefault_WithTheHighCommandOn_SaysHowTheRunsEnded()
+    {
+        string example = Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "zimbabwe-2017-high-command.json");
+        var (code, output, _) = await Invoke("run", example, "--runs", "100", "--seed", "4");
+        code.ShouldBe(0);
+        output.ShouldContain("  of which: removed by the high command");
+        output.ShouldContain("  of which: collapse by defection");
+        output.TrimEnd().Split('\n').Length.ShouldBeLessThanOrEqualTo(17, output);
+    }
+
+    [Test]
     public async Task Run_WithDetail_StartsWithAVerdictInWords_AndExplainsItsTerms()
     {
         // golden text updated deliberately: --detail prints the tables the plain run printed before issue #29
