@@ -41,6 +41,22 @@ public sealed class HistoricalCase
         Ranges = file.Ranges;
     }
 
+    /// <summary>The same case with its scenario changed the same way as every other case's (a structural switch such as the high command): facts, ranges and observation kept.</summary>
+    internal HistoricalCase WithScenario(Func<Scenario, Scenario> change)
+    {
+        var file = File;
+        var ranges = Ranges;
+        var scenario = change(Scenario);
+        return new HistoricalCase(Name, Outcome, () => scenario, Observation, file, ranges);
+    }
+
+    private HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation, CaseFile? file, IReadOnlyList<FactRange> ranges)
+        : this(name, outcome, scenario, observation)
+    {
+        File = file;
+        Ranges = ranges;
+    }
+
     /// <summary>The case file behind the case, or null for a case built in code.</summary>
     public CaseFile? File { get; }
 

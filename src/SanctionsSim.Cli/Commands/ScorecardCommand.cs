@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SanctionsSim.Calibration;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Model;
+using SanctionsSim.Plotting;
+using SanctionsSim.Scorecard;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim scorecard</c>: cross-validated forecasts of the outcome type against three baselines.</summary>
+internal static class ScorecardCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var cases = new Option<string[]>("--case") { Description = "A case to score (repeatable; default every case of the case base).", AllowMultipleArgumentsPerToken = false };
+        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation; 0 holds out one case at a time.", DefaultValueFactory = _ => 0 };
+        var structure = new Option<string>("--structure") { Description = "The model's structure: 'calibrated' on each fold's training cases (out of sample), or 'given' (--posterior, the shipped one by default: it may have seen the held-out case).", DefaultValueFactory = _ => "calibrated" }.AcceptOnlyFromAmong("calibrated", "given");
+        var posterior = Common.Posterior();
+        var particles = new Option<int>("--particles") { Description = "Particles of each fold's calibration.", DefaultValueFactory = _ => 200 };
+        var generations = new Option<int>("--generations") { Description = "Generations of each fold's calibration.", DefaultValueFactory = _ => 3 };
+        var perCase = new Option<int>("--replications-per-case") { Description = "Replications per case and particle in each fold's calibration.", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
+        var runs = new Option<int>("--runs", "-n") { Description = "Replications of each held-out case's forecast.", DefaultValueFactory = _ => 200 };
+        var highCommand = new Option<bool>("--high-command") { Description = "Switch the high command on in every case (a structural switch, all cases alike)." };
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write scorecard.json, forecasts.csv, scorecard.md and the reliability chart into this folder." };
+        var command = new Command("scorecard", "Cross-validate the model's forecasts of how each historical case ended against the base rate, 'the regime survives' and a logistic regression on the coded facts: Brier and log scores, accuracy, reliability.")
+        {
+            cases, folds, structure, posterior, particles, generations, perCase, runs, highCommand, seed, threads, format, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var names = parse.GetValue(cases) is { Length: > 0 } given ? given : [.. HistoricalCases.Names];
+            var selected = new List<HistoricalCase>();
+            foreach (string name in names)
+            {
+                try
+                {
+                    selected.Add(HistoricalCases.Get(name));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
+                }
+            }
+
+            bool givenStructure = parse.GetValue(structure) == "given";
+            if (!givenStructure && parse.GetResult(posterior) is { Implicit: false })
+            {
+                throw new UserInputException("--posterior applies only with --structure given (calibrated folds make their own posterior).");
+            }
+
+            var options = new ScorecardOptions
+            {
+                Folds = parse.GetValue(folds), Structure = givenStructure ? ScorecardStructure.Given : ScorecardStructure.Calibrated,
+                Posterior = givenStructure ? Common.LoadPosterior(parse.GetValue(posterior)) : null,
+                Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), ReplicationsPerCase = parse.GetValue(perCase),
+                Runs = parse.GetValue(runs), HighCommand = parse.GetValue(highCommand), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            try
+            {
+                options.Validate(selected.Count);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message);
+            }
+
+            DirectoryInfo? folder = parse.GetValue(output);
+            Common.CheckOutFolder(folder);
+            int total = options.Folds == 0 ? selected.Count : options.Folds;
+            var progress = new Progress<int>(f => context.Error.WriteLine($"scorecard: fold {f} of {total} done"));
+            var result = await Task.Run(() => OutcomeScorecard.Run(selected, options, context.Interactive ? null : progress, token), token).ConfigureAwait(false);
+            var json = ToJson(result, options, string.Join(" ", parse.Tokens.Select(t => t.Value)));
+            if (parse.GetValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteLineAsync(ScorecardPage.Verdict(json)).ConfigureAwait(false);
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("forecaster").AddColumn(new TableColumn("Brier ± se").RightAligned())
+                    .AddColumn(new TableColumn("log score ± se").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn("against the model (Brier, paired)");
+                foreach (var s in result.Scores)
+                {
+                    Common.Row(table, s.Name, $"{Rounding(s.Brier, s.BrierStandardError)}", $"{Rounding(s.LogScore, s.LogScoreStandardError)}",
+                        $"{s.Accuracy.Successes}/{s.Accuracy.Trials}", s == result.Scores[0] ? "" : ScorecardPage.Against(s));
+                }
+
+                Common.Console(context.Output, context.Interactive).Write(table);
+            }
+
+            if (folder is not null)
+            {
+                folder.Create();
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.md"), ScorecardPage.Render(json));
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "forecasts.csv"), ForecastsCsv(result));
+                var charts = Charts.Save(Charts.Reliability(result), Path.Combine(folder.FullName, "reliability"));
+                await context.Error.WriteLineAsync($"wrote scorecard.json, scorecard.md, forecasts.csv and {charts.Count} chart files to {folder.FullName}").ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static string Rounding(double value, double se) => $"{value.ToString("0.000", CultureInfo.InvariantCulture)} ± {se.ToString("0.000", CultureInfo.InvariantCulture)}";
+
+    internal static JsonObject ToJson(ScorecardResult result, ScorecardOptions options, string command)
+    {
+        var scores = new JsonArray();
+        foreach (var s in result.Scores)
+        {
+            scores.Add(new JsonObject
+            {
+                ["name"] = s.Name, ["brier"] = s.Brier, ["brierStandardError"] = s.BrierStandardError, ["logScore"] = s.LogScore, ["logScoreStandardError"] = s.LogScoreStandardError,
+                ["hits"] = s.Accuracy.Successes, ["cases"] = s.Accuracy.Trials, ["brierGainOfModel"] = s.BrierGainOfModel, ["brierGainOfModelStandardError"] = s.BrierGainOfModelStandardError,
+                ["modelBetter"] = s.ModelBetter, ["modelWorse"] = s.ModelWorse,
+            });
+        }
+
+        var forecasts = new JsonArray();
+        foreach (var f in result.Forecasts)
+        {
+            var p = new JsonObject();
+            foreach (OutcomeType t in Enum.GetValues<OutcomeType>())
+            {
+                p[OutcomeTypes.Name(t)] = Math.Round(f.Probabilities[(int)t], 6);
+            }
+
+            forecasts.Add(new JsonObject { ["case"] = f.Case, ["forecaster"] = f.Forecaster, ["fold"] = f.Fold, ["observed"] = OutcomeTypes.Name(f.Observed), ["probabilities"] = p, ["brier"] = f.Brier, ["logScore"] = f.LogScore, ["hit"] = f.Hit });
+        }
+
+        var reliability = new JsonArray();
+        foreach (var b in result.Reliability)
+        {
+            var ci = b.Observed.Wilson(result.Confidence);
+            reliability.Add(new JsonObject
+            {
+                ["type"] = OutcomeTypes.Name(b.Type), ["lower"] = b.Lower, ["upper"] = b.Upper, ["meanForecast"] = b.MeanForecast,
+                ["observed"] = b.Observed.Successes, ["cases"] = b.Observed.Trials, ["observedLower"] = ci.Lower, ["observedUpper"] = ci.Upper, ["reliable"] = b.Reliable,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "sanctionssim " + command,
+            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["settings"] = new JsonObject
+            {
+                ["folds"] = result.Folds, ["structure"] = options.Structure == ScorecardStructure.Calibrated ? "calibrated" : "given",
+                ["particles"] = options.Particles, ["generations"] = options.Generations, ["replicationsPerCase"] = options.ReplicationsPerCase,
+                ["runs"] = options.Runs, ["highCommand"] = options.HighCommand, ["seed"] = options.Seed, ["confidence"] = result.Confidence,
+            },
+            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            ["scores"] = scores,
+            ["reliability"] = reliability,
+            ["forecasts"] = forecasts,
+        };
+    }
+
+    private static string ForecastsCsv(ScorecardResult result)
+    {
+        var lines = new List<string> { "case,forecaster,fold,observed," + string.Join(',', OutcomeTypes.All) + ",brier,logScore,hit" };
+        foreach (var f in result.Forecasts)
+        {
+            lines.Add(string.Join(',', [f.Case, $"\"{f.Forecaster}\"", f.Fold.ToString(CultureInfo.InvariantCulture), OutcomeTypes.Name(f.Observed),
+                .. f.Probabilities.Select(p => p.ToString("0.######", CultureInfo.InvariantCulture)),
+                f.Brier.ToString("0.######", CultureInfo.InvariantCulture), f.LogScore.ToString("0.######", CultureInfo.InvariantCulture), f.Hit ? "1" : "0"]));
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using SanctionsSim.Cli;
+using SanctionsSim.Cli.Output;
+
+namespace SanctionsSim.Tests.Cli;
+
+/// <summary><c>sanctionssim scorecard</c> at small settings, its files, and bad input.</summary>
+public class ScorecardCommandTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("scorecard-cli-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(args, output, error, interactive: false, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static readonly string[] Small = ["scorecard", "--case", "mali-1991", "--case", "zimbabwe-2017", "--case", "georgia-2003", "--case", "haiti-1991", "--folds", "2", "--particles", "10", "--generations", "1", "--replications-per-case", "1", "--runs", "20", "--seed", "5"];
+
+    [Test]
+    public async Task Scorecard_PrintsAVerdictAndTheTable_AndWritesItsFiles()
+    {
+        string dir = Path.Combine(_folder, "out");
+        var (code, output, error) = await Run([.. Small, "--out", dir]);
+        code.ShouldBe(0, error);
+        output.ShouldContain("the model's forecasts of how each case ended score a Brier of");
+        output.ShouldContain("logistic regression on the facts");
+        error.ShouldContain("scorecard: fold 2 of 2 done");
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "scorecard.json")))!.AsObject();
+        json["scores"]!.AsArray().Count.ShouldBe(4);
+        json["forecasts"]!.AsArray().Count.ShouldBe(16);
+        json["command"]!.GetValue<string>().ShouldStartWith("sanctionssim scorecard --case mali-1991");
+        File.ReadAllText(Path.Combine(dir, "scorecard.md")).ShouldBe(ScorecardPage.Render(json));
+        File.ReadAllLines(Path.Combine(dir, "forecasts.csv")).Length.ShouldBe(17);
+        File.Exists(Path.Combine(dir, "reliability.png")).ShouldBeTrue();
+    }
+
+    [TestCase("--folds", "1", "Folds must be 0")]
+    [TestCase("--runs", "2", "Runs must be at least 10")]
+    [TestCase("--case", "egypt-2012", "Did you mean 'egypt-2011'?")]
+    public async Task BadInput_ExitsWithCode2(string option, string value, string message)
+    {
+        string[] args = option == "--folds" ? ["scorecard", option, value] : ["scorecard", option, value, "--folds", "3"];
+        var (code, _, error) = await Run(args);
+        code.ShouldBe(2);
+        error.ShouldContain(message);
+    }
+
+    [Test]
+    public async Task APosterior_AppliesOnlyToAGivenStructure()
+    {
+        var (code, _, error) = await Run("scorecard", "--posterior", "default");
+        code.ShouldBe(2);
+        error.ShouldContain("--posterior applies only with --structure given");
+    }
+}
