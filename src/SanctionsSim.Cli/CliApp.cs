@@ -73,7 +73,9 @@ public static class CliApp
         }
         catch (Exception e) when (e is UserInputException or ScenarioValidationException or ValidationException or ArgumentException)
         {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            // an ArgumentException's message ends with " (Parameter 'values')": the name of a C# parameter, not of anything the user typed
+            string message = e is ArgumentException { ParamName: string name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            await error.WriteLineAsync("error: " + message).ConfigureAwait(false);
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -31,7 +31,7 @@ public static partial class Charts
         for (int j = 0; j < series.Length; j++)
         {
             Color color = Palette[j % Palette.Length];
-            AddBand(plot, summary, series[j], color, 100, series[j]["commitment/".Length..]);
+            AddBand(plot, summary, series[j], color, 100, Labels.Sender(series[j]["commitment/".Length..]));
         }
 
         plot.Title($"{summary.ScenarioName}: commitment of senders and patrons (median, 25–75 %; {summary.Replications:N0} runs)");
@@ -87,7 +87,7 @@ public static partial class Charts
         var plot = new Plot();
         for (int j = 0; j < series.Length; j++)
         {
-            AddMean(plot, summary, series[j], Palette[j % Palette.Length], series[j]["offset/".Length..]);
+            AddMean(plot, summary, series[j], Palette[j % Palette.Length], Labels.Sender(series[j]["offset/".Length..]));
         }
 
         plot.Title($"{summary.ScenarioName}: patrons' support to the regime (mean per week, 95 % CI)");

@@ -44,8 +44,8 @@ public static partial class Charts
         var median = plot.Add.VerticalLine(t(s.Median));
         median.Color = Secondary;
         median.LineWidth = 2;
-        median.LegendText = $"median {s.Median:G3}, 90 % [{s.Lower:G3}, {s.Upper:G3}]";
-        plot.Title($"{posterior.ParameterNames[parameter]}: posterior (generation {posterior.Generation}, ε = {posterior.Tolerance:G3}, ESS {posterior.EffectiveSampleSize:F0})");
+        median.LegendText = $"median {Labels.Number(s.Median)}, 90 % [{Labels.Number(s.Lower)}, {Labels.Number(s.Upper)}]";
+        plot.Title($"{posterior.ParameterNames[parameter]}: posterior (generation {posterior.Generation}, ε = {Labels.Number(posterior.Tolerance)}, ESS {posterior.EffectiveSampleSize:F0})");
         plot.XLabel(log ? $"log10 {posterior.ParameterNames[parameter]} (prior range)" : $"{posterior.ParameterNames[parameter]} (prior range)");
         plot.YLabel("posterior mass (%)");
         plot.Axes.Margins(bottom: 0);

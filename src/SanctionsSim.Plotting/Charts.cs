@@ -455,6 +455,6 @@ public static partial class Charts
     {
         MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
         IntegerTicksOnly = true,
-        LabelFormatter = v => Math.Pow(10, v).ToString("G4", CultureInfo.InvariantCulture),
+        LabelFormatter = v => Labels.Number(Math.Pow(10, v), 4),
     };
 }

@@ -22,23 +22,30 @@ internal static class CalibrateCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder for the generations (resumable), posterior.json, particles.csv, calibration.json, predictive.csv and the charts.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue from the last generation saved in --out." };
         var format = Common.Format();
+        var quick = new Option<bool>("--quick") { Description = $"A demonstration in about a minute: {CalibrationSpec.QuickParticles} particles, {CalibrationSpec.QuickGenerations} generations, {CalibrationSpec.QuickPredictive} predictive runs per case (options you give still apply). Its posterior is too rough to rely on: for results, run without --quick." };
         var command = new Command("calibrate", "Calibrate the structural parameters on historical cases by approximate Bayesian computation (ABC-SMC), then check each case against the posterior predictive.");
         spec.AddTo(command);
-        foreach (Option o in (Option[])[looOption, threads, output, resume, format])
+        foreach (Option o in (Option[])[quick, looOption, threads, output, resume, format])
         {
             command.Options.Add(o);
         }
 
         command.SetAction(async (parse, token) =>
         {
-            var definition = spec.Resolve(parse);
+            bool demonstration = parse.GetValue(quick);
+            var definition = spec.Resolve(parse, demonstration);
+            if (demonstration)
+            {
+                await context.Error.WriteLineAsync($"calibrate --quick: a DEMONSTRATION of how calibration works, not a result to rely on: {definition.Options.Particles:N0} particles × {definition.Options.Generations} generations on {definition.Cases.Length} cases (a full calibration: 2,000 × 9).").ConfigureAwait(false);
+            }
+
             var options = definition.Options.Clone();
             options.MaxDegreeOfParallelism = parse.GetValue(threads);
             CheckThreads(options.MaxDegreeOfParallelism);
 
             var calibration = definition.Calibration;
             var chosenCases = definition.Cases;
-            var priors = definition.Priors.Select(ExperimentOptions.ParseLever).ToArray();
+            var priors = definition.Priors.Select(spec => ExperimentOptions.ParseLever(spec, "--prior")).ToArray();
             var folder = parse.GetValue(output)!;
             Common.CheckOutFolder(folder);
             var ctx = context with { Cancellation = token };
@@ -66,8 +73,14 @@ internal static class CalibrateCommand
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "loo.csv"), PredictionsCsv(loo));
             }
 
+            if (demonstration)
+            {
+                json["quick"] = true;
+                json["note"] = "calibrate --quick: a demonstration with few particles and generations; the posterior is too rough to rely on.";
+            }
+
             WriteOutputs(folder.FullName, calibration, result, predictions, json);
-            await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json).ConfigureAwait(false);
+            await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json, demonstration).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"wrote {folder.FullName}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
             return CliApp.Success;
         });
@@ -93,7 +106,7 @@ internal static class CalibrateCommand
         var result = new AbcResult(last, History(folder, last), stop);
         var (predictions, json) = Predict(definition, options, result);
         WriteOutputs(folder, definition.Calibration, result, predictions, json);
-        await Print(context, format, definition.Calibration, result, predictions, null, json).ConfigureAwait(false);
+        await Print(context, format, definition.Calibration, result, predictions, null, json, demonstration: false).ConfigureAwait(false);
         await context.Error.WriteLineAsync($"wrote {folder}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
     }
 
@@ -145,7 +158,8 @@ internal static class CalibrateCommand
         {
             if (!context.Interactive)
             {
-                return await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                var lines = new ProgressLines(context.Error, label, "particles accepted").ForCalibration();
+                return await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
@@ -157,7 +171,7 @@ internal static class CalibrateCommand
                     var task = progress.AddTask(label, maxValue: options.Particles);
                     var sink = new Progress<AbcProgress>(p =>
                     {
-                        task.Description = $"{label}: generation {p.Generation}, ε {p.Tolerance:G3}, {p.Simulations:N0} simulations";
+                        task.Description = $"{label}: generation {p.Generation}, ε {Rounding.Significant(p.Tolerance, 3)}, {p.Simulations:N0} simulations";
                         task.Value = p.Accepted;
                     });
                     result = await Task.Run(() => AbcSmc.Run(calibration, options, last, Save, sink, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
@@ -340,7 +354,7 @@ internal static class CalibrateCommand
         }
     }
 
-    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json)
+    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json, bool demonstration)
     {
         if (format == "json")
         {
@@ -356,12 +370,14 @@ internal static class CalibrateCommand
 
         var p = result.Posterior;
         var console = Common.Console(context.Output, context.Interactive);
-        var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles, stopped: {result.StopReason}")
+        context.Output.WriteLine(demonstration ? Verdict(calibration, result, predictions).Replace("Verdict: ", "Verdict (a --quick DEMONSTRATION, too rough to rely on): ", StringComparison.Ordinal) : Verdict(calibration, result, predictions));
+        console.WriteLine();
+        var gens = Common.Titled($"ABC-SMC on {string.Join(", ", calibration.Cases.Select(c => c.Name))}: {p.Count:N0} particles; {StopReason(result.StopReason)}")
             .AddColumn("generation").AddColumn(new TableColumn("ε").RightAligned()).AddColumn(new TableColumn("simulations").RightAligned())
             .AddColumn(new TableColumn("acceptance").RightAligned()).AddColumn(new TableColumn("ESS").RightAligned());
         foreach (var g in result.Generations)
         {
-            string tolerance = double.IsFinite(g.Tolerance) ? Common.F(g.Tolerance, "G4") : "∞";
+            string tolerance = double.IsFinite(g.Tolerance) ? Rounding.Significant(g.Tolerance, 3) : "∞";
             Common.Row(gens, g.Generation.ToString(CultureInfo.InvariantCulture), tolerance, g.Simulations.ToString("N0", CultureInfo.InvariantCulture), $"{g.AcceptanceRate:P1}", $"{g.EffectiveSampleSize:F0}");
         }
 
@@ -371,7 +387,8 @@ internal static class CalibrateCommand
         var s = p.Summarize();
         for (int j = 0; j < p.Dimension; j++)
         {
-            Common.Row(table, s[j].Name, calibration.Parameters[j].ToString(), Common.F(s[j].Median, "G4"), $"[{Common.F(s[j].Lower, "G4")}, {Common.F(s[j].Upper, "G4")}]", $"{Common.F(s[j].Mean, "G4")} ± {Common.F(s[j].StandardDeviation, "G3")}");
+            int d = Rounding.Decimals(s[j].StandardDeviation / 10, 2); // two significant digits of the spread
+            Common.Row(table, s[j].Name, Prior(calibration.Parameters[j]), Rounding.Fixed(s[j].Median, d), $"{Rounding.Fixed(s[j].Lower, d)} to {Rounding.Fixed(s[j].Upper, d)}", $"{Rounding.Fixed(s[j].Mean, d)} ± {Rounding.Fixed(s[j].StandardDeviation, d)}");
         }
 
         console.Write(table);
@@ -386,6 +403,41 @@ internal static class CalibrateCommand
         }
     }
 
+    /// <summary>A prior as a person reads it: "logUniform[0.000001, 0.01]", never an exponent.</summary>
+    internal static string Prior(ExperimentParameter p)
+    {
+        static string N(double v) => Rounding.Significant(v, 4);
+        return p.Distribution switch
+        {
+            ParameterDistribution.LogUniform => $"logUniform[{N(p.Lower)}, {N(p.Upper)}]",
+            ParameterDistribution.Triangular => $"triangular[{N(p.Lower)}, {N(p.Upper)}; mode {N(p.Mode ?? ((p.Lower + p.Upper) / 2))}]",
+            ParameterDistribution.TruncatedNormal => $"normal({N(p.Mean ?? double.NaN)}, {N(p.StandardDeviation ?? double.NaN)}) on [{N(p.Lower)}, {N(p.Upper)}]",
+            _ => $"uniform[{N(p.Lower)}, {N(p.Upper)}]",
+        };
+    }
+
+    /// <summary>Why the calibration stopped, in words (was the enum's name, "Generations").</summary>
+    internal static string StopReason(Calibration.AbcStopReason reason) => reason switch
+    {
+        Calibration.AbcStopReason.Generations => "ran every generation asked for",
+        Calibration.AbcStopReason.AcceptanceRate => "stopped early: too few proposals were accepted (the tolerance cannot shrink further at this cost)",
+        Calibration.AbcStopReason.Exhausted => "stopped early: the last generation found no acceptable proposals and was dropped",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The one-sentence verdict: how many historical cases the calibrated model reproduces.</summary>
+    internal static string Verdict(CaseCalibration calibration, Calibration.AbcResult result, CasePrediction[] predictions)
+    {
+        string cases = $"{calibration.Cases.Count} historical case{(calibration.Cases.Count == 1 ? "" : "s")}";
+        if (predictions.Length == 0)
+        {
+            return $"Verdict: calibrated on {cases} into a posterior of {result.Posterior.Count:N0} particles (the table gives each parameter's plausible range); no predictive check was run.";
+        }
+
+        int hits = predictions.Count(c => c.Hit);
+        return $"Verdict: calibrated on {cases}, the model reproduces what happened in {hits} of {predictions.Length} (a collapse more likely than not where the regime fell, less likely where it held); the tables give each parameter's plausible range and each case's prediction.";
+    }
+
     private static Table PredictionTable(string title, IEnumerable<JsonObject> rows)
     {
         var t = Common.Titled(title).AddColumn("case").AddColumn("happened").AddColumn(new TableColumn("P(collapse)").RightAligned())
@@ -393,8 +445,9 @@ internal static class CalibrateCommand
         foreach (var r in rows)
         {
             bool hit = (bool)r["hit"]!, clear = (bool)r["clearHit"]!;
-            Common.Row(t, (string)r["case"]!, (bool)r["observedCollapse"]! ? "collapse" : "held", $"{(double)r["collapseProbability"]!:F3}",
-                $"[{(double)r["collapseLower"]!:F3}, {(double)r["collapseUpper"]!:F3}]", hit ? (clear ? "hit" : "hit (within Monte Carlo error of 1/2)") : "MISS");
+            var (pe, plo, phi) = Rounding.Percent((double)r["collapseProbability"]!, (double)r["collapseLower"]!, (double)r["collapseUpper"]!, double.NaN);
+            Common.Row(t, (string)r["case"]!, (bool)r["observedCollapse"]! ? "collapse" : "held", pe,
+                $"{plo} to {phi}", hit ? (clear ? "hit" : "hit (within Monte Carlo error of 1/2)") : "MISS");
         }
 
         return t;

@@ -29,9 +29,22 @@ internal sealed class CalibrationSpec
         }
     }
 
+    /// <summary>Particles per generation with <c>--quick</c> (unless --particles is given).</summary>
+    public const int QuickParticles = 100;
+
+    /// <summary>Generations with <c>--quick</c> (unless --generations is given).</summary>
+    public const int QuickGenerations = 4;
+
+    /// <summary>Predictive replications per case with <c>--quick</c> (unless --predictive is given).</summary>
+    public const int QuickPredictive = 50;
+
     /// <summary>The calibration the command line describes, validated (exit 2 on bad input).</summary>
-    public CalibrationDefinition Resolve(ParseResult parse)
+    public CalibrationDefinition Resolve(ParseResult parse) => Resolve(parse, quick: false);
+
+    /// <summary>The calibration the command line describes; <paramref name="quick"/>: the small demonstration sizes for the options not given.</summary>
+    public CalibrationDefinition Resolve(ParseResult parse, bool quick)
     {
+        int Pick(Option<int> option, int quickValue) => quick && parse.GetResult(option) is not { Implicit: false } ? quickValue : parse.GetValue(option);
         var own = (parse.GetValue(_caseFiles) ?? []).Select(UserCaseFile.ReadWithJson).ToArray();
         var names = parse.GetValue(_cases) is { Length: > 0 } given ? given : own.Length > 0 ? [] : [.. HistoricalCases.Names];
         var cases = names.Select(Case).Concat(own.Select(o => o.Case)).ToArray();
@@ -44,10 +57,10 @@ internal sealed class CalibrationSpec
             parse.GetValue(_perCase),
             new AbcOptions
             {
-                Particles = parse.GetValue(_particles), Generations = parse.GetValue(_generations), Seed = parse.GetValue(_seed),
+                Particles = Pick(_particles, QuickParticles), Generations = Pick(_generations, QuickGenerations), Seed = parse.GetValue(_seed),
                 Quantile = parse.GetValue(_quantile), MinAcceptanceRate = parse.GetValue(_minAcceptance),
             },
-            parse.GetValue(_predictive));
+            Pick(_predictive, QuickPredictive));
     }
 
     private static HistoricalCase Case(string name)
@@ -128,7 +141,7 @@ internal sealed class CalibrationDefinition
             throw new UserInputException($"--replications-per-case must be in [1, 100]; got {replicationsPerCase}.");
         }
 
-        var parsed = priors.Select(ExperimentOptions.ParseLever).ToArray();
+        var parsed = priors.Select(spec => ExperimentOptions.ParseLever(spec, "--prior")).ToArray();
         try
         {
             options.Validate();

@@ -104,12 +104,31 @@ internal static class Common
 
         try
         {
+            if (LooksLikeScenario(value))
+            {
+                throw new UserInputException($"--posterior '{value}' is a scenario file, not a posterior: give the scenario as FILE (or --preset), and as --posterior 'default' or a posterior.json written by 'sanctionssim calibrate --out DIR'.");
+            }
+
             using var stream = File.OpenRead(value);
             return new Calibration.Posterior(Calibration.AbcPopulation.ReadFrom(stream));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {
             throw new UserInputException($"--posterior '{value}': {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
+    /// <summary>Whether a JSON file holds a scenario (a "factions" or "schemaVersion" field at the top), to tell a student who passed one where another file was meant.</summary>
+    private static bool LooksLikeScenario(string path)
+    {
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return node is System.Text.Json.Nodes.JsonObject o && (o.ContainsKey("factions") || o.ContainsKey("schemaVersion"));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 
@@ -173,13 +192,14 @@ internal static class Common
         throw new UserInputException($"'{source}': {hint}.");
     }
 
-    /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal.</summary>
+    /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal, and a line at every tenth when it is not.</summary>
     public static async Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
         where T : class
     {
         if (!context.Interactive)
         {
-            return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+            var lines = new Output.ProgressLines(context.Error, label, "runs").ForBatch();
+            return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
@@ -221,14 +241,40 @@ internal static class Common
     /// <summary>A table with a plain-text title.</summary>
     public static Table Titled(string title) => new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
 
+    /// <summary>A number for a table; a "G" format (general, which switches to exponents) becomes that many significant digits in plain decimals.</summary>
     public static string F(double value, string format = "G6")
-        => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+        => double.IsNaN(value) ? "—"
+            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Output.Rounding.Significant(value, digits)
+            : value.ToString(format, CultureInfo.InvariantCulture);
 
     public static void CheckOutFolder(DirectoryInfo? folder)
     {
-        if (folder is not null && File.Exists(folder.FullName))
+        if (folder is null)
+        {
+            return;
+        }
+
+        if (File.Exists(folder.FullName))
         {
             throw new UserInputException($"--out: '{folder.FullName}' is a file, not a folder.");
+        }
+
+        // find out now, not after the batch, whether the folder can be written: create it and a probe file (and leave no trace)
+        try
+        {
+            string? created = Directory.Exists(folder.FullName) ? null : folder.FullName;
+            Directory.CreateDirectory(folder.FullName);
+            string probe = Path.Combine(folder.FullName, ".sanctionssim-write-check");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            if (created is not null)
+            {
+                Directory.Delete(created);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"--out: cannot write to the folder '{folder.FullName}' ({e.Message}); give a folder you can write, for example --out results/run1.");
         }
     }
 

@@ -29,11 +29,7 @@ internal static class CompareCommand
         command.SetAction(async (parse, token) =>
         {
             var scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
-            var names = scenarios.Select(s => s.Name).ToArray();
-            if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
-            {
-                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", names) + ".");
-            }
+            CheckDistinctNames(scenarios);
 
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
@@ -65,7 +61,10 @@ internal static class CompareCommand
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios));
+                string sources = string.Join(' ', parse.GetValue(arms)!.Select(HtmlReport.Quote))
+                    + (parse.GetValue(posterior) is string post ? " --posterior " + HtmlReport.Quote(post) : "")
+                    + (result.Confidence != 0.95 ? " --confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios, sources));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 
@@ -91,12 +90,23 @@ internal static class CompareCommand
         return command;
     }
 
+    /// <summary>Arms need different names (they label the rows, the report and the JSON); a student who copied a preset is told to change "name".</summary>
+    internal static void CheckDistinctNames(IReadOnlyList<Model.Scenario> scenarios)
+    {
+        var names = scenarios.Select(s => s.Name).ToArray();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            string twice = names.GroupBy(n => n, StringComparer.Ordinal).First(g => g.Count() > 1).Key;
+            throw new UserInputException($"The arms must have different scenario names; got {string.Join(", ", names)}. Change \"name\" in one of the files (for example \"name\": \"{twice}-mine\"): the name labels the arm in the table and the report.");
+        }
+    }
+
     internal static void PrintTable(CliContext context, ComparisonSummary s, double c, long runs, bool explain)
     {
         var console = Common.Console(context.Output, context.Interactive);
         foreach (string sentence in Readable.Verdict(s, c))
         {
-            console.WriteLine(sentence);
+            context.Output.WriteLine(sentence); // not wrapped: one sentence, one line
         }
 
         console.WriteLine();
@@ -123,6 +133,7 @@ internal static class CompareCommand
         }
 
         console.Write(table);
+        console.WriteLine("pp: percentage points, the difference between two percentages (from 1 % to 3 % is +2 pp, where +200 % would be the relative change).");
         if (reductions.Count > 0)
         {
             console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
@@ -135,7 +146,7 @@ internal static class CompareCommand
     internal static string[] Header(ComparisonSummary s)
         => ["scenario", "P(collapse)", "interval", "ΔP vs " + s.Arms[0].ScenarioName, "interval", "Δ weeks survived", "interval"];
 
-    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences and their intervals.</summary>
+    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences (in percentage points) and their intervals.</summary>
     internal static List<string[]> Rows(ComparisonSummary s, double c)
     {
         var rows = new List<string[]>();
@@ -143,17 +154,18 @@ internal static class CompareCommand
         {
             var p = s.Arms[k].CollapseProbability;
             var ci = p.Wilson(c);
+            var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
             string dp = "", dpi = "", dw = "", dwi = "";
             if (k > 0)
             {
                 var e = s.Effect(k, c);
-                dp = Common.F(e.CollapseProbabilityDifference, "+0.0%;-0.0%;0.0%");
-                dpi = $"{Common.F(e.CollapseProbabilityDifferenceInterval.Lower, "+0.0%;-0.0%;0.0%")} to {Common.F(e.CollapseProbabilityDifferenceInterval.Upper, "+0.0%;-0.0%;0.0%")}";
-                dw = Common.F(e.WeeksSurvivedDifference, "+0.0;-0.0;0.0");
-                dwi = $"{Common.F(e.WeeksSurvivedDifferenceInterval.Lower, "+0.0;-0.0;0.0")} to {Common.F(e.WeeksSurvivedDifferenceInterval.Upper, "+0.0;-0.0;0.0")}";
+                var (d, dlo, dhi) = Rounding.Points(e.CollapseProbabilityDifference, e.CollapseProbabilityDifferenceInterval.Lower, e.CollapseProbabilityDifferenceInterval.Upper, e.CollapseProbabilityDifferenceStandardError);
+                (dp, dpi) = (d, $"{dlo} to {dhi}");
+                var (w, wlo, whi) = Rounding.SignedInterval(e.WeeksSurvivedDifference, e.WeeksSurvivedDifferenceInterval.Lower, e.WeeksSurvivedDifferenceInterval.Upper, e.WeeksSurvivedDifferenceStandardError);
+                (dw, dwi) = (w, $"{wlo} to {whi}");
             }
 
-            rows.Add([s.Arms[k].ScenarioName, Common.F(p.Estimate, "P1"), $"{Common.F(ci.Lower, "P1")} to {Common.F(ci.Upper, "P1")}", dp, dpi, dw, dwi]);
+            rows.Add([s.Arms[k].ScenarioName, pe, $"{plo} to {phi}", dp, dpi, dw, dwi]);
         }
 
         return rows;

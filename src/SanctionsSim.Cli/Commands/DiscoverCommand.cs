@@ -53,6 +53,11 @@ internal static class DiscoverCommand
                 throw new UserInputException($"--where {parse.GetValue(where)}: no point is a case of interest (of {n}); {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}].");
             }
 
+            if (!isCase.Contains(false))
+            {
+                throw new UserInputException($"--where {parse.GetValue(where)}: every point is a case of interest (all {n}), so there is no region to tell apart; {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}]: choose a threshold inside that range.");
+            }
+
             PrimResult result;
             try
             {
@@ -181,7 +186,7 @@ internal static class DiscoverCommand
         _ => x >= v,
     };
 
-    private static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+    private static string F(double x) => Output.Rounding.Significant(x, 4);
 
     private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
     {
@@ -223,7 +228,7 @@ internal static class DiscoverCommand
             .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
         foreach (var l in box.Limits.Where(l => l.Restricted))
         {
-            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), l.PValue.ToString("E1", CultureInfo.InvariantCulture));
+            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Output.Rounding.Significant(l.PValue, 2)));
         }
 
         console.Write(limits);

@@ -59,13 +59,16 @@ internal static class ExperimentOptions
         return (scenario, levers, experimentFile);
     }
 
-    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)].</summary>
-    public static ExperimentParameter ParseLever(string spec)
+    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)], given as <c>--param</c>.</summary>
+    public static ExperimentParameter ParseLever(string spec) => ParseLever(spec, "--param");
+
+    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)]; errors name <paramref name="option"/>, the option it was given as.</summary>
+    public static ExperimentParameter ParseLever(string spec, string option)
     {
         int eq = spec.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            throw new UserInputException($"--param '{spec}': expected PATH=LOWER:UPPER, for example regime.reprisalProbability=0.1:0.9.");
+            throw new UserInputException($"{option} '{spec}': expected PATH=LOWER:UPPER, for example regime.reprisalProbability=0.1:0.9.");
         }
 
         string path = spec[..eq].Trim(), rest = spec[(eq + 1)..].Trim();
@@ -80,7 +83,7 @@ internal static class ExperimentOptions
         string[] bounds = rest.Split(':');
         if (bounds.Length != 2 || !TryNumber(bounds[0], out double lower) || !TryNumber(bounds[1], out double upper))
         {
-            throw new UserInputException($"--param '{spec}': the range '{rest}' must be LOWER:UPPER with two finite numbers.");
+            throw new UserInputException($"{option} '{spec}': the range '{rest}' must be LOWER:UPPER with two finite numbers.");
         }
 
         var lever = new ExperimentParameter { Name = path, Lower = lower, Upper = upper };
@@ -96,7 +99,7 @@ internal static class ExperimentOptions
                 "log" or "loguniform" when args.Length == 0 => lever with { Distribution = ParameterDistribution.LogUniform },
                 "triangular" when args.Length == 1 => lever with { Distribution = ParameterDistribution.Triangular, Mode = args[0] },
                 "normal" when args.Length == 2 => lever with { Distribution = ParameterDistribution.TruncatedNormal, Mean = args[0], StandardDeviation = args[1] },
-                _ => throw new UserInputException($"--param '{spec}': unknown distribution '{distribution}'; use ~log, ~triangular(MODE) or ~normal(MEAN,SD)."),
+                _ => throw new UserInputException($"{option} '{spec}': unknown distribution '{distribution}'; use ~log, ~triangular(MODE) or ~normal(MEAN,SD)."),
             };
         }
 
@@ -106,7 +109,7 @@ internal static class ExperimentOptions
         }
         catch (ArgumentException e)
         {
-            throw new UserInputException($"--param '{spec}': {e.Message.Split(" (Parameter")[0]}");
+            throw new UserInputException($"{option} '{spec}': {e.Message.Split(" (Parameter")[0]}");
         }
 
         return lever;
@@ -129,7 +132,8 @@ internal static class ExperimentOptions
         {
             if (!context.Interactive)
             {
-                return await Task.Run(() => run(null, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
+                var lines = new Output.ProgressLines(context.Error, label, "points").ForSweep();
+                return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });

@@ -212,16 +212,21 @@ internal static class OptimizeCommand
         var c = r.Confirmation;
         string goal = r.Goal == PackageGoal.CheapestReachingTarget ? $"the cheapest package with P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}" : $"the most effective package costing at most {r.Budget.ToString(CultureInfo.InvariantCulture)}";
         var console = Common.Console(context.Output, context.Interactive);
+        var (pe, plo, phi) = Rounding.Percent(c.Probability, c.ProbabilityInterval.Lower, c.ProbabilityInterval.Upper, double.NaN);
+        string levers = string.Join(", ", r.LeverNames.Select((n, j) => $"{n} = {Rounding.Significant(c.Levers[j])}"));
+        string outcome = r.MeetsGoalWithConfidence ? "reaches the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "reaches the goal by its estimate, but not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers";
+        context.Output.WriteLine($"Verdict: {goal} found is {levers}; it {outcome}: P(collapse) {pe} ({plo} to {phi}) on {c.Replications:N0} fresh runs.");
+        console.WriteLine();
         var t = Common.Titled($"{scenario}: {goal}").AddColumn("").AddColumn(new TableColumn("value").RightAligned());
         for (int j = 0; j < r.LeverNames.Count; j++)
         {
-            Common.Row(t, r.LeverNames[j], Common.F(c.Levers[j], "G4"));
+            Common.Row(t, r.LeverNames[j], Rounding.Significant(c.Levers[j]));
         }
 
-        Common.Row(t, "P(collapse), confirmation", $"{c.Probability:F3} [{c.ProbabilityInterval.Lower:F3}, {c.ProbabilityInterval.Upper:F3}] ({c.Replications:N0} fresh runs)");
+        Common.Row(t, "P(collapse), confirmation", $"{pe} ({plo} to {phi}; {c.Replications:N0} fresh runs)");
         for (int k = 0; k < r.OutputNames.Count; k++)
         {
-            Common.Row(t, r.OutputNames[k], $"{Common.F(c.Outputs[k], "G4")} ± {Common.F(c.OutputStandardErrors[k], "G3")}");
+            Common.Row(t, r.OutputNames[k], $"{Rounding.Number(c.Outputs[k], c.OutputStandardErrors[k])} ± {Rounding.Number(c.OutputStandardErrors[k], c.OutputStandardErrors[k] / 10)}");
         }
 
         Common.Row(t, "verdict", r.MeetsGoalWithConfidence ? "meets the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "meets the goal by its estimate, not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers (the search's estimate was lucky): rerun with more --runs or --rounds");
@@ -279,6 +284,8 @@ internal static class OptimizeCommand
         }
 
         var console = Common.Console(context.Output, context.Interactive);
+        context.Output.WriteLine($"Verdict: {r.Front.Count} of the {r.Points.Count} packages tried are on the front (no other package is clearly both more likely to bring collapse and cheaper); the table lists them all, the dominated ones marked.");
+        console.WriteLine();
         var t = Common.Titled($"{scenario}: P(collapse) against {string.Join(", ", r.OutputNames)} ({r.Front.Count} of {r.Points.Count} packages on the front within Monte Carlo error)");
         foreach (string n in r.LeverNames)
         {
@@ -295,7 +302,8 @@ internal static class OptimizeCommand
         foreach (var p in r.Points)
         {
             var e = p.Estimate;
-            Common.Row(t, [.. e.Levers.Select(v => Common.F(v, "G3")), $"{e.Probability:F3} [{e.ProbabilityInterval.Lower:F3}, {e.ProbabilityInterval.Upper:F3}]", .. e.Outputs.Select((m, k) => $"{Common.F(m, "G4")} ± {Common.F(e.OutputStandardErrors[k], "G2")}"), p.SignificantlyDominated ? "dominated" : ""]);
+            var (pe, plo, phi) = Rounding.Percent(e.Probability, e.ProbabilityInterval.Lower, e.ProbabilityInterval.Upper, double.NaN);
+            Common.Row(t, [.. e.Levers.Select(v => Rounding.Significant(v, 3)), $"{pe} ({plo} to {phi})", .. e.Outputs.Select((m, k) => $"{Rounding.Number(m, e.OutputStandardErrors[k])} ± {Rounding.Number(e.OutputStandardErrors[k], e.OutputStandardErrors[k] / 10)}"), p.SignificantlyDominated ? "dominated" : ""]);
         }
 
         console.Write(t);

@@ -13,7 +13,7 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary><c>run --rare-event</c>: the probability of a rare collapse by splitting or importance sampling, with its interval.</summary>
 internal static class RareEventRun
 {
-    public static Option<bool> Flag() => new("--rare-event") { Description = "Estimate a rare collapse's probability by multilevel splitting (score: the defected share over the critical share) instead of plain Monte Carlo; see docs/rare-events.md." };
+    public static Option<bool> Flag() => new("--rare-event") { Description = "Estimate a rare collapse's probability instead of plain Monte Carlo: by default importance sampling, with a shift fitted by a splitting pilot; --rare-method splitting or path for multilevel splitting (score: the defected share over the critical share); see docs/rare-events.md." };
 
     public static Option<string> Method() => new Option<string>("--rare-method")
     {
@@ -27,7 +27,7 @@ internal static class RareEventRun
 
     public static Option<int> Runs() => new("--splitting-runs") { Description = "With --rare-event: independent splitting runs averaged into the estimate; their spread gives its interval (2 to 100,000).", DefaultValueFactory = _ => 20 };
 
-    public static async Task<int> RunAsync(CliContext context, Scenario scenario, RareEventSettings request, DirectoryInfo? output, bool resume, string? format, CancellationToken token)
+    public static async Task<int> RunAsync(CliContext context, Scenario scenario, RareEventSettings request, DirectoryInfo? output, bool resume, string? format, bool detail, CancellationToken token)
     {
         var options = new SplittingOptions { Particles = request.Particles, Runs = request.Runs, Seed = request.Seed, Confidence = request.Confidence, MaxDegreeOfParallelism = request.Threads };
         var inputOptions = new InputSplittingOptions
@@ -100,8 +100,11 @@ internal static class RareEventRun
             Directory.CreateDirectory(runs);
         }
 
+        var lines = context.Interactive ? null : new ProgressLines(context.Error, $"rare event {scenario.Name}", "splitting runs");
+        long done = completed.Count;
         void Save(SplittingRun run)
         {
+            lines?.Report(Interlocked.Increment(ref done), request.Runs);
             if (folder is null)
             {
                 return;
@@ -166,29 +169,37 @@ internal static class RareEventRun
         else
         {
             var console = Common.Console(context.Output, context.Interactive);
+            context.Output.WriteLine(Verdict(scenario, request.Method, result));
+            console.WriteLine();
+            var (pe, plo, phi) = Rounding.Percent(result.Probability, result.Interval.Lower, result.Interval.Upper, result.StandardError);
             var table = Common.Titled($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by {MethodName(request.Method)}")
                 .AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
-            Common.Row(table, "probability", result.Probability.ToString("G4", CultureInfo.InvariantCulture));
-            Common.Row(table, $"{result.Confidence:P0} interval", $"[{result.Interval.Lower.ToString("G4", CultureInfo.InvariantCulture)}, {result.Interval.Upper.ToString("G4", CultureInfo.InvariantCulture)}]");
-            Common.Row(table, "standard error (relative)", $"{result.StandardError.ToString("G3", CultureInfo.InvariantCulture)} ({(double.IsFinite(result.RelativeError) ? result.RelativeError.ToString("P1", CultureInfo.InvariantCulture) : "∞")})");
+            Common.Row(table, "probability", Rounding.OneIn(result.Probability) is string oneIn ? $"{pe} ({oneIn})" : pe);
+            Common.Row(table, $"{result.Confidence.ToString("P0", CultureInfo.InvariantCulture)} interval", $"{plo} to {phi}");
+            Common.Row(table, "standard error (relative)", $"{Rounding.Percent(result.StandardError, result.StandardError / 10)} ({(double.IsFinite(result.RelativeError) ? Rounding.Fixed(result.RelativeError * 100, 1) + " %" : "∞")})");
             Common.Row(table, request.Method == "importance" && result.Levels?.Shift.Count > 0 ? "batches × samples each" : "splitting runs × paths each", $"{result.Runs.Count} × {result.Particles}");
-            if (result.Levels is { } levels)
+            if (detail && result.Levels is { } levels)
             {
-                Common.Row(table, "pilot: levels of the score", string.Join(", ", levels.Levels.Select(l => l.ToString("G3", CultureInfo.InvariantCulture))));
+                Common.Row(table, "pilot: levels of the score (defected share ÷ critical share)", string.Join(", ", levels.Levels.Select(l => Rounding.Fixed(l, 2))));
                 Common.Row(table, "pilot: replications", levels.Paths.ToString("N0", CultureInfo.InvariantCulture));
                 if (request.Method == "importance")
                 {
-                    Common.Row(table, "importance shift", levels.Shift.Count == 0 ? "none found: splitting runs instead" : string.Join(", ", levels.Shift.Select(c => $"{CoordinateName(c.Block, c.Coordinate)} → {c.Mean.ToString("G3", CultureInfo.InvariantCulture)}")));
+                    Common.Row(table, "importance shift (inputs pushed toward collapse, in standard deviations)", levels.Shift.Count == 0 ? "none found: splitting runs instead" : string.Join(", ", levels.Shift.Select(c => $"{CoordinateName(c.Block, c.Coordinate)} → {Rounding.Fixed(c.Mean, 1)}")));
                 }
             }
 
             Common.Row(table, "replications simulated (all, in full)", result.Paths.ToString("N0", CultureInfo.InvariantCulture));
-            Common.Row(table, "plain Monte Carlo for the same error", double.IsFinite(result.MonteCarloEquivalent) ? $"{result.MonteCarloEquivalent.ToString("N0", CultureInfo.InvariantCulture)} replications (this estimate is {result.Speedup.ToString("G3", CultureInfo.InvariantCulture)}× as efficient)" : "—");
+            Common.Row(table, "plain Monte Carlo for the same error", double.IsFinite(result.MonteCarloEquivalent) ? $"{result.MonteCarloEquivalent.ToString("N0", CultureInfo.InvariantCulture)} replications (this estimate is {Rounding.Fixed(result.Speedup, result.Speedup >= 10 ? 0 : 1)}× as efficient)" : "—");
             Common.Row(table, "runs with no hit (estimate 0)", result.Extinctions.ToString(CultureInfo.InvariantCulture));
             console.Write(table);
             if (Warning(result) is string warning)
             {
                 console.MarkupLine("[yellow]" + Markup.Escape(warning) + "[/]");
+            }
+
+            if (!detail && result.Levels is not null)
+            {
+                console.WriteLine("Run with --detail for the pilot's levels and the importance shift.");
             }
         }
 
@@ -217,7 +228,7 @@ internal static class RareEventRun
     internal static string? Warning(SplittingResult result)
     {
         int hits = result.Runs.Count - result.Extinctions;
-        string pilot = result.Levels is { } levels ? string.Create(CultureInfo.InvariantCulture, $" (the pilot's own rough estimate: {levels.PilotEstimate:G2})") : "";
+        string pilot = result.Levels is { } levels ? string.Create(CultureInfo.InvariantCulture, $" (the pilot's own rough estimate: {Rounding.Percent(levels.PilotEstimate, levels.PilotEstimate / 2)})") : "";
         if (hits == 0)
         {
             return $"No run reached the target: 0 is not an estimate with an error bar, only a sign that the probability is too small for these settings{pilot}. Raise --particles or --splitting-runs.";
@@ -226,6 +237,22 @@ internal static class RareEventRun
         return hits < Math.Max(3, result.Runs.Count / 2)
             ? $"Only {hits} of {result.Runs.Count} runs reached the target: the interval rests on few of them{pilot}. Raise --particles or --splitting-runs."
             : null;
+    }
+
+    /// <summary>The one-sentence verdict: how likely a collapse is, in words and as "about 1 in N", and how precise.</summary>
+    internal static string Verdict(Scenario scenario, string method, SplittingResult result)
+    {
+        var (pe, plo, phi) = Rounding.Percent(result.Probability, result.Interval.Lower, result.Interval.Upper, result.StandardError);
+        if (result.Runs.Count == result.Extinctions)
+        {
+            return $"Verdict: no run of the {MethodName(method)} reached a collapse within {scenario.Weeks} weeks, so this estimate cannot say how small its probability is (see the warning below).";
+        }
+
+        string word = Output.Readable.Likelihood(Math.Max(0, result.Interval.Lower), Math.Min(1, result.Interval.Upper)) is string w ? $"is {w}" : "cannot yet be put in words";
+        string oneIn = Rounding.OneIn(result.Probability) is string o ? $"{o}, " : "";
+        string error = double.IsFinite(result.RelativeError) ? $" with a relative error of {Rounding.Fixed(result.RelativeError * 100, 1)} %" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Verdict: under these assumptions, a collapse of the regime within {scenario.Weeks} weeks {word}: {oneIn}{pe} ({result.Confidence:P0} interval {plo} to {phi}), estimated by {MethodName(method)}{error}.");
     }
 
     private static string MethodName(string method) => method switch

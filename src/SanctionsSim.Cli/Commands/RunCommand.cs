@@ -31,7 +31,8 @@ internal static class RunCommand
         var report = Common.Report();
         var posteriorOption = Common.Posterior();
         var facts = Common.Facts();
-        var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
+        var explain = new Option<bool>("--explain") { Description = "After the results, explain every term they use (the glossary, docs/glossary.md)." };
+        var detail = new Option<bool>("--detail") { Description = "Print every table (all quantities, by faction, adaptive agents) instead of the verdict and five numbers." };
         var every = new Option<long>("--checkpoint-every") { Description = "With --out: replications between checkpoints.", DefaultValueFactory = _ => 500 };
         var rare = RareEventRun.Flag();
         var particles = RareEventRun.Particles();
@@ -40,7 +41,7 @@ internal static class RunCommand
         var pilotParticles = RareEventRun.PilotParticles();
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, explain, report, posteriorOption, facts, rare, particles, splittingRuns, rareMethod, pilotParticles,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, detail, explain, report, posteriorOption, facts, rare, particles, splittingRuns, rareMethod, pilotParticles,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -74,7 +75,7 @@ internal static class RunCommand
                 }
 
                 var splitting = new RareEventSettings(method, parse.GetValue(particles), parse.GetValue(splittingRuns), parse.GetValue(pilotParticles), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(threads));
-                return await RareEventRun.RunAsync(context, scenario, splitting, outFolder, parse.GetValue(resume), parse.GetValue(format), token).ConfigureAwait(false);
+                return await RareEventRun.RunAsync(context, scenario, splitting, outFolder, parse.GetValue(resume), parse.GetValue(format), parse.GetValue(detail), token).ConfigureAwait(false);
             }
 
             foreach (Option other in (Option[])[particles, splittingRuns, rareMethod, pilotParticles])
@@ -107,7 +108,7 @@ internal static class RunCommand
 
             var result = outFolder is null
                 ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
-                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, stream => new SanctionsModel(scenario).ReadSummary(stream), scenario, ranges.Count == 0 ? posterior?.Hash : $"{posterior?.Hash}+facts:{ranges.Count}", options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, stream => new SanctionsModel(scenario, recordRuns: true).ReadSummary(stream), scenario, ranges.Count == 0 ? posterior?.Hash : $"{posterior?.Hash}+facts:{ranges.Count}", options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             if (posterior is not null)
             {
@@ -127,7 +128,15 @@ internal static class RunCommand
                     await context.Output.WriteAsync(SummaryJson.SummaryCsv(summary)).ConfigureAwait(false);
                     break;
                 default:
-                    PrintTable(context, result, scenario, parse.GetValue(explain));
+                    if (parse.GetValue(detail))
+                    {
+                        PrintTable(context, result, scenario, parse.GetValue(explain));
+                    }
+                    else
+                    {
+                        PrintPlain(context, result, scenario, parse.GetValue(file) is null, parse.GetValue(explain));
+                    }
+
                     if (posterior is not null)
                     {
                         await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(posterior)).ConfigureAwait(false);
@@ -143,7 +152,24 @@ internal static class RunCommand
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario));
+                var source = new List<string>();
+                source.Add(parse.GetValue(file) is FileInfo typed ? HtmlReport.Quote(typed.ToString()) : "--preset " + HtmlReport.Quote(parse.GetValue(preset) ?? Presets.Default));
+                if (parse.GetValue(weeks) is int wk)
+                {
+                    source.Add($"--weeks {wk}");
+                }
+
+                if (parse.GetValue(posteriorOption) is string post)
+                {
+                    source.Add("--posterior " + HtmlReport.Quote(post));
+                }
+
+                if (result.Confidence != 0.95)
+                {
+                    source.Add("--confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario, string.Join(' ', source)));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 
@@ -181,39 +207,44 @@ internal static class RunCommand
         var rows = new List<string[]>();
         var p = s.CollapseProbability;
         var ci = p.Wilson(c);
-        rows.Add([$"P(collapse within {s.Weeks} weeks)", Common.F(p.Estimate, "P1"), Range(ci.Lower, ci.Upper, "P1"), "the ruler gone, either way below"]);
+        var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+        rows.Add([$"P(collapse within {s.Weeks} weeks)", pe, $"{plo} to {phi}", "the ruler gone, either way below"]);
         foreach (OutcomeSummary o in s.Outcomes)
         {
             var oi = o.Probability.Wilson(c);
-            string timing = o.MedianWeek is int median ? $"median week {median + 1}, mean {Common.F(o.Week.Mean + 1, "F1")}" : "";
-            rows.Add([$"  outcome: {Readable.Outcome(o.Outcome)}", Common.F(o.Probability.Estimate, "P1"), Range(oi.Lower, oi.Upper, "P1"), timing]);
+            var (oe, olo, ohi) = Rounding.Percent(o.Probability.Estimate, oi.Lower, oi.Upper, o.Probability.StandardError);
+            string timing = o.MedianWeek is int median ? $"median week {median + 1}, mean {Rounding.Number(o.Week.Mean + 1, o.Week.StandardError)}" : "";
+            rows.Add([$"  outcome: {Readable.Outcome(o.Outcome)}", oe, $"{olo} to {ohi}", timing]);
         }
 
         if (s.TimeToCollapse.Count > 0)
         {
             var t = s.TimeToCollapse.MeanInterval(c);
-            rows.Add(["week of collapse (runs that collapsed)", Common.F(s.TimeToCollapse.Mean + 1, "F1"), s.TimeToCollapse.Count > 1 ? Range(t.Lower + 1, t.Upper + 1, "F1") : "", Sd(s.TimeToCollapse, "F1")]);
+            var (te, tlo, thi) = Rounding.Interval(s.TimeToCollapse.Mean + 1, t.Lower + 1, t.Upper + 1, s.TimeToCollapse.StandardError);
+            rows.Add(["week of collapse (runs that collapsed)", te, s.TimeToCollapse.Count > 1 ? $"{tlo} to {thi}" : "", Sd(s.TimeToCollapse)]);
         }
 
-        rows.Add(Mean("weeks survived", s.WeeksSurvived, c, "F1"));
+        rows.Add(Mean("weeks survived", s.WeeksSurvived, c));
         var final = s.FinalDefectedShareDistribution;
         var fi = s.FinalDefectedShare.MeanInterval(c);
-        rows.Add(["final defected share of command strength", Common.F(s.FinalDefectedShare.Mean, "P2"), Range(fi.Lower, fi.Upper, "P2"), "p05–p95 " + Range(final.Quantile(0.05), final.Quantile(0.95), "P1")]);
-        rows.Add(Mean("largest weekly cascade (officers)", s.LargestWeeklyCascade, c, "F1"));
-        rows.Add(Mean("generals defecting, weeks 1–12", s.EarlyGeneralDefections, c, "F2"));
-        rows.Add(Mean("senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c, "F2"));
-        rows.Add(Mean("soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c, "N0"));
-        rows.Add(Mean("purges (officers caught)", s.Purges, c, "F1"));
+        var (fe, flo, fhi) = Rounding.Percent(s.FinalDefectedShare.Mean, fi.Lower, fi.Upper, s.FinalDefectedShare.StandardError);
+        int fd = Rounding.Decimals(s.FinalDefectedShare.StandardError * 100);
+        rows.Add(["final defected share of command strength", fe, $"{flo} to {fhi}", $"5–95 % of runs: {Rounding.Fixed(final.Quantile(0.05) * 100, fd)} % to {Rounding.Fixed(final.Quantile(0.95) * 100, fd)} %"]);
+        rows.Add(Mean("largest weekly cascade (officers)", s.LargestWeeklyCascade, c));
+        rows.Add(Mean("generals defecting, weeks 1–12", s.EarlyGeneralDefections, c));
+        rows.Add(Mean("senior officers defecting, weeks 1–12", s.EarlySeniorDefections, c));
+        rows.Add(Mean("soldiers crossing, weeks 1–12", s.EarlyLowRankCrossings, c));
+        rows.Add(Mean("purges (officers caught)", s.Purges, c));
         if (s.HighCommandMoves.Mean > 0)
         {
-            rows.Add(Mean("high-command moves launched", s.HighCommandMoves, c, "F2"));
-            rows.Add(Mean("high-command moves failed (plotters purged)", s.FailedHighCommandMoves, c, "F2"));
+            rows.Add(Mean("high-command moves launched", s.HighCommandMoves, c));
+            rows.Add(Mean("high-command moves failed (plotters purged)", s.FailedHighCommandMoves, c));
         }
 
-        rows.Add(Mean("humanitarian burden (USD bn)", s.HumanitarianBurden, c, "F2"));
+        rows.Add(Mean("humanitarian burden (USD bn)", s.HumanitarianBurden, c));
         foreach (string sender in s.SenderNames)
         {
-            rows.Add(Mean($"{Readable.Sender(sender)} cost (USD bn)", s.SenderCost(sender), c, "F3"));
+            rows.Add(Mean($"{Readable.Sender(sender)} cost (USD bn)", s.SenderCost(sender), c));
         }
 
         return rows;
@@ -246,8 +277,10 @@ internal static class RunCommand
             }
 
             var ci = last.MeanInterval(confidence);
-            rows.Add([$"commitment of {series["commitment/".Length..]}, week {s.Weeks}", Common.F(last.Mean, "F2"), last.Count > 1 ? Range(ci.Lower, ci.Upper, "F2") : "",
-                $"{Common.F(s.AgentPathPercentile(series, 0.05)[^1], "F2")} to {Common.F(s.AgentPathPercentile(series, 0.95)[^1], "F2")} (5–95 %)"]);
+            var (e, lo, hi) = Rounding.Interval(last.Mean, ci.Lower, ci.Upper, last.StandardError);
+            int d = Rounding.Decimals(last.StandardError, 2);
+            rows.Add([$"commitment of {Readable.Sender(series["commitment/".Length..])}, week {s.Weeks}", e, last.Count > 1 ? $"{lo} to {hi}" : "",
+                $"5–95 % of runs: {Rounding.Fixed(s.AgentPathPercentile(series, 0.05)[^1], d)} to {Rounding.Fixed(s.AgentPathPercentile(series, 0.95)[^1], d)}"]);
         }
 
         foreach (string total in s.AgentTotals)
@@ -258,11 +291,11 @@ internal static class RunCommand
                 "regime/rotations" => "commanders rotated",
                 "regime/promotions" => "promotions",
                 "regime/security-spending" => "coup-proofing spending (USD bn)",
-                _ when total.StartsWith("cost/", StringComparison.Ordinal) => $"cost to patron {total["cost/".Length..]} (USD bn)",
+                _ when total.StartsWith("cost/", StringComparison.Ordinal) => $"cost to patron {Readable.Sender(total["cost/".Length..])} (USD bn)",
                 _ when total.StartsWith("defected/", StringComparison.Ordinal) => $"officers defected, {total["defected/".Length..]}",
                 _ => total,
             };
-            rows.Add(Mean(label, s.AgentTotal(total), confidence, total.Contains("USD", StringComparison.Ordinal) || total.StartsWith("cost/", StringComparison.Ordinal) || total.EndsWith("spending", StringComparison.Ordinal) ? "F2" : "F1"));
+            rows.Add(Mean(label, s.AgentTotal(total), confidence));
         }
 
         return rows;
@@ -319,13 +352,84 @@ internal static class RunCommand
         console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
     }
 
-    private static string[] Mean(string label, RunningMoments m, double confidence, string format)
+    private static string[] Mean(string label, RunningMoments m, double confidence)
     {
         var ci = m.MeanInterval(confidence);
-        return [label, Common.F(m.Mean, format), m.Count > 1 ? Range(ci.Lower, ci.Upper, format) : "", Sd(m, format)];
+        var (e, lo, hi) = Rounding.Interval(m.Mean, ci.Lower, ci.Upper, m.StandardError);
+        return [label, e, m.Count > 1 ? $"{lo} to {hi}" : "", Sd(m)];
     }
 
-    private static string Range(double lower, double upper, string format) => $"{Common.F(lower, format)} to {Common.F(upper, format)}";
+    /// <summary>The spread across runs as a standard deviation, to the decimals of the mean's standard error.</summary>
+    private static string Sd(RunningMoments m) => m.Count > 1 ? "sd " + Rounding.Fixed(m.StandardDeviation, Rounding.Decimals(m.StandardError)) : "";
 
-    private static string Sd(RunningMoments m, string format) => m.Count > 1 ? "sd " + Common.F(m.StandardDeviation, format) : "";
+    /// <summary>The five numbers a student needs, as label, estimate, interval and a note.</summary>
+    internal static List<string[]> PlainRows(SanctionsSummary s, double c)
+    {
+        var rows = new List<string[]>();
+        var p = s.CollapseProbability;
+        var ci = p.Wilson(c);
+        var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+        rows.Add([$"chance the regime collapses within {s.Weeks} weeks", pe, $"{plo} to {phi}", Readable.Likelihood(ci.Lower, ci.Upper) ?? ""]);
+        var ended = s.Outcomes.Where(o => o.Outcome != OutcomeType.Survived && o.Probability.Successes > 0).ToArray();
+        if (ended.Length > 1 || ended.Any(o => o.Outcome != OutcomeType.CollapseByDefection))
+        {
+            // the high command is on: say how the runs ended, each way with its own chance
+            foreach (OutcomeSummary o in ended)
+            {
+                var oi = o.Probability.Wilson(c);
+                var (oe, olo, ohi) = Rounding.Percent(o.Probability.Estimate, oi.Lower, oi.Upper, o.Probability.StandardError);
+                string label = o.Outcome == OutcomeType.Split ? "a split instead (a branch went over, the ruler stayed)" : $"  of which: {Readable.Outcome(o.Outcome)}";
+                rows.Add([label, oe, $"{olo} to {ohi}", Readable.Likelihood(oi.Lower, oi.Upper) ?? ""]);
+            }
+        }
+        if (s.TimeToCollapse.Count > 1)
+        {
+            var t = s.TimeToCollapse.MeanInterval(c);
+            var (te, tlo, thi) = Rounding.Interval(s.TimeToCollapse.Mean + 1, t.Lower + 1, t.Upper + 1, s.TimeToCollapse.StandardError);
+            rows.Add(["week it collapsed, in runs where it did (average)", te, $"{tlo} to {thi}", $"{s.Collapses:N0} runs"]);
+        }
+        else
+        {
+            rows.Add(["week it collapsed, in runs where it did (average)", s.TimeToCollapse.Count == 1 ? Rounding.Fixed(s.TimeToCollapse.Mean + 1, 0) : "—", "", s.TimeToCollapse.Count == 1 ? "1 run" : "no run collapsed"]);
+        }
+
+        var fi = s.FinalDefectedShare.MeanInterval(c);
+        var (fe, flo, fhi) = Rounding.Percent(s.FinalDefectedShare.Mean, fi.Lower, fi.Upper, s.FinalDefectedShare.StandardError);
+        rows.Add(["armed forces' strength that defected by the end", fe, $"{flo} to {fhi}", "average run"]);
+        var g = s.EarlyGeneralDefections;
+        var gi = g.MeanInterval(c);
+        var (ge, glo, ghi) = Rounding.Interval(g.Mean, gi.Lower, gi.Upper, g.StandardError);
+        rows.Add(["generals who defected in weeks 1–12", ge, $"{glo} to {ghi}", "average run"]);
+        var h = s.HumanitarianBurden;
+        var hi2 = h.MeanInterval(c);
+        var (he, hlo, hhi) = Rounding.Interval(h.Mean, hi2.Lower, hi2.Upper, h.StandardError);
+        rows.Add(["cost to the population (USD bn of lost revenue)", he, $"{hlo} to {hhi}", "humanitarian burden"]);
+        return rows;
+    }
+
+    private static void PrintPlain(CliContext context, MonteCarloResult<SanctionsSummary> result, Scenario scenario, bool isPreset, bool explain)
+    {
+        var s = result.Summary;
+        double c = result.Confidence;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(Readable.Headline(s, result.Replications, c)).AppendLine();
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{(isPreset ? "Preset" : "Scenario")} '{scenario.Name}': {result.Replications:N0} runs of {s.Weeks} weeks, seed {result.Seed}{(result.IsPartial ? " (PARTIAL)" : "")}.");
+        List<string[]> rows = PlainRows(s, c);
+        string[] header = ["", "estimate", $"{c.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} interval", ""];
+        int[] widths = Enumerable.Range(0, 4).Select(i => rows.Prepend(header).Max(r => r[i].Length)).ToArray();
+        foreach (string[] row in rows.Prepend(header))
+        {
+            text.AppendLine(("  " + row[0].PadRight(widths[0]) + "  " + row[1].PadLeft(widths[1]) + "  " + row[2].PadLeft(widths[2]) + "  " + row[3]).TrimEnd());
+        }
+
+        text.AppendLine();
+        text.AppendLine("More: --detail for every table (by faction, each sender's cost, adaptive agents),");
+        text.Append("      --explain for what the terms mean, --out DIR for files and plots, --report FILE for a page to share.");
+        if (explain)
+        {
+            text.AppendLine().AppendLine().AppendLine("What the terms mean:").Append(Glossary.Text());
+        }
+
+        context.Output.WriteLine(text.ToString());
+    }
 }

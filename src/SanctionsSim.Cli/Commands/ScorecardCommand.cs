@@ -84,7 +84,7 @@ internal static class ScorecardCommand
             }
             else
             {
-                await context.Output.WriteLineAsync(ScorecardPage.Verdict(json)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync("Verdict: " + ScorecardPage.Verdict(json)).ConfigureAwait(false);
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("forecaster").AddColumn(new TableColumn("Brier ± se").RightAligned())
                     .AddColumn(new TableColumn("log score ± se").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn("against the model (Brier, paired)");
                 foreach (var s in result.Scores)

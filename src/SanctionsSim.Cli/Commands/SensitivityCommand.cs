@@ -99,6 +99,11 @@ internal static class SensitivityCommand
             var morris = await Task.Run(() => MorrisAnalysis.Analyze(model, parameters, n, l, s, b, c), token).ConfigureAwait(false);
             json["evaluations"] = (long)n * (parameters.Length + 1);
             json["indices"] = MorrisJson(morris);
+            if (parse.GetValue(format) == "table")
+            {
+                await context.Output.WriteLineAsync(MorrisVerdict(morris, name) + Environment.NewLine).ConfigureAwait(false);
+            }
+
             await WriteMorrisAsync(context, parse.GetValue(format)!, json, morris, $"Morris screening of {name}, {n:N0} trajectories").ConfigureAwait(false);
             return CliApp.Success;
         }
@@ -106,6 +111,11 @@ internal static class SensitivityCommand
         var indices = await Task.Run(() => SobolAnalysis.Analyze(model, parameters, n, s, b, c), token).ConfigureAwait(false);
         json["evaluations"] = (long)n * (parameters.Length + 2);
         json["indices"] = SobolJson(indices);
+        if (parse.GetValue(format) == "table")
+        {
+            await context.Output.WriteLineAsync(SobolVerdict(indices, name, double.NaN) + Environment.NewLine).ConfigureAwait(false);
+        }
+
         await WriteSobolAsync(context, parse.GetValue(format)!, json, indices, $"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals").ConfigureAwait(false);
         return CliApp.Success;
     }
@@ -186,6 +196,11 @@ internal static class SensitivityCommand
             ["indices"] = method == "morris" ? MorrisJson(result.Morris) : SobolJson(result.Sobol),
         };
         string title = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric}, {result.Points:N0} points × {d.Runs} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
+        if (format == "table" && result.Completed)
+        {
+            await context.Output.WriteLineAsync((method == "morris" ? MorrisVerdict(result.Morris, d.Metric) : SobolVerdict(result.Sobol, d.Metric, result.NoiseShare)) + Environment.NewLine).ConfigureAwait(false);
+        }
+
         if (!result.Completed)
         {
             await context.Error.WriteLineAsync(ExperimentOptions.Partial(result.Sweep, folder is null ? null : new DirectoryInfo(folder))).ConfigureAwait(false);
@@ -277,10 +292,12 @@ internal static class SensitivityCommand
         var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("first order").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
         foreach (var s in indices.OrderByDescending(i => i.Total))
         {
-            Common.Row(table, s.Name, $"{Common.F(s.First, "F4")} [{Common.F(s.FirstInterval.Lower, "F3")}, {Common.F(s.FirstInterval.Upper, "F3")}]", $"{Common.F(s.Total, "F4")} [{Common.F(s.TotalInterval.Lower, "F3")}, {Common.F(s.TotalInterval.Upper, "F3")}]");
+            Common.Row(table, s.Name, Share(s.First, s.FirstInterval), Share(s.Total, s.TotalInterval));
         }
 
-        Common.Console(context.Output, context.Interactive).Write(table);
+        var console = Common.Console(context.Output, context.Interactive);
+        console.Write(table);
+        console.WriteLine("Each index is a share of the variance of the output, with its interval: first order, what the input explains alone; total, with its interactions.");
     }
 
     private static async Task WriteMorrisAsync(CliContext context, string format, JsonObject json, IReadOnlyList<MorrisIndex> indices, string title)
@@ -305,10 +322,56 @@ internal static class SensitivityCommand
         var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("μ*").RightAligned()).AddColumn(new TableColumn("μ").RightAligned()).AddColumn(new TableColumn("σ").RightAligned());
         foreach (var m in indices.OrderByDescending(i => i.MuStar))
         {
-            Common.Row(table, m.Name, $"{Common.F(m.MuStar, "G4")} [{Common.F(m.MuStarInterval.Lower, "G3")}, {Common.F(m.MuStarInterval.Upper, "G3")}]", Common.F(m.Mu, "G4"), Common.F(m.Sigma, "G4"));
+            var (e, lo, hi) = Rounding.Interval(m.MuStar, m.MuStarInterval.Lower, m.MuStarInterval.Upper, double.NaN);
+            int d = Rounding.Decimals(double.NaN, m.MuStarInterval.Lower, m.MuStarInterval.Upper);
+            Common.Row(table, m.Name, $"{e} ({lo} to {hi})", Rounding.Fixed(m.Mu, d), Rounding.Fixed(m.Sigma, d));
         }
 
         Common.Console(context.Output, context.Interactive).Write(table);
+    }
+
+    /// <summary>A variance share and its interval as percentages, rounded to what the interval supports: "66 % (13 % to 125 %)".</summary>
+    private static string Share(double value, MonteCarlo.ConfidenceInterval interval)
+    {
+        var (e, lo, hi) = Rounding.Interval(value * 100, interval.Lower * 100, interval.Upper * 100, double.NaN);
+        return $"{e} % ({lo} % to {hi} %)";
+    }
+
+    /// <summary>The one-sentence verdict of a Sobol analysis: which input matters most, and whether that is clear at this sample size.</summary>
+    internal static string SobolVerdict(IReadOnlyList<SobolIndex> indices, string metric, double noiseShare)
+    {
+        if (indices.Count == 0)
+        {
+            return "Verdict: no input to rank.";
+        }
+
+        var ranked = indices.OrderByDescending(i => i.Total).ToArray();
+        var top = ranked[0];
+        string noise = double.IsFinite(noiseShare) ? $"; the randomness of single runs makes up {Rounding.Fixed(noiseShare * 100, 0)} % of the variance" : "";
+        if (!(top.TotalInterval.Lower > 0))
+        {
+            return $"Verdict: no input clearly moves {metric} at this sample size (every total index's interval reaches 0){noise}; raise --samples or --runs.";
+        }
+
+        bool clear = ranked.Length == 1 || top.TotalInterval.Lower > ranked[1].TotalInterval.Upper;
+        var (first, _, _) = Rounding.Interval(top.First * 100, top.FirstInterval.Lower * 100, top.FirstInterval.Upper * 100, double.NaN);
+        var (total, _, _) = Rounding.Interval(top.Total * 100, top.TotalInterval.Lower * 100, top.TotalInterval.Upper * 100, double.NaN);
+        return $"Verdict: {top.Name} {(clear ? "matters most" : "matters most by its estimate, though not clearly more than " + ranked[1].Name)} for {metric}: it explains about {first} % of its variance alone and {total} % with its interactions{noise}.";
+    }
+
+    /// <summary>The one-sentence verdict of a Morris screening: the input with the largest effect.</summary>
+    internal static string MorrisVerdict(IReadOnlyList<MorrisIndex> indices, string metric)
+    {
+        if (indices.Count == 0)
+        {
+            return "Verdict: no input to rank.";
+        }
+
+        var ranked = indices.OrderByDescending(i => i.MuStar).ToArray();
+        var top = ranked[0];
+        var (e, _, _) = Rounding.Interval(top.MuStar, top.MuStarInterval.Lower, top.MuStarInterval.Upper, double.NaN);
+        bool clear = ranked.Length == 1 || top.MuStarInterval.Lower > ranked[1].MuStarInterval.Upper;
+        return $"Verdict: {top.Name} has the largest effect on {metric}{(clear ? "" : " by its estimate, though not clearly more than " + ranked[1].Name)} (a step across its range moves it by {e} on average, μ*).";
     }
 
     private static string R(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

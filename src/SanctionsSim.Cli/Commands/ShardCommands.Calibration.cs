@@ -298,7 +298,7 @@ internal static partial class ShardCommands
             return CliApp.Success;
         }
 
-        string tolerance = double.IsFinite(population.Tolerance) ? population.Tolerance.ToString("G4", CultureInfo.InvariantCulture) : "∞";
+        string tolerance = double.IsFinite(population.Tolerance) ? Output.Rounding.Significant(population.Tolerance, 4) : "∞";
         if (format == "json")
         {
             await context.Output.WriteAsync(SummaryJson.ToText(new JsonObject

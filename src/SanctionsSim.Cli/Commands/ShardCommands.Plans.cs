@@ -27,10 +27,7 @@ internal static partial class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
-            if (scenarios.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() != scenarios.Length)
-            {
-                throw new UserInputException("The arms must have different scenario names; got " + string.Join(", ", scenarios.Select(x => x.Name)) + ".");
-            }
+            CompareCommand.CheckDistinctNames(scenarios);
 
             await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
             return CliApp.Success;

@@ -45,7 +45,8 @@ internal static class InitCommand
         var file = new Argument<FileInfo>("FILE") { Description = "Where to write the scenario (JSON)." };
         var preset = new Option<string>("--preset", "-p") { Description = "The preset to start from.", DefaultValueFactory = _ => Presets.Default };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
-        var command = new Command("init", "Write a preset to a scenario file to start from.") { file, preset, force };
+        var full = new Option<bool>("--full") { Description = "Write every field, defaults included (without it: a short file of what differs from the defaults, the levers first, with comments)." };
+        var command = new Command("init", "Write a preset to a scenario file to start from: a short file with comments pointing at the levers (--full: every field).") { file, preset, full, force };
         command.SetAction(async (parse, token) =>
         {
             FileInfo path = parse.GetValue(file)!;
@@ -63,17 +64,28 @@ internal static class InitCommand
 
             // the file names its JSON Schema, written beside it, so that editors complete and check its fields
             string schemaPath = Path.Combine(path.DirectoryName ?? ".", SchemaFileName);
-            var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(Presets.Get(name)))!.AsObject();
-            var withSchema = new System.Text.Json.Nodes.JsonObject { ["$schema"] = SchemaFileName };
-            foreach (var (key, value) in json.ToArray())
+            string text;
+            if (parse.GetValue(full))
             {
-                json.Remove(key);
-                withSchema[key] = value;
+                var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(Presets.Get(name)))!.AsObject();
+                var withSchema = new System.Text.Json.Nodes.JsonObject { ["$schema"] = SchemaFileName };
+                foreach (var (key, value) in json.ToArray())
+                {
+                    json.Remove(key);
+                    withSchema[key] = value;
+                }
+
+                text = withSchema.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+            }
+            else
+            {
+                text = Output.ShortScenario.Write(Presets.Get(name), SchemaFileName, name);
             }
 
-            AtomicFile.WriteAllText(path.FullName, withSchema.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            AtomicFile.WriteAllText(path.FullName, text);
             AtomicFile.WriteAllText(schemaPath, ScenarioJson.GetJsonSchema());
-            await context.Output.WriteLineAsync($"wrote {name} to {path.FullName}, and its JSON Schema to {schemaPath} (editors use it to complete and check fields)").ConfigureAwait(false);
+            int lines = text.Count(ch => ch == '\n');
+            await context.Output.WriteLineAsync($"wrote {name} to {path.FullName} ({lines} lines{(parse.GetValue(full) ? ", every field" : ": what differs from the defaults, the levers first; --full writes every field")}), and its JSON Schema to {schemaPath} (editors use it to complete and check fields)").ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -31,7 +31,10 @@ internal static class HtmlReport
         """;
 
     /// <summary>The report of one batch.</summary>
-    public static string ForRun(MonteCarloResult<SanctionsSummary> result, Scenario scenario)
+    /// <param name="result">The batch.</param>
+    /// <param name="scenario">Its scenario.</param>
+    /// <param name="source">The scenario as the command named it: a file path as typed, or <c>--preset NAME</c>, and any option that changed it (<c>--weeks</c>, <c>--posterior</c>).</param>
+    public static string ForRun(MonteCarloResult<SanctionsSummary> result, Scenario scenario, string source)
     {
         SanctionsSummary s = result.Summary;
         double c = result.Confidence;
@@ -66,12 +69,15 @@ internal static class HtmlReport
             Figure(html, Charts.RegimeActions(s), "What the regime did against defection each week: arrests, rotations and promotions (mean per run).");
         }
 
-        End(html, [scenario], result.Replications, result.Seed, c, $"sanctionssim run {Source(scenario)} --runs {result.Replications} --seed {result.Seed} --report report.html");
+        End(html, [scenario], result.Replications, result.Seed, c, $"sanctionssim run {source} --runs {result.Replications} --seed {result.Seed} --report report.html");
         return html.ToString();
     }
 
     /// <summary>The report of a comparison.</summary>
-    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios)
+    /// <param name="result">The comparison.</param>
+    /// <param name="scenarios">Its arms.</param>
+    /// <param name="sources">The arms as the command named them (file paths as typed, or preset names), and any option that changed them (<c>--posterior</c>).</param>
+    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios, string sources)
     {
         ComparisonSummary s = result.Summary;
         double c = result.Confidence;
@@ -85,17 +91,35 @@ internal static class HtmlReport
         html.Append("</div><h2>Results (paired runs on common random numbers)</h2>");
         Table(html, CompareCommand.Header(s), CompareCommand.Rows(s, c));
         html.Append("<h2>Charts</h2>");
-        Figure(html, Charts.PolicyComparison(s, c), "Each scenario's probability of collapse with its interval.");
-        for (int k = 0; k < s.Arms.Count; k++)
-        {
-
-        }
-
-        End(html, scenarios, result.Replications, result.Seed, c, $"sanctionssim compare {string.Join(' ', scenarios.Select(Source))} --runs {result.Replications} --seed {result.Seed} --report report.html");
+        Figure(html, Charts.PolicyComparison(s, c), $"How much each policy changes the probability of collapse compared with {s.Arms[0].ScenarioName}, in percentage points, with its {c.ToString("P0", CultureInfo.InvariantCulture)} interval from the paired runs (each policy's own probability in its label).");
+        Figure(html, Charts.SurvivalCurves(s, c), "The share of runs in which the regime still stood, week by week, for each policy on the same paired runs, with its interval.");
+        End(html, scenarios, result.Replications, result.Seed, c, $"sanctionssim compare {sources} --runs {result.Replications} --seed {result.Seed} --report report.html");
         return html.ToString();
     }
 
-    private static string Source(Scenario scenario) => Presets.Names.Contains(scenario.Name) ? scenario.Name : scenario.Name + ".json";
+    /// <summary>
+    /// The report of a comparison whose arms were not named on a command line (the explorer): each arm is cited as
+    /// its preset when it is the preset exactly (same scenario hash), else as NAME.json, the file the explorer
+    /// downloads for it.
+    /// </summary>
+    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios)
+        => ForComparison(result, scenarios, string.Join(' ', scenarios.Select(SourceOf)));
+
+    /// <summary>A scenario as a command names it: the preset's name when it is that preset unchanged, else its file (NAME.json).</summary>
+    internal static string SourceOf(Scenario scenario)
+    {
+        if (Presets.Names.Contains(scenario.Name) && ScenarioJson.Hash(Presets.Get(scenario.Name)) == ScenarioJson.Hash(scenario))
+        {
+            return scenario.Name;
+        }
+
+        string stem = new string(scenario.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
+        return Quote((stem.Length == 0 ? "scenario" : stem) + ".json");
+    }
+
+    /// <summary>A command-line argument as a shell reads it back: quoted when it holds a space or a quote.</summary>
+    public static string Quote(string argument)
+        => argument.Length > 0 && argument.All(ch => char.IsLetterOrDigit(ch) || "-_./=:,+@%".Contains(ch, StringComparison.Ordinal)) ? argument : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static StringBuilder Start(string title)
     {

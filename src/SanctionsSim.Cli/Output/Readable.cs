@@ -1,6 +1,7 @@
 using SanctionsSim.Model;
 using System.Globalization;
 using SanctionsSim.Analysis;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Cli.Output;
@@ -25,24 +26,75 @@ internal static class Readable
     /// <summary>An outcome type's name in JSON and CSV (camelCase of the enum: "survived", "removedByHighCommand", "collapseByDefection", "split").</summary>
     public static string OutcomeKey(OutcomeType outcome) => OutcomeTypes.Name(outcome);
 
-    /// <summary>How likely, in words, from a probability's interval: only what the interval supports.</summary>
-    public static string Likelihood(double lower, double upper) => (lower, upper) switch
+    /// <summary>
+    /// The IPCC's calibrated likelihood terms (AR5 guidance note, Mastrandrea et al. 2010, table 1) with their
+    /// probability ranges, the narrowest first so that the first band that contains an interval is the most specific.
+    /// </summary>
+    public static IReadOnlyList<(string Term, double Lower, double Upper)> LikelihoodScale { get; } =
+    [
+        ("virtually certain", 0.99, 1.0),
+        ("exceptionally unlikely", 0.0, 0.01),
+        ("very likely", 0.90, 1.0),
+        ("very unlikely", 0.0, 0.10),
+        ("about as likely as not", 0.33, 0.66),
+        ("unlikely", 0.0, 0.33),
+        ("likely", 0.66, 1.0),
+    ];
+
+    /// <summary>
+    /// How likely, in the IPCC's words, from a probability's interval: the most specific band that contains the whole
+    /// interval, or null when no band does (the interval straddles a border, as 20 % to 45 % does).
+    /// </summary>
+    public static string? Likelihood(double lower, double upper)
     {
-        (_, < 0.05) => "unlikely",
-        ( > 0.95, _) => "almost certain",
-        ( > 0.5, _) => "more likely than not",
-        (_, < 0.5) => "less likely than not",
-        _ => "about as likely as not (the interval includes 50 %)",
-    };
+        foreach (var (term, low, high) in LikelihoodScale)
+        {
+            if (lower >= low && upper <= high)
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"very unlikely" or, when no band holds the interval, a clause saying so.</summary>
+    public static string LikelihoodPhrase(double lower, double upper)
+        => Likelihood(lower, upper) ?? "not yet placed on the likelihood scale (its interval crosses a border between two of the scale's bands)";
+
+    /// <summary>A probability with its interval and its likelihood word: "3.6 % (95 % interval 2.3 % to 5.6 %; very unlikely)".</summary>
+    public static string Probability(ProportionEstimate p, double confidence)
+    {
+        var ci = p.Wilson(confidence);
+        var (e, lo, hi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+        string word = Likelihood(ci.Lower, ci.Upper) is string w ? "; " + w : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{e} ({confidence:P0} interval {lo} to {hi}{word})");
+    }
+
+    /// <summary>The one-sentence verdict of a batch, the first line a student reads.</summary>
+    public static string Headline(SanctionsSummary s, long runs, double confidence)
+    {
+        var p = s.CollapseProbability;
+        var ci = p.Wilson(confidence);
+        var (e, lo, hi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+        string chance = Likelihood(ci.Lower, ci.Upper) is string word
+            ? $"a collapse of the regime within {s.Weeks} weeks is {word}"
+            : $"the chance that the regime collapses within {s.Weeks} weeks is {e}, but {runs:N0} runs do not place it on the likelihood scale";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Verdict: under these assumptions, {chance}: the regime fell in {s.Collapses:N0} of {runs:N0} simulated runs ({e}; {confidence:P0} interval {lo} to {hi}).");
+    }
 
     /// <summary>The one-paragraph verdict of a batch.</summary>
     public static string Verdict(SanctionsSummary s, long runs, double confidence)
     {
         var p = s.CollapseProbability;
         var ci = p.Wilson(confidence);
+        var (e, lo, hi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
         var share = s.FinalDefectedShareDistribution;
+        string shareMean = Rounding.Percent(s.FinalDefectedShare.Mean, s.FinalDefectedShare.StandardError);
+        int shareDecimals = Rounding.Decimals(s.FinalDefectedShare.StandardError * 100);
         string collapse = string.Create(CultureInfo.InvariantCulture,
-            $"In {runs:N0} simulated runs of {s.Weeks} weeks of '{s.ScenarioName}', the regime fell in {s.Collapses:N0} ({p.Estimate:P1}; {confidence:P0} interval {ci.Lower:P1} to {ci.Upper:P1}): under these assumptions a collapse within {s.Weeks} weeks is {Likelihood(ci.Lower, ci.Upper)}.");
+            $"In {runs:N0} simulated runs of {s.Weeks} weeks of '{s.ScenarioName}', the regime fell in {s.Collapses:N0} ({e}; {confidence:P0} interval {lo} to {hi}): under these assumptions a collapse within {s.Weeks} weeks is {LikelihoodPhrase(ci.Lower, ci.Upper)}.");
         string when = s.TimeToCollapse.Count > 0
             ? string.Create(CultureInfo.InvariantCulture, $" When it fell, it fell in week {s.TimeToCollapse.Mean + 1:F0} on average.")
             : string.Empty;
@@ -57,11 +109,11 @@ internal static class Readable
             when += string.Create(CultureInfo.InvariantCulture, $" In {split:N0} runs the ruler stayed but a branch of the forces went over as a body (a split).");
         }
         string defections = string.Create(CultureInfo.InvariantCulture,
-            $" By the end, {s.FinalDefectedShare.Mean:P1} of command strength had defected on average (in 90 % of runs between {share.Quantile(0.05):P1} and {share.Quantile(0.95):P1}); in weeks 1–12, {s.EarlyGeneralDefections.Mean:F1} generals and {s.EarlySeniorDefections.Mean:F1} senior officers defected and {s.EarlyLowRankCrossings.Mean:N0} soldiers crossed to the opposition.");
+            $" By the end, {shareMean} of command strength had defected on average (in 90 % of runs between {Rounding.Fixed(share.Quantile(0.05) * 100, shareDecimals)} % and {Rounding.Fixed(share.Quantile(0.95) * 100, shareDecimals)} %); in weeks 1–12, {Rounding.Number(s.EarlyGeneralDefections.Mean, s.EarlyGeneralDefections.StandardError)} generals and {Rounding.Number(s.EarlySeniorDefections.Mean, s.EarlySeniorDefections.StandardError)} senior officers defected and {Rounding.Number(s.EarlyLowRankCrossings.Mean, s.EarlyLowRankCrossings.StandardError)} soldiers crossed to the opposition.");
         return collapse + when + defections;
     }
 
-    /// <summary>The verdict of a comparison, arm by arm against the reference.</summary>
+    /// <summary>The verdict of a comparison, arm by arm against the reference (differences in percentage points).</summary>
     public static IEnumerable<string> Verdict(ComparisonSummary s, double confidence)
     {
         string reference = s.Arms[0].ScenarioName;
@@ -73,15 +125,19 @@ internal static class Readable
             if (a.Successes == b.Successes && (a.Successes == 0 || a.Successes == a.Trials))
             {
                 string what = a.Successes == 0 ? "collapsed in none" : "collapsed in all";
-                double bound = a.Successes == 0 ? b.Wilson(confidence).Upper : b.Wilson(confidence).Lower;
+                var wilson = b.Wilson(confidence);
+                double bound = a.Successes == 0 ? wilson.Upper : wilson.Lower;
+                var (_, lo, hi) = Rounding.Percent(b.Estimate, wilson.Lower, wilson.Upper, b.StandardError);
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"'{e.Arm}' and '{reference}' both {what} of the {a.Trials:N0} paired runs: no difference can be seen at this number of runs (each arm's own interval puts P(collapse) {(a.Successes == 0 ? "below" : "above")} {bound:P1}).");
+                    $"Verdict: '{e.Arm}' and '{reference}' both {what} of the {a.Trials:N0} paired runs: no difference can be seen at this number of runs (each arm's own interval puts P(collapse) {(a.Successes == 0 ? "below " + hi : "above " + lo)}).");
                 continue;
             }
 
             string direction = ci.Lower > 0 ? "raises" : ci.Upper < 0 ? "lowers" : "does not clearly change";
+            var (d, dlo, dhi) = Rounding.Points(e.CollapseProbabilityDifference, ci.Lower, ci.Upper, e.CollapseProbabilityDifferenceStandardError);
+            var weeks = Rounding.SignedInterval(e.WeeksSurvivedDifference, e.WeeksSurvivedDifferenceInterval.Lower, e.WeeksSurvivedDifferenceInterval.Upper, e.WeeksSurvivedDifferenceStandardError);
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"'{e.Arm}' {direction} the probability of collapse compared with '{reference}': {e.CollapseProbabilityDifference:+0.0%;-0.0%;0.0%} ({confidence:P0} interval {ci.Lower:+0.0%;-0.0%;0.0%} to {ci.Upper:+0.0%;-0.0%;0.0%}), and changes the weeks the regime survives by {e.WeeksSurvivedDifference:+0.0;-0.0;0.0}.");
+                $"Verdict: '{e.Arm}' {direction} the probability of collapse compared with '{reference}': {d} ({confidence:P0} interval {dlo} to {dhi}; pp = percentage points), and changes the weeks the regime survives by {weeks.Estimate}.");
         }
     }
 

@@ -116,6 +116,11 @@ public static class ScenarioJson
             return [Error("$", $"byte {offset}", "the file is not valid UTF-8 text")];
         }
 
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return [Error("$", "an empty file", "malformed JSON: the file is empty; a scenario is a JSON object, { \"schemaVersion\": 1, \"name\": …, \"factions\": […] }; 'sanctionssim init my.json' writes one to start from")];
+        }
+
         JsonNode? root;
         try
         {
@@ -345,7 +350,8 @@ public static class ScenarioJson
         {
             if (kind != JsonValueKind.Number || !node.AsValue().GetValue<JsonElement>().TryGetInt32(out _))
             {
-                errors.Add(Error(path, Describe(node), "must be a whole number" + QuotedNumberHint(node, integer: true)));
+                bool tooLarge = kind == JsonValueKind.Number && node.AsValue().GetValue<JsonElement>().TryGetDouble(out double big) && Math.Abs(big) > int.MaxValue && Math.Floor(big) == big;
+                errors.Add(Error(path, Describe(node), tooLarge ? "is too large: a whole number here is at most 2,147,483,647 (and the field's own range applies; see 'sanctionssim schema')" : "must be a whole number" + QuotedNumberHint(node, integer: true)));
             }
         }
         else if (type == typeof(double))

@@ -73,7 +73,7 @@ public class CliTests
     [Test]
     public async Task Run_Table_PrintsTheSummary()
     {
-        var (code, output, _) = await Run("run", "--runs", "20");
+        var (code, output, _) = await Run("run", "--runs", "20", "--detail");
         code.ShouldBe(0);
         output.ShouldContain("P(collapse within 52 weeks)");
         output.ShouldContain("venezuela-2019");
@@ -103,7 +103,7 @@ public class CliTests
     public async Task Run_OfAPresetWithAgents_ReportsThemInTheTable_PathsCsv_SummaryJson_AndCharts()
     {
         string dir = Path.Combine(_folder, "agents");
-        var (code, output, error) = await Run("run", "--preset", "venezuela-2019", "--runs", "20", "--out", dir);
+        var (code, output, error) = await Run("run", "--preset", "venezuela-2019", "--runs", "20", "--out", dir, "--detail");
         code.ShouldBe(0, error);
         output.ShouldContain("adaptive agents (per run)");
         output.ShouldContain("pre-emptive arrests (officers)");
@@ -325,15 +325,45 @@ public class SensitivityCliTests
     }
 
     [Test]
-    public async Task Run_StartsWithAVerdictInWords_AndExplainsItsTerms()
+    public async Task Run_ByDefault_PrintsAOneSentenceVerdictAndFiveNumbers_OnOneScreen()
     {
-        var (code, output, _) = await Invoke("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--explain");
+        var (code, output, _) = await Invoke("run", "--preset", "venezuela-2019", "--runs", "200", "--seed", "3");
+        code.ShouldBe(0);
+        string[] lines = output.TrimEnd().Split('\n');
+        output.ShouldStartWith("Verdict: under these assumptions, a collapse of the regime within 52 weeks is ");
+        lines.Length.ShouldBeLessThanOrEqualTo(15, output); // one screen (24 lines) with room for the command
+        lines.ShouldContain(l => l.Contains("chance the regime collapses within 52 weeks", StringComparison.Ordinal) && l.Contains(" %", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.Contains("generals who defected in weeks 1–12", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.Contains("cost to the population", StringComparison.Ordinal));
+        output.ShouldContain("--detail");
+        output.ShouldNotContain("national-guard"); // the faction table is --detail's
+        output.ShouldNotContain("E-0");
+        output.ShouldNotContain("E+0");
+    }
+
+    [Test]
+    public async Task Run_ByDefault_WithTheHighCommandOn_SaysHowTheRunsEnded()
+    {
+        string example = Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "zimbabwe-2017-high-command.json");
+        var (code, output, _) = await Invoke("run", example, "--runs", "100", "--seed", "4");
+        code.ShouldBe(0);
+        output.ShouldContain("  of which: removed by the high command");
+        output.ShouldContain("  of which: collapse by defection");
+        output.TrimEnd().Split('\n').Length.ShouldBeLessThanOrEqualTo(17, output);
+    }
+
+    [Test]
+    public async Task Run_WithDetail_StartsWithAVerdictInWords_AndExplainsItsTerms()
+    {
+        // golden text updated deliberately: --detail prints the tables the plain run printed before issue #29
+        var (code, output, _) = await Invoke("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--detail", "--explain");
         code.ShouldBe(0);
         output.ShouldStartWith("In 60 simulated runs of 52 weeks of 'venezuela-2019-amnesty', the regime fell in ");
         output.ShouldContain("95 % interval");
         output.ShouldContain("spread across runs");
         output.ShouldContain("US cost");
         output.ShouldNotContain("us's");
+        output.ShouldNotContain("commitment of us");
         output.ShouldContain("EU: 0, because no cost is set");
         output.ShouldContain("What the terms mean:");
         output.ShouldContain("- tipped first:");

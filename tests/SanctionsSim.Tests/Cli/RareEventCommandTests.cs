@@ -110,7 +110,7 @@ public class RareEventCommandTests : CliFolderTest
         damaged.Code.ShouldBe(CliApp.BadInput);
         damaged.Error.ShouldContain("pilot.json is damaged");
 
-        var table = await Run("run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5");
+        var table = await Run("run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail");
         table.Output.ShouldContain("pilot: levels of the score");
         if (method == "importance")
         {
