@@ -41,6 +41,7 @@ public static partial class ScenarioValidator
         }
 
         double population = 0;
+        bool populationValid = true;
         if (c.NotNull("$.mobilisation", scenario.Mobilisation))
         {
             const string p = "$.mobilisation";
@@ -50,7 +51,8 @@ public static partial class ScenarioValidator
             c.Real(p + ".thresholdShare", m.ThresholdShare, double.Epsilon, 1);
             c.Real(p + ".defectionFeedback", m.DefectionFeedback, -100, 100);
             c.Real(p + ".repressionFeedback", m.RepressionFeedback, -100, 100);
-            population = m.Population is >= 0 and <= 1e10 ? m.Population : 0;
+            populationValid = m.Population is >= 0 and <= 1e10;
+            population = populationValid ? m.Population : 0;
         }
 
         if (scenario.Events is null)
@@ -81,7 +83,7 @@ public static partial class ScenarioValidator
             {
                 c.Add(p + ".participants", Num(e.Participants), "give either participation (a share of the population) or participants, not both");
             }
-            else if (e.Participants > 0 && e.Participants <= 1e10)
+            else if (e.Participants > 0 && e.Participants <= 1e10 && populationValid) // a bad population has its own error
             {
                 if (population <= 0)
                 {
