@@ -250,6 +250,25 @@ public class MechanismsTests
         offSchedule.Shock.ShouldBe(0.3);
     }
 
+    /// <summary>The example file of docs/model.md, §2e is the amnesty preset with the three switches on and the 23 January protest as 300,000 of 28.5 million; at the documented seed it gives the documented figures.</summary>
+    [Test]
+    public void ExampleFile_IsTheAmnestyPresetWithTheSwitchesOn_AndGivesTheDocumentedFigures()
+    {
+        string path = Path.Combine(VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "venezuela-2019-amnesty-mechanisms.json");
+        Scenario file = ScenarioJson.ReadFile(path);
+        Scenario preset = AllOn(Presets.Get("venezuela-2019-amnesty"));
+        Scenario expected = preset with
+        {
+            Mobilisation = preset.Mobilisation with { Population = 28_500_000 },
+            Events = preset.Events.Select((e, i) => i == 0 ? e with { Participants = 300_000 } : e).ToArray(),
+        };
+        ScenarioJson.Write(file with { Name = expected.Name, Description = expected.Description }).ShouldBe(ScenarioJson.Write(expected));
+
+        var s = Run(file, 1000, 1);
+        s.Collapses.ShouldBe(998);
+        s.EarlyGeneralDefections.Mean.ShouldBe(419.53, 0.005);
+    }
+
     [Test]
     public void Worker_WithEveryMechanismOn_AllocatesNothingPerReplication()
     {
