@@ -69,7 +69,11 @@ public static partial class ScenarioValidator
                 continue; // its own error
             }
 
-            if (c.NotNull(p + ".orderedFactions", e.OrderedFactions))
+            if (c.NotNull(p + ".orderedFactions", e.OrderedFactions) && e.OrderedFactions.Count > 0 && e.Kind != EventKind.Crackdown)
+            {
+                c.Add(p + ".orderedFactions", "[" + string.Join(", ", e.OrderedFactions.Select(Quote)) + "]", "only a crackdown orders factions; set kind to crackdown or remove orderedFactions");
+            }
+            else if (e.OrderedFactions is not null)
             {
                 for (int j = 0; j < e.OrderedFactions.Count; j++)
                 {

@@ -65,6 +65,7 @@ public class MechanismsJsonTests
     [TestCase("\"defectionFeedback\": 1.5", "\"defectionFeedback\": 150", "$.mobilisation.defectionFeedback", "[-100, 100]")]
     [TestCase("\"repressionFeedback\": -0.5", "\"repressionFeedback\": -500", "$.mobilisation.repressionFeedback", "[-100, 100]")]
     [TestCase("\"orderedFactions\": [ \"army\" ]", "\"orderedFactions\": [ \"navy\" ]", "$.events[1].orderedFactions[0]", "faction")]
+    [TestCase("\"kind\": \"crackdown\", \"week\": 2", "\"kind\": \"massProtest\", \"week\": 2", "$.events[1].orderedFactions", "only a crackdown")]
     [TestCase("\"participation\": 0.02", "\"participation\": 1.5", "$.events[2].participation", "[0, 1]")]
     [TestCase("\"participation\": 0.02", "\"participation\": 0.02, \"participants\": 100", "$.events[2].participants", "not both")]
     [TestCase("\"participants\": 20000", "\"participants\": 2000000", "$.events[0].participants", "at most $.mobilisation.population")]
