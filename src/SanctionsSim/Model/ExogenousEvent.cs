@@ -34,7 +34,7 @@ public sealed record ExogenousEvent
     /// <value>The default value is 0. Range: [−1, 1].</value>
     public double CoercionShock { get; init; }
 
-    /// <summary>For a crackdown: the factions ordered to carry it out, by name (empty for all). With <see cref="Scenario.RepressionBackfire"/> on, their officers' payoff of defecting rises while it lasts (docs/model.md, Eq. 23).</summary>
+    /// <summary>For a crackdown (only a crackdown may name them): the factions ordered to carry it out, by name (empty for all). With <see cref="Scenario.RepressionBackfire"/> on, their officers' payoff of defecting rises while it lasts (docs/model.md, Eq. 23).</summary>
     /// <value>The default value is empty (every faction is ordered).</value>
     public IReadOnlyList<string> OrderedFactions { get; init; } = [];
 

@@ -12,7 +12,7 @@ namespace SanctionsSim.Model;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record Mobilisation
 {
-    /// <summary>Whether events with a participation shock by their (mobilised) share of the population.</summary>
+    /// <summary>Whether an event that gives its participation shocks by its (mobilised) share of the population instead of its own shock.</summary>
     /// <value>The default value is false (off: results are bit-identical to the model without it).</value>
     public bool Enabled { get; init; }
 
