@@ -33,4 +33,16 @@ public sealed record ExogenousEvent
     /// <summary>Added to detection and reprisal probabilities while it lasts (crackdowns).</summary>
     /// <value>The default value is 0. Range: [−1, 1].</value>
     public double CoercionShock { get; init; }
+
+    /// <summary>For a crackdown (only a crackdown may name them): the factions ordered to carry it out, by name (empty for all). With <see cref="Scenario.RepressionBackfire"/> on, their officers' payoff of defecting rises while it lasts (docs/model.md, Eq. 23).</summary>
+    /// <value>The default value is empty (every faction is ordered).</value>
+    public IReadOnlyList<string> OrderedFactions { get; init; } = [];
+
+    /// <summary>For a protest: its participation as a share of the population. With <see cref="Scenario.Mobilisation"/> on, it replaces <see cref="PerceivedShareShock"/> by coding rule PR1, mobilised week by week (docs/model.md, Eq. 24–25); 0 when not given.</summary>
+    /// <value>The default value is 0 (not given). Range: [0, 1]; at most one of it and <see cref="Participants"/>.</value>
+    public double Participation { get; init; }
+
+    /// <summary>For a protest: its participants (persons), a share <see cref="Participants"/> / <see cref="Mobilisation.Population"/> of the population (needs the population); 0 when not given.</summary>
+    /// <value>The default value is 0 (not given). Range: [0, 10^10], at most the population; at most one of it and <see cref="Participation"/>.</value>
+    public double Participants { get; init; }
 }

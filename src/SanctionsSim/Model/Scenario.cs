@@ -50,6 +50,15 @@ public sealed record Scenario
     /// <summary>The high command: the top brass who may remove the ruler together (off by default).</summary>
     public HighCommand HighCommand { get; init; } = new();
 
+    /// <summary>The amnesty as what it is: conditional on protection, in place of the prosecution term, believed per officer (off by default).</summary>
+    public ConditionalAmnesty ConditionalAmnesty { get; init; } = new();
+
+    /// <summary>Repression that can backfire on the units ordered to carry it out (off by default).</summary>
+    public RepressionBackfire RepressionBackfire { get; init; } = new();
+
+    /// <summary>Protest participation as a share of the population, with feedback from defections and repression (off by default).</summary>
+    public Mobilisation Mobilisation { get; init; } = new();
+
     /// <summary>Checks the whole scenario, reporting every problem at once.</summary>
     /// <exception cref="ScenarioValidationException">At least one field is invalid; <see cref="ScenarioValidationException.Errors"/> lists each with its JSON path.</exception>
     public void Validate()

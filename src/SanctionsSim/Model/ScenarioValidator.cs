@@ -101,6 +101,7 @@ public static partial class ScenarioValidator
         }
 
         ValidateHighCommand(c, scenario.HighCommand);
+        ValidateMechanisms(c, scenario, factionNames);
 
         return c.Errors;
     }

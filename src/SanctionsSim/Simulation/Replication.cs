@@ -48,12 +48,13 @@ internal sealed class Replication
         _patrons = new PatronAgent(plan);
         _coupProofing = new CoupProofingAgent(plan);
         _troops = new RankAndFile(plan);
-        _events = new EventSchedule(plan.Events);
+        _events = new EventSchedule(plan.Events, plan.FactionCount);
         _collapse = new CollapseWatch(plan);
         _highCommand = new HighCommandAgent(plan);
-        _offers = new OfferEffects(plan.FactionCount);
+        _offers = new OfferEffects(plan.FactionCount) { ConditionalAmnesty = plan.Mechanisms.ConditionalAmnesty };
         _economy = new EconomyEffects(plan.Patrons.Length);
         _coefficients = new DecisionCoefficients(plan.ClassFaction, plan.ClassFate);
+        _coefficients.Configure(plan.Mechanisms);
         _choosers = new int[plan.OfficerCount];
         _queue = new int[plan.OfficerCount];
         _newDefectors = new int[plan.OfficerCount];
@@ -154,9 +155,14 @@ internal sealed class Replication
             o.PayRaiseWeeks += _regime.PaidRaise ? 1 : 0;
 
             // 2. events in force; the week's terms of the decision rule and the offers to each faction
-            _events.Week(week);
+            _events.Week(week, share, _plan.Mechanisms);
             WeekTerms terms = WeekTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share, _coupProofing.OmegaFactor);
             _coalition.ApplyToOffers(_offers);
+            if (_plan.Mechanisms.Backfire)
+            {
+                _coefficients.SetOrders(_events.Ordered, _plan.ClassFaction, _plan.Mechanisms.ClassOrderCost); // Eq. 23
+            }
+
             _coefficients.Set(in terms, _offers.Offers);
 
             // 3. contact campaigns reach officers; officers decide
@@ -255,6 +261,11 @@ internal sealed class Replication
         if (!_corps.Attempt(officer, week, detection, _key))
         {
             purges++;
+            if (_plan.Mechanisms.ConditionalAmnesty)
+            {
+                _corps.SpreadPurge(officer); // his ties see what became of him (Eq. 21)
+            }
+
             return;
         }
 

@@ -216,6 +216,9 @@ public class CliTests
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "highCommand": { "enabled": true, "deliberationWeeks": 99 } }""", "$.highCommand.deliberationWeeks")]
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "highCommand": { "signalNoise": 5 } }""", "$.highCommand.signalNoise")]
     [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "collapse": { "splitShare": 2 } }""", "$.collapse.splitShare")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "conditionalAmnesty": { "enabled": true, "priorStrength": 0 } }""", "$.conditionalAmnesty.priorStrength")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "repressionBackfire": { "outGroupFactor": -1 } }""", "$.repressionBackfire.outGroupFactor")]
+    [TestCase("""{ "schemaVersion": 1, "name": "x", "factions": [ { "name": "a", "generals": 5, "troops": 100 } ], "events": [ { "name": "p", "participants": 5000 } ] }""", "$.events[0].participants")]
     public async Task ValidateAndRun_BadFiles_ExitTwoNamingTheField(string json, string expected)
     {
         string path = WriteFile("bad.json", json);

@@ -92,6 +92,42 @@ public sealed class OfferEffects
         }
     }
 
+    /// <summary>
+    /// An amnesty of value <paramref name="value"/> (escalated) and credibility <paramref name="credibility"/>: off, the
+    /// value offered is their product (<see cref="OfferValue"/>, exactly as before); with the conditional amnesty on
+    /// (<see cref="ConditionalAmnesty"/>), value and credibility are kept apart for the officers' own beliefs (docs/model.md, Eq. 20–22).
+    /// </summary>
+    internal void OfferAmnesty(double value, double credibility, bool isPublic)
+    {
+        if (!ConditionalAmnesty)
+        {
+            OfferValue(value * credibility, isPublic);
+            return;
+        }
+
+        Check(value, double.MaxValue, nameof(value));
+        Check(credibility, 1, nameof(credibility));
+        for (int f = 0; f < _offers.Length; f++)
+        {
+            if (_mask is null || _mask[f])
+            {
+                if (isPublic)
+                {
+                    _offers[f].AmnestyPublicValue += value;
+                    _offers[f].AmnestyPublicCredited += value * credibility;
+                }
+                else
+                {
+                    _offers[f].AmnestyPrivateValue += value;
+                    _offers[f].AmnestyPrivateCredited += value * credibility;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether amnesties go to the amnesty channel (the scenario's conditional amnesty is on).</summary>
+    internal bool ConditionalAmnesty { get; set; }
+
     internal ReadOnlySpan<FactionOffers> Offers => _offers;
 
     internal void Reset() => Array.Clear(_offers);

@@ -22,6 +22,7 @@ internal sealed class OfficerCorps
     private readonly byte[] _state;
     private readonly bool[] _reached;
     private readonly double[] _defectedTieWeight;
+    private readonly double[] _purgedTieWeight;
     private readonly int[] _defectWeek;
     private readonly int[] _group;
     private readonly double[] _defectedWeight;
@@ -43,6 +44,7 @@ internal sealed class OfficerCorps
         _state = new byte[n];
         _reached = new bool[n];
         _defectedTieWeight = new double[n];
+        _purgedTieWeight = new double[plan.Mechanisms.ConditionalAmnesty ? n : 0];
         _defectWeek = new int[n];
         _group = new int[n];
         _defectedWeight = new double[plan.FactionCount];
@@ -73,6 +75,9 @@ internal sealed class OfficerCorps
     public ReadOnlySpan<double> TieWeight => Ties.Weight;
 
     public ReadOnlySpan<double> DefectedTieWeight => _defectedTieWeight;
+
+    /// <summary>The weight of each officer's ties he saw detected and purged after an attempt (tracked only with the conditional amnesty on: empty otherwise).</summary>
+    public ReadOnlySpan<double> PurgedTieWeight => _purgedTieWeight;
 
     /// <summary>Each officer's decision group (faction, reached, sanctioned): <see cref="DecisionRule.Group"/>.</summary>
     public ReadOnlySpan<int> Group => _group;
@@ -137,6 +142,7 @@ internal sealed class OfficerCorps
         Array.Clear(_state);
         Array.Clear(_reached);
         Array.Clear(_defectedTieWeight);
+        Array.Clear(_purgedTieWeight);
         Array.Fill(_defectWeek, -1);
         Array.Clear(_defectedWeight);
         Array.Clear(_rotated);
@@ -222,6 +228,20 @@ internal sealed class OfficerCorps
         _defectWeek[officer] = week;
         _defectedWeight[_plan.FactionOf[officer]] += _plan.Weight[officer];
         return true;
+    }
+
+    /// <summary>The news that <paramref name="officer"/> was purged after an attempt reaches his ties (the conditional amnesty's evidence X_i, Eq. 21; rotated officers hear nothing).</summary>
+    public void SpreadPurge(int officer)
+    {
+        ReadOnlySpan<int> neighbours = Ties.Graph.Neighbors(officer);
+        ReadOnlySpan<double> weights = Ties.Graph.Weights(officer);
+        for (int j = 0; j < neighbours.Length; j++)
+        {
+            if (!_rotated[neighbours[j]])
+            {
+                _purgedTieWeight[neighbours[j]] += weights[j];
+            }
+        }
     }
 
     /// <summary>The news that <paramref name="defector"/> defected reaches their ties (Eq. 1: the weight of defected ties).</summary>

@@ -54,7 +54,7 @@ internal sealed class RankAndFile
             double deserted = Math.Min(remaining, Count(desertRate * remaining, key, DrawPurpose.Desertion, DrawPurpose.DesertionNormal, week, f));
             _deserted[f] += deserted;
             remaining -= deserted;
-            double pull = 1 + offers[f].PublicOffer + (10 * publicShare);
+            double pull = 1 + offers[f].PublicOffer + offers[f].AmnestyPublicCredited + (10 * publicShare); // the second offer term is 0 unless the conditional amnesty is on
             double crossRate = Math.Min(1, fa.LowRankDefectionRatePerWeek * pull * crossingMultiplier * fa.CrossingIdentityFactor);
             double crossed = Math.Min(remaining, Count(crossRate * remaining, key, DrawPurpose.Crossing, DrawPurpose.CrossingNormal, week, f));
             _crossed[f] += crossed;

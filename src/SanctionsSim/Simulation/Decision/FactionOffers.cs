@@ -20,4 +20,16 @@ internal struct FactionOffers
 
     /// <summary>F: share of a sanctioned officer's assets frozen while they stay.</summary>
     public double Freeze;
+
+    /// <summary>With the conditional amnesty (Eq. 20–22): Σ V of the public amnesties (their value, not weighted by credibility; 0 when off).</summary>
+    public double AmnestyPublicValue;
+
+    /// <summary>With the conditional amnesty: Σ V·c of the public amnesties (c: the instrument's credibility this week).</summary>
+    public double AmnestyPublicCredited;
+
+    /// <summary>With the conditional amnesty: Σ V of the private amnesties (known to reached officers).</summary>
+    public double AmnestyPrivateValue;
+
+    /// <summary>With the conditional amnesty: Σ V·c of the private amnesties.</summary>
+    public double AmnestyPrivateCredited;
 }

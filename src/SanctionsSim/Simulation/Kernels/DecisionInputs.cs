@@ -6,6 +6,7 @@ internal readonly ref struct DecisionInputs
     public DecisionInputs(OfficerCorps corps, DecisionCoefficients coefficients, DrawRow draws)
         : this(corps.State, corps.Assets, corps.Family, corps.Loyalty, corps.TieWeight, corps.DefectedTieWeight, corps.Group, coefficients, draws)
     {
+        PurgedTies = corps.PurgedTieWeight;
     }
 
     /// <summary>Inputs from explicit arrays (tests, benchmarks).</summary>
@@ -35,6 +36,9 @@ internal readonly ref struct DecisionInputs
     public ReadOnlySpan<double> DefectedTies { get; }
 
     public ReadOnlySpan<int> Group { get; }
+
+    /// <summary>The weight of each officer's ties seen purged after an attempt (the conditional amnesty's evidence; empty when not tracked).</summary>
+    public ReadOnlySpan<double> PurgedTies { get; init; }
 
     public DecisionCoefficients Coefficients { get; }
 

@@ -27,7 +27,7 @@ internal static class DecisionKernels
 
     /// <summary>The week's choices by the plan's kernel, in index order.</summary>
     public static int Sweep(DecisionKernelMode kernel, in DecisionInputs input, Span<int> queue, Span<int> choosers)
-        => kernel == DecisionKernelMode.Vector && !input.Coefficients.ZeroNoise
+        => kernel == DecisionKernelMode.Vector && !input.Coefficients.ZeroNoise && !input.Coefficients.HasOfficerTerms
             ? VectorDecisionKernel.Sweep(in input, queue, choosers)
             : ScalarDecisionKernel.Sweep(in input, choosers);
 }

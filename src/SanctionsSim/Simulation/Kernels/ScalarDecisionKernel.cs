@@ -23,6 +23,10 @@ internal static class ScalarDecisionKernel
         }
 
         double delta = DecisionRule.Delta(input.Assets[i], input.Family[i], input.Loyalty[i], c.Beta[g], gamma, alpha);
+        if (c.HasOfficerTerms)
+        {
+            delta += OfficerTerms(in input, i, g);
+        }
         if (c.ZeroNoise)
         {
             return delta >= 0;
@@ -30,6 +34,15 @@ internal static class ScalarDecisionKernel
 
         double x = delta * c.InverseTau;
         return x >= LogitChoice.Hopeless && LogitChoice.Chooses(x, input.Draws.Bits(i));
+    }
+
+    /// <summary>The officer's own terms of Δ beyond the group's coefficients: the conditional amnesty at his own P(fall) and belief (Eq. 20–22).</summary>
+    public static double OfficerTerms(in DecisionInputs input, int i, int g)
+    {
+        DecisionCoefficients c = input.Coefficients;
+        double ties = input.Ties[i], defected = input.DefectedTies[i];
+        double fall = DecisionRule.HasOwnFall(defected, ties) ? DecisionRule.OwnFall(defected, ties, in c.Terms) : c.Terms.SharedFall;
+        return c.AmnestyTerm(g, fall, defected, input.PurgedTies.IsEmpty ? 0 : input.PurgedTies[i]);
     }
 
     /// <summary>Every loyal officer's choice; writes those who attempt to <paramref name="choosers"/> in index order.</summary>

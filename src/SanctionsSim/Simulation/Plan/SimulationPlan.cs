@@ -31,7 +31,7 @@ internal sealed class SimulationPlan
         Decision = new DecisionPlan(scenario.Decision, scenario.Opposition);
         CriticalShare = scenario.Collapse.CriticalShare;
         FactionCriticalShare = scenario.Collapse.FactionCriticalShare;
-        Events = scenario.Events.Select(e => new EventPlan(e)).ToArray();
+        Events = scenario.Events.Select(e => new EventPlan(e, FactionNames, scenario.Mobilisation.Population)).ToArray();
 
         // the officer layout: per faction its generals (a command tree of the given branching), then their seniors
         FactionStart = new int[FactionCount + 1];
@@ -86,6 +86,7 @@ internal sealed class SimulationPlan
         ImportanceWeightedStrength = total;
 
         AssignIdentities(scenario);
+        Mechanisms = new MechanismsPlan(scenario, ClassFaction, ClassNames, scenario.Factions);
 
         // static priority order by troop weight (ties: lower index first)
         WeightOrder = Enumerable.Range(0, n).OrderByDescending(i => Weight[i]).ThenBy(i => i).ToArray();
@@ -179,6 +180,9 @@ internal sealed class SimulationPlan
 
     /// <summary>The regime's repertoire against defection.</summary>
     public CoupProofingPlan CoupProofing { get; }
+
+    /// <summary>The revised mechanisms (conditional amnesty, repression's backfire, mobilisation) and their switches.</summary>
+    public MechanismsPlan Mechanisms { get; }
 
     /// <summary>The high command (its members and the game they play).</summary>
     public HighCommandPlan HighCommand { get; }
