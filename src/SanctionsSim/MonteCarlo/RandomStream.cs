@@ -307,7 +307,7 @@ public sealed class RandomStream : Random
     /// <param name="seed">The experiment seed.</param>
     /// <param name="replication">The replication index.</param>
     /// <returns>The key for <see cref="CounterBits"/>.</returns>
-    public static ulong CounterKey(ulong seed, long replication) => Mix(Mix(seed ^ 0xA0761D6478BD642FUL) ^ (ulong)replication);
+    public static ulong CounterKey(ulong seed, long replication) => Mix(Mix(KeyRegistry.Salted(seed, SeedSalt.CounterKey)) ^ (ulong)replication);
 
     /// <summary>64 counter-based random bits for (key, a, b): <c>CounterUniform(s, r, a, b) == ToUniform(CounterBits(CounterKey(s, r), a, b))</c>.</summary>
     /// <param name="key">From <see cref="CounterKey"/>.</param>
