@@ -78,6 +78,47 @@ public class LayeringTests
             .ShouldBeEmpty();
     }
 
+    /// <summary>docs/architecture.md's table of the namespace graph is the graph as built.</summary>
+    [Test]
+    public void ArchitectureDoc_TableIsTheGraphAsBuilt()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        string doc = File.ReadAllText(Path.Combine(Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "architecture.md"));
+        var documented = new SortedSet<string>(StringComparer.Ordinal);
+        bool inTable = false;
+        foreach (string line in doc.Split('\n'))
+        {
+            if (line.StartsWith("| namespace | depends on |", StringComparison.Ordinal))
+            {
+                inTable = true;
+                continue;
+            }
+
+            if (!inTable || line.StartsWith("|---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!line.StartsWith('|'))
+            {
+                break;
+            }
+
+            string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
+            string from = cells[1].Trim('`') is "root" ? "" : cells[1].Trim('`');
+            foreach (string to in cells[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim('*')))
+            {
+                if (!to.StartsWith("nothing", StringComparison.Ordinal))
+                {
+                    documented.Add($"{from} -> {(to == "root" ? "" : to)}");
+                }
+            }
+        }
+
+        var built = new SortedSet<string>(graph.Edges.Keys.Select(e => $"{Relative(Core, e.From)} -> {Relative(Core, e.To)}"), StringComparer.Ordinal);
+        documented.ShouldBe(built, "docs/architecture.md, Namespaces and layers: update the table to the graph as built");
+    }
+
     /// <summary>The fixture (namespaces under LayeringFixture, in this test assembly) has one edge against the order, hidden behind a fully qualified name inside a method body, and the cycle it closes: the checks must find both, and nothing else.</summary>
     [Test]
     public void Fixture_AnEdgeAgainstTheOrder_AndItsCycle_AreCaught()
