@@ -44,7 +44,7 @@ public sealed class RandomStream : Random
     /// <summary>Creates the stream keyed by (<paramref name="seed"/>, <paramref name="replication"/>, <paramref name="stream"/>).</summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="replication">The replication index (any value; negative indices are allowed but unusual).</param>
-    /// <param name="stream">A purpose key (for example <see cref="StreamKeys.Network"/>), so that draws for one purpose do not shift those of another.</param>
+    /// <param name="stream">A stream word, so that draws for one purpose do not shift those of another: the library's own come from its key registry (words 1 … 8 and their registered sub-purposes); give your own streams other words.</param>
     public RandomStream(ulong seed, long replication, ulong stream)
     {
         Reset(seed, replication, stream);
