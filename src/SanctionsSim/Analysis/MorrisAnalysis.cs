@@ -69,7 +69,7 @@ public static class MorrisAnalysis
             }
         }
 
-        var boot = new RandomStream(seed, 2, StreamKeys.Design);
+        var boot = new RandomStream(seed, 0, KeyRegistry.Design(DesignUse.MorrisBootstrap)); // not (seed, 2, design): trajectory 2's stream (CHANGELOG)
         var stars = new double[k][];
         for (int i = 0; i < k; i++)
         {

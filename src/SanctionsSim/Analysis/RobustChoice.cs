@@ -41,7 +41,7 @@ public static class RobustChoice
         }
 
         int k = options.Particles, a = arms.Count, r = options.ReplicationsPerParticle;
-        int[] particles = posterior.Resample(k, options.Seed ^ StreamKeys.Design);
+        int[] particles = posterior.Resample(k, KeyRegistry.Salted(options.Seed, SeedSalt.RobustResample));
         var estimates = new double[k, a];
         var done = new bool[k];
         foreach (var p in completed ?? [])

@@ -88,5 +88,5 @@ public sealed class AbcOptions
 
     internal int MaxAttemptsPerParticle => (int)Math.Min(int.MaxValue, Math.Ceiling(50.0 / MinAcceptanceRate));
 
-    internal static ulong GenerationKey(ulong seed, int generation, int slot) => RandomStream.CounterBits(seed ^ 0xABC5EC0DUL, generation, slot);
+    internal static ulong GenerationKey(ulong seed, int generation, int slot) => RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.AbcGenerations), generation, slot);
 }

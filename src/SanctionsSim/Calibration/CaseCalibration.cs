@@ -99,7 +99,7 @@ public sealed class CaseCalibration : IAbcModel
     public IAbcSimulator CreateSimulator() => new Simulator(this);
 
     /// <summary>The seed of case <paramref name="caseIndex"/>'s replication for a simulation seed, so the cases draw independently.</summary>
-    internal static ulong CaseSeed(ulong seed, int caseIndex) => RandomStream.CounterBits(seed, 0x5CA5E, caseIndex);
+    internal static ulong CaseSeed(ulong seed, int caseIndex) => RandomStream.CounterBits(seed, CounterTags.CaseSeeds, caseIndex);
 
     private sealed class Simulator(CaseCalibration owner) : IAbcSimulator
     {

@@ -20,9 +20,6 @@ namespace SanctionsSim.Calibration;
 /// <threadsafety>Immutable; its workers run on any thread.</threadsafety>
 public sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
 {
-    /// <summary>The key of the fact draws' stream (XOR-ed with the seed).</summary>
-    private const ulong FactsKey = 0xFAC7_5EED_0D1AUL;
-
     private readonly SanctionsModel _base;
     private readonly FactRange[] _ranges;
     private readonly ulong[] _pathKeys;
@@ -77,7 +74,7 @@ public sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
             Span<double> values = _ranges.Length <= 64 ? stackalloc double[_ranges.Length] : new double[_ranges.Length];
             for (int j = 0; j < _ranges.Length; j++)
             {
-                double u = RandomStream.ToUniform(RandomStream.CounterBits(seed ^ FactsKey, replication, (long)_pathKeys[j]));
+                double u = RandomStream.ToUniform(RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.FactRanges), replication, (long)_pathKeys[j]));
                 values[j] = _ranges[j].Quantile(u);
             }
 

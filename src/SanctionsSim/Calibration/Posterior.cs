@@ -67,7 +67,7 @@ public sealed class Posterior
     /// </summary>
     internal int Particle(ulong seed, long replication)
     {
-        double u = (RandomStream.CounterBits(seed ^ 0x9057E71012UL, replication, 0) >> 11) * (1.0 / (1UL << 53)) * _cumulative[^1];
+        double u = (RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.PosteriorParticle), replication, 0) >> 11) * (1.0 / (1UL << 53)) * _cumulative[^1];
         int k = Array.BinarySearch(_cumulative, u);
         k = k < 0 ? ~k : k + 1;
         return Math.Min(k, _cumulative.Length - 1);

@@ -99,7 +99,7 @@ public static class PackageOptimizer
         }
 
         var best = pool[0];
-        var confirmation = problem.Evaluate(best.Levers, RandomStream.Mix(options.Seed ^ 0xC0F1A7A710E5EEDUL), 0, options.ConfirmationReplications);
+        var confirmation = problem.Evaluate(best.Levers, RandomStream.Mix(KeyRegistry.Salted(options.Seed, SeedSalt.PackageConfirmation)), 0, options.ConfirmationReplications);
         replications += options.ConfirmationReplications;
         return new OptimizationResult(
             problem,

@@ -80,7 +80,7 @@ public static class ParetoSearch
         }
 
         // confirmation on fresh common random numbers
-        ulong fresh = RandomStream.Mix(options.Seed ^ 0x9A7E70F7E5EEDUL);
+        ulong fresh = RandomStream.Mix(KeyRegistry.Salted(options.Seed, SeedSalt.ParetoFresh));
         var confirmed = new PackageSample[n];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
             confirmed[i] = problem.Evaluate(Levers(levers, population[i].Unit), fresh, 0, options.ConfirmationReplications));

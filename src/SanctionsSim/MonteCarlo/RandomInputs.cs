@@ -194,7 +194,7 @@ public sealed class RandomInputs
         return next;
     }
 
-    private static ulong Root(ulong seed, long index) => RandomStream.Mix(RandomStream.CounterKey(seed ^ 0x5851F42D4C957F2DUL, index));
+    private static ulong Root(ulong seed, long index) => RandomStream.Mix(RandomStream.CounterKey(KeyRegistry.Salted(seed, SeedSalt.InputsRoot), index));
 
     /// <summary>Φ(g) clipped below 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -247,7 +247,7 @@ public sealed class RandomInputs
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong BlockKey(ulong key, int block) => RandomStream.Mix(key ^ (0xD1B54A32D192ED03UL * (ulong)(block + 1)));
+    private static ulong BlockKey(ulong key, int block) => RandomStream.Mix(key ^ ((ulong)SeedSalt.InputsBlockStep * (ulong)(block + 1)));
 
     /// <summary>A standard normal value from 64 random bits: the ziggurat's one-word path, or a stream seeded by the bits for the rare rest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

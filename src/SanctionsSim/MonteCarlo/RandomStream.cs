@@ -44,7 +44,7 @@ public sealed class RandomStream : Random
     /// <summary>Creates the stream keyed by (<paramref name="seed"/>, <paramref name="replication"/>, <paramref name="stream"/>).</summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="replication">The replication index (any value; negative indices are allowed but unusual).</param>
-    /// <param name="stream">A purpose key (for example <see cref="StreamKeys.Network"/>), so that draws for one purpose do not shift those of another.</param>
+    /// <param name="stream">A stream word, so that draws for one purpose do not shift those of another: the library's own come from its key registry (words 1 … 8 and their registered sub-purposes); give your own streams other words.</param>
     public RandomStream(ulong seed, long replication, ulong stream)
     {
         Reset(seed, replication, stream);
@@ -307,7 +307,7 @@ public sealed class RandomStream : Random
     /// <param name="seed">The experiment seed.</param>
     /// <param name="replication">The replication index.</param>
     /// <returns>The key for <see cref="CounterBits"/>.</returns>
-    public static ulong CounterKey(ulong seed, long replication) => Mix(Mix(seed ^ 0xA0761D6478BD642FUL) ^ (ulong)replication);
+    public static ulong CounterKey(ulong seed, long replication) => Mix(Mix(KeyRegistry.Salted(seed, SeedSalt.CounterKey)) ^ (ulong)replication);
 
     /// <summary>64 counter-based random bits for (key, a, b): <c>CounterUniform(s, r, a, b) == ToUniform(CounterBits(CounterKey(s, r), a, b))</c>.</summary>
     /// <param name="key">From <see cref="CounterKey"/>.</param>

@@ -124,8 +124,8 @@ public static class InputSplitting
     /// </summary>
     private static SplittingRun Importance(IInputSplittingModel model, InputSplittingOptions options, InputShift shift, int index, CancellationToken cancellationToken)
     {
-        ulong runKey = RandomStream.CounterKey(options.Seed ^ StreamKeys.Splitting, index);
-        ulong seed = RandomStream.Mix(runKey ^ 0x7F4A7C159E3779B9UL);
+        ulong runKey = RandomStream.CounterKey(KeyRegistry.Salted(options.Seed, SeedSalt.Splitting), index);
+        ulong seed = RandomStream.Mix(KeyRegistry.Salted(runKey, SeedSalt.InputSplittingPrior));
         var noShift = new InputShift([]);
         double alpha = options.DefensiveShare;
         var weights = new double[options.Particles];
@@ -236,7 +236,7 @@ public static class InputSplitting
             _options = options;
             _n = n;
             _run = run;
-            _runKey = RandomStream.CounterKey(options.Seed ^ StreamKeys.Splitting, run);
+            _runKey = RandomStream.CounterKey(KeyRegistry.Salted(options.Seed, SeedSalt.Splitting), run);
             _particles = new RandomInputs[n];
             _scores = new double[n];
             _next = new RandomInputs[n];
@@ -248,7 +248,7 @@ public static class InputSplitting
         /// <summary>N particles from the prior, scored.</summary>
         public void Start(CancellationToken cancellationToken)
         {
-            ulong seed = RandomStream.Mix(_runKey ^ 0x2545F4914F6CDD1DUL);
+            ulong seed = RandomStream.Mix(KeyRegistry.Salted(_runKey, SeedSalt.InputSplittingLevels));
             ForEach((i, path, _) =>
             {
                 var inputs = RandomInputs.FromPrior(seed, i);
@@ -363,7 +363,7 @@ public static class InputSplitting
                 }
             }
 
-            var random = new RandomStream(_options.Seed ^ StreamKeys.Splitting, ((long)_run << 20) ^ level, StreamKeys.Splitting);
+            var random = new RandomStream(KeyRegistry.Salted(_options.Seed, SeedSalt.Splitting), ((long)_run << 20) ^ level, StreamKeys.Splitting);
             double u = random.NextDouble();
             int m = alive.Count;
             for (int j = 0; j < _n; j++)
@@ -390,7 +390,7 @@ public static class InputSplitting
                 int ok = 0;
                 for (int t = 0; t < steps; t++)
                 {
-                    ulong key = RandomStream.CounterBits(_runKey ^ ((ulong)level * 0x9E3779B97F4A7C15UL), i, t);
+                    ulong key = RandomStream.CounterBits(_runKey ^ ((ulong)level * (ulong)SeedSalt.InputSplittingLevelStep), i, t);
                     RandomInputs y = x.Perturb(key, rho, spare.Value);
                     spare.Value = null;
                     double sy = CheckScore(path.Score(y));

@@ -64,6 +64,7 @@ public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
     private sealed class Path(SimulationPlan plan) : ISplittingPath
     {
         private readonly Replication _replication = new(plan);
+        private KeySwitch[] _switches = [];
 
         public void Simulate(ulong seed, long origin, ReadOnlySpan<PathBranch> branches, Span<double> scores)
         {
@@ -72,7 +73,17 @@ public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
                 throw new ArgumentException($"scores must have one entry per week ({plan.Weeks}); got {scores.Length}.", nameof(scores));
             }
 
-            _replication.Run(seed, origin, branches, scores);
+            if (_switches.Length < branches.Length)
+            {
+                _switches = new KeySwitch[Math.Max(branches.Length, 2 * _switches.Length)];
+            }
+
+            for (int i = 0; i < branches.Length; i++)
+            {
+                _switches[i] = new KeySwitch(branches[i].Step, branches[i].Key); // the engine's form of a branch
+            }
+
+            _replication.Run(seed, origin, _switches.AsSpan(0, branches.Length), scores);
         }
     }
 }

@@ -67,5 +67,5 @@ public sealed class SplittingOptions
 
     /// <summary>The key of a stream of run <paramref name="run"/>'s iteration <paramref name="iteration"/> for path slot <paramref name="slot"/>.</summary>
     internal static RandomStream Stream(ulong seed, int run, long iteration, int slot)
-        => new(RandomStream.Mix(RandomStream.CounterKey(seed ^ StreamKeys.Splitting, run) ^ (ulong)iteration), slot, StreamKeys.Splitting);
+        => new(RandomStream.Mix(RandomStream.CounterKey(KeyRegistry.Salted(seed, SeedSalt.Splitting), run) ^ (ulong)iteration), slot, StreamKeys.Splitting);
 }

@@ -79,7 +79,7 @@ internal sealed class Replication
     /// the branch's key (adaptive multilevel splitting), writing each week's collapse score (<see cref="CollapseWatch.Score"/>)
     /// into <paramref name="scores"/> when it is not empty. With no branches it is <see cref="Run(ulong, long)"/>.
     /// </summary>
-    public void Run(ulong seed, long replication, ReadOnlySpan<RareEvents.PathBranch> branches, Span<double> scores)
+    public void Run(ulong seed, long replication, ReadOnlySpan<KeySwitch> branches, Span<double> scores)
     {
         _key = DrawKey.ForReplication(seed, replication);
         _random.Reset(seed, replication, StreamKeys.Agents);
@@ -113,7 +113,7 @@ internal sealed class Replication
         Simulate([], inputs, scores);
     }
 
-    private void Simulate(ReadOnlySpan<RareEvents.PathBranch> branches, RandomInputs? randomInputs, Span<double> scores)
+    private void Simulate(ReadOnlySpan<KeySwitch> branches, RandomInputs? randomInputs, Span<double> scores)
     {
         RunMetrics o = Metrics;
         o.Reset();
@@ -130,7 +130,7 @@ internal sealed class Replication
         int branch = 0;
         for (int week = 0; week < _plan.Weeks; week++)
         {
-            if (branch < branches.Length && branches[branch].Step == week)
+            if (branch < branches.Length && branches[branch].Week == week)
             {
                 _key = branches[branch++].Key; // a splitting clone: fresh randomness from this week on
             }

@@ -1,4 +1,5 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Policy;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Simulation;

@@ -1,5 +1,3 @@
-using SanctionsSim.Simulation;
-
 namespace SanctionsSim.Policy;
 
 /// <summary>

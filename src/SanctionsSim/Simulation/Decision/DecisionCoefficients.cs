@@ -1,3 +1,5 @@
+using SanctionsSim.Policy;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>

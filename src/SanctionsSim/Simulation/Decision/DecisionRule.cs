@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SanctionsSim.Policy;
 
 namespace SanctionsSim.Simulation;
 

@@ -27,21 +27,17 @@ internal static class DrawKey
     public const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Bits of the counter that hold the index.</summary>
-    public const int IndexBits = 40;
+    public const int IndexBits = KeyRegistry.IndexBits;
 
     /// <summary>Bits of the counter that hold the week.</summary>
-    public const int WeekBits = 16;
+    public const int WeekBits = KeyRegistry.SubPurposeBits;
 
     /// <summary>The replication's key: every counter-based draw of replication <paramref name="replication"/> derives from it.</summary>
     public static ulong ForReplication(ulong seed, long replication) => RandomStream.CounterKey(seed, replication);
 
-    /// <summary>The counter n = purpose · 2⁵⁶ + week · 2⁴⁰ + index.</summary>
+    /// <summary>The counter n = purpose · 2⁵⁶ + week · 2⁴⁰ + index: the registry's key (<see cref="KeyRegistry.Pack"/>), the week as sub-purpose.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Counter(DrawPurpose purpose, int week, long index)
-    {
-        System.Diagnostics.Debug.Assert((uint)week < (1u << WeekBits) && (ulong)index < (1UL << IndexBits), "week or index outside the packed ranges");
-        return ((ulong)purpose << (IndexBits + WeekBits)) | ((ulong)(uint)week << IndexBits) | (ulong)index;
-    }
+    public static ulong Counter(DrawPurpose purpose, int week, long index) => KeyRegistry.Pack((KeyPurpose)purpose, week, index);
 
     /// <summary>The mixer's input for a counter: key + n·γ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

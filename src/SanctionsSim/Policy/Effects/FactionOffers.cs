@@ -1,6 +1,6 @@
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Policy;
 
-/// <summary>What the instruments in force offer the officers of one faction this week (the channels of <see cref="Policy.OfferEffects"/>).</summary>
+/// <summary>What the instruments in force offer the officers of one faction this week (the channels of <see cref="OfferEffects"/>): a Policy type, so the instruments fill it without knowing the engine that reads it.</summary>
 internal struct FactionOffers
 {
     /// <summary>V_pub: value offered to every officer (patronage-years, credibility-weighted).</summary>

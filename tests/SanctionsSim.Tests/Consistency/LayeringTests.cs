@@ -1,0 +1,178 @@
+namespace SanctionsSim.Tests.Consistency;
+
+/// <summary>
+/// The core's namespaces depend on each other one way, down the layers of shared/design/ARCHITECTURE.md, and form no
+/// cycle. Read from the compiled assembly (<see cref="NamespaceGraph"/>), not from source text. Today's exceptions are
+/// listed in <see cref="Allowed"/>, each with the use that makes it; any new edge against the order, or any new cycle,
+/// fails, and so does an allowed edge that no longer exists (remove it from the list).
+/// </summary>
+public class LayeringTests
+{
+    private const string Core = "SanctionsSim";
+
+    /// <summary>
+    /// The layers, bottom up, by namespace relative to the root (a sub-namespace takes its parent's layer: every
+    /// <c>Simulation.*</c> is the engine). The root namespace holds the engine's front door (<c>SanctionsModel</c>,
+    /// "one <c>using SanctionsSim;</c> runs a preset") and is placed with the engine.
+    /// </summary>
+    private static readonly Dictionary<string, int> Layers = new(StringComparer.Ordinal)
+    {
+        // base
+        ["Internal"] = 0, ["MonteCarlo"] = 0, ["Networks"] = 0, ["Cascades"] = 0,
+
+        // inputs
+        ["Model"] = 1, ["Policy"] = 1, ["Scenarios"] = 1,
+
+        // engine
+        [""] = 2, ["Simulation"] = 2,
+
+        // analyses
+        ["Experiments"] = 3, ["Analysis"] = 3, ["Calibration"] = 3, ["Design"] = 3, ["RareEvents"] = 3,
+    };
+
+    /// <summary>
+    /// Today's edges against the order or closing a cycle (issue #28), each named with the use that makes it. Remove an
+    /// entry when its edge is gone (the test says so); never add one without an issue that says how it will go.
+    /// </summary>
+    private static readonly (string From, string To, string Why)[] Allowed =
+    [
+        // against the order: ScenarioRunner (root, public) returns a ComparisonSummary (Analysis) for a package
+        // against its baseline; closes root -> Analysis -> root (PolicyComparison runs a SanctionsModel)
+        ("", "Analysis", "ScenarioRunner.Compare returns Analysis.ComparisonSummary"),
+
+        // same layer, closes Experiments <-> Calibration (Calibration uses ExperimentParameter): a sweep can run each
+        // point over a posterior's structural draws (Sweep, SweepOptions hold a Calibration.Posterior)
+        ("Experiments", "Calibration", "Sweep runs points over a Calibration.Posterior"),
+
+        // (broken: Policy -> Simulation, FactionOffers is now a Policy type; Simulation -> RareEvents, Replication
+        // takes the engine's KeySwitch and ScenarioSplitting converts its PathBranch to it)
+    ];
+
+    [Test]
+    public void EveryNamespaceOfTheCore_HasALayer()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        graph.Namespaces.Where(ns => LayerOf(Core, ns, Layers) is null).ShouldBeEmpty("place every new namespace in Layers");
+    }
+
+    [Test]
+    public void NoEdgeRunsAgainstTheLayers_ButTheAllowedOnes()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        Against(graph, Core, Layers, Allowed).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void NoCycleBetweenNamespaces_OnceTheAllowedEdgesAreSet_Aside()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        CyclesWithout(graph, Core, Allowed).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void EveryAllowedEdge_StillExists()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        Allowed.Where(a => !graph.Edges.ContainsKey((Qualify(Core, a.From), Qualify(Core, a.To))))
+            .Select(a => $"{a.From} -> {a.To}: gone, remove it from Allowed")
+            .ShouldBeEmpty();
+    }
+
+    /// <summary>docs/architecture.md's table of the namespace graph is the graph as built.</summary>
+    [Test]
+    public void ArchitectureDoc_TableIsTheGraphAsBuilt()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        string doc = File.ReadAllText(Path.Combine(Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "architecture.md"));
+        var documented = new SortedSet<string>(StringComparer.Ordinal);
+        bool inTable = false;
+        foreach (string line in doc.Split('\n'))
+        {
+            if (line.StartsWith("| namespace | depends on |", StringComparison.Ordinal))
+            {
+                inTable = true;
+                continue;
+            }
+
+            if (!inTable || line.StartsWith("|---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!line.StartsWith('|'))
+            {
+                break;
+            }
+
+            string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
+            string from = cells[1].Trim('`') is "root" ? "" : cells[1].Trim('`');
+            foreach (string to in cells[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim('*')))
+            {
+                if (!to.StartsWith("nothing", StringComparison.Ordinal))
+                {
+                    documented.Add($"{from} -> {(to == "root" ? "" : to)}");
+                }
+            }
+        }
+
+        var built = new SortedSet<string>(graph.Edges.Keys.Select(e => $"{Relative(Core, e.From)} -> {Relative(Core, e.To)}"), StringComparer.Ordinal);
+        documented.ShouldBe(built, "docs/architecture.md, Namespaces and layers: update the table to the graph as built");
+    }
+
+    /// <summary>The fixture (namespaces under LayeringFixture, in this test assembly) has one edge against the order, hidden behind a fully qualified name inside a method body, and the cycle it closes: the checks must find both, and nothing else.</summary>
+    [Test]
+    public void Fixture_AnEdgeAgainstTheOrder_AndItsCycle_AreCaught()
+    {
+        const string root = "SanctionsSim.Tests.Consistency.LayeringFixture";
+        var layers = new Dictionary<string, int>(StringComparer.Ordinal) { ["MonteCarlo"] = 0, ["Model"] = 1, ["Simulation"] = 2 };
+        var graph = NamespaceGraph.Read(typeof(LayeringTests).Assembly.Location, root);
+
+        graph.Namespaces.Count.ShouldBe(3);
+        var against = Against(graph, root, layers, []);
+        against.Count.ShouldBe(1, string.Join("\n", against));
+        against[0].ShouldStartWith("MonteCarlo -> Simulation");
+        CyclesWithout(graph, root, []).ShouldBe(["Model MonteCarlo Simulation"]);
+
+        // allowing that edge (as the core's list does) leaves nothing, and an allowed edge that is not there is noticed
+        (string, string, string)[] allowed = [("MonteCarlo", "Simulation", "the fixture's edge")];
+        Against(graph, root, layers, allowed).ShouldBeEmpty();
+        CyclesWithout(graph, root, allowed).ShouldBeEmpty();
+
+        // the edges down the layers are read too (a property's type, a signature), and are not flagged
+        graph.Edges.ContainsKey((root + ".Model", root + ".MonteCarlo")).ShouldBeTrue();
+        graph.Edges.ContainsKey((root + ".Simulation", root + ".Model")).ShouldBeTrue();
+    }
+
+    private static List<string> Against(NamespaceGraph graph, string root, Dictionary<string, int> layers, (string From, string To, string Why)[] allowed)
+        => [.. graph.Edges
+            .Where(e => LayerOf(root, e.Key.From, layers) < LayerOf(root, e.Key.To, layers))
+            .Where(e => !allowed.Any(a => Qualify(root, a.From) == e.Key.From && Qualify(root, a.To) == e.Key.To))
+            .Select(e => $"{Relative(root, e.Key.From)} -> {Relative(root, e.Key.To)} ({e.Value})")
+            .Order(StringComparer.Ordinal)];
+
+    private static List<string> CyclesWithout(NamespaceGraph graph, string root, (string From, string To, string Why)[] allowed)
+    {
+        var kept = graph.Edges.Keys.Where(e => !allowed.Any(a => Qualify(root, a.From) == e.From && Qualify(root, a.To) == e.To));
+        return [.. graph.Cycles(kept).Select(c => string.Join(" ", c.Select(ns => Relative(root, ns))))];
+    }
+
+    private static int? LayerOf(string root, string ns, Dictionary<string, int> layers)
+    {
+        for (string name = Relative(root, ns); ; name = name[..name.LastIndexOf('.')])
+        {
+            if (layers.TryGetValue(name, out int layer))
+            {
+                return layer;
+            }
+
+            if (!name.Contains('.', StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+    }
+
+    private static string Relative(string root, string ns) => ns == root ? string.Empty : ns[(root.Length + 1)..];
+
+    private static string Qualify(string root, string relative) => relative.Length == 0 ? root : root + "." + relative;
+}
