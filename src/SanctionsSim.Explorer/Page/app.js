@@ -221,23 +221,24 @@ function renderOutcomes(line) {
   const table = $("outcome-table");
   table.replaceChildren();
   const head = table.createTHead().insertRow();
-  for (const h of ["", "your package", "baseline", "difference"]) {
+  for (const h of ["", "your package", "baseline", "difference (pp)"]) {
     const th = document.createElement("th"); th.textContent = h; head.append(th);
   }
   const body = table.createTBody();
-  const never = [];
+  const never = [], weeks = [];
   mine.outcomes.forEach((o, i) => {
     const b = baseline.outcomes[i];
     if (o.runs === 0 && b.runs === 0) { never.push(o.words); return; }
     const row = body.insertRow();
     row.dataset.outcome = o.type;
     const d = differences[o.type];
-    const when = o.medianWeek != null ? ` (median week ${o.medianWeek})` : "";
-    const cells = [o.words, share(o.p, o.lower, o.upper) + when, share(b.p, b.lower, b.upper), d ? `${pp(d.pp)} [${signed(d.lower)}, ${signed(d.upper)}]` : "—"];
+    if (o.medianWeek != null) weeks.push(`${o.words} in week ${o.medianWeek}`);
+    const cells = [o.words, share(o.p, o.lower, o.upper), share(b.p, b.lower, b.upper), d ? `${signed(d.pp)} [${signed(d.lower)}, ${signed(d.upper)}]` : "—"];
     cells.forEach((c, k) => { const td = row.insertCell(); td.textContent = c; if (k > 0) td.className = "n"; });
   });
   const on = [mine, baseline].filter(a => a.highCommand).length;
-  let note = never.length ? `No run ended this way: ${never.join(", ")}.` : "";
+  let note = weeks.length ? `Your package, median week: ${weeks.join(", ")}. ` : "";
+  if (never.length) note += `No run ended this way: ${never.join(", ")}.`;
   if (on === 0) note += " The high command is off in both scenarios (as in every preset), so the ruler can only fall by defection; switch it on under Levers (The high command: enabled) to let the top brass remove him.";
   $("outcome-note").textContent = note.trim();
 }
