@@ -90,11 +90,32 @@ internal static class HtmlReport
 
         html.Append("</div><h2>Results (paired runs on common random numbers)</h2>");
         Table(html, CompareCommand.Header(s), CompareCommand.Rows(s, c));
+        html.Append("<h2>How the runs ended</h2>");
+        Table(html, ["scenario", .. Enum.GetValues<OutcomeType>().Select(Readable.Outcome)], OutcomeRows(s, c));
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">The share of runs that ended each way, with its {c.ToString("P0", CultureInfo.InvariantCulture)} interval; P(collapse) is removed by the high command plus collapse by defection. The high command can remove the ruler only in a scenario that enables it (<code>highCommand.enabled</code>, off in every preset).</p>");
         html.Append("<h2>Charts</h2>");
         Figure(html, Charts.PolicyComparison(s, c), $"How much each policy changes the probability of collapse compared with {s.Arms[0].ScenarioName}, in percentage points, with its {c.ToString("P0", CultureInfo.InvariantCulture)} interval from the paired runs (each policy's own probability in its label).");
         Figure(html, Charts.SurvivalCurves(s, c), "The share of runs in which the regime still stood, week by week, for each policy on the same paired runs, with its interval.");
         End(html, scenarios, result.Replications, result.Seed, c, $"sanctionssim compare {sources} --runs {result.Replications} --seed {result.Seed} --report report.html");
         return html.ToString();
+    }
+
+    /// <summary>One row per arm: each outcome type's probability with its interval ("12 % [9, 15]").</summary>
+    internal static IEnumerable<string[]> OutcomeRows(ComparisonSummary s, double confidence)
+    {
+        foreach (var arm in s.Arms)
+        {
+            var row = new List<string> { arm.ScenarioName };
+            foreach (OutcomeType type in Enum.GetValues<OutcomeType>())
+            {
+                var p = arm.OutcomeProbability(type);
+                var ci = p.Wilson(confidence);
+                var (e, lo, hi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+                row.Add($"{e} [{lo[..^2]}, {hi[..^2]}]");
+            }
+
+            yield return [.. row];
+        }
     }
 
     /// <summary>

@@ -32,8 +32,9 @@ internal static class ExportEndpoints
         long runs = body.Whole("runs", 1, options.MaxReplications, Math.Min(1000, options.MaxReplications));
         ulong seed = (ulong)body.Whole("seed", 0, long.MaxValue, 1);
         using WorkGate.Lease lease = await gate.EnterAsync(http.RequestAborted).ConfigureAwait(false);
-        MonteCarloResult<ComparisonSummary> result = await ComparisonRun.RunAsync(package, runs, seed, options.Threads, null, lease.Token).ConfigureAwait(false);
+        MonteCarloResult<OutcomeComparison.Summary> run = await ComparisonRun.RunAsync(package, runs, seed, options.Threads, null, lease.Token).ConfigureAwait(false);
         http.RequestAborted.ThrowIfCancellationRequested();
+        var result = new MonteCarloResult<ComparisonSummary>(run.Summary.Comparison, run.Seed, run.FirstReplication, run.Replications, run.StopReason, run.Confidence);
         if (result.Replications < 2)
         {
             throw new InputException($"The report needs at least 2 paired runs; {result.Replications} finished within the time limit of {options.MaxComputeTime.TotalSeconds:0.#} s.");

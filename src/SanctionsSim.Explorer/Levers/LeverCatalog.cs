@@ -8,7 +8,7 @@ namespace SanctionsSim.Explorer.Levers;
 /// <summary>
 /// The levers of a scenario: for each sender's instruments, the fields that instrument reads (a sanction's bite,
 /// an offer's credibility and value, a contact campaign's reach, when each starts), and the regime's reprisal and
-/// detection risks, which the counterfactual presets move. Meanings and allowed ranges come from the scenario's
+/// detection risks, which the counterfactual presets move, and the high command's switch. Meanings and allowed ranges come from the scenario's
 /// JSON Schema (<see cref="ScenarioJson.GetJsonSchema"/>, generated from the XML documentation of the fields).
 /// </summary>
 internal static class LeverCatalog
@@ -82,6 +82,12 @@ internal static class LeverCatalog
             {
                 levers.Add(Make("$.regime." + field, "regime." + field, "The regime (a fact a policy may shift)", field, regimeSchema, value, 1, scenario.Weeks));
             }
+        }
+
+        // the high command's switch (off in every preset): with it on, a run may end with the ruler removed by the high command
+        if (Schema.Value["properties"]?["highCommand"]?["properties"] is JsonObject highCommandSchema)
+        {
+            levers.Add(Make("$.highCommand.enabled", "highCommand.enabled", "The high command (whether the top brass may remove the ruler)", "enabled", highCommandSchema, JsonValue.Create(scenario.HighCommand.Enabled), null, scenario.Weeks));
         }
 
         return levers;

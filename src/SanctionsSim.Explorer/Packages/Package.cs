@@ -185,7 +185,8 @@ internal sealed class Package
         int bracket = step.IndexOf('[', StringComparison.Ordinal);
         if (bracket < 0)
         {
-            return node[step]!;
+            // an object the written scenario leaves out (its defaults) is created to hold the lever's field
+            return node[step] ??= new JsonObject();
         }
 
         int index = int.Parse(step[(bracket + 1)..^1], CultureInfo.InvariantCulture);

@@ -203,11 +203,44 @@ function render(line) {
   $("difference").textContent = d ? pp(d.pp) : "—";
   $("difference-ci").textContent = d ? `(95 % interval ${pp(d.lower)} to ${pp(d.upper)}; ${mine.name} minus ${baseline.name})` : "";
   $("weeks-difference").textContent = d ? `Weeks the regime survived: ${signed(d.weeks)} on average (${signed(d.weeksLower)} to ${signed(d.weeksUpper)}).` : "";
+  renderOutcomes(line);
   $("progress").textContent = `${line.replications.toLocaleString("en")} of ${line.target.toLocaleString("en")} paired runs, ${line.seconds} s` + (line.done ? `: ${line.stopped}.` : "");
   const box = $("estimate");
   box.dataset.replications = line.replications;
   box.dataset.state = line.done ? "done" : "running";
   drawSurvival(line.arms);
+}
+
+// a share and its interval as the report writes it: "12.3 % [9.1, 15.2]"
+const share = (p, lower, upper) => p == null ? "—" : `${pct(p)} [${(100 * lower).toFixed(1)}, ${(100 * upper).toFixed(1)}]`;
+
+// how the runs ended: one row per outcome type that happened in either arm, in plain words, then what did not happen
+function renderOutcomes(line) {
+  const [baseline, mine] = line.arms;
+  const differences = line.difference ? line.difference.outcomes : {};
+  const table = $("outcome-table");
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  for (const h of ["", "your package", "baseline", "difference (pp)"]) {
+    const th = document.createElement("th"); th.textContent = h; head.append(th);
+  }
+  const body = table.createTBody();
+  const never = [], weeks = [];
+  mine.outcomes.forEach((o, i) => {
+    const b = baseline.outcomes[i];
+    if (o.runs === 0 && b.runs === 0) { never.push(o.words); return; }
+    const row = body.insertRow();
+    row.dataset.outcome = o.type;
+    const d = differences[o.type];
+    if (o.medianWeek != null) weeks.push(`${o.words} in week ${o.medianWeek}`);
+    const cells = [o.words, share(o.p, o.lower, o.upper), share(b.p, b.lower, b.upper), d ? `${signed(d.pp)} [${signed(d.lower)}, ${signed(d.upper)}]` : "—"];
+    cells.forEach((c, k) => { const td = row.insertCell(); td.textContent = c; if (k > 0) td.className = "n"; });
+  });
+  const on = [mine, baseline].filter(a => a.highCommand).length;
+  let note = weeks.length ? `Your package, median week: ${weeks.join(", ")}. ` : "";
+  if (never.length) note += `No run ended this way: ${never.join(", ")}.`;
+  if (on === 0) note += " The high command is off in both scenarios (as in every preset), so the ruler can only fall by defection; switch it on under Levers (The high command: enabled) to let the top brass remove him.";
+  $("outcome-note").textContent = note.trim();
 }
 
 function drawSurvival(arms) {
@@ -242,6 +275,7 @@ async function story() {
     const data = await response.json();
     showError("");
     $("story-summary").textContent = data.summary;
+    $("story-summary").dataset.outcome = data.outcome;
     const table = $("story");
     table.replaceChildren();
     const head = table.createTHead().insertRow();

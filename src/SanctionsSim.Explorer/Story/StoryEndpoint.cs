@@ -8,7 +8,8 @@ namespace SanctionsSim.Explorer.Story;
 
 /// <summary>
 /// <c>POST /api/story</c>: one replication of the package told week by week (the <c>trace</c> command's story):
-/// the defected share, who defected, the purges, and what happened, in the tool's words.
+/// the defected share, who defected, the purges, and what happened, in the tool's words, and how the run ended
+/// (its outcome type and week).
 /// </summary>
 internal static class StoryEndpoint
 {
@@ -44,7 +45,12 @@ internal static class StoryEndpoint
             previous = w;
         }
 
-        string outcome = trace.CollapseWeek is int c ? $"the regime fell in week {c}" : $"the regime stood for all {trace.Weeks.Count} weeks";
+        string outcome = trace.Outcome switch
+        {
+            SanctionsSim.Model.OutcomeType.RemovedByHighCommand => $"the high command removed the ruler in week {trace.OutcomeWeek}, the regime's apparatus intact",
+            SanctionsSim.Model.OutcomeType.Split => $"the regime stood for all {trace.Weeks.Count} weeks, but a branch went over as a body in week {trace.OutcomeWeek} (a split)",
+            _ => trace.CollapseWeek is int c ? $"the regime fell in week {c}" : $"the regime stood for all {trace.Weeks.Count} weeks",
+        };
         return new JsonObject
         {
             ["scenario"] = trace.Scenario,
@@ -52,6 +58,9 @@ internal static class StoryEndpoint
             ["seed"] = trace.Seed,
             ["summary"] = $"Run {trace.Replication} of '{trace.Scenario}' (seed {trace.Seed}): {outcome}; {trace.Weeks.Sum(w => w.GeneralDefections)} generals and {trace.Weeks.Sum(w => w.SeniorDefections)} senior officers defected, {trace.Weeks.Sum(w => w.Purges)} were purged.",
             ["collapseWeek"] = trace.CollapseWeek,
+            ["outcome"] = SanctionsSim.Model.OutcomeTypes.Name(trace.Outcome),
+            ["outcomeWords"] = Estimates.EstimateEndpoint.Words(trace.Outcome),
+            ["outcomeWeek"] = trace.OutcomeWeek,
             ["weeks"] = weeks,
         };
     }

@@ -44,6 +44,33 @@ public partial class ReportTests
     }
 
     [Test]
+    public async Task ComparisonReport_SaysHowEachArmsRunsEnded_WithTheOutcomeTypesOfThoseRuns()
+    {
+        string html = await File.ReadAllTextAsync(await Report("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "80", "--seed", "2"));
+        html.ShouldContain("<h2>How the runs ended</h2><table><thead><tr><th>scenario</th><th>survived</th><th>removed by the high command</th><th>collapse by defection</th><th>split</th></tr></thead>");
+        var expected = new SanctionsSim.Analysis.PolicyComparison([Presets.Get("venezuela-2019"), Presets.Get("venezuela-2019-amnesty")])
+            .Run(new SanctionsSim.MonteCarlo.MonteCarloOptions { Replications = 80, Seed = 2 }).Summary;
+        var rows = SanctionsSim.Cli.Output.HtmlReport.OutcomeRows(expected, 0.95).ToList();
+        rows.Count.ShouldBe(2);
+        foreach (string[] row in rows)
+        {
+            html.ShouldContain("<tr><td>" + System.Net.WebUtility.HtmlEncode(row[0]) + "</td>" + string.Concat(row.Skip(1).Select(c => "<td class=\"n\">" + System.Net.WebUtility.HtmlEncode(c) + "</td>")) + "</tr>");
+        }
+
+        // the high command is off in both presets: no run was removed by it, and the row says 0 with its interval
+        rows[1][2].ShouldStartWith("0");
+        rows[1][2].ShouldMatch(@"^0(\.0+)? % \[0(\.0+)?, \d+(\.\d+)?\]$");
+        rows[1][3].ShouldBe(OutcomeCell(expected.Arms[1].OutcomeProbability(SanctionsSim.Model.OutcomeType.CollapseByDefection)));
+
+        static string OutcomeCell(SanctionsSim.MonteCarlo.ProportionEstimate p)
+        {
+            var ci = p.Wilson(0.95);
+            var (e, lo, hi) = SanctionsSim.Cli.Output.Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+            return $"{e} [{lo.Replace(" %", "", StringComparison.Ordinal)}, {hi.Replace(" %", "", StringComparison.Ordinal)}]";
+        }
+    }
+
+    [Test]
     public async Task ComparisonReport_RendersInHeadlessChromium_WithoutConsoleErrors_AndIsNotBlank()
     {
         if (!File.Exists(Chromium))

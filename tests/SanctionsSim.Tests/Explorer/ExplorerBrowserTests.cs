@@ -1,13 +1,14 @@
 using Microsoft.Playwright;
 using Microsoft.Playwright.NUnit;
 using SanctionsSim.Explorer.Hosting;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Tests.Explorer;
 
 /// <summary>
 /// The explorer end to end in a real browser (Debian's chromium driven by Playwright): a slider moves the estimate,
-/// a second package is compared, one run's story is told, and the report and the scenario file are downloaded.
+/// a second package is compared, how the runs ended is shown (and changes when the high command is switched on), one run's story is told, and the report and the scenario file are downloaded.
 /// The screenshot is kept in TestResults/explore.png.
 /// </summary>
 [TestFixture]
@@ -67,11 +68,23 @@ public sealed class ExplorerBrowserTests : PlaywrightTest
         (await page.Locator("#difference-ci").InnerTextAsync()).ShouldContain("venezuela-2019-explored minus venezuela-2019-amnesty");
         (await page.Locator("#survival polyline").CountAsync()).ShouldBe(2);
 
+        // how the runs ended: with the high command off (as in every preset) they survived or collapsed by defection
+        (await page.Locator("#outcome-table tbody tr").AllInnerTextsAsync()).Select(r => r.Split('\t')[0]).ShouldBe(["survived", "collapse by defection"]);
+        (await page.Locator("#outcome-table tr[data-outcome='collapseByDefection']").InnerTextAsync()).ShouldMatch(@"collapse by defection\s+\d+\.\d % \[\d+\.\d, \d+\.\d\]\s+\d+\.\d % \[\d+\.\d, \d+\.\d\]\s+[+−]?\d+\.\d \[[+−]?\d+\.\d, [+−]?\d+\.\d\]$");
+        (await page.Locator("#outcome-note").InnerTextAsync()).ShouldMatch(@"^Your package, median week: collapse by defection in week \d+\. No run ended this way: removed by the high command, split\. The high command is off in both scenarios");
+
+        // the high command's switch: now the top brass may remove the ruler, and some runs end that way
+        await page.Locator("[data-path='highCommand.enabled'] input").CheckAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector(\"#outcome-table tr[data-outcome='removedByHighCommand']\") !== null && document.getElementById('estimate').dataset.state === 'done' && document.getElementById('estimate').dataset.replications === '400'");
+        (await page.Locator("#outcome-table tr[data-outcome='removedByHighCommand']").InnerTextAsync()).ShouldStartWith("removed by the high command\t");
+        (await page.Locator("#outcome-note").InnerTextAsync()).ShouldNotContain("The high command is off");
+
         // one run's story
         await page.Locator("#story-replication").FillAsync("2");
         await page.Locator("#story-button").ClickAsync();
         await page.Locator("#story tbody tr").First.WaitForAsync();
         (await page.Locator("#story-summary").InnerTextAsync()).ShouldStartWith("Run 2 of 'venezuela-2019-explored' (seed 1)");
+        (await page.Locator("#story-summary").GetAttributeAsync("data-outcome")).ShouldBeOneOf(OutcomeTypes.All.ToArray());
 
         // the downloads
         IDownload report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-report").ClickAsync());
@@ -81,9 +94,11 @@ public sealed class ExplorerBrowserTests : PlaywrightTest
         string html = await File.ReadAllTextAsync(reportPath);
         html.ShouldContain("Comparing policies: venezuela-2019-amnesty, venezuela-2019-explored");
         html.ShouldContain("400 runs, seed 1");
+        html.ShouldContain("<h2>How the runs ended</h2>");
         IDownload scenario = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-scenario").ClickAsync());
         string scenarioPath = Path.Combine(results, "explore-scenario.json");
         await scenario.SaveAsAsync(scenarioPath);
+        ScenarioJson.ReadFile(scenarioPath).HighCommand.Enabled.ShouldBeTrue();
         ScenarioJson.ReadFile(scenarioPath).Coalition[0].Instruments.Single(i => i.Kind == SanctionsSim.Policy.InstrumentKind.Amnesty).Credibility.ShouldBe(1);
 
         // a value the server refuses is shown, not swallowed

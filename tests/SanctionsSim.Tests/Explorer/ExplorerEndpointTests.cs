@@ -70,6 +70,10 @@ public sealed class ExplorerEndpointTests
         start["kind"]!.GetValue<string>().ShouldBe("whole");
         start["max"]!.GetValue<double>().ShouldBe(51);
         levers.ShouldContain(l => l!["path"]!.GetValue<string>() == "regime.reprisalProbability");
+        JsonNode highCommand = levers.Single(l => l!["path"]!.GetValue<string>() == "highCommand.enabled")!;
+        highCommand["kind"]!.GetValue<string>().ShouldBe("switch");
+        highCommand["value"]!.GetValue<bool>().ShouldBeFalse();
+        highCommand["meaning"]!.GetValue<string>().ShouldBe("Whether the high command can move against the ruler.");
         // every numeric lever's path is one sweep --param accepts, naming the same field
         foreach (JsonNode? lever in levers.Where(l => l!["kind"]!.GetValue<string>() != "switch"))
         {
@@ -121,6 +125,75 @@ public sealed class ExplorerEndpointTests
         last["arms"]![1]!["survival"]!.AsArray().Count.ShouldBe(expected.Arms[1].SurvivalCurve(0.95).Count);
         // a credible amnesty makes collapse more likely: the lever moved the estimate
         last["difference"]!["lower"]!.GetValue<double>().ShouldBeGreaterThan(0);
+
+        // how the runs ended: each outcome type's probability and interval are compare's, arm by arm
+        for (int k = 0; k < 2; k++)
+        {
+            JsonArray outcomes = last["arms"]![k]!["outcomes"]!.AsArray();
+            outcomes.Select(o => o!["type"]!.GetValue<string>()).ShouldBe(OutcomeTypes.All);
+            foreach (OutcomeType type in Enum.GetValues<OutcomeType>())
+            {
+                JsonNode o = outcomes[(int)type]!;
+                ProportionEstimate p = expected.Arms[k].OutcomeProbability(type);
+                o["words"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Output.Readable.Outcome(type));
+                o["p"]!.GetValue<double>().ShouldBe(p.Estimate);
+                o["lower"]!.GetValue<double>().ShouldBe(p.Wilson(0.95).Lower);
+                o["upper"]!.GetValue<double>().ShouldBe(p.Wilson(0.95).Upper);
+                o["runs"]!.GetValue<long>().ShouldBe(p.Successes);
+            }
+        }
+
+        // the high command is off in venezuela-2019: every run survived or collapsed by defection, and the paired
+        // differences of the types that never happened are left out
+        JsonNode differences = last["difference"]!["outcomes"]!;
+        differences["removedByHighCommand"].ShouldBeNull();
+        differences["split"].ShouldBeNull();
+        last["arms"]![1]!["highCommand"]!.GetValue<bool>().ShouldBeFalse();
+        differences["collapseByDefection"]!["pp"]!.GetValue<double>().ShouldBe(last["difference"]!["pp"]!.GetValue<double>(), 1e-9);
+        differences["collapseByDefection"]!["lower"]!.GetValue<double>().ShouldBe(last["difference"]!["lower"]!.GetValue<double>(), 1e-9);
+        differences["survived"]!["pp"]!.GetValue<double>().ShouldBe(-last["difference"]!["pp"]!.GetValue<double>(), 1e-9);
+    }
+
+    [Test]
+    public async Task Estimate_WithTheHighCommandSwitchedOn_ShowsRemovalsAndTheirPairedDifference()
+    {
+        var body = new JsonObject { ["preset"] = "venezuela-2019", ["levers"] = new JsonObject { ["highCommand.enabled"] = true }, ["runs"] = Runs, ["seed"] = 2 };
+        JsonNode last = (await Lines(await Post("/api/estimate", body)))[^1];
+        last["arms"]![0]!["highCommand"]!.GetValue<bool>().ShouldBeFalse();
+        last["arms"]![1]!["highCommand"]!.GetValue<bool>().ShouldBeTrue();
+
+        // the same numbers as compare of the two arms, and the paired differences those of the runs one by one
+        Scenario baseline = Presets.Get("venezuela-2019");
+        Scenario package = ScenarioJson.Read(ScenarioJson.Write(baseline with { Name = "venezuela-2019-explored", HighCommand = baseline.HighCommand with { Enabled = true } }));
+        var expected = new PolicyComparison([baseline, package]).Run(new MonteCarloOptions { Replications = Runs, Seed = 2 }).Summary;
+        var runs = new[] { baseline, package }.Select(a => new SanctionsModel(a, recordRuns: true).Simulate(new MonteCarloOptions { Replications = Runs, Seed = 2 }).Summary.Runs).ToArray();
+        expected.Arms[1].OutcomeProbability(OutcomeType.RemovedByHighCommand).Successes.ShouldBeGreaterThan(0, "the test needs a removal to show");
+        foreach (OutcomeType type in Enum.GetValues<OutcomeType>())
+        {
+            JsonNode o = last["arms"]![1]!["outcomes"]![(int)type]!;
+            o["p"]!.GetValue<double>().ShouldBe(expected.Arms[1].OutcomeProbability(type).Estimate);
+            var paired = new RunningMoments();
+            for (int i = 0; i < Runs; i++)
+            {
+                paired.Add((runs[1][i].Outcome == type ? 1 : 0) - (runs[0][i].Outcome == type ? 1 : 0));
+            }
+
+            JsonNode? d = last["difference"]!["outcomes"]![OutcomeTypes.Name(type)];
+            if (expected.Arms[0].OutcomeProbability(type).Successes + expected.Arms[1].OutcomeProbability(type).Successes == 0)
+            {
+                d.ShouldBeNull();
+                continue;
+            }
+
+            d!["pp"]!.GetValue<double>().ShouldBe(100 * paired.Mean, 1e-9);
+            d["lower"]!.GetValue<double>().ShouldBe(100 * paired.MeanInterval(0.95).Lower, 1e-9);
+            d["upper"]!.GetValue<double>().ShouldBe(100 * paired.MeanInterval(0.95).Upper, 1e-9);
+        }
+
+        JsonNode removed = last["difference"]!["outcomes"]!["removedByHighCommand"]!;
+        removed["pp"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        (await Error(await Post("/api/estimate", new JsonObject { ["preset"] = "venezuela-2019", ["levers"] = new JsonObject { ["highCommand.enabled"] = 1 } })))
+            .ShouldBe("'levers': highCommand.enabled is a switch: it must be true or false; got 1.");
     }
 
     [Test]
@@ -214,6 +287,8 @@ public sealed class ExplorerEndpointTests
         story["weeks"]!.AsArray().Count.ShouldBe(trace.Weeks.Count);
         ((int?)story["collapseWeek"]?.GetValue<int>()).ShouldBe(trace.CollapseWeek);
         story["summary"]!.GetValue<string>().ShouldStartWith("Run 2 of 'venezuela-2019-amnesty' (seed 1): ");
+        story["outcome"]!.GetValue<string>().ShouldBe(OutcomeTypes.Name(trace.Outcome));
+        ((int?)story["outcomeWeek"]?.GetValue<int>()).ShouldBe(trace.OutcomeWeek);
         story["weeks"]![0]!["happened"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Commands.TraceCommand.Happened(null, trace.Weeks[0], trace.Outcome));
         (await Error(await Post("/api/story", new JsonObject { ["preset"] = "venezuela-2019", ["replication"] = -3 }))).ShouldContain("'replication' must be in [0, ");
     }
@@ -242,7 +317,17 @@ public sealed class ExplorerEndpointTests
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("Comparing policies: venezuela-2019-amnesty, venezuela-2019");
         html.ShouldContain("60 runs, seed 3");
+        html.ShouldContain("<h2>How the runs ended</h2>");
+        var expected = new PolicyComparison([Presets.Get("venezuela-2019-amnesty"), Presets.Get("venezuela-2019")]).Run(new MonteCarloOptions { Replications = 60, Seed = 3 }).Summary;
+        foreach (string[] row in SanctionsSim.Cli.Output.HtmlReport.OutcomeRows(expected, 0.95))
+        {
+            html.ShouldContain("<td>" + WebUtility.HtmlEncode(row[0]) + "</td>" + string.Concat(row.Skip(1).Select(c => "<td class=\"n\">" + WebUtility.HtmlEncode(c) + "</td>")));
+        }
+
     }
+
+    /// <summary>Paired runs of the high-command test: enough for venezuela-2019 with the high command on to end in some removals.</summary>
+    private const int Runs = 400;
 
     private Task<HttpResponseMessage> Post(string path, JsonObject body) => Post(_client, path, body);
 
