@@ -210,6 +210,9 @@ internal enum SeedSalt : ulong
 
     /// <summary>A package optimiser's confirmation seed.</summary>
     PackageConfirmation = 0xC0F1A7A710E5EEDUL,
+
+    /// <summary>A scorecard's assignment of cases to folds.</summary>
+    ScorecardFolds = 0xF01D5UL,
 }
 
 /// <summary>Constants passed as the first counter of a counter-based family keyed by the bare seed.</summary>
@@ -217,4 +220,7 @@ internal static class CounterTags
 {
     /// <summary>The seed of case k of a calibration: <c>CounterBits(seed, CaseSeeds, k)</c>.</summary>
     public const long CaseSeeds = 0x5CA5E;
+
+    /// <summary>The seed of fold f's calibration in a scorecard: <c>CounterBits(seed, f, ScorecardCalibration)</c>.</summary>
+    public const long ScorecardCalibration = 0x5C0DE;
 }

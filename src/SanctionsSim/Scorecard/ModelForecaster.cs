@@ -28,7 +28,7 @@ internal sealed class ModelForecaster(ScorecardOptions options) : OutcomeForecas
             {
                 Particles = options.Particles,
                 Generations = options.Generations,
-                Seed = RandomStream.CounterBits(options.Seed, fold, 0x5C0DE),
+                Seed = RandomStream.CounterBits(options.Seed, fold, CounterTags.ScorecardCalibration),
                 MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             });
             lock (Calibrations)

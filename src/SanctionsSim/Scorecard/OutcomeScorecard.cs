@@ -98,7 +98,7 @@ public static class OutcomeScorecard
         {
             for (int i = cases - 1; i > 0; i--)
             {
-                int j = (int)(RandomStream.ToUniform(RandomStream.CounterBits(seed ^ 0xF01D5UL, i, 0)) * (i + 1));
+                int j = (int)(RandomStream.ToUniform(RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.ScorecardFolds), i, 0)) * (i + 1));
                 (order[i], order[j]) = (order[j], order[i]);
             }
         }

@@ -27,7 +27,7 @@ public class LayeringTests
         [""] = 2, ["Simulation"] = 2,
 
         // analyses
-        ["Experiments"] = 3, ["Analysis"] = 3, ["Calibration"] = 3, ["Design"] = 3, ["RareEvents"] = 3,
+        ["Experiments"] = 3, ["Analysis"] = 3, ["Calibration"] = 3, ["Design"] = 3, ["RareEvents"] = 3, ["Scorecard"] = 3,
     };
 
     /// <summary>
