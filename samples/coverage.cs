@@ -4,7 +4,7 @@
 // case simulated at them, calibrated, and the truth ranked among posterior draws (docs/validation.md).
 //   dotnet run -c Release samples/coverage.cs                 (the settings of docs/validation.md)
 //   dotnet run -c Release samples/coverage.cs -- --ci         (smaller; fails if the check below fails)
-//   dotnet run -c Release samples/coverage.cs -- --bases 40 --particles 120 --generations 4 --seed 1
+//   dotnet run -c Release samples/coverage.cs -- --bases 40 --particles 120 --generations 4 --seed 1 [--distance mean|outcome-probability]
 using System.Diagnostics;
 using SanctionsSim.Calibration;
 
@@ -18,7 +18,10 @@ Console.WriteLine($"cases {string.Join(", ", caseNames)}; parameters {string.Joi
 Console.WriteLine($"{bases} synthetic case bases, {particles} particles, {generations} generations, {CaseCalibration.DefaultReplicationsPerCase} replications per case, ranks among 99 posterior draws in 5 bins, seed {seed}");
 
 var failures = new List<string>();
-foreach (var distance in ci ? [CaseDistance.OutcomeProbability] : new[] { CaseDistance.Mean, CaseDistance.OutcomeProbability })
+int only = Array.IndexOf(args, "--distance");
+CaseDistance[] distances = only >= 0 && only + 1 < args.Length ? [args[only + 1] == "mean" ? CaseDistance.Mean : CaseDistance.OutcomeProbability]
+    : ci ? [CaseDistance.OutcomeProbability] : [CaseDistance.Mean, CaseDistance.OutcomeProbability];
+foreach (var distance in distances)
 {
     var clock = Stopwatch.StartNew();
     var result = CoverageCheck.Run(cases, parameters, new CoverageCheckOptions

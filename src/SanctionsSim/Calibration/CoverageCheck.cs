@@ -77,7 +77,7 @@ public static class CoverageCheck
                 }
 
                 ranks[i, j] = below;
-                means[i, j] = s90[j].Mean;
+                means[i, j] = Mean(population, j, prior[j].Distribution == ParameterDistribution.LogUniform);
                 covered50[i, j] = s50[j].Lower <= theta[j] && theta[j] <= s50[j].Upper;
                 covered90[i, j] = s90[j].Lower <= theta[j] && theta[j] <= s90[j].Upper;
             }
@@ -131,6 +131,18 @@ public static class CoverageCheck
         }
 
         return result;
+    }
+
+    /// <summary>The weighted posterior mean of parameter j, on the prior's scale: geometric (the mean of log θ) for a log-uniform prior.</summary>
+    private static double Mean(AbcPopulation population, int j, bool log)
+    {
+        double sum = 0;
+        for (int i = 0; i < population.Count; i++)
+        {
+            sum += population.Weights[i] * (log ? Math.Log(population[i, j]) : population[i, j]);
+        }
+
+        return log ? Math.Exp(sum) : sum;
     }
 
     /// <summary>Draws by weight (multinomial, inverse CDF of keyed uniforms).</summary>

@@ -60,7 +60,7 @@ public sealed class CoverageParameterResult
     /// <summary>The true value of each synthetic base (drawn from the prior).</summary>
     public IReadOnlyList<double> Truths { get; }
 
-    /// <summary>The weighted posterior mean of each synthetic base's calibration.</summary>
+    /// <summary>The weighted posterior mean of each synthetic base's calibration, on the prior's scale (geometric, exp of the mean of ln θ, for a log-uniform prior).</summary>
     public IReadOnlyList<double> PosteriorMeans { get; }
 
     /// <summary>Each truth's rank: how many of the <see cref="CoverageCheckOptions.PosteriorDraws"/> posterior draws lie below it (0 to L).</summary>

@@ -39,6 +39,29 @@ public class CoverageCheckTests
     }
 
     [Test]
+    public void WithThePriorAsThePosterior_TheRanksAreUniform_AndTheIntervalsCoverAtTheirLevel()
+    {
+        // one generation: the "posterior" is the prior's draws, which SBC must find calibrated whatever the cases
+        var result = CoverageCheck.Run(
+            [HistoricalCases.Get("haiti-1991")],
+            [StructuralParameters.Get("generalLoyalty"), StructuralParameters.Get("lowRankDefectionRate")],
+            new CoverageCheckOptions
+            {
+                SyntheticBases = 80, PosteriorDraws = 19, Bins = 4, ReplicationsPerCase = 1, Seed = 5,
+                Abc = new AbcOptions { Particles = 100, Generations = 1 },
+            });
+        foreach (var p in result.Parameters)
+        {
+            p.PValue.ShouldBeGreaterThan(0.01, $"{p.Name}: ranks [{string.Join(" ", p.Histogram)}]");
+            p.Coverage50.Wilson(0.99).Lower.ShouldBeLessThan(0.5, p.Name);
+            p.Coverage50.Wilson(0.99).Upper.ShouldBeGreaterThan(0.5, p.Name);
+            p.Coverage90.Wilson(0.99).Lower.ShouldBeLessThan(0.89, p.Name);
+            p.Coverage90.Wilson(0.99).Upper.ShouldBeGreaterThan(0.89, p.Name);
+            p.RootMeanSquareError.ShouldBe(1, 0.25, $"{p.Name}: the prior's mean errs by one prior standard deviation");
+        }
+    }
+
+    [Test]
     public void Uniformity_IsThePearsonChiSquareTest()
     {
         var (flat, p1) = CoverageCheck.Uniformity([10, 10, 10, 10]);
