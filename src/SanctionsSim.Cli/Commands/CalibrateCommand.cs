@@ -58,7 +58,7 @@ internal static class CalibrateCommand
                 for (int k = 0; k < chosenCases.Length; k++)
                 {
                     var held = chosenCases[k];
-                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), definition.Structure, priors, calibration.ReplicationsPerCase);
+                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), definition.Structure, priors, calibration.ReplicationsPerCase, calibration.Distance);
                     string sub = Path.Combine(folder.FullName, "loo", held.Name);
                     var r = await CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), $"without {held.Name}").ConfigureAwait(false);
                     var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(definition.Predictive, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
@@ -250,6 +250,7 @@ internal static class CalibrateCommand
             ["cases"] = new JsonArray([.. calibration.Cases.Select(c => (JsonNode)JsonValue.Create(c.Name))]),
             ["particles"] = options.Particles,
             ["replicationsPerCase"] = calibration.ReplicationsPerCase,
+            ["distance"] = CalibrationSpec.DistanceName(calibration.Distance),
             ["seed"] = options.Seed,
             ["quantile"] = options.Quantile,
             ["minAcceptanceRate"] = options.MinAcceptanceRate,

@@ -17,13 +17,14 @@ internal sealed class CalibrationSpec
     private readonly Option<double> _quantile = new("--quantile") { Description = "Each generation's tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
     private readonly Option<double> _minAcceptance = new("--min-acceptance") { Description = "Stop after a generation whose acceptance rate falls below this.", DefaultValueFactory = _ => 0.01 };
     private readonly Option<int> _perCase = new("--replications-per-case") { Description = "Replications of each case per particle; the distance compares their means (1 to 100).", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
+    private readonly Option<string> _distance = new Option<string>("--distance") { Description = "How a particle's replications meet a case's one history: outcome-probability (−2 ln of the smoothed share of replications with the observed outcome type, plus each observation's squared log-ratio averaged over the replications) or mean (the replications' means; the distance of the shipped posterior). docs/calibration.md.", DefaultValueFactory = _ => DefaultDistance }.AcceptOnlyFromAmong("mean", "outcome-probability");
     private readonly Option<int> _predictive = new("--predictive") { Description = "Replications of each case's posterior predictive check (0 to skip).", DefaultValueFactory = _ => 400 };
     private readonly Option<ulong> _seed = Common.Seed();
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option o in (Option[])[_cases, _caseFiles, _prior, _parameters, _particles, _generations, _quantile, _minAcceptance, _perCase, _predictive, _seed])
+        foreach (Option o in (Option[])[_cases, _caseFiles, _prior, _parameters, _particles, _generations, _quantile, _minAcceptance, _perCase, _distance, _predictive, _seed])
         {
             command.Options.Add(o);
         }
@@ -55,6 +56,7 @@ internal sealed class CalibrationSpec
             (parse.GetValue(_parameters) is { Length: > 0 } ps ? ps : [.. StructuralParameters.Names]).Select(Parameter).ToArray(),
             parse.GetValue(_prior) ?? [],
             parse.GetValue(_perCase),
+            ParseDistance(parse.GetValue(_distance), "--distance"),
             new AbcOptions
             {
                 Particles = Pick(_particles, QuickParticles), Generations = Pick(_generations, QuickGenerations), Seed = parse.GetValue(_seed),
@@ -62,6 +64,20 @@ internal sealed class CalibrationSpec
             },
             Pick(_predictive, QuickPredictive));
     }
+
+    /// <summary>The default of <c>--distance</c>.</summary>
+    public const string DefaultDistance = "mean";
+
+    /// <summary>A distance's command-line name.</summary>
+    public static string DistanceName(CaseDistance distance) => distance == CaseDistance.Mean ? "mean" : "outcome-probability";
+
+    /// <summary>A distance by its command-line name.</summary>
+    public static CaseDistance ParseDistance(string? name, string where) => name switch
+    {
+        "mean" => CaseDistance.Mean,
+        "outcome-probability" => CaseDistance.OutcomeProbability,
+        _ => throw new UserInputException($"{where} is '{name}'; use mean or outcome-probability."),
+    };
 
     private static HistoricalCase Case(string name)
     {
@@ -124,7 +140,7 @@ internal sealed class CalibrationDefinition
     public int Predictive { get; }
 
     /// <summary>Validates and builds a definition; bad input is a <see cref="UserInputException"/> naming the option.</summary>
-    public static CalibrationDefinition Create(HistoricalCase[] cases, JsonArray casesJson, StructuralParameter[] structure, string[] priors, int replicationsPerCase, AbcOptions options, int predictive)
+    public static CalibrationDefinition Create(HistoricalCase[] cases, JsonArray casesJson, StructuralParameter[] structure, string[] priors, int replicationsPerCase, CaseDistance distance, AbcOptions options, int predictive)
     {
         if (cases.Select(c => c.Name).Distinct().Count() != cases.Length)
         {
@@ -145,7 +161,7 @@ internal sealed class CalibrationDefinition
         try
         {
             options.Validate();
-            return new CalibrationDefinition(cases, casesJson, structure, priors, new CaseCalibration(cases, structure, parsed, replicationsPerCase), options, predictive);
+            return new CalibrationDefinition(cases, casesJson, structure, priors, new CaseCalibration(cases, structure, parsed, replicationsPerCase, distance), options, predictive);
         }
         catch (ArgumentException e)
         {
@@ -161,6 +177,7 @@ internal sealed class CalibrationDefinition
         ["parameters"] = new JsonArray([.. Structure.Select(s => (JsonNode)JsonValue.Create(s.Name))]),
         ["priors"] = new JsonArray([.. Priors.Select(p => (JsonNode)JsonValue.Create(p))]),
         ["replicationsPerCase"] = Calibration.ReplicationsPerCase,
+        ["distance"] = CalibrationSpec.DistanceName(Calibration.Distance),
         ["particles"] = Options.Particles,
         ["generations"] = Options.Generations,
         ["quantile"] = Options.Quantile,
@@ -183,6 +200,8 @@ internal sealed class CalibrationDefinition
             [.. node["parameters"]!.AsArray().Select(p => StructuralParameters.Get(p!.GetValue<string>()))],
             [.. node["priors"]!.AsArray().Select(p => p!.GetValue<string>())],
             node["replicationsPerCase"]!.GetValue<int>(),
+            // plans written before the distance was an option used the mean distance
+            CalibrationSpec.ParseDistance(node["distance"]?.GetValue<string>() ?? "mean", $"{path}: $.calibrate.distance"),
             new AbcOptions
             {
                 Particles = node["particles"]!.GetValue<int>(), Generations = node["generations"]!.GetValue<int>(), Seed = seed,

@@ -8,8 +8,8 @@ namespace SanctionsSim.Calibration;
 /// <summary>
 /// The calibration of structural parameters on historical cases, as an <see cref="IAbcModel"/> for
 /// <see cref="AbcSmc"/>: a particle sets the structural parameters in every case's scenario, a few replications of
-/// each case are simulated, and the distance is the root sum of the cases' squared distances on the replications'
-/// means (<see cref="HistoricalCase.Distance(ReadOnlySpan{CaseStatistics})"/>). docs/cases.md.
+/// each case are simulated, and the distance is the root sum of the cases' squared distances
+/// (<see cref="HistoricalCase.Distance(ReadOnlySpan{CaseStatistics}, CaseDistance)"/>, by <see cref="Distance"/>). docs/calibration.md.
 /// </summary>
 /// <remarks>
 /// Cases are simulated cheapest first (horizon × officers), and a particle whose partial sum already exceeds the
@@ -29,10 +29,17 @@ public sealed class CaseCalibration : IAbcModel
     /// <param name="parameters">The structural parameters to calibrate (default: every one in <see cref="StructuralParameters.All"/>).</param>
     /// <param name="priors">Priors replacing the parameters' own (matched by name; each must name a calibrated parameter).</param>
     /// <param name="replicationsPerCase">Replications of each case per particle (1 to 100): more make the compared statistics less noisy.</param>
-    /// <exception cref="ArgumentException">No case, a case twice, a prior naming no calibrated parameter, or an invalid prior.</exception>
+    /// <param name="distance">How the replications are compared with each case's history.</param>
+    /// <exception cref="ArgumentException">No case, a case twice, a prior naming no calibrated parameter, an invalid prior, or an unknown distance.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="replicationsPerCase"/> is outside [1, 100].</exception>
-    public CaseCalibration(IReadOnlyList<HistoricalCase> cases, IReadOnlyList<StructuralParameter>? parameters = null, IReadOnlyList<ExperimentParameter>? priors = null, int replicationsPerCase = DefaultReplicationsPerCase)
+    public CaseCalibration(IReadOnlyList<HistoricalCase> cases, IReadOnlyList<StructuralParameter>? parameters = null, IReadOnlyList<ExperimentParameter>? priors = null, int replicationsPerCase = DefaultReplicationsPerCase, CaseDistance distance = CaseDistance.Mean)
     {
+        if (!Enum.IsDefined(distance))
+        {
+            throw new ArgumentException($"Unknown distance {distance}; use Mean or OutcomeProbability.", nameof(distance));
+        }
+
+        Distance = distance;
         ArgumentOutOfRangeException.ThrowIfLessThan(replicationsPerCase, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(replicationsPerCase, 100);
         ReplicationsPerCase = replicationsPerCase;
@@ -77,6 +84,9 @@ public sealed class CaseCalibration : IAbcModel
     /// <summary>The default number of replications of each case per particle.</summary>
     public const int DefaultReplicationsPerCase = 4;
 
+    /// <summary>How a particle's replications are compared with each case's history.</summary>
+    public CaseDistance Distance { get; }
+
     /// <summary>Replications of each case per particle.</summary>
     public int ReplicationsPerCase { get; }
 
@@ -100,6 +110,16 @@ public sealed class CaseCalibration : IAbcModel
 
     /// <summary>The seed of case <paramref name="caseIndex"/>'s replication for a simulation seed, so the cases draw independently.</summary>
     internal static ulong CaseSeed(ulong seed, int caseIndex) => RandomStream.CounterBits(seed, CounterTags.CaseSeeds, caseIndex);
+
+    /// <summary>One replication of a case at <paramref name="theta"/>, drawn as the calibration draws it (facts within their ranges, then the structure).</summary>
+    internal CaseStatistics Simulate(int caseIndex, ReadOnlySpan<double> theta, ulong seed, long replication)
+    {
+        var facts = _facts[caseIndex];
+        var plan = new SimulationPlan(facts is null ? ScenarioAt(caseIndex, theta) : StructuralParameters.Apply(facts.ScenarioFor(CaseSeed(seed, caseIndex), replication), _structure, theta));
+        var run = new Replication(plan);
+        run.Run(CaseSeed(seed, caseIndex), replication);
+        return CaseStatistics.From(run.Metrics, plan.FactionCount);
+    }
 
     private sealed class Simulator(CaseCalibration owner) : IAbcSimulator
     {
@@ -128,7 +148,7 @@ public sealed class CaseCalibration : IAbcModel
                     _statistics[r] = CaseStatistics.From(replication.Metrics, plan!.FactionCount);
                 }
 
-                double d = owner.Cases[c].Distance(_statistics);
+                double d = owner.Cases[c].Distance(_statistics, owner.Distance);
                 sum += d * d;
                 if (Math.Sqrt(sum) > tolerance)
                 {

@@ -139,6 +139,78 @@ public sealed class HistoricalCase
     }
 
     /// <summary>
+    /// The distance between several replications of one parameter value and the observation, by the chosen
+    /// comparison: <see cref="CaseDistance.Mean"/> is <see cref="Distance(ReadOnlySpan{CaseStatistics})"/>;
+    /// <see cref="CaseDistance.OutcomeProbability"/> treats the history as one draw:
+    /// d² = −2 ln((k + ½) / (m + 1)) + (1/k) Σ over the k replications with the observed outcome type of (Δweek / 2)²
+    /// + Σ over the observed counts and shares of (1/m) Σ over the replications of the squared log-ratio (as in the
+    /// mean distance, against the nearer end of an observed range). The observed type is
+    /// <see cref="CaseObservation.Outcome"/> when coded, else collapse or not.
+    /// </summary>
+    /// <param name="simulated">The replications' statistics (at least one).</param>
+    /// <param name="distance">The comparison.</param>
+    /// <returns>The distance, ≥ 0.</returns>
+    /// <exception cref="ArgumentException">No replication, or an unknown <paramref name="distance"/>.</exception>
+    public double Distance(ReadOnlySpan<CaseStatistics> simulated, CaseDistance distance)
+    {
+        switch (distance)
+        {
+            case CaseDistance.Mean:
+                return Distance(simulated);
+            case CaseDistance.OutcomeProbability:
+                break;
+            default:
+                throw new ArgumentException($"Unknown distance {distance}; use Mean or OutcomeProbability.", nameof(distance));
+        }
+
+        if (simulated.IsEmpty)
+        {
+            throw new ArgumentException("At least one replication is needed.", nameof(simulated));
+        }
+
+        var o = Observation;
+        int m = simulated.Length;
+        int? observedWeek = o.Outcome is null ? o.CollapseWeek : o.OutcomeWeek;
+        int matching = 0;
+        double weeks = 0, terms = 0;
+        foreach (var x in simulated)
+        {
+            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            {
+                matching++;
+                if (observedWeek is int week)
+                {
+                    double d = Outside(o.Outcome is null ? x.CollapseWeek : x.OutcomeWeek, week, "outcomeWeek") / 2.0;
+                    weeks += d * d;
+                }
+            }
+
+            terms += Square(Count(x.EarlyGeneralDefections, o.EarlyGeneralDefections, "earlyGeneralDefections"));
+            terms += Square(Count(x.GeneralsDefected, o.GeneralsDefected, "generalsDefected"));
+            terms += Square(Count(x.EarlyLowRankCrossings, o.EarlyLowRankCrossings, "earlyLowRankCrossings"));
+            terms += Square(Count(x.LowRankCrossings, o.LowRankCrossings, "lowRankCrossings"));
+            if (o.DefectedShare is double observedShare)
+            {
+                terms += Square(Math.Log((x.DefectedShare + 0.01) / (Nearest(x.DefectedShare, observedShare, "defectedShare") + 0.01)) / Math.Log(3));
+            }
+        }
+
+        double sum = -2 * Math.Log((matching + OutcomeSmoothing) / (m + (2 * OutcomeSmoothing))) + (matching > 0 ? weeks / matching : 0) + (terms / m);
+        return Math.Sqrt(sum);
+    }
+
+    /// <summary>
+    /// The pseudo-count of <see cref="CaseDistance.OutcomeProbability"/>'s estimate of the observed type's
+    /// probability, (k + ½) / (m + 1) (the Krichevsky–Trofimov estimator): never 0, so a particle none of whose
+    /// replications had the observed type is far, not infinitely far; with m = 4, −2 ln p̂ runs from 0.21 (4 of 4) to
+    /// 4.39 (0 of 4), the same spread as the mean distance's 4 for a wrong outcome.
+    /// </summary>
+    public const double OutcomeSmoothing = 0.5;
+
+    /// <summary>A case with the same scenario and fact ranges and another observation (the synthetic cases of <see cref="CoverageCheck"/>).</summary>
+    internal HistoricalCase WithObservation(string name, CaseObservation observation) => new(name, Outcome, _scenario, observation, File, Ranges);
+
+    /// <summary>
     /// The weight of the outcome (collapse or not) in the distance: a wrong outcome counts as much as a count off by
     /// a factor of 3² = 9, because the qualitative outcome is what a case must reproduce first.
     /// </summary>

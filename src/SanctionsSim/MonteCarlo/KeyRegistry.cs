@@ -213,6 +213,9 @@ internal enum SeedSalt : ulong
 
     /// <summary>A scorecard's assignment of cases to folds.</summary>
     ScorecardFolds = 0xF01D5UL,
+
+    /// <summary>A coverage check's synthetic case bases (the true structure and histories of base i).</summary>
+    CoverageBases = 0x5BC0C0DEUL,
 }
 
 /// <summary>Constants passed as the first counter of a counter-based family keyed by the bare seed.</summary>

@@ -79,6 +79,20 @@ public class CalibrateCommandTests
         File.ReadAllBytes(Path.Combine(parts, "posterior.json")).ShouldBe(File.ReadAllBytes(Path.Combine(whole, "posterior.json")));
     }
 
+    [Test]
+    public async Task Distance_IsAnOption_RecordedInTheOutput()
+    {
+        string mean = Path.Combine(_folder, "mean"), probability = Path.Combine(_folder, "probability");
+        var (code, output, error) = await Run([.. Small, "--generations", "2", "--predictive", "0", "--out", probability, "--distance", "outcome-probability", "--format", "json"]);
+        code.ShouldBe(0, error);
+        JsonNode.Parse(output)!["distance"]!.GetValue<string>().ShouldBe("outcome-probability");
+        var (meanCode, meanOutput, meanError) = await Run([.. Small, "--generations", "2", "--predictive", "0", "--out", mean, "--format", "json"]);
+        meanCode.ShouldBe(0, meanError);
+        JsonNode.Parse(meanOutput)!["distance"]!.GetValue<string>().ShouldBe(CalibrationDefaults.Distance);
+        File.ReadAllBytes(Path.Combine(mean, "posterior.json")).ShouldNotBe(File.ReadAllBytes(Path.Combine(probability, "posterior.json")));
+    }
+
+    [TestCase("--distance", "median", "median")]
     [TestCase("--case", "egypt-2012", "Did you mean 'egypt-2011'?")]
     [TestCase("--prior", "noiseScale=0.2:0.2", "upper > lower")]
     [TestCase("--prior", "noiseScal=0.1:0.2", "names no calibrated parameter")]
@@ -133,4 +147,10 @@ public class CalibrateCommandTests
         code.ShouldBe(2);
         error.ShouldContain("--posterior applies to scenarios");
     }
+}
+
+/// <summary>The default of <c>calibrate --distance</c>, as the tests expect it.</summary>
+internal static class CalibrationDefaults
+{
+    public const string Distance = "mean";
 }
