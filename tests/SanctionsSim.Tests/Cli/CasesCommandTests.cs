@@ -6,24 +6,8 @@ using SanctionsSim.Tests.Scenarios.Cases;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>sanctionssim cases</c> and running a case with its facts drawn within their ranges.</summary>
-public class CasesCommandTests
+public class CasesCommandTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("cases-cli-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Test]
     public async Task Cases_ListsEveryCase_WithItsOutcomeType()
     {
@@ -48,7 +32,7 @@ public class CasesCommandTests
         (await Run("cases", "check")).Code.ShouldBe(0);
         var json = JsonNode.Parse(CaseBase.Get("zimbabwe-2017").ToJson())!.AsObject();
         json["scenario"]!["regime"]!["reprisalProbability"] = 0.9;
-        string file = Path.Combine(_folder, "edited.case.json");
+        string file = Path.Combine(Folder, "edited.case.json");
         await File.WriteAllTextAsync(file, json.ToJsonString());
         var (code, _, error) = await Run("cases", "check", file);
         code.ShouldBe(2);
@@ -58,9 +42,9 @@ public class CasesCommandTests
     [Test]
     public async Task Code_TurnsFactsIntoACaseFile_AndBadFactsExit2WithTheirPaths()
     {
-        string facts = Path.Combine(_folder, "testland.facts.json");
+        string facts = Path.Combine(Folder, "testland.facts.json");
         await File.WriteAllTextAsync(facts, CaseCoderTests.Facts().ToJsonString());
-        string output = Path.Combine(_folder, "testland.case.json");
+        string output = Path.Combine(Folder, "testland.case.json");
         var (code, text, _) = await Run("cases", "code", facts, "--out", output);
         code.ShouldBe(0, text);
         text.ShouldContain("outcome removedByHighCommand, week 3-4");
@@ -73,8 +57,8 @@ public class CasesCommandTests
         var (badCode, _, error) = await Run("cases", "code", facts);
         badCode.ShouldBe(2);
         error.ShouldContain("$.facts.branches[0].troops");
-        File.Exists(Path.Combine(_folder, "nothing.json")).ShouldBeFalse();
-        (await Run("cases", "code", Path.Combine(_folder, "missing.json"))).Error.ShouldContain("no such file");
+        File.Exists(Path.Combine(Folder, "nothing.json")).ShouldBeFalse();
+        (await Run("cases", "code", Path.Combine(Folder, "missing.json"))).Error.ShouldContain("no such file");
         (await Run("cases", "code", output, "--rules", "7")).Error.ShouldContain("--rules");
     }
 

@@ -7,24 +7,8 @@ using SanctionsSim.Tests.Simulation;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary>Issue #29's defects of a student's first hour (D1–D8) and set-up gaps, one regression test each.</summary>
-public partial class FirstHourDefectTests
+public partial class FirstHourDefectTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sanctionssim-first-hour-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string Reproduce(string html) => System.Net.WebUtility.HtmlDecode(ReproduceLine().Match(html).Groups[1].Value);
 
     private static string HashOf(string html) => ScenarioHash().Match(html).Groups[1].Value;
@@ -32,20 +16,20 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D1_TheReportsReproduceLine_NamesThePresetAsAPreset_AndAnEditedFileByItsPath_AndRunsAgain()
     {
-        string report = Path.Combine(_folder, "r.html");
+        string report = Path.Combine(Folder, "r.html");
         (await Run("run", "--preset", "venezuela-2019", "--runs", "20", "--report", report)).Code.ShouldBe(0);
         string html = await File.ReadAllTextAsync(report);
         string line = Reproduce(html);
         line.ShouldStartWith("sanctionssim run --preset venezuela-2019 --runs 20 --seed 1");
 
         // run the line as printed (but write the report into the test's folder): it works and cites the same scenario
-        string again = Path.Combine(_folder, "again.html");
+        string again = Path.Combine(Folder, "again.html");
         string[] args = line.Split(' ')[1..].Select(a => a == "report.html" ? again : a).ToArray();
         (await Run(args)).Code.ShouldBe(0);
         HashOf(await File.ReadAllTextAsync(again)).ShouldBe(HashOf(html));
 
         // an edited file that keeps the preset's name is cited by its path, not as the preset
-        string edited = Path.Combine(_folder, "edited.json");
+        string edited = Path.Combine(Folder, "edited.json");
         (await Run("init", "--preset", "venezuela-2019", "--full", edited)).Code.ShouldBe(0);
         await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace("\"weeks\": 52", "\"weeks\": 30", StringComparison.Ordinal));
         (await Run("run", edited, "--runs", "10", "--report", report)).Code.ShouldBe(0);
@@ -57,7 +41,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D2_TheComparisonReport_HasTheSurvivalCurves_AndItsChartsCaptionsDescribeThem()
     {
-        string report = Path.Combine(_folder, "c.html");
+        string report = Path.Combine(Folder, "c.html");
         (await Run("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40", "--report", report)).Code.ShouldBe(0);
         string html = await File.ReadAllTextAsync(report);
         Regex.Count(html, "<svg").ShouldBe(2);
@@ -83,7 +67,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_SweepWithALeverOutOfRange_NamesTheLever_NotACSharpParameter()
     {
-        var (code, _, error) = await Run("sweep", "--preset", "venezuela-2019", "--param", "regime.reprisalProbability=0.1:1.9", "--points", "2", "--runs", "2", "--out", Path.Combine(_folder, "s"));
+        var (code, _, error) = await Run("sweep", "--preset", "venezuela-2019", "--param", "regime.reprisalProbability=0.1:1.9", "--points", "2", "--runs", "2", "--out", Path.Combine(Folder, "s"));
         code.ShouldBe(CliApp.BadInput, error);
         error.ShouldContain("regime.reprisalProbability");
         error.ShouldContain("[0, 1]");
@@ -93,7 +77,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_AnEmptyScenarioFile_IsCalledEmpty()
     {
-        string empty = Path.Combine(_folder, "empty.json");
+        string empty = Path.Combine(Folder, "empty.json");
         await File.WriteAllTextAsync(empty, "  \n");
         var (code, _, error) = await Run("run", empty);
         code.ShouldBe(CliApp.BadInput);
@@ -105,7 +89,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_AScenarioGivenAsPosterior_IsCalledAScenario()
     {
-        string scenario = Path.Combine(_folder, "v.json");
+        string scenario = Path.Combine(Folder, "v.json");
         (await Run("init", scenario)).Code.ShouldBe(0);
         var (code, _, error) = await Run("run", "--runs", "5", "--posterior", scenario);
         code.ShouldBe(CliApp.BadInput);
@@ -116,7 +100,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_ABadPrior_BlamesPrior()
     {
-        var (code, _, error) = await Run("calibrate", "--prior", "noiseScale=0.2:0.2", "--out", Path.Combine(_folder, "c"));
+        var (code, _, error) = await Run("calibrate", "--prior", "noiseScale=0.2:0.2", "--out", Path.Combine(Folder, "c"));
         code.ShouldBe(CliApp.BadInput);
         error.ShouldStartWith("error: --prior 'noiseScale=0.2:0.2'");
         error.ShouldNotContain("--param");
@@ -125,7 +109,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_AHugeWholeNumber_IsCalledTooLarge()
     {
-        string path = Path.Combine(_folder, "big.json");
+        string path = Path.Combine(Folder, "big.json");
         await File.WriteAllTextAsync(path, """{ "schemaVersion": 1, "name": "big", "weeks": 1000000000000, "factions": [ { "name": "a", "generals": 5, "troops": 100 } ] }""");
         var (code, _, error) = await Run("validate", path);
         code.ShouldBe(CliApp.BadInput);
@@ -145,7 +129,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D4_CheckingAnOutFolder_LeavesNoTrace()
     {
-        string folder = Path.Combine(_folder, "never");
+        string folder = Path.Combine(Folder, "never");
         (await Run("run", "--runs", "100000000", "--out", folder)).Code.ShouldBe(CliApp.BadInput);
         Directory.Exists(folder).ShouldBeFalse();
     }
@@ -153,7 +137,7 @@ public partial class FirstHourDefectTests
     [Test]
     public async Task D5_DiscoverWhereEveryPointIsACase_SaysSo_InsteadOfAnEmptyBox()
     {
-        string csv = Path.Combine(_folder, "points.csv");
+        string csv = Path.Combine(Folder, "points.csv");
         await File.WriteAllTextAsync(csv, "point,lever,collapseProbability\n0,0.1,0.04\n1,0.5,0.02\n2,0.9,0.01\n3,0.3,0.03\n");
         var (code, _, error) = await Run("discover", csv, "--where", "collapseProbability<0.5");
         code.ShouldBe(CliApp.BadInput);

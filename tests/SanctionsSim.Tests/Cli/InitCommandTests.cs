@@ -5,28 +5,12 @@ using SanctionsSim.Scenarios;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>init</c>: the short file a student edits (levers first, comments, defaults omitted) and <c>--full</c>.</summary>
-public class InitCommandTests
+public class InitCommandTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sanctionssim-init-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [TestCaseSource(typeof(Presets), nameof(Presets.Names))]
     public async Task Init_WritesAShortCommentedFile_ThatReadsBackAsThePreset(string preset)
     {
-        string path = Path.Combine(_folder, "short.json");
+        string path = Path.Combine(Folder, "short.json");
         var (code, output, error) = await Run("init", "--preset", preset, path);
         code.ShouldBe(0, error);
         output.ShouldContain("--full writes every field");
@@ -42,7 +26,7 @@ public class InitCommandTests
     [Test]
     public async Task Init_ShortFile_OmitsDefaults_AndIsFarShorterThanFull()
     {
-        string shortPath = Path.Combine(_folder, "short.json"), fullPath = Path.Combine(_folder, "full.json");
+        string shortPath = Path.Combine(Folder, "short.json"), fullPath = Path.Combine(Folder, "full.json");
         (await Run("init", shortPath)).Code.ShouldBe(0);
         (await Run("init", "--full", fullPath)).Code.ShouldBe(0);
         string shortText = await File.ReadAllTextAsync(shortPath), fullText = await File.ReadAllTextAsync(fullPath);
@@ -59,7 +43,7 @@ public class InitCommandTests
     [Test]
     public async Task ScenarioFiles_WithCommentsAndTrailingCommas_AreAccepted_ByValidateRunAndCompare()
     {
-        string path = Path.Combine(_folder, "commented.json");
+        string path = Path.Combine(Folder, "commented.json");
         await File.WriteAllTextAsync(path, """
             // a scenario written by hand
             {
@@ -71,7 +55,7 @@ public class InitCommandTests
             """);
         (await Run("validate", path)).Code.ShouldBe(0);
         (await Run("run", path, "--runs", "5")).Code.ShouldBe(0);
-        string other = Path.Combine(_folder, "other.json");
+        string other = Path.Combine(Folder, "other.json");
         await File.WriteAllTextAsync(other, (await File.ReadAllTextAsync(path)).Replace("\"commented\"", "\"other\"", StringComparison.Ordinal));
         (await Run("compare", path, other, "--runs", "5")).Code.ShouldBe(0);
     }
@@ -79,7 +63,7 @@ public class InitCommandTests
     [Test]
     public async Task Compare_ArmsWithTheSameName_AreToldToChangeName()
     {
-        string path = Path.Combine(_folder, "mine.json");
+        string path = Path.Combine(Folder, "mine.json");
         (await Run("init", path)).Code.ShouldBe(0); // keeps the preset's name
         var (code, _, error) = await Run("compare", "venezuela-2019", path, "--runs", "5");
         code.ShouldBe(CliApp.BadInput);

@@ -7,33 +7,13 @@ using SanctionsSim.Simulation;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary>The outcome typology in every output of the command line: the table, summary.json, runs.csv, the trace and the HTML report.</summary>
-public class OutcomeOutputTests
+public class OutcomeOutputTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "sanctionssim-outcomes-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>zimbabwe-2017 with the high command on, as a scenario file.</summary>
     private string Zimbabwe()
     {
         var s = Presets.Get("zimbabwe-2017");
-        string path = Path.Combine(_folder, "zimbabwe.json");
+        string path = Path.Combine(Folder, "zimbabwe.json");
         File.WriteAllText(path, ScenarioJson.Write(s with { HighCommand = s.HighCommand with { Enabled = true } }));
         return path;
     }
@@ -63,8 +43,8 @@ public class OutcomeOutputTests
     [Test]
     public async Task Run_Table_Csv_AndReport_NameTheOutcomes()
     {
-        string dir = Path.Combine(_folder, "out");
-        string report = Path.Combine(_folder, "report.html");
+        string dir = Path.Combine(Folder, "out");
+        string report = Path.Combine(Folder, "report.html");
         var (code, output, error) = await Run("run", Zimbabwe(), "--runs", "100", "--seed", "4", "--out", dir, "--report", report, "--detail"); // the outcome rows are in the detail table (issue #29: the plain run shows the verdict and five numbers)
         code.ShouldBe(0, error);
         foreach (string row in new[] { "outcome: survived", "outcome: removed by the high command", "outcome: collapse by defection", "outcome: split", "high-command moves launched" })
@@ -101,7 +81,7 @@ public class OutcomeOutputTests
         trace.Outcome.ShouldBe(OutcomeType.RemovedByHighCommand);
         trace.OutcomeWeek.ShouldBe(trace.CollapseWeek);
         trace.Weeks.Count(w => w.HighCommandMove?.Contains("decided to move", StringComparison.Ordinal) == true).ShouldBeGreaterThanOrEqualTo(1);
-        string dir = Path.Combine(_folder, "trace");
+        string dir = Path.Combine(Folder, "trace");
         var (code, output, error) = await Run("trace", path, "--seed", "4", "--replication", replication.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", dir);
         code.ShouldBe(0, error);
         output.ShouldContain("the high command removed the ruler in week " + trace.OutcomeWeek);

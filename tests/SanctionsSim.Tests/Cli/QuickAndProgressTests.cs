@@ -6,24 +6,8 @@ using SanctionsSim.Cli.Output;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>calibrate --quick</c> (a labelled demonstration) and progress lines when the error stream is not a terminal.</summary>
-public class QuickAndProgressTests
+public class QuickAndProgressTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sanctionssim-quick-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Test]
     public void Quick_UsesTheDemonstrationSizes_UnlessAnOptionIsGiven()
     {
@@ -45,7 +29,7 @@ public class QuickAndProgressTests
     [Test]
     public async Task Quick_IsLabelledADemonstration_InTheMessage_TheVerdict_AndTheJson()
     {
-        string dir = Path.Combine(_folder, "q");
+        string dir = Path.Combine(Folder, "q");
         var (code, output, error) = await Run("calibrate", "--quick", "--case", "zimbabwe-2017", "--case", "libya-2011", "--particles", "20", "--generations", "2", "--predictive", "10", "--out", dir);
         code.ShouldBe(0, error);
         error.ShouldContain("calibrate --quick: a DEMONSTRATION");
@@ -66,7 +50,7 @@ public class QuickAndProgressTests
         var sweep = await Run("sweep", "--preset", "venezuela-2019", "--param", "regime.reprisalProbability=0.1:0.9", "--points", "4", "--runs", "2");
         sweep.Error.ShouldContain("(4 of 4 points)");
 
-        var calibrate = await Run("calibrate", "--case", "zimbabwe-2017", "--particles", "20", "--generations", "2", "--predictive", "0", "--out", Path.Combine(_folder, "c"));
+        var calibrate = await Run("calibrate", "--case", "zimbabwe-2017", "--particles", "20", "--generations", "2", "--predictive", "0", "--out", Path.Combine(Folder, "c"));
         calibrate.Error.ShouldContain("progress: calibrate: generation 1, 100 % (20 of 20 particles accepted)");
     }
 

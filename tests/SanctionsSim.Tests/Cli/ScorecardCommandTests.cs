@@ -5,30 +5,14 @@ using SanctionsSim.Cli.Output;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>sanctionssim scorecard</c> at small settings, its files, and bad input.</summary>
-public class ScorecardCommandTests
+public class ScorecardCommandTests : CliFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("scorecard-cli-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.RunAsync(args, output, error, interactive: false, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static readonly string[] Small = ["scorecard", "--case", "mali-1991", "--case", "zimbabwe-2017", "--case", "georgia-2003", "--case", "haiti-1991", "--folds", "2", "--particles", "10", "--generations", "1", "--replications-per-case", "1", "--runs", "20", "--seed", "5"];
 
     [Test]
     public async Task Scorecard_PrintsAVerdictAndTheTable_AndWritesItsFiles()
     {
-        string dir = Path.Combine(_folder, "out");
+        string dir = Path.Combine(Folder, "out");
         var (code, output, error) = await Run([.. Small, "--out", dir]);
         code.ShouldBe(0, error);
         output.ShouldContain("the model's forecasts of how each case ended score a Brier of");
