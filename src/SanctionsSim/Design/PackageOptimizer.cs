@@ -84,7 +84,7 @@ public static class PackageOptimizer
             }
 
             pool.RemoveRange(Math.Max(2, (pool.Count + 1) / 2), pool.Count - Math.Max(2, (pool.Count + 1) / 2));
-            var random = new RandomStream(options.Seed, t, StreamKeys.Design);
+            var random = new RandomStream(options.Seed, t, KeyRegistry.Design(DesignUse.OptimizerRound));
             double step = 0.2 * Math.Pow(0.5, t);
             for (int k = 0; k < options.LocalCandidates; k++)
             {

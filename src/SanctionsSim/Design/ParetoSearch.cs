@@ -50,7 +50,7 @@ public static class ParetoSearch
         Rank(population, m);
         for (int g = 0; g < options.Generations; g++)
         {
-            var random = new RandomStream(options.Seed, g, StreamKeys.Design);
+            var random = new RandomStream(options.Seed, g, KeyRegistry.Design(DesignUse.ParetoVariation));
             var offspring = new List<Member>();
             while (offspring.Count < n)
             {

@@ -84,6 +84,8 @@ public static partial class ScenarioValidator
         c.Real(p + ".easeBelowCommitment", s.EaseBelowCommitment, 0, 1);
         c.Real(p + ".escalateAboveCommitment", s.EscalateAboveCommitment, 0, 1);
         c.Real(p + ".credibilityElasticity", s.CredibilityElasticity, 0, 10);
+        c.Int(p + ".liftLagWeeks", s.LiftLagWeeks, 0, 10_000);
+        c.Int(p + ".liftLagWeeksAfterRemoval", s.LiftLagWeeksAfterRemoval, 0, 10_000);
     }
 
     private static void ValidatePatrons(Collector c, IReadOnlyList<Patron>? patrons, IReadOnlyList<Sender>? senders)

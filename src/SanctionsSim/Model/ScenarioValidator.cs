@@ -232,6 +232,9 @@ public static partial class ScenarioValidator
 
                 c.Real(q + ".senderCostPerWeek", ins.SenderCostPerWeek, 0, 1e3);
                 c.Real(q + ".costPerDefector", ins.CostPerDefector, 0, 10);
+                c.Real(q + ".costPerUnitBitePerWeek", ins.CostPerUnitBitePerWeek, 0, 1e3);
+                c.Real(q + ".costPerOfficerReached", ins.CostPerOfficerReached, 0, 10);
+                c.Real(q + ".guaranteeCostPerWeek", ins.GuaranteeCostPerWeek, 0, 10);
                 if (ins.EscalateAfterWeek is int ew)
                 {
                     c.Int(q + ".escalateAfterWeek", ew, 0, 10_000);

@@ -147,11 +147,11 @@ internal enum StreamKind : long
 /// <summary>
 /// The sub-purposes of <see cref="StreamKind.Design"/>. <see cref="Shared"/> is the word every design use had before
 /// the registry; those uses tell their streams apart by the replication slot they pass (Sobol shift: 0; Sobol
-/// bootstrap: 1; tipping bootstrap: 3; Morris trajectory t: t; Latin hypercube column j: j; Pareto generation g: g;
-/// optimiser round t: t; ABC proposals and posterior resampling: 0 of seeds of their own) and keep it, so their
-/// results are unchanged. Two of them meet on one seed at slot 0 and so share a stream (a Pareto search's and a
-/// package optimiser's Sobol shift and their generation or round 0); that is kept for bit-identity and pinned by a
-/// test (KeyRegistryTests) so that no new overlap can join them unseen.
+/// bootstrap: 1; tipping bootstrap: 3; Morris trajectory t: t; Latin hypercube column j: j;
+/// ABC proposals and posterior resampling: 0 of seeds of their own) and keep it, so their results are unchanged.
+/// Uses that met another on one seed have a sub-purpose of their own: Morris's bootstrap, and the Pareto search's
+/// generations and the package optimiser's rounds (slot g or t), which shared slot 0 with their Sobol shift until
+/// issue #28 (a results change, listed in CHANGELOG). KeyRegistryTests checks that no two uses on one seed meet.
 /// </summary>
 internal enum DesignUse
 {
@@ -163,6 +163,12 @@ internal enum DesignUse
     /// of the Morris design on the same seed.
     /// </summary>
     MorrisBootstrap = 1,
+
+    /// <summary>The Pareto search's variation in generation g (slot g). Before issue #28 it was the shared word, and generation 0 drew the Sobol shift's stream.</summary>
+    ParetoVariation = 2,
+
+    /// <summary>The package optimiser's local candidates in round t (slot t). Before issue #28 it was the shared word, and round 0 drew the Sobol shift's stream.</summary>
+    OptimizerRound = 3,
 }
 
 /// <summary>

@@ -58,6 +58,18 @@ public sealed record Instrument
     /// <value>The default value is 0. Range: [0, 10].</value>
     public double CostPerDefector { get; init; }
 
+    /// <summary>For revenue and reserve instruments: the sender's own cost per week per unit of bite in force (USD billion a week at a bite of 1): the trade it forgoes grows with the share it cuts. Paid on <see cref="Bite"/> times the week's strength, capped at 1.</summary>
+    /// <value>The default value is 0. Range: [0, 10^3].</value>
+    public double CostPerUnitBitePerWeek { get; init; }
+
+    /// <summary>For contact campaigns: the sender's cost per officer newly reached (USD billion).</summary>
+    /// <value>The default value is 0. Range: [0, 10].</value>
+    public double CostPerOfficerReached { get; init; }
+
+    /// <summary>For offers (amnesty, asset protection, payments): the sender's cost per week of each guarantee it has given, from the week after an officer the offer applies to defects until the horizon, whether or not the ruler falls (guarantees are honoured: protection, resettlement, a stipend). Charged to defectors of the instrument's factions who knew the offer (it is public, or a contact campaign reached them).</summary>
+    /// <value>The default value is 0. Range: [0, 10].</value>
+    public double GuaranteeCostPerWeek { get; init; }
+
     /// <summary>The factions whose officers the instrument applies to (offers, contact campaigns, targeted sanctions), by name; empty for all. Each name must be a faction of the scenario.</summary>
     /// <value>The default value is empty (all factions).</value>
     public IReadOnlyList<string> Factions { get; init; } = [];

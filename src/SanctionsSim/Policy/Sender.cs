@@ -50,6 +50,23 @@ public sealed record Sender
     /// <value>The default value is 0. Range: [0, 10].</value>
     public double CredibilityElasticity { get; init; }
 
+    /// <summary>
+    /// After the regime collapses by defection, the sender keeps the instruments it had in force for this many more
+    /// weeks (within the horizon), at their last week's cost, before lifting them: what a package that succeeds
+    /// still costs. Sanctions on a fallen regime have been lifted within days to months (Haiti 1994, Serbia 2000,
+    /// Libya 2011; docs/model.md, §1).
+    /// </summary>
+    /// <value>The default value is 4. Range: 0 to 10,000.</value>
+    public int LiftLagWeeks { get; init; } = 4;
+
+    /// <summary>
+    /// After the high command removes the ruler and keeps the regime's apparatus, the sender keeps its instruments
+    /// in force for this many more weeks (within the horizon): sanctions have outlasted such removals by more than a
+    /// year (Sudan 2019, Zimbabwe 2017; docs/model.md, §1).
+    /// </summary>
+    /// <value>The default value is 52. Range: 0 to 10,000.</value>
+    public int LiftLagWeeksAfterRemoval { get; init; } = 52;
+
     /// <summary>The sender's instruments.</summary>
     public IReadOnlyList<Instrument> Instruments { get; init; } = [];
 }

@@ -166,7 +166,7 @@ internal sealed class Replication
             _coefficients.Set(in terms, _offers.Offers);
 
             // 3. contact campaigns reach officers; officers decide
-            int reached = _coalition.Reach(_corps, _orders);
+            int reached = _coalition.Reach(_corps, _orders, o.SenderCostBuffer);
             o.Reached += reached;
             var inputs = new DecisionInputs(_corps, _coefficients, DrawKey.Row(_key, DrawPurpose.Decision, week));
             int chosen = DecisionKernels.Sweep(_plan.Kernel, in inputs, _queue, _choosers);
@@ -224,6 +224,7 @@ internal sealed class Replication
                 o.Collapsed = true;
                 o.CollapseWeek = week;
                 o.RemovedByHighCommand = removed;
+                _coalition.ChargeAfterFall(_plan.Weeks - week - 1, removed, o.SenderCostBuffer); // costs over the whole horizon (Eq. 1g)
                 break;
             }
         }
@@ -273,7 +274,7 @@ internal sealed class Replication
         Metrics.DefectedAgents[(_plan.FactionOf[officer] * 2) + _plan.Rank[officer]]++;
         bool reached = _corps.IsReached(officer);
         Metrics.DefectorsReached += reached ? 1 : 0;
-        _coalition.ChargeDefection(reached, Metrics.SenderCostBuffer);
+        _coalition.ChargeDefection(reached, _plan.FactionOf[officer], Metrics.SenderCostBuffer);
     }
 }
 

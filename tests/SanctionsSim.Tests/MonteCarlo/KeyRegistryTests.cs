@@ -113,7 +113,7 @@ public class KeyRegistryTests
     }
 
     [Test]
-    public void DesignUsesOnOneSeed_ShareNoStream_ButTheTwoPinnedLegacyOverlaps()
+    public void DesignUsesOnOneSeed_ShareNoStream()
     {
         // (word, slot) of every design stream an analysis opens on its one seed (slots as in DesignUse's remarks)
         static IEnumerable<(ulong Word, long Slot)> Shared(params long[] slots) => slots.Select(s => (StreamKeys.Design, s));
@@ -123,10 +123,8 @@ public class KeyRegistryTests
             ("Morris: trajectories and bootstrap", [.. Shared(upTo)], [(KeyRegistry.Design(DesignUse.MorrisBootstrap), 0)], 0),
             ("Sobol sensitivity: bootstrap and a Sobol shift", [.. Shared(1)], [.. Shared(0)], 0),
             ("tipping: bootstrap and the replications' streams", [.. Shared(3)], [.. Enum.GetValues<StreamKind>().Where(k => k != StreamKind.Design).SelectMany(k => upTo.Select(s => ((ulong)k, s)))], 0),
-
-            // kept for bit-identity (DesignUse remarks): generation or round 0 reuses the Sobol shift's stream
-            ("Pareto search: Sobol shift and generations", [.. Shared(0)], [.. Shared(upTo)], 1),
-            ("package optimiser: Sobol shift and rounds", [.. Shared(0)], [.. Shared(upTo)], 1),
+            ("Pareto search: Sobol shift and generations", [.. Shared(0)], [.. upTo.Select(g => (KeyRegistry.Design(DesignUse.ParetoVariation), g))], 0),
+            ("package optimiser: Sobol shift and rounds", [.. Shared(0)], [.. upTo.Select(t => (KeyRegistry.Design(DesignUse.OptimizerRound), t))], 0),
         };
         foreach (var (name, a, b, overlap) in analyses)
         {

@@ -24,6 +24,7 @@ internal sealed class CoalitionAgent
     private readonly double[] _nextCommitment;
     private readonly double[] _costSoFar;
     private readonly double[] _weekCost;
+    private readonly int[] _covered;
     private readonly CommitmentPlan[] _laws;
 
     public CoalitionAgent(SimulationPlan plan, OppositionAgent opposition)
@@ -37,6 +38,7 @@ internal sealed class CoalitionAgent
         _week = new InstrumentWeek[k];
         _reachCursor = new int[k];
         _reachCredit = new double[k];
+        _covered = new int[k];
         int n = plan.Senders.Length;
         _commitment = new double[n];
         _nextCommitment = new double[n];
@@ -62,6 +64,7 @@ internal sealed class CoalitionAgent
         Array.Clear(_escalated);
         Array.Clear(_reachCursor);
         Array.Clear(_reachCredit);
+        Array.Clear(_covered);
         Array.Clear(_costSoFar);
         Array.Clear(_weekCost);
         for (int s = 0; s < _commitment.Length; s++)
@@ -146,23 +149,63 @@ internal sealed class CoalitionAgent
         }
     }
 
-    /// <summary>The instruments in force cut revenue and reserves; each costs its sender its weekly cost times its strength.</summary>
+    /// <summary>
+    /// The instruments in force cut revenue and reserves; each costs its sender its week's cost (its weekly cost times
+    /// its strength, and its cost per unit of bite in force); every guarantee given so far costs its weekly price
+    /// (Eq. 1f).
+    /// </summary>
     public void ApplyToEconomy(EconomyEffects economy, Span<double> senderCosts)
     {
         economy.Reset();
         InstrumentPlan[] instruments = _plan.Instruments;
         for (int k = 0; k < instruments.Length; k++)
         {
+            InstrumentPlan ins = instruments[k];
             if (_active[k])
             {
-                InstrumentPlan ins = instruments[k];
                 economy.TargetPatrons(ins.PatronMask);
                 ins.Effect.ApplyToEconomy(in _week[k], economy);
-                senderCosts[ins.Sender] += ins.SenderCostPerWeek * _week[k].Strength;
+                senderCosts[ins.Sender] += ins.WeekCost(_week[k].Strength);
+            }
+
+            if (_covered[k] > 0)
+            {
+                senderCosts[ins.Sender] += ins.GuaranteeCostPerWeek * _covered[k]; // guarantees are honoured, in force or not
             }
         }
 
         economy.TargetPatrons(null);
+    }
+
+    /// <summary>
+    /// The ruler is gone at the end of a week with <paramref name="weeksLeft"/> weeks of the horizon after it: each
+    /// sender pays its instruments in force for its lift lag (after a collapse by defection, or after a removal by the
+    /// high command), at their last week's cost, and every guarantee given to the horizon (Eq. 1g).
+    /// </summary>
+    public void ChargeAfterFall(int weeksLeft, bool removedByHighCommand, Span<double> senderCosts)
+    {
+        if (weeksLeft <= 0)
+        {
+            return;
+        }
+
+        InstrumentPlan[] instruments = _plan.Instruments;
+        SenderPlan[] senders = _plan.Senders;
+        for (int k = 0; k < instruments.Length; k++)
+        {
+            InstrumentPlan ins = instruments[k];
+            if (_active[k])
+            {
+                SenderPlan sender = senders[ins.Sender];
+                int lag = Math.Min(weeksLeft, removedByHighCommand ? sender.LiftLagWeeksAfterRemoval : sender.LiftLagWeeks);
+                senderCosts[ins.Sender] += lag * ins.WeekCost(_week[k].Strength);
+            }
+
+            if (_covered[k] > 0)
+            {
+                senderCosts[ins.Sender] += weeksLeft * ins.GuaranteeCostPerWeek * _covered[k];
+            }
+        }
     }
 
     /// <summary>The instruments in force make their offers to the officers of their factions.</summary>
@@ -182,9 +225,9 @@ internal sealed class CoalitionAgent
         offers.Target(null);
     }
 
-    /// <summary>Contact campaigns in force reach officers in their order; fractions of an officer carry over to next week.</summary>
+    /// <summary>Contact campaigns in force reach officers in their order; fractions of an officer carry over to next week. Each officer newly reached costs the campaign's sender its price per officer.</summary>
     /// <returns>How many officers were newly reached.</returns>
-    public int Reach(OfficerCorps corps, ContactOrders orders)
+    public int Reach(OfficerCorps corps, ContactOrders orders, Span<double> senderCosts)
     {
         int reached = 0;
         InstrumentPlan[] instruments = _plan.Instruments;
@@ -203,6 +246,7 @@ internal sealed class CoalitionAgent
                 {
                     reached++;
                     _reachCredit[k] -= 1.0;
+                    senderCosts[instruments[k].Sender] += instruments[k].CostPerOfficerReached;
                 }
             }
         }
@@ -210,18 +254,24 @@ internal sealed class CoalitionAgent
         return reached;
     }
 
-    /// <summary>What a defection costs the senders whose instruments in force pay defectors.</summary>
-    public void ChargeDefection(bool reached, Span<double> senderCosts)
+    /// <summary>What a defection costs the senders whose instruments in force pay defectors; an offer with a guarantee that the defector knew gives him one (paid weekly from next week on).</summary>
+    public void ChargeDefection(bool reached, int faction, Span<double> senderCosts)
     {
         InstrumentPlan[] instruments = _plan.Instruments;
         for (int k = 0; k < instruments.Length; k++)
         {
             if (_active[k])
             {
-                double cost = instruments[k].Effect.CostPerDefector(in _week[k], reached);
+                InstrumentPlan ins = instruments[k];
+                double cost = ins.Effect.CostPerDefector(in _week[k], reached);
                 if (cost != 0)
                 {
-                    senderCosts[instruments[k].Sender] += cost;
+                    senderCosts[ins.Sender] += cost;
+                }
+
+                if (ins.GuaranteeCostPerWeek > 0 && ins.Covers(faction, reached))
+                {
+                    _covered[k]++;
                 }
             }
         }

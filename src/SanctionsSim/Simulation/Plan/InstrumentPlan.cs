@@ -14,6 +14,11 @@ internal sealed class InstrumentPlan
         EndWeek = ins.EndWeek;
         Credibility = ins.Credibility;
         SenderCostPerWeek = ins.SenderCostPerWeek;
+        Bite = ins.Bite;
+        CostPerUnitBitePerWeek = ins.CostPerUnitBitePerWeek;
+        CostPerOfficerReached = ins.CostPerOfficerReached;
+        GuaranteeCostPerWeek = ins.GuaranteeCostPerWeek;
+        Public = ins.Public;
         EscalateAfterWeek = ins.EscalateAfterWeek;
         EscalateBelowShare = ins.EscalateBelowShare;
         EscalationFactor = ins.EscalationFactor;
@@ -33,6 +38,24 @@ internal sealed class InstrumentPlan
     public double Credibility { get; }
 
     public double SenderCostPerWeek { get; }
+
+    public double Bite { get; }
+
+    public double CostPerUnitBitePerWeek { get; }
+
+    public double CostPerOfficerReached { get; }
+
+    public double GuaranteeCostPerWeek { get; }
+
+    /// <summary>Whether its offer is public (every officer knows it), else only officers reached know it.</summary>
+    public bool Public { get; }
+
+    /// <summary>The sender's cost of a week in force at <paramref name="strength"/>: the weekly cost, and the cost of the bite in force (Eq. 1f).</summary>
+    public double WeekCost(double strength)
+        => (SenderCostPerWeek * strength) + (CostPerUnitBitePerWeek == 0 ? 0 : CostPerUnitBitePerWeek * Math.Min(1.0, Bite * strength));
+
+    /// <summary>Whether its offer reaches officer of faction <paramref name="faction"/> (a guarantee is given if he defects).</summary>
+    public bool Covers(int faction, bool reached) => (Public || reached) && (FactionMask is null || FactionMask[faction]);
 
     public int? EscalateAfterWeek { get; }
 

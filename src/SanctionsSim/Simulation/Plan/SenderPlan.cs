@@ -18,7 +18,15 @@ internal sealed class SenderPlan
         EaseBelowCommitment = s.EaseBelowCommitment;
         EscalateAboveCommitment = s.EscalateAboveCommitment;
         CredibilityElasticity = s.CredibilityElasticity;
+        LiftLagWeeks = s.LiftLagWeeks;
+        LiftLagWeeksAfterRemoval = s.LiftLagWeeksAfterRemoval;
     }
+
+    /// <summary>Weeks its instruments stay in force after a collapse by defection.</summary>
+    public int LiftLagWeeks { get; }
+
+    /// <summary>Weeks its instruments stay in force after the high command removes the ruler.</summary>
+    public int LiftLagWeeksAfterRemoval { get; }
 
     public CommitmentPlan Commitment { get; }
 
