@@ -28,7 +28,7 @@ public static class CaseCoder
     /// <summary>
     /// Whether a version of the rules codes the case's regime type into the scenario (<c>$.regime.type</c>,
     /// docs/model.md, §2f): when its rule E2 names that field. Versions 1 and 2 do not (E2: "none in this version"), so
-    /// their coded cases keep <see cref="RegimeType.Unspecified"/>; <see cref="WithRegimeType"/> applies the mapping to a
+    /// their coded cases keep <see cref="RegimeType.Unspecified"/>; <see cref="WithRegimeType(CodedCase, JsonObject)"/> applies the mapping to a
     /// case coded under them.
     /// </summary>
     /// <param name="rules">The coding rules.</param>
@@ -68,11 +68,22 @@ public static class CaseCoder
     public static CodedCase WithRegimeType(CodedCase coded, JsonObject facts)
     {
         ArgumentNullException.ThrowIfNull(coded);
+        return coded with { Scenario = WithRegimeType(coded.Scenario, facts) };
+    }
+
+    /// <summary>A case's scenario (for example <see cref="CaseFile.Scenario"/>) with the regime type its facts record (<see cref="CaseFile.Facts"/>), as <see cref="WithRegimeType(CodedCase, JsonObject)"/>.</summary>
+    /// <param name="scenario">The case's scenario.</param>
+    /// <param name="facts">The case's facts.</param>
+    /// <returns>The scenario with <see cref="Regime.Type"/> set.</returns>
+    /// <exception cref="ArgumentException">The facts record no regime type, or not one of E2's categories.</exception>
+    public static Scenario WithRegimeType(Scenario scenario, JsonObject facts)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(facts);
         string fact = facts["regimeType"] is JsonObject t && t["value"] is JsonValue v && v.TryGetValue(out string? s) && s is not null
             ? s
             : throw new ArgumentException("The facts record no regimeType ({\"value\": personalist, military, single-party or mixed}).", nameof(facts));
-        return coded with { Scenario = coded.Scenario with { Regime = coded.Scenario.Regime with { Type = RegimeTypeOf(fact) } } };
+        return scenario with { Regime = scenario.Regime with { Type = RegimeTypeOf(fact) } };
     }
 
     private sealed class Coder(JsonObject facts, CodingRules rules)
