@@ -11,17 +11,17 @@ namespace SanctionsSim.Model;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed record RegimeTypeEffects
 {
-    /// <summary>Personalist regimes: officers' fates are tied to the ruler's (λ_G below 1), the ruler shields the security apparatus's rents (λ_π below 1), coup-proofing splits the command (λ_κ above 1).</summary>
-    /// <value>The default value is λ_G = 0.5, λ_π = 0.5, λ_κ = 1.5 (assumptions: docs/model.md, §2f).</value>
-    public RegimeTypeEffect Personalist { get; init; } = new() { FallGain = 0.5, SanctionPassThrough = 0.5, MoveThreshold = 1.5 };
+    /// <summary>Personalist regimes: officers' fates are tied to the ruler's (λ_G below 1), sanctions cut the rents that fund the ruler's patronage (λ_π = 1: Escribà-Folch &amp; Wright 2010), coup-proofing splits the command (λ_κ above 1).</summary>
+    /// <value>The default value is λ_G = 0.5, λ_π = 1, λ_κ = 1.5 (assumptions with the literature's direction: docs/model.md, §2f).</value>
+    public RegimeTypeEffect Personalist { get; init; } = new() { FallGain = 0.5, SanctionPassThrough = 1.0, MoveThreshold = 1.5 };
 
-    /// <summary>Military regimes: officers return to the barracks with their institution (λ_G above 1), and the command that rules can agree to go (λ_κ below 1); rents reach officers as in the pooled model (λ_π = 1).</summary>
-    /// <value>The default value is λ_G = 1.5, λ_π = 1, λ_κ = 0.6 (assumptions: docs/model.md, §2f).</value>
-    public RegimeTypeEffect Military { get; init; } = new() { FallGain = 1.5, SanctionPassThrough = 1.0, MoveThreshold = 0.6 };
+    /// <summary>Military regimes: officers return to the barracks with their institution (λ_G above 1), the regime raises taxes and reallocates spending to co-optation when sanctioned (λ_π below 1: Escribà-Folch &amp; Wright 2010), and the command that rules can agree to go (λ_κ below 1).</summary>
+    /// <value>The default value is λ_G = 1.5, λ_π = 0.5, λ_κ = 0.6 (assumptions with the literature's direction: docs/model.md, §2f).</value>
+    public RegimeTypeEffect Military { get; init; } = new() { FallGain = 1.5, SanctionPassThrough = 0.5, MoveThreshold = 0.6 };
 
-    /// <summary>Single-party regimes: the party, not the army, holds power; the reference type.</summary>
-    /// <value>The default value is every multiplier 1.</value>
-    public RegimeTypeEffect SingleParty { get; init; } = new();
+    /// <summary>Single-party regimes: the party, not the army, holds power; it raises taxes and reallocates spending to co-optation when sanctioned (λ_π below 1: Escribà-Folch &amp; Wright 2010); officers' stake and the command as in the pooled model.</summary>
+    /// <value>The default value is λ_G = 1, λ_π = 0.5, λ_κ = 1 (assumptions: docs/model.md, §2f).</value>
+    public RegimeTypeEffect SingleParty { get; init; } = new() { SanctionPassThrough = 0.5 };
 
     /// <summary>Mixed regimes (hybrids, monarchies, others): the pooled model until a coding rule maps a hybrid to its components.</summary>
     /// <value>The default value is every multiplier 1.</value>

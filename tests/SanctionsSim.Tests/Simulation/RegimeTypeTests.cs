@@ -51,15 +51,16 @@ public class RegimeTypeTests
         reference.OutcomeProbability(OutcomeType.RemovedByHighCommand).Successes.ShouldBeGreaterThan(0); // the high command's multipliers had something to change
     }
 
-    /// <summary>A type whose multipliers are all 1 (the defaults of single-party and mixed regimes) is the model without types, bit for bit: the multiplications by 1 and the pass-through at 1 are exact.</summary>
-    [TestCase(RegimeType.SingleParty)]
+    /// <summary>A type whose multipliers are all 1 (the default of mixed regimes; any type set so) is the model without types, bit for bit: the multiplications by 1 and the pass-through at 1 are exact.</summary>
     [TestCase(RegimeType.Mixed)]
+    [TestCase(RegimeType.Military)]
     public void AType_WithEveryMultiplierOne_IsTheModelWithoutTypes_BitForBit(RegimeType type)
     {
-        new RegimeTypeEffects().For(type).ShouldBe(RegimeTypeEffect.Neutral);
+        new RegimeTypeEffects().Mixed.ShouldBe(RegimeTypeEffect.Neutral);
+        var ones = new RegimeTypeEffects { Military = RegimeTypeEffect.Neutral };
         Scenario venezuela = HighCommandOn(Presets.Get("venezuela-2019-amnesty"));
         var reference = Run(venezuela, 120, 23);
-        var typed = Run(Typed(venezuela, type), 120, 23);
+        var typed = Run(Typed(venezuela, type, ones), 120, 23);
         typed.ExactlyEquals(reference).ShouldBeTrue();
         AdaptiveAgentsTests.Fingerprint(typed).ShouldBe(AdaptiveAgentsTests.Fingerprint(reference));
     }
@@ -71,7 +72,7 @@ public class RegimeTypeTests
         Scenario venezuela = HighCommandOn(Presets.Get("venezuela-2019"));
         var military = new SimulationPlan(Typed(venezuela, RegimeType.Military));
         military.Regime.FallGainFactor.ShouldBe(1.5);
-        military.Regime.SanctionPassThrough.ShouldBe(1.0);
+        military.Regime.SanctionPassThrough.ShouldBe(0.5);
         military.HighCommand.SuccessThreshold.ShouldBe(venezuela.HighCommand.SuccessThreshold * 0.6, 1e-15);
         military.HighCommand.Gain.ShouldBe(venezuela.HighCommand.GainIfMoveSucceeds * 1.5, 1e-15);
         var personalist = new SimulationPlan(Typed(venezuela, RegimeType.Personalist, Wild));
