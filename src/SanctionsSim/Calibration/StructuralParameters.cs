@@ -39,9 +39,10 @@ public static class StructuralParameters
     /// <summary>
     /// The regime types' multipliers (<see cref="Regime.TypeEffects"/>, docs/model.md, §2f): for each type, λ_G
     /// (<c>personalistFallGain</c>, …), λ_π (<c>…SanctionPassThrough</c>) and λ_κ (<c>…MoveThreshold</c>). Structural
-    /// parameters the calibration can estimate (name them to <see cref="Get"/>, or to <c>calibrate --parameters</c>), but
+    /// parameters the calibration can estimate (name them to <see cref="Get"/>, or to <c>calibrate --parameter</c>), but
     /// not among <see cref="All"/>: the default posterior was estimated without them, and a case's regime type is not
-    /// coded into its scenario before a coding-rules version that maps it (rule E2). Their priors (λ_G and λ_κ log-uniform on
+    /// coded into its scenario before a coding-rules version that maps it (rule E2), so on cases coded under v1 or v2
+    /// they change nothing. Their priors (λ_G and λ_κ log-uniform on
     /// [0.25, 4], λ_π uniform on [0, 1.5]) allow either direction; the defaults are assumptions, not tuned to a case.
     /// </summary>
     public static IReadOnlyList<StructuralParameter> RegimeTypeEffects => TypeParameters;
