@@ -88,6 +88,7 @@ public static partial class ScenarioValidator
 
         ValidateNetwork(c, scenario.Network);
         ValidateRegime(c, scenario.Regime);
+        ValidateRegimeType(c, scenario.Regime);
         ValidateCoalition(c, scenario.Coalition, factionNames);
         ValidatePatrons(c, scenario.Patrons, scenario.Coalition);
         ValidateOpposition(c, scenario.Opposition);
