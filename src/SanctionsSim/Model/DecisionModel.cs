@@ -44,9 +44,10 @@ public sealed record DecisionModel
     public double GrievanceSd { get; init; }
 
     /// <summary>
-    /// Multiplies τ in the weekly choice only: the weekly logit scale is τ_w = τ · this (docs/model.md, Eq. 6). With a
+    /// Multiplies τ in the weekly choice only: the weekly logit scale is τ_w = τ · this (docs/model.md, Eq. 6'). With a
     /// fixed grievance (<see cref="GrievanceSd"/> &gt; 0) it sets how much of the officers' dispersion is drawn afresh every
-    /// week; the match τ_w = √(τ² − 3σ_g²/π²) keeps the first week's hazard close to the model without grievances.
+    /// week, and with it how outcomes scale with the horizon; samples/heterogeneity.cs sets it so that the first week's
+    /// hazard matches the model without grievances.
     /// </summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
     public double WeeklyNoiseScale { get; init; } = 1.0;

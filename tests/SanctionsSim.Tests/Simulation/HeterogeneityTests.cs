@@ -137,6 +137,25 @@ public class HeterogeneityTests
     }
 
     [Test]
+    public void Grievances_UnderRandomInputs_ReadBlockFive_OneNormalPerOfficer()
+    {
+        // the rare-event methods drive a replication by Gaussian inputs: the grievances are block 5's coordinates
+        const double sigma = 0.3;
+        var plan = new SimulationPlan(WithGrievance(TestScenarios.Quiet(), sigma));
+        var on = new Replication(plan);
+        var off = new Replication(new SimulationPlan(TestScenarios.Quiet()));
+        var inputs = RandomInputs.FromPrior(7, 3);
+        var scores = new double[plan.Weeks];
+        on.Run(inputs, scores);
+        off.Run(inputs, new double[plan.Weeks]);
+        for (int i = 0; i < plan.OfficerCount; i++)
+        {
+            on.Corps.Grievance[i].ShouldBe(sigma * inputs.Normal(InputBlocks.Grievance, i));
+            on.Corps.Loyalty[i].ShouldBe(off.Corps.Loyalty[i] - on.Corps.Grievance[i], "the other blocks are read as before");
+        }
+    }
+
+    [Test]
     public void Grievances_ShiftTheOutcome()
     {
         // a wide grievance puts officers far above their threshold: more defect than without
