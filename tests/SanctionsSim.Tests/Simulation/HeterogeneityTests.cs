@@ -1,4 +1,6 @@
+using System.Text;
 using MathNet.Numerics.Statistics;
+using SanctionsSim.Calibration;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
@@ -205,6 +207,52 @@ public class HeterogeneityTests
         }
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Test]
+    public void ScenarioFiles_ReadTheNewFields_AndReportABadOneByItsPath()
+    {
+        const string Json = """
+            {
+              "schemaVersion": 1,
+              "name": "officers-who-differ",
+              "factions": [
+                { "name": "army", "generals": 10, "troops": 1000,
+                  "identities": [ { "name": "sunni", "officerShare": 0.6, "troopShare": 0.8, "loyaltyShift": -0.4, "generalLoyaltyShift": 0.2 },
+                                  { "name": "alawite", "officerShare": 0.4, "troopShare": 0.2, "seniorLoyaltyShift": 0.9 } ] }
+              ],
+              "decision": { "grievanceSd": 0.12, "weeklyNoiseScale": 0.7 }
+            }
+            """;
+        Scenario s = ScenarioJson.Read(Json);
+        s.Decision.GrievanceSd.ShouldBe(0.12);
+        s.Decision.WeeklyNoiseScale.ShouldBe(0.7);
+        s.Factions[0].Identities[0].GeneralLoyaltyShift.ShouldBe(0.2);
+        s.Factions[0].Identities[0].SeniorLoyaltyShift.ShouldBeNull();
+        s.Factions[0].Identities[1].SeniorLoyaltyShift.ShouldBe(0.9);
+        string json = ScenarioJson.Write(s);
+        ScenarioJson.Write(ScenarioJson.Read(json)).ShouldBe(json);
+
+        var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(Json.Replace("\"grievanceSd\": 0.12", "\"grievanceSd\": -3", StringComparison.Ordinal)), out _);
+        errors.Single().Path.ShouldBe("$.decision.grievanceSd");
+    }
+
+    [Test]
+    public void Calibration_MayNameSigmaAndTheWeeklyMultiplier_TheShippedSetIsUnchanged()
+    {
+        StructuralParameters.Names.ShouldNotContain("grievanceSd");
+        StructuralParameters.Optional.Select(p => p.Name).ShouldBe(["grievanceSd", "weeklyNoiseScale"]);
+        Scenario venezuela = Presets.Get("venezuela-2019");
+        foreach (StructuralParameter p in StructuralParameters.Optional)
+        {
+            StructuralParameters.Get(p.Name).ShouldBeSameAs(p);
+            double v = p.Prior.FromUnit(0.37);
+            p.Read(p.Apply(venezuela, v)).ShouldBe(v, p.Name);
+            p.Apply(venezuela, v).Validate();
+        }
+
+        StructuralParameters.Get("grievanceSd").Read(venezuela).ShouldBe(0, "off in every preset");
+        Should.Throw<ArgumentException>(() => StructuralParameters.Get("grievanceSD")).Message.ShouldContain("Did you mean 'grievanceSd'?");
     }
 
     [TestCase(double.NaN)]
