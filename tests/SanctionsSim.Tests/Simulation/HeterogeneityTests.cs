@@ -167,6 +167,37 @@ public class HeterogeneityTests
         with.FinalDefectedShare.Mean.ShouldBeGreaterThan(without.FinalDefectedShare.Mean + (4 * Math.Sqrt((with.FinalDefectedShare.StandardError * with.FinalDefectedShare.StandardError) + (without.FinalDefectedShare.StandardError * without.FinalDefectedShare.StandardError))));
     }
 
+    /// <summary>
+    /// Eq. 6b's limit: with the officers' payoffs held fixed (no sanctions, no events, a perceived fall probability that
+    /// does not move with the defected share, detection that does not decay) and no weekly noise, an officer whose
+    /// fixed Δ + g is below 0 in week 0 stays below it: every defection happens in week 0. With the same grievances and
+    /// weekly noise, officers keep defecting after week 0. A grievance redrawn every week would fail the first half.
+    /// </summary>
+    [Test]
+    public void WithoutWeeklyNoise_AFixedGrievanceGivesNobodyAnotherChance_TheWeeklyNoiseDoes()
+    {
+        Scenario still = TestScenarios.Quiet() with
+        {
+            Decision = TestScenarios.Quiet().Decision with { FallSteepness = 1e-9, PublicNewsWeight = 0, RevenueLossFallEffect = 0, CohesionUncertainty = 0 },
+            Regime = TestScenarios.Quiet().Regime with { DetectionDecay = 0 },
+        };
+        long first = 0, later = 0, laterWithNoise = 0;
+        var fixedOnly = new SanctionsModel(WithGrievance(still, 0.8, 0));
+        var withNoise = new SanctionsModel(WithGrievance(still, 0.8, 1));
+        for (long r = 0; r < 20; r++)
+        {
+            RunResult a = fixedOnly.RunSingle(31, r);
+            a.NewDefectorsPath.Count.ShouldBeGreaterThan(1, "the run outlives week 0");
+            first += a.NewDefectorsPath[0];
+            later += a.NewDefectorsPath.Skip(1).Sum();
+            laterWithNoise += withNoise.RunSingle(31, r).NewDefectorsPath.Skip(1).Sum();
+        }
+
+        first.ShouldBeGreaterThan(0);
+        later.ShouldBe(0);
+        laterWithNoise.ShouldBeGreaterThan(0);
+    }
+
     [TestCase("venezuela-2019")]
     [TestCase("venezuela-2019-all")]
     public void WithGrievancesAndWeeklyNoise_VectorAndScalarKernels_AreBitIdentical(string preset)
