@@ -33,6 +33,19 @@ public static class StructuralParameters
         .. TypeEffect("mixed", r => r.Mixed, (r, e) => r with { Mixed = e }),
     ];
 
+    /// <summary>
+    /// Structural parameters that a calibration may include by name but that are not in <see cref="All"/>: the shipped
+    /// posterior (<see cref="Posterior.Default"/>) was computed without them, at their off values. <c>grievanceSd</c>
+    /// (σ_g, docs/model.md Eq. 5') has a prior on the scale of τ's own (up to 0.8 patronage-years); no case pins it,
+    /// and the shipped calibration keeps it at 0. <c>weeklyNoiseScale</c> is the share of τ drawn afresh every week
+    /// (Eq. 6), uniform on [0, 1]: above 1 the weekly noise would exceed the calibrated τ.
+    /// </summary>
+    private static readonly StructuralParameter[] OptionalParameters =
+    [
+        Decision("grievanceSd", "decision.grievanceSd", "Standard deviation σ_g of the officers' fixed grievances (patronage-years).", 0.0, 0.8, ParameterDistribution.Uniform, (d, v) => d with { GrievanceSd = v }, d => d.GrievanceSd),
+        Decision("weeklyNoiseScale", "decision.weeklyNoiseScale", "Multiplier of τ in the weekly choice: τ_w = τ · this.", 0.0, 1.0, ParameterDistribution.Uniform, (d, v) => d with { WeeklyNoiseScale = v }, d => d.WeeklyNoiseScale),
+    ];
+
     /// <summary>Every calibrated structural parameter, in a fixed order.</summary>
     public static IReadOnlyList<StructuralParameter> All => Parameters;
 
@@ -47,6 +60,12 @@ public static class StructuralParameters
     /// </summary>
     public static IReadOnlyList<StructuralParameter> RegimeTypeEffects => TypeParameters;
 
+    /// <summary>
+    /// Structural parameters a calibration may name (<see cref="Get"/>) beyond <see cref="All"/>, off in the shipped
+    /// posterior: the officers' fixed grievances σ_g and the weekly noise multiplier (docs/model.md, Eq. 5' and 6).
+    /// </summary>
+    public static IReadOnlyList<StructuralParameter> Optional => OptionalParameters;
+
     /// <summary>The names of every calibrated structural parameter.</summary>
     public static IReadOnlyList<string> Names => [.. Parameters.Select(p => p.Name)];
 
@@ -57,8 +76,9 @@ public static class StructuralParameters
     public static StructuralParameter Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Parameters.FirstOrDefault(p => p.Name == name) ?? TypeParameters.FirstOrDefault(p => p.Name == name)
-            ?? throw new ArgumentException($"Unknown structural parameter '{name}'.{Suggest.DidYouMean(name, [.. Names, .. TypeParameters.Select(p => p.Name)])} Structural parameters: {string.Join(", ", Names)}; the regime types' multipliers: {string.Join(", ", TypeParameters.Select(p => p.Name))}.", nameof(name));
+        string[] known = [.. Names, .. TypeParameters.Select(p => p.Name), .. OptionalParameters.Select(p => p.Name)];
+        return Parameters.Concat(TypeParameters).Concat(OptionalParameters).FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"Unknown structural parameter '{name}'.{Suggest.DidYouMean(name, known)} Structural parameters: {string.Join(", ", Names)}; the regime types' multipliers: {string.Join(", ", TypeParameters.Select(p => p.Name))}; optional: {string.Join(", ", OptionalParameters.Select(p => p.Name))}.", nameof(name));
     }
 
     /// <summary>Sets several structural parameters in a scenario.</summary>

@@ -88,7 +88,7 @@ internal struct WeekTerms
             SanctionedProsecution = opposition.SanctionedProsecutionCost,
             PurgeCost = regimePlan.PurgeCost,
             Severity = regimePlan.ReprisalSeverity,
-            Tau = decision.NoiseScale,
+            Tau = decision.WeeklyNoise,
         };
         w.SharedFall = DecisionRule.FallProbability(Math.Clamp((w.Omega * share) + w.Shock, 0.0, 1.0), in w);
         w.IsolatedFall = DecisionRule.FallProbability(Math.Clamp(share + w.Shock, 0.0, 1.0), in w);
