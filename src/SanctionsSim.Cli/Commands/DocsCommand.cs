@@ -39,9 +39,19 @@ internal static class DocsCommand
         command.SetAction(async (parse, token) =>
         {
             string folder = FindDocs(parse.GetValue(docs));
-            var pages = DocTemplates.RenderAll(folder);
             string root = Path.GetDirectoryName(folder)!;
             var problems = new List<string>();
+            Dictionary<string, string> pages;
+            try
+            {
+                pages = DocTemplates.RenderAll(folder);
+            }
+            catch (UserInputException e) when (parse.GetValue(check))
+            {
+                problems.Add($"cannot render: {e.Message}");
+                pages = [];
+            }
+
             foreach (var (path, text) in pages)
             {
                 bool current = File.Exists(path) && File.ReadAllText(path).ReplaceLineEndings("\n") == text;
@@ -117,16 +127,26 @@ internal static class DocsCommand
 
             string text = line.GetValue<string>();
             var tokens = Tokenize(text);
-            if (tokens.Count < 2 || tokens[0] != "sanctionssim" || tokens[1] == "docs")
+            CheckCommand(tokens, key, text);
+
+            // steps run first (a sweep that 'discover' then reads): before, or ciBefore at the CI scale; {work} in any
+            // command is a fresh temporary folder they share
+            string beforeKey = s == "ci" && envelope["ciBefore"] is JsonArray ? "ciBefore" : "before";
+            var before = (envelope[beforeKey] as JsonArray ?? []).Select(b => Tokenize(b!.GetValue<string>())).ToList();
+            foreach (var b in before)
             {
-                throw new UserInputException($"{key} must be a sanctionssim command line other than 'docs' (got '{text}').");
+                CheckCommand(b, beforeKey, string.Join(' ', b));
             }
 
+            string work = Directory.CreateTempSubdirectory("sanctionssim-work-").FullName;
+
             // paths in the command are relative to the repository root: run them from there
-            var args = tokens.Skip(1).Select(t => !t.StartsWith('-') && !Path.IsPathRooted(t) && File.Exists(Path.Combine(root, t)) ? Path.Combine(root, t) : t).ToArray();
+            string[] Arguments(List<string> command) => [.. command.Skip(1).Select(t => t.Replace("{work}", work, StringComparison.Ordinal)).Select(t => !t.StartsWith('-') && !Path.IsPathRooted(t) && File.Exists(Path.Combine(root, t)) ? Path.Combine(root, t) : t)];
+            var args = Arguments(tokens);
+
             // charts: the run also writes its --out folder (a temporary one) and the files the envelope lists are copied into docs/
             var charts = envelope["charts"] as JsonObject;
-            string? outFolder = charts is { Count: > 0 } ? Directory.CreateTempSubdirectory("sanctionssim-record-").FullName : null;
+            string? outFolder = charts is { Count: > 0 } ? Path.Combine(work, "out") : null;
             if (outFolder is not null)
             {
                 args = [.. args, "--out", outFolder];
@@ -134,11 +154,38 @@ internal static class DocsCommand
 
             using var output = new StringWriter(CultureInfo.InvariantCulture);
             var clock = Stopwatch.StartNew();
-            int code;
+            int code = CliApp.Success;
+            JsonNode? results = null;
             try
             {
-                code = await CliApp.RunAsync(args, output, context.Error, false, token).ConfigureAwait(false);
+                foreach (var b in before)
+                {
+                    using var discard = new StringWriter(CultureInfo.InvariantCulture);
+                    code = await CliApp.RunAsync(Arguments(b), discard, context.Error, false, token).ConfigureAwait(false);
+                    if (code != CliApp.Success)
+                    {
+                        break;
+                    }
+                }
+
+                if (code == CliApp.Success)
+                {
+                    code = await CliApp.RunAsync(args, output, context.Error, false, token).ConfigureAwait(false);
+                }
+
                 clock.Stop();
+                if (code == CliApp.Success)
+                {
+                    try
+                    {
+                        results = JsonNode.Parse(output.ToString()) ?? throw new JsonException("empty");
+                    }
+                    catch (JsonException)
+                    {
+                        throw new UserInputException($"the command did not write JSON; add --format json to it ('{text}').");
+                    }
+                }
+
                 if (code == CliApp.Success && outFolder is not null)
                 {
                     foreach (var (from, to) in charts!)
@@ -155,27 +202,15 @@ internal static class DocsCommand
             }
             finally
             {
-                if (outFolder is not null)
-                {
-                    Directory.Delete(outFolder, recursive: true);
-                }
+                Directory.Delete(work, recursive: true);
             }
 
-            if (code != CliApp.Success)
+            if (code != CliApp.Success || results is null)
             {
                 await context.Error.WriteLineAsync($"the recorded command failed (exit {code}); {path} is unchanged").ConfigureAwait(false);
                 return code;
             }
 
-            JsonNode results;
-            try
-            {
-                results = JsonNode.Parse(output.ToString()) ?? throw new JsonException("empty");
-            }
-            catch (JsonException)
-            {
-                throw new UserInputException($"the command did not write JSON; add --format json to it ('{text}').");
-            }
 
             var settings = Settings(tokens.Skip(2).ToList());
             string relative = DocTemplates.Relative(root, path);
@@ -183,11 +218,13 @@ internal static class DocsCommand
             {
                 ["command"] = envelope["command"]?.DeepClone(),
                 ["ciCommand"] = envelope["ciCommand"]?.DeepClone(),
+                ["before"] = envelope["before"]?.DeepClone(),
+                ["ciBefore"] = envelope["ciBefore"]?.DeepClone(),
                 ["scale"] = s,
                 ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
                 ["modelHash"] = await Task.Run(ModelFingerprint.Compute, token).ConfigureAwait(false),
-                ["scenarioHashes"] = ScenarioHashes(tokens, results),
-                ["inputHashes"] = InputHashes(root, tokens),
+                ["scenarioHashes"] = ScenarioHashes([.. before.SelectMany(b => b.Skip(2)), .. tokens.Skip(2)], results),
+                ["inputHashes"] = InputHashes(root, [.. before.SelectMany(b => b.Skip(2)), .. tokens.Skip(2)]),
                 ["seed"] = results["seed"]?.DeepClone() ?? (settings["seed"] is JsonValue sv && ulong.TryParse(sv.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seedValue) ? JsonValue.Create(seedValue) : null),
                 ["settings"] = settings,
                 ["createdBy"] = $"sanctionssim docs record {relative} --scale {s}",
@@ -197,14 +234,12 @@ internal static class DocsCommand
                 ["charts"] = charts?.DeepClone(),
                 ["results"] = results,
             };
-            if (record["ciCommand"] is null)
+            foreach (string optional in Optional)
             {
-                record.Remove("ciCommand");
-            }
-
-            if (record["charts"] is null)
-            {
-                record.Remove("charts");
+                if (record[optional] is null)
+                {
+                    record.Remove(optional);
+                }
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -213,6 +248,16 @@ internal static class DocsCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    private static readonly string[] Optional = ["ciCommand", "before", "ciBefore", "charts"];
+
+    private static void CheckCommand(List<string> tokens, string key, string text)
+    {
+        if (tokens.Count < 2 || tokens[0] != "sanctionssim" || tokens[1] == "docs")
+        {
+            throw new UserInputException($"{key} must be a sanctionssim command line other than 'docs' (got '{text}').");
+        }
     }
 
     /// <summary>The folder named by --docs, or the nearest docs/ with a templates/ folder from the current folder up.</summary>
@@ -329,7 +374,7 @@ internal static class DocsCommand
     private static JsonObject ScenarioHashes(List<string> tokens, JsonNode results)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string t in tokens.Skip(2))
+        foreach (string t in tokens)
         {
             if (Presets.Names.Contains(t))
             {
@@ -355,7 +400,7 @@ internal static class DocsCommand
     private static JsonObject InputHashes(string root, List<string> tokens)
     {
         var hashes = new JsonObject();
-        foreach (string t in tokens.Skip(2).Where(t => !t.StartsWith('-')).Distinct(StringComparer.Ordinal))
+        foreach (string t in tokens.Where(t => !t.StartsWith('-') && !t.Contains("{work}", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
         {
             string full = Path.IsPathRooted(t) ? t : Path.Combine(root, t);
             if (File.Exists(full))
