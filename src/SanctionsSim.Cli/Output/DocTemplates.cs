@@ -83,13 +83,18 @@ internal static partial class DocTemplates
     }
 
     /// <summary>
-    /// Follows a path: names separated by dots, <c>[3]</c> for an array's element, <c>[name=VALUE]</c> for the element
-    /// of an array whose field <c>name</c> is VALUE (dots allowed inside the brackets). Null when it leads nowhere.
+    /// Follows a path: names separated by dots, <c>[3]</c> for an array's element, <c>[name=VALUE]</c> for the first
+    /// element of an array whose field <c>name</c> is VALUE (dots allowed inside the brackets). <c>[*]</c> takes every
+    /// element and <c>[?FIELD=VALUE]</c>, <c>[?FIELD&lt;NUMBER]</c>, <c>[?FIELD&gt;NUMBER]</c> every element that matches
+    /// (FIELD may be a dotted path); the rest of the path then applies to each, and the result is an array (for the
+    /// formats count, min, max, sum, mean). Null when it leads nowhere.
     /// </summary>
     public static JsonNode? Navigate(JsonNode? node, string path)
     {
+        var nodes = new List<JsonNode?> { node };
+        bool many = false;
         int i = 0;
-        while (node is not null && i < path.Length)
+        while (i < path.Length)
         {
             if (path[i] == '.')
             {
@@ -100,34 +105,72 @@ internal static partial class DocTemplates
             if (path[i] == '[')
             {
                 int end = path.IndexOf(']', i);
-                if (end < 0 || node is not JsonArray array)
+                if (end < 0)
                 {
                     return null;
                 }
 
                 string selector = path[(i + 1)..end];
                 i = end + 1;
-                int eq = selector.IndexOf('=', StringComparison.Ordinal);
-                if (eq < 0)
+                if (selector == "*" || selector.StartsWith('?'))
                 {
-                    node = int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k < array.Count ? array[k] : null;
-                }
-                else
-                {
-                    string key = selector[..eq], value = selector[(eq + 1)..];
-                    node = array.FirstOrDefault(e => e is JsonObject o && o[key] is JsonValue v && v.ToString() == value);
+                    many = true;
+                    nodes = [.. nodes.OfType<JsonArray>().SelectMany(a => a).Where(e => selector == "*" || Matches(e, selector[1..]))];
+                    continue;
                 }
 
+                nodes = [.. nodes.Select(n => Select(n, selector))];
                 continue;
             }
 
             int stop = path.IndexOfAny(['.', '['], i);
             string name = stop < 0 ? path[i..] : path[i..stop];
             i = stop < 0 ? path.Length : stop;
-            node = node is JsonObject obj && obj.TryGetPropertyValue(name, out JsonNode? child) ? child : null;
+            nodes = [.. nodes.Select(n => n is JsonObject obj && obj.TryGetPropertyValue(name, out JsonNode? child) ? child : null)];
         }
 
-        return node;
+        return many ? new JsonArray([.. nodes.Where(n => n is not null).Select(n => n!.DeepClone())]) : nodes[0];
+    }
+
+    private static JsonNode? Select(JsonNode? node, string selector)
+    {
+        if (node is not JsonArray array)
+        {
+            return null;
+        }
+
+        int eq = selector.IndexOf('=', StringComparison.Ordinal);
+        if (eq < 0)
+        {
+            return int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k < array.Count ? array[k] : null;
+        }
+
+        string key = selector[..eq], value = selector[(eq + 1)..];
+        return array.FirstOrDefault(e => e is JsonObject o && o[key] is JsonValue v && v.ToString() == value);
+    }
+
+    private static bool Matches(JsonNode? element, string condition)
+    {
+        int at = condition.IndexOfAny(['=', '<', '>']);
+        if (at <= 0)
+        {
+            throw new UserInputException($"a filter [?{condition}] needs FIELD=VALUE, FIELD<NUMBER or FIELD>NUMBER.");
+        }
+
+        JsonNode? field = Navigate(element, condition[..at]);
+        string value = condition[(at + 1)..];
+        if (condition[at] == '=')
+        {
+            return field is JsonValue v && v.ToString() == value;
+        }
+
+        if (field is not JsonValue number || number.GetValueKind() != JsonValueKind.Number || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double bound))
+        {
+            return false;
+        }
+
+        double x = number.GetValue<double>();
+        return condition[at] == '<' ? x < bound : x > bound;
     }
 
     /// <summary>
@@ -137,9 +180,30 @@ internal static partial class DocTemplates
     /// </summary>
     public static string Format(JsonNode node, string? format, string where)
     {
+        if (node is JsonArray list && format is not null)
+        {
+            string[] words = format.Split(' ', 2);
+            if (words[0] == "count")
+            {
+                return list.Count.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (words[0] is "min" or "max" or "sum" or "mean")
+            {
+                var xs = list.Select(e => e is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : throw new UserInputException($"{where} holds something that is not a number.")).ToList();
+                if (xs.Count == 0)
+                {
+                    throw new UserInputException($"{where} selects nothing: no {words[0]}.");
+                }
+
+                double a = words[0] switch { "min" => xs.Min(), "max" => xs.Max(), "sum" => xs.Sum(), _ => xs.Average() };
+                return Format(JsonValue.Create(a), words.Length > 1 ? words[1] : null, where);
+            }
+        }
+
         if (node is not JsonValue value)
         {
-            throw new UserInputException($"{where} is an object or an array, not a value.");
+            throw new UserInputException($"{where} is an object or an array, not a value (an array takes the formats count, min, max, sum or mean).");
         }
 
         if (value.GetValueKind() == JsonValueKind.String)

@@ -149,6 +149,12 @@ public class DocsNumbersTests
         DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[1].total")!, "0.0 %", "x").ShouldBe("50.0 %");
         DocTemplates.Format(DocTemplates.Navigate(root, "results.s")!, null, "x").ShouldBe("text");
 
+        DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[*].total")!, "count", "x").ShouldBe("2");
+        DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[?total>0].total")!, "count", "x").ShouldBe("1");
+        DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[*].total")!, "min 0.0000", "x").ShouldBe("\u22120.0123");
+        DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[?name=c].total")!, "max 0.0", "x").ShouldBe("0.5");
+        Should.Throw<UserInputException>(() => DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[?total>1].total")!, "min 0.0", "x")).Message.ShouldContain("selects nothing");
+
         File.WriteAllText(Path.Combine(_folder, "r.json"), root.ToJsonString());
         var files = new Dictionary<string, JsonNode>();
         DocTemplates.Render(_folder, "p.md", "# T\nn = {{ r.json : results.n | #,0 }} runs", files).ShouldBe($"# T\n\n{DocTemplates.Banner("p.md")}\nn = 196,608 runs");
