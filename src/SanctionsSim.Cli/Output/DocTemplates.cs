@@ -83,11 +83,12 @@ internal static partial class DocTemplates
     }
 
     /// <summary>
-    /// Follows a path: names separated by dots, <c>[3]</c> for an array's element, <c>[name=VALUE]</c> for the first
-    /// element of an array whose field <c>name</c> is VALUE (dots allowed inside the brackets). <c>[*]</c> takes every
-    /// element and <c>[?FIELD=VALUE]</c>, <c>[?FIELD&lt;NUMBER]</c>, <c>[?FIELD&gt;NUMBER]</c> every element that matches
-    /// (FIELD may be a dotted path); the rest of the path then applies to each, and the result is an array (for the
-    /// formats count, min, max, sum, mean). Null when it leads nowhere.
+    /// Follows a path: names separated by dots; <c>['NAME']</c> for a field whose name has dots; <c>[3]</c> for an
+    /// array's element; <c>[name=VALUE]</c> for the first element of an array whose field <c>name</c> is VALUE (dots
+    /// allowed inside the brackets). <c>[*]</c> takes every element of an array, and <c>[?FIELD=VALUE]</c>,
+    /// <c>[?FIELD&lt;NUMBER]</c>, <c>[?FIELD&gt;NUMBER]</c> every element that matches (FIELD may be a dotted path): the
+    /// rest of the path then applies to each, and the result is an array (for the formats count, min, max, sum, mean).
+    /// Null when the path leads nowhere.
     /// </summary>
     public static JsonNode? Navigate(JsonNode? node, string path)
     {
@@ -134,6 +135,11 @@ internal static partial class DocTemplates
 
     private static JsonNode? Select(JsonNode? node, string selector)
     {
+        if (selector.Length >= 2 && selector[0] is '\'' or '"' && selector[^1] == selector[0])
+        {
+            return node is JsonObject o && o.TryGetPropertyValue(selector[1..^1], out JsonNode? child) ? child : null;
+        }
+
         if (node is not JsonArray array)
         {
             return null;
@@ -208,7 +214,10 @@ internal static partial class DocTemplates
 
         if (value.GetValueKind() == JsonValueKind.String)
         {
-            return format is null ? value.GetValue<string>() : throw new UserInputException($"{where} is text; a format ('{format}') applies to numbers.");
+            // a setting is text ("runs": "400"); a format reads it as a number
+            return format is null ? value.GetValue<string>()
+                : double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) ? Format(JsonValue.Create(parsed), format, where)
+                : throw new UserInputException($"{where} is text; a format ('{format}') applies to numbers.");
         }
 
         if (value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)

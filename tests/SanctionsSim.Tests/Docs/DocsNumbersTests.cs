@@ -143,6 +143,7 @@ public class DocsNumbersTests
         DocTemplates.Navigate(root, "results.indices[name=a.b].total")!.GetValue<double>().ShouldBe(-0.0123);
         DocTemplates.Navigate(root, "results.indices[1].name")!.GetValue<string>().ShouldBe("c");
         DocTemplates.Navigate(root, "results.indices[name=zz].total").ShouldBeNull();
+        DocTemplates.Navigate(JsonNode.Parse("""{ "levers": { "a.b": 2 } }"""), "levers['a.b']")!.GetValue<double>().ShouldBe(2);
         DocTemplates.Format(DocTemplates.Navigate(root, "results.indices[0].total")!, "0.000", "x").ShouldBe("\u22120.012");
         DocTemplates.Format(DocTemplates.Navigate(root, "results.n")!, "#,0", "x").ShouldBe("196,608");
         DocTemplates.Format(DocTemplates.Navigate(root, "results.t")!, "duration", "x").ShouldBe("9 min 13 s");
