@@ -30,7 +30,7 @@ namespace SanctionsSim;
 public static class ModelFingerprint
 {
     /// <summary>Replications of each run.</summary>
-    public const int Replications = 200;
+    public const int Replications = 100;
 
     /// <summary>The seed of every run.</summary>
     public const ulong Seed = 2019;
