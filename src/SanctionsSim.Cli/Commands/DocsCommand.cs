@@ -196,7 +196,9 @@ internal static class DocsCommand
                             throw new UserInputException($"the run wrote no '{from}' into its --out folder (charts of {path}).");
                         }
 
-                        AtomicFile.WriteAllBytes(Path.Combine(folder, to!.GetValue<string>()), File.ReadAllBytes(source));
+                        string target = Path.Combine(folder, to!.GetValue<string>());
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        AtomicFile.WriteAllBytes(target, File.ReadAllBytes(source));
                     }
                 }
             }
@@ -225,7 +227,7 @@ internal static class DocsCommand
                 ["modelHash"] = await Task.Run(ModelFingerprint.Compute, token).ConfigureAwait(false),
                 ["scenarioHashes"] = ScenarioHashes([.. before.SelectMany(b => b.Skip(2)), .. tokens.Skip(2)], results),
                 ["inputHashes"] = InputHashes(root, [.. before.SelectMany(b => b.Skip(2)), .. tokens.Skip(2)]),
-                ["seed"] = results["seed"]?.DeepClone() ?? (settings["seed"] is JsonValue sv && ulong.TryParse(sv.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seedValue) ? JsonValue.Create(seedValue) : null),
+                ["seed"] = results["seed"]?.DeepClone() ?? Seed([tokens, .. before]),
                 ["settings"] = settings,
                 ["createdBy"] = $"sanctionssim docs record {relative} --scale {s}",
                 ["elapsedSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
@@ -248,6 +250,21 @@ internal static class DocsCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The value of the first --seed of the commands (the main one first, then the steps before it).</summary>
+    private static JsonValue? Seed(List<List<string>> commands)
+    {
+        foreach (var command in commands)
+        {
+            int k = command.IndexOf("--seed");
+            if (k >= 0 && k + 1 < command.Count && ulong.TryParse(command[k + 1], NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+            {
+                return JsonValue.Create(seed);
+            }
+        }
+
+        return null;
     }
 
     private static readonly string[] Optional = ["ciCommand", "before", "ciBefore", "charts"];

@@ -116,6 +116,20 @@ public class DocsNumbersTests
     }
 
     [Test]
+    public async Task Record_RunsTheStepsBefore_InASharedWorkFolder_AndCopiesTheCharts()
+    {
+        string docs = CopyDocs();
+        string file = Path.Combine(docs, "results", "policy-prim.json");
+        var (code, _, error) = await Run("docs", "record", file, "--scale", "ci", "--docs", docs);
+        code.ShouldBe(CliApp.Success, error);
+        var after = JsonNode.Parse(File.ReadAllText(file))!;
+        after["command"]!.GetValue<string>().ShouldContain("discover {work}/sweep");
+        after["results"]!["points"]!.GetValue<int>().ShouldBe(40); // the sweep of ciBefore
+        after["seed"]!.GetValue<ulong>().ShouldBe(2019UL);
+        File.Exists(Path.Combine(docs, "images", "policy-prim-amnesty.png")).ShouldBeTrue();
+    }
+
+    [Test]
     public void TheFingerprint_ChangesWithAModelConstant_AndNotWithTheThreadCount()
     {
         string model = ModelFingerprint.Compute(Presets.Get, Posterior.Default, 1);
