@@ -127,6 +127,7 @@ public static class CliApp
         root.Subcommands.Add(ShardCommands.Merge(context));
         root.Subcommands.Add(ClusterCommands.Create(context));
         root.Subcommands.Add(ExploreCommand.Create(context));
+        root.Subcommands.Add(DocsCommand.Create(context));
         return root;
     }
 }
