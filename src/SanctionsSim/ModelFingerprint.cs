@@ -75,6 +75,23 @@ public static class ModelFingerprint
         return text.ToString();
     }
 
+    /// <summary>
+    /// A behavioural hash of one scenario: the SHA-256 of its run's summary line (<see cref="Replications"/>
+    /// replications at <see cref="Seed"/>, on its own structure). It changes when the scenario's behaviour changes,
+    /// and not when the scenario file only gains a field at a default that changes nothing (a new mechanism, off):
+    /// results files record it for each preset they name, so a preset's edit makes them stale and a new field does not.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="maxDegreeOfParallelism">Worker threads, or -1 for one per core; the hash does not depend on it.</param>
+    /// <returns>64 lower-case hexadecimal digits.</returns>
+    public static string OfScenario(Scenario scenario, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var text = new StringBuilder();
+        Line(text, "scenario", scenario, new SanctionsModel(scenario).Simulate(new MonteCarloOptions { Replications = Replications, Seed = Seed, MaxDegreeOfParallelism = maxDegreeOfParallelism }).Summary);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
     private static void Line(StringBuilder text, string label, Scenario scenario, SanctionsSummary s)
     {
         var c = CultureInfo.InvariantCulture;

@@ -387,7 +387,7 @@ internal static class DocsCommand
         return settings;
     }
 
-    /// <summary>The SHA-256 of each scenario (its JSON) the command names: presets given by --preset or as arguments, and the results' "scenario" fields.</summary>
+    /// <summary>The behavioural hash (<see cref="ModelFingerprint.OfScenario"/>) of each scenario the command names: presets given by --preset or as arguments, and the results' "scenario" fields.</summary>
     private static JsonObject ScenarioHashes(List<string> tokens, JsonNode results)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -407,7 +407,7 @@ internal static class DocsCommand
         var hashes = new JsonObject();
         foreach (string name in names)
         {
-            hashes[name] = ScenarioJson.Hash(Presets.Get(name));
+            hashes[name] = ModelFingerprint.OfScenario(Presets.Get(name));
         }
 
         return hashes;

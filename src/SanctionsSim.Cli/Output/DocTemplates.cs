@@ -304,7 +304,7 @@ internal static partial class DocTemplates
 
             foreach (var (name, value) in envelope["scenarioHashes"] as JsonObject ?? [])
             {
-                string now = Presets.Names.Contains(name) ? ScenarioJson.Hash(Presets.Get(name)) : "(no such preset)";
+                string now = Presets.Names.Contains(name) ? ModelFingerprint.OfScenario(Presets.Get(name)) : "(no such preset)";
                 if (now != value?.GetValue<string>())
                 {
                     reasons.Add($"the scenario '{name}' changed");
