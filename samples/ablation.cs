@@ -5,7 +5,7 @@
 // counterfactuals, and which of the model's conclusions hold.
 //   dotnet run -c Release samples/ablation.cs -- --ci          small settings (CI); fails if the variant with every switch off
 //                                                              is not the model as shipped, bit for bit
-//   dotnet run -c Release samples/ablation.cs -- --out docs/results/ablation.json   the recorded settings, then
+//   dotnet run -c Release samples/ablation.cs -- --particles 40 --runs 100 --out docs/results/ablation.json   as recorded, then
 //   SANCTIONSSIM_UPDATE_DOCS=1 dotnet test tests/SanctionsSim.Tests -c Release --filter AblationPageTests   renders the table
 //   options: --repeats R (in-sample), --folds F --particles P --generations G --runs N (held out), --arms N (Venezuela), --seed S, --alone
 using System.Diagnostics;
@@ -166,27 +166,14 @@ foreach (var (name, on) in variants)
     }
 
     Console.WriteLine($"  conclusions: {string.Join(", ", conclusions.Select(c => $"{c.Key} {c.Value}"))}");
+    Write(); // after every variant, so a long run that is stopped keeps what it finished
 }
 
-var document = new JsonObject
-{
-    ["command"] = command,
-    ["seed"] = seed,
-    ["venezuelaSeed"] = 2019,
-    ["settings"] = new JsonObject
-    {
-        ["inSampleRepeats"] = repeats, ["replicationsPerCase"] = CaseCalibration.DefaultReplicationsPerCase, ["cases"] = HistoricalCases.All.Count,
-        ["folds"] = folds, ["particles"] = particles, ["generations"] = generations, ["runsPerForecast"] = runs, ["venezuelaRuns"] = arms,
-    },
-    ["posterior"] = Posterior.Default.Hash,
-    ["switches"] = new JsonArray([.. switches.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["field"] = s.Field })]),
-    ["variants"] = results,
-};
 if (outPath is not null)
 {
-    File.WriteAllText(outPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     Console.WriteLine($"\nwrote {outPath}");
 }
+
 
 foreach (var f in failures)
 {
@@ -194,6 +181,30 @@ foreach (var f in failures)
 }
 
 return failures.Count == 0 ? 0 : 1;
+
+void Write()
+{
+    if (outPath is null)
+    {
+        return;
+    }
+
+    var document = new JsonObject
+    {
+        ["command"] = command,
+        ["seed"] = seed,
+        ["venezuelaSeed"] = 2019,
+        ["settings"] = new JsonObject
+        {
+            ["inSampleRepeats"] = repeats, ["replicationsPerCase"] = CaseCalibration.DefaultReplicationsPerCase, ["cases"] = HistoricalCases.All.Count,
+            ["folds"] = folds, ["particles"] = particles, ["generations"] = generations, ["runsPerForecast"] = runs, ["venezuelaRuns"] = arms,
+        },
+        ["posterior"] = Posterior.Default.Hash,
+        ["switches"] = new JsonArray([.. switches.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["field"] = s.Field })]),
+        ["variants"] = results.DeepClone(),
+    };
+    File.WriteAllText(outPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+}
 
 int Arg(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
