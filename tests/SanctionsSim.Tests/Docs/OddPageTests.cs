@@ -115,6 +115,16 @@ public partial class OddPageTests
     }
 
     [Test]
+    public void ItsLinksIntoTheModelPage_PointAtHeadingsThatExist()
+    {
+        var headings = File.ReadAllLines(Path.Combine(Root, "docs", "model.md")).Where(l => l.StartsWith('#'))
+            .Select(l => Regex.Replace(l.TrimStart('#').Trim().ToLowerInvariant(), @"[^\w\- ]", "").Replace(' ', '-')).ToHashSet(StringComparer.Ordinal);
+        var anchors = Regex.Matches(Page, @"\(model\.md#([\w\-]+)\)").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        anchors.Count.ShouldBeGreaterThan(5);
+        anchors.Where(a => !headings.Contains(a)).ShouldBeEmpty("docs/odd.md links to sections of docs/model.md that do not exist");
+    }
+
+    [Test]
     public void TheModelPageAndTheIndex_LinkToIt()
     {
         File.ReadAllText(Path.Combine(Root, "docs", "index.md")).ShouldContain("(odd.md)");
