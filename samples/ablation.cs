@@ -29,6 +29,7 @@ ulong seed = (ulong)Arg("--seed", 1);
 string? outPath = Value("--out");
 
 // The mechanism switches, one line each: the scenario field that switches it, and how. A new switch is one more line.
+// (Regime type and the officers' grievances are switched by a value, not a flag: a line for them needs the value 'on' means.)
 (string Name, string Field, Func<Scenario, bool, Scenario> Set)[] switches =
 [
     ("high command", "highCommand.enabled", (s, on) => s with { HighCommand = s.HighCommand with { Enabled = on } }),

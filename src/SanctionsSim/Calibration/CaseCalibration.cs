@@ -81,6 +81,54 @@ public sealed class CaseCalibration : IAbcModel
         _order = Enumerable.Range(0, Cases.Count).OrderBy(c => (double)_scenarios[c].Weeks * new SimulationPlan(_scenarios[c]).OfficerCount).ThenBy(c => c).ToArray();
     }
 
+    /// <summary>
+    /// The same calibration with the outcome weighed by <paramref name="weight"/> in every case's distance instead of
+    /// <see cref="HistoricalCase.CollapseWeight"/> (2): the mean distance's outcome term becomes (w · Δ)², the
+    /// outcome-probability distance's (w / 2)² · (−2 ln p̂). A posterior that moves with the weight is shaped by
+    /// misfit, not by the data (docs/validation.md, misspecification).
+    /// </summary>
+    /// <param name="weight">The weight, 0 to 100 (2 gives this calibration).</param>
+    /// <returns>The reweighed calibration.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is NaN or outside [0, 100].</exception>
+    public CaseCalibration WithOutcomeWeight(double weight)
+    {
+        if (!(weight >= 0 && weight <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"The outcome weight is {weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; it must be within [0, 100].");
+        }
+
+        return new CaseCalibration(Cases.Select(c => c.WithOutcomeWeight(weight)).ToArray(), _structure, Parameters, ReplicationsPerCase, Distance);
+    }
+
+    /// <summary>
+    /// The same calibration with one observed quantity of some cases left out of their distance, for example each
+    /// case's worst-fitting observation (<see cref="CaseMisfit.Worst"/>).
+    /// </summary>
+    /// <param name="dropped">The quantity to leave out (outcome, outcomeWeek, earlyGeneralDefections, generalsDefected, earlyLowRankCrossings, lowRankCrossings or defectedShare) by case name.</param>
+    /// <returns>The calibration without them.</returns>
+    /// <exception cref="ArgumentException">A name that is not a case of this calibration, or a quantity that is not an observation's.</exception>
+    public CaseCalibration WithoutObservations(IReadOnlyDictionary<string, string> dropped)
+    {
+        ArgumentNullException.ThrowIfNull(dropped);
+        foreach (var (name, term) in dropped)
+        {
+            if (!Cases.Any(c => c.Name == name))
+            {
+                throw new ArgumentException($"'{name}' is not a case of this calibration.{Internal.Suggest.DidYouMean(name, Cases.Select(c => c.Name))}", nameof(dropped));
+            }
+
+            if (!HistoricalCase.TermNames.Contains(term))
+            {
+                throw new ArgumentException($"case '{name}': '{term}' is not an observed quantity; use one of {string.Join(", ", HistoricalCase.TermNames)}.", nameof(dropped));
+            }
+        }
+
+        return new CaseCalibration(Cases.Select(c => dropped.TryGetValue(c.Name, out string? term) ? c.WithoutObservation(term) : c).ToArray(), _structure, Parameters, ReplicationsPerCase, Distance);
+    }
+
+    /// <summary>The weight of the outcome in the cases' distances (<see cref="HistoricalCase.CollapseWeight"/> unless <see cref="WithOutcomeWeight"/> changed it).</summary>
+    public double OutcomeWeight => Cases[0].OutcomeWeight;
+
     /// <summary>The default number of replications of each case per particle.</summary>
     public const int DefaultReplicationsPerCase = 4;
 

@@ -55,15 +55,151 @@ public sealed class HistoricalCase
         var file = File;
         var ranges = Ranges;
         var scenario = change(Scenario);
-        return new HistoricalCase(Name, Outcome, () => scenario, Observation, file, ranges);
+        return new HistoricalCase(Name, Outcome, () => scenario, Observation, file, ranges, OutcomeWeight);
     }
 
-    private HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation, CaseFile? file, IReadOnlyList<FactRange> ranges)
+    private HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation, CaseFile? file, IReadOnlyList<FactRange> ranges, double outcomeWeight = CollapseWeight)
         : this(name, outcome, scenario, observation)
     {
         File = file;
         Ranges = ranges;
+        OutcomeWeight = outcomeWeight;
     }
+
+    /// <summary>
+    /// The weight of the outcome in this case's distance (<see cref="CollapseWeight"/>, 2, unless a misspecification
+    /// check reweighs it): the mean distance's outcome term is (w · Δ)², the outcome-probability distance's is
+    /// (w / 2)² · (−2 ln p̂), so w = 2 is the distance as documented and w = 0 drops the outcome.
+    /// </summary>
+    internal double OutcomeWeight { get; } = CollapseWeight;
+
+    /// <summary>The same case with the outcome weighed by <paramref name="weight"/> (see <see cref="OutcomeWeight"/>).</summary>
+    internal HistoricalCase WithOutcomeWeight(double weight) => new(Name, Outcome, _scenario, Observation, File, Ranges, weight);
+
+    /// <summary>
+    /// The same case without one observed quantity (a name of <see cref="TermNames"/>): its term leaves the distance.
+    /// Dropping <c>outcome</c> weighs the outcome by 0; dropping <c>outcomeWeek</c> forgets the week.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a term name.</exception>
+    internal HistoricalCase WithoutObservation(string term)
+    {
+        var o = Observation;
+        return term switch
+        {
+            "outcome" => WithOutcomeWeight(0),
+            "outcomeWeek" => new(Name, Outcome, _scenario, o with { OutcomeWeek = null, CollapseWeek = null }, File, Ranges, OutcomeWeight),
+            "earlyGeneralDefections" => new(Name, Outcome, _scenario, o with { EarlyGeneralDefections = null }, File, Ranges, OutcomeWeight),
+            "generalsDefected" => new(Name, Outcome, _scenario, o with { GeneralsDefected = null }, File, Ranges, OutcomeWeight),
+            "earlyLowRankCrossings" => new(Name, Outcome, _scenario, o with { EarlyLowRankCrossings = null }, File, Ranges, OutcomeWeight),
+            "lowRankCrossings" => new(Name, Outcome, _scenario, o with { LowRankCrossings = null }, File, Ranges, OutcomeWeight),
+            "defectedShare" => new(Name, Outcome, _scenario, o with { DefectedShare = null }, File, Ranges, OutcomeWeight),
+            _ => throw new ArgumentException($"'{term}' is not an observed quantity of a case; use one of {string.Join(", ", TermNames)}.", nameof(term)),
+        };
+    }
+
+    /// <summary>The names of the distance's terms, in the order of <see cref="DistanceTerms"/>.</summary>
+    internal static readonly string[] TermNames = ["outcome", "outcomeWeek", "earlyGeneralDefections", "generalsDefected", "earlyLowRankCrossings", "lowRankCrossings", "defectedShare"];
+
+    /// <summary>Whether the case observes the quantity <paramref name="term"/> (the outcome always; the others when coded).</summary>
+    internal bool Observes(string term) => term switch
+    {
+        "outcome" => true,
+        "outcomeWeek" => (Observation.Outcome is null ? Observation.CollapseWeek : Observation.OutcomeWeek) is not null,
+        "earlyGeneralDefections" => Observation.EarlyGeneralDefections is not null,
+        "generalsDefected" => Observation.GeneralsDefected is not null,
+        "earlyLowRankCrossings" => Observation.EarlyLowRankCrossings is not null,
+        "lowRankCrossings" => Observation.LowRankCrossings is not null,
+        "defectedShare" => Observation.DefectedShare is not null,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The squared distance split into its terms (in the order of <see cref="TermNames"/>; 0 for a quantity not
+    /// observed): their sum is the square of <see cref="Distance(ReadOnlySpan{CaseStatistics}, CaseDistance)"/> up to
+    /// rounding (the distance itself adds them in its own order).
+    /// </summary>
+    internal void DistanceTerms(ReadOnlySpan<CaseStatistics> simulated, CaseDistance distance, Span<double> terms)
+    {
+        if (simulated.IsEmpty || terms.Length < TermNames.Length)
+        {
+            throw new ArgumentException("At least one replication and seven terms are needed.", nameof(simulated));
+        }
+
+        terms.Clear();
+        var o = Observation;
+        int m = simulated.Length;
+        if (distance == CaseDistance.Mean)
+        {
+            double collapsed = 0, weeks = 0;
+            foreach (var x in simulated)
+            {
+                if (x.Collapsed)
+                {
+                    collapsed++;
+                    if (o.CollapseWeek is int week)
+                    {
+                        double d = Outside(x.CollapseWeek, week, "outcomeWeek") / 2.0;
+                        weeks += d * d;
+                    }
+                }
+            }
+
+            terms[0] = Square(OutcomeWeight * ((collapsed / m) - (o.Collapsed ? 1 : 0)));
+            terms[1] = o.Collapsed ? weeks / m : 0;
+            double early = 0, generals = 0, share = 0, earlyCrossings = 0, crossings = 0;
+            foreach (var x in simulated)
+            {
+                early += x.EarlyGeneralDefections;
+                generals += x.GeneralsDefected;
+                share += x.DefectedShare;
+                earlyCrossings += x.EarlyLowRankCrossings;
+                crossings += x.LowRankCrossings;
+            }
+
+            terms[2] = Square(Count(early / m, o.EarlyGeneralDefections, "earlyGeneralDefections"));
+            terms[3] = Square(Count(generals / m, o.GeneralsDefected, "generalsDefected"));
+            terms[4] = Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings, "earlyLowRankCrossings"));
+            terms[5] = Square(Count(crossings / m, o.LowRankCrossings, "lowRankCrossings"));
+            if (o.DefectedShare is double observedShare)
+            {
+                double s = share / m;
+                terms[6] = Square(Math.Log((s + 0.01) / (Nearest(s, observedShare, "defectedShare") + 0.01)) / Math.Log(3));
+            }
+
+            return;
+        }
+
+        int? observedWeek = o.Outcome is null ? o.CollapseWeek : o.OutcomeWeek;
+        int matching = 0;
+        double matchedWeeks = 0;
+        foreach (var x in simulated)
+        {
+            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            {
+                matching++;
+                if (observedWeek is int week)
+                {
+                    double d = Outside(o.Outcome is null ? x.CollapseWeek : x.OutcomeWeek, week, "outcomeWeek") / 2.0;
+                    matchedWeeks += d * d;
+                }
+            }
+
+            terms[2] += Square(Count(x.EarlyGeneralDefections, o.EarlyGeneralDefections, "earlyGeneralDefections")) / m;
+            terms[3] += Square(Count(x.GeneralsDefected, o.GeneralsDefected, "generalsDefected")) / m;
+            terms[4] += Square(Count(x.EarlyLowRankCrossings, o.EarlyLowRankCrossings, "earlyLowRankCrossings")) / m;
+            terms[5] += Square(Count(x.LowRankCrossings, o.LowRankCrossings, "lowRankCrossings")) / m;
+            if (o.DefectedShare is double observedShare)
+            {
+                terms[6] += Square(Math.Log((x.DefectedShare + 0.01) / (Nearest(x.DefectedShare, observedShare, "defectedShare") + 0.01)) / Math.Log(3)) / m;
+            }
+        }
+
+        terms[0] = OutcomeFactor * -2 * Math.Log((matching + OutcomeSmoothing) / (m + (2 * OutcomeSmoothing)));
+        terms[1] = matching > 0 ? matchedWeeks / matching : 0;
+    }
+
+    /// <summary>The outcome-probability distance's factor on its outcome term, (w / 2)²: exactly 1 at the default weight.</summary>
+    private double OutcomeFactor => OutcomeWeight == CollapseWeight ? 1.0 : Square(OutcomeWeight / 2.0);
 
     /// <summary>The case file behind the case, or null for a case built in code.</summary>
     public CaseFile? File { get; }
@@ -131,7 +267,7 @@ public sealed class HistoricalCase
             crossings += x.LowRankCrossings;
         }
 
-        double sum = Square(CollapseWeight * ((collapsed / m) - (o.Collapsed ? 1 : 0))) + (o.Collapsed ? weeks / m : 0);
+        double sum = Square(OutcomeWeight * ((collapsed / m) - (o.Collapsed ? 1 : 0))) + (o.Collapsed ? weeks / m : 0);
         sum += Square(Count(early / m, o.EarlyGeneralDefections, "earlyGeneralDefections"));
         sum += Square(Count(generals / m, o.GeneralsDefected, "generalsDefected"));
         sum += Square(Count(earlyCrossings / m, o.EarlyLowRankCrossings, "earlyLowRankCrossings"));
@@ -203,7 +339,7 @@ public sealed class HistoricalCase
             }
         }
 
-        double sum = -2 * Math.Log((matching + OutcomeSmoothing) / (m + (2 * OutcomeSmoothing))) + (matching > 0 ? weeks / matching : 0) + (terms / m);
+        double sum = (OutcomeFactor * -2 * Math.Log((matching + OutcomeSmoothing) / (m + (2 * OutcomeSmoothing)))) + (matching > 0 ? weeks / matching : 0) + (terms / m);
         return Math.Sqrt(sum);
     }
 
