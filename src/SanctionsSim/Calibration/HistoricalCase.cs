@@ -41,9 +41,17 @@ public sealed class HistoricalCase
         Ranges = file.Ranges;
     }
 
-    /// <summary>The same case with its scenario changed the same way as every other case's (a structural switch such as the high command): facts, ranges and observation kept.</summary>
-    internal HistoricalCase WithScenario(Func<Scenario, Scenario> change)
+    /// <summary>
+    /// The same case with its scenario changed the same way as every other case's (a structural switch such as the
+    /// high command): case file, fact ranges and observation kept, so calibrations, scorecards and fact-range draws
+    /// use the changed scenario (the ablations of docs/model.md, samples/ablation.cs).
+    /// </summary>
+    /// <param name="change">The change, applied once to the case's scenario.</param>
+    /// <returns>The changed case.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    public HistoricalCase WithScenario(Func<Scenario, Scenario> change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var file = File;
         var ranges = Ranges;
         var scenario = change(Scenario);

@@ -149,6 +149,31 @@ public class VenezuelaPresetTests
         File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(Golden(BeforeCalibration));
     }
 
+    /// <summary>
+    /// The reduction test of the ablations (docs/model.md, §Ablations; samples/ablation.cs): both golden presets with
+    /// every mechanism switch set off explicitly, the switched mechanisms' parameters far from their defaults and the
+    /// events' new facts given, give the golden summary bit for bit: the model with its mechanisms off is today's model.
+    /// </summary>
+    [Test]
+    public void WithEveryMechanismSwitchedOff_AndTheirParametersMoved_ThePresetsGiveTheGoldenSummary()
+    {
+        static Scenario Off(string name)
+        {
+            var s = Presets.Get(name);
+            return s with
+            {
+                HighCommand = new HighCommand { Enabled = false, SuccessThreshold = 0.1, StrengthNoise = 1, SignalNoise = 0.01, DeliberationWeeks = 0, GainIfMoveSucceeds = 100, FailureCost = 0 },
+                ConditionalAmnesty = new ConditionalAmnesty { Enabled = false, PriorStrength = 0.5, ProtectionAbroad = 1 },
+                RepressionBackfire = new RepressionBackfire { Enabled = false, OrderCost = 50, OutGroupFactor = 9, InGroupFactor = 3 },
+                Mobilisation = new Mobilisation { Enabled = false, Population = 28_500_000, ShockPerTenfold = 0.5, DefectionFeedback = 50, RepressionFeedback = -20 },
+                Events = s.Events.Select(e => e.Kind == EventKind.Crackdown ? e with { OrderedFactions = ["army"] } : e with { Participants = 1_000_000 }).ToArray(),
+            };
+        }
+
+        string path = Path.Combine(RepositoryRoot(), "tests", "SanctionsSim.Tests", "Simulation", "venezuela-2019.golden.txt");
+        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(Golden(Off));
+    }
+
     /// <summary>A preset with the structure it had before the calibration on the historical cases (commit ebea970).</summary>
     internal static Scenario BeforeCalibration(string name)
     {
