@@ -43,6 +43,23 @@ public sealed record DecisionModel
     /// <value>The default value is 0.3. Range: [0, 100].</value>
     public double CohesionUncertainty { get; init; } = 0.3;
 
+    /// <summary>
+    /// σ_g: standard deviation of each officer's grievance g_i ~ N(0, σ_g²), drawn once per replication from a stream of
+    /// its own and added to his utility of defecting every week (docs/model.md, Eq. 5'): heterogeneity that stays with the
+    /// officer, unlike the weekly noise. Zero switches it off.
+    /// </summary>
+    /// <value>The default value is 0 (off). Range: [0, 100].</value>
+    public double GrievanceSd { get; init; }
+
+    /// <summary>
+    /// Multiplies τ in the weekly choice only: the weekly logit scale is τ_w = τ · this (docs/model.md, Eq. 6'). With a
+    /// fixed grievance (<see cref="GrievanceSd"/> &gt; 0) it sets how much of the officers' dispersion is drawn afresh every
+    /// week, and with it how outcomes scale with the horizon; samples/heterogeneity.cs sets it so that the first week's
+    /// hazard matches the model without grievances.
+    /// </summary>
+    /// <value>The default value is 1. Range: [0, 100].</value>
+    public double WeeklyNoiseScale { get; init; } = 1.0;
+
     /// <summary>When true, defections cascade to equilibrium within a week (one noise draw per officer-week); otherwise they become visible the next week (weekly news cycle).</summary>
     /// <value>The default value is false.</value>
     public bool CascadeWithinWeek { get; init; }

@@ -24,6 +24,18 @@ public sealed record IdentityGroup
     /// <value>The default value is 0. Range: [-100, 100].</value>
     public double LoyaltyShift { get; init; }
 
+    /// <summary>
+    /// The loyalty shift of the group's generals, when it differs from the senior officers' (Syria 2011–13: Sunni
+    /// junior and mid-level officers defected in numbers, the Sunni generals the regime had co-opted far less; Bou Nassif
+    /// 2015): null keeps <see cref="LoyaltyShift"/>.
+    /// </summary>
+    /// <value>The default value is null (the group's <see cref="LoyaltyShift"/>). Range: [-100, 100].</value>
+    public double? GeneralLoyaltyShift { get; init; }
+
+    /// <summary>The loyalty shift of the group's senior officers, when it differs from the generals': null keeps <see cref="LoyaltyShift"/>.</summary>
+    /// <value>The default value is null (the group's <see cref="LoyaltyShift"/>). Range: [-100, 100].</value>
+    public double? SeniorLoyaltyShift { get; init; }
+
     /// <summary>Multiplies the family exposure of the group's officers (capped at 1): a group whose families live among the regime's forces is more exposed.</summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
     public double ReprisalExposure { get; init; } = 1.0;

@@ -59,4 +59,12 @@ public sealed record Regime
     /// <summary>The regime's repertoire against defection (arrests, rotations, promotions, counterbalancing, information control) and its budget.</summary>
     /// <value>The default repertoire has no budget: the regime only purges detected plotters and pays raises.</value>
     public CoupProofing CoupProofing { get; init; } = new();
+
+    /// <summary>The regime's type (Geddes, Wright &amp; Frantz 2014), a fact of the case: it picks the multipliers of <see cref="TypeEffects"/> (docs/model.md, §2f).</summary>
+    /// <value>The default value is <see cref="RegimeType.Unspecified"/> (every multiplier 1: results are bit-identical to the model without regime types).</value>
+    public RegimeType Type { get; init; }
+
+    /// <summary>What each regime type does: multipliers on what officers keep if the ruler falls, on how a shortfall of rents reaches them and on the share of the high command a move needs (structural parameters).</summary>
+    /// <value>The default values are assumptions with the literature's direction (docs/model.md, §2f); not calibrated.</value>
+    public RegimeTypeEffects TypeEffects { get; init; } = new();
 }

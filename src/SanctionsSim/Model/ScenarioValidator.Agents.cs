@@ -36,6 +36,16 @@ public static partial class ScenarioValidator
             c.Real(q + ".officerShare", g.OfficerShare, 0, 1);
             c.Real(q + ".troopShare", g.TroopShare, 0, 1);
             c.Real(q + ".loyaltyShift", g.LoyaltyShift, -100, 100);
+            if (g.GeneralLoyaltyShift is double general)
+            {
+                c.Real(q + ".generalLoyaltyShift", general, -100, 100);
+            }
+
+            if (g.SeniorLoyaltyShift is double senior)
+            {
+                c.Real(q + ".seniorLoyaltyShift", senior, -100, 100);
+            }
+
             c.Real(q + ".reprisalExposure", g.ReprisalExposure, 0, 100);
             c.Real(q + ".fateIfRegimeFalls", g.FateIfRegimeFalls, 0, 1000);
             c.Real(q + ".crossingRateMultiplier", g.CrossingRateMultiplier, 0, 100);

@@ -88,6 +88,7 @@ public static partial class ScenarioValidator
 
         ValidateNetwork(c, scenario.Network);
         ValidateRegime(c, scenario.Regime);
+        ValidateRegimeType(c, scenario.Regime);
         ValidateCoalition(c, scenario.Coalition, factionNames);
         ValidatePatrons(c, scenario.Patrons, scenario.Coalition);
         ValidateOpposition(c, scenario.Opposition);
@@ -314,6 +315,8 @@ public static partial class ScenarioValidator
         c.Real("$.decision.revenueLossFallEffect", d.RevenueLossFallEffect, 0, 100);
         c.Real("$.decision.crossingSharePull", d.CrossingSharePull, 0, 1000);
         c.Real("$.decision.cohesionUncertainty", d.CohesionUncertainty, 0, 100);
+        c.Real("$.decision.grievanceSd", d.GrievanceSd, 0, 100);
+        c.Real("$.decision.weeklyNoiseScale", d.WeeklyNoiseScale, 0, 100);
     }
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -142,6 +142,9 @@ internal enum StreamKind : long
 
     /// <summary>Adaptive multilevel splitting: which survivor a killed path clones, and the keys of its new branches.</summary>
     Splitting = 8,
+
+    /// <summary>The officers' fixed grievances g_i, one normal per officer drawn once per replication (issue #24 item 5; opened only when σ_g &gt; 0).</summary>
+    Grievance = 9,
 }
 
 /// <summary>

@@ -31,4 +31,7 @@ internal static class StreamKeys
 
     /// <summary>Adaptive multilevel splitting: which survivor a killed path clones, and the keys of its new branches.</summary>
     public static readonly ulong Splitting = KeyRegistry.Stream(StreamKind.Splitting);
+
+    /// <summary>The officers' fixed grievances, drawn once per replication (docs/model.md, Eq. 5').</summary>
+    public static readonly ulong Grievance = KeyRegistry.Stream(StreamKind.Grievance);
 }

@@ -84,6 +84,12 @@ internal sealed class Replication
         _key = DrawKey.ForReplication(seed, replication);
         _random.Reset(seed, replication, StreamKeys.Agents);
         _corps.Sample(_random);
+        if (_plan.Decision.HasGrievances)
+        {
+            _random.Reset(seed, replication, StreamKeys.Grievance);
+            _corps.DrawGrievances(_random);
+        }
+
         _random.Reset(seed, replication, StreamKeys.Network);
         _corps.Ties.Draw(_random);
         _random.Reset(seed, replication, StreamKeys.Policy);
@@ -103,6 +109,12 @@ internal sealed class Replication
     {
         _random.Follow(inputs, InputBlocks.Agents);
         _corps.Sample(_random);
+        if (_plan.Decision.HasGrievances)
+        {
+            _random.Follow(inputs, InputBlocks.Grievance);
+            _corps.DrawGrievances(_random);
+        }
+
         _random.Follow(inputs, InputBlocks.Network);
         _corps.Ties.Draw(_random);
         _random.Follow(inputs, InputBlocks.Policy);
@@ -286,4 +298,5 @@ internal static class InputBlocks
     public const int Policy = 2;
     public const int Events = 3;
     public const int Weeks = 4;
+    public const int Grievance = 5;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Model;
 
@@ -22,6 +23,67 @@ public static class CaseCoder
         ArgumentNullException.ThrowIfNull(rules);
         var coder = new Coder(facts, rules);
         return coder.Run();
+    }
+
+    /// <summary>
+    /// Whether a version of the rules codes the case's regime type into the scenario (<c>$.regime.type</c>,
+    /// docs/model.md, §2f): when its rule E2 names that field. Versions 1 and 2 do not (E2: "none in this version"), so
+    /// their coded cases keep <see cref="RegimeType.Unspecified"/>; <see cref="WithRegimeType(CodedCase, JsonObject)"/> applies the mapping to a
+    /// case coded under them.
+    /// </summary>
+    /// <param name="rules">The coding rules.</param>
+    /// <returns>True when rule E2 maps the fact to <c>$.regime.type</c>.</returns>
+    public static bool CodesRegimeType(CodingRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Rules.Any(r => r.Id == "E2" && r.Field.StartsWith("$.regime.type", StringComparison.Ordinal));
+    }
+
+    /// <summary>The regime type a case's <c>regimeType</c> fact records, in rule E2's categories.</summary>
+    /// <param name="fact">The fact's value: personalist, military, single-party or mixed.</param>
+    /// <returns>The type.</returns>
+    /// <exception cref="ArgumentException">The value is not one of E2's categories.</exception>
+    public static RegimeType RegimeTypeOf(string fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact switch
+        {
+            "personalist" => RegimeType.Personalist,
+            "military" => RegimeType.Military,
+            "single-party" => RegimeType.SingleParty,
+            "mixed" => RegimeType.Mixed,
+            _ => throw new ArgumentException($"'{fact}' is not a regime type of rule E2; use personalist, military, single-party or mixed.", nameof(fact)),
+        };
+    }
+
+    /// <summary>
+    /// A coded case whose scenario carries the regime type its facts record (<c>$.regimeType.value</c> to
+    /// <see cref="Regime.Type"/> by <see cref="RegimeTypeOf"/>): the option to run a case with the regime-type mechanism
+    /// (docs/model.md, §2f) under coding rules that do not code it yet. Everything else is unchanged.
+    /// </summary>
+    /// <param name="coded">The coded case.</param>
+    /// <param name="facts">The case's facts (the <c>facts</c> object of its file).</param>
+    /// <returns>The case with <see cref="Regime.Type"/> set.</returns>
+    /// <exception cref="ArgumentException">The facts record no regime type, or not one of E2's categories.</exception>
+    public static CodedCase WithRegimeType(CodedCase coded, JsonObject facts)
+    {
+        ArgumentNullException.ThrowIfNull(coded);
+        return coded with { Scenario = WithRegimeType(coded.Scenario, facts) };
+    }
+
+    /// <summary>A case's scenario (for example <see cref="CaseFile.Scenario"/>) with the regime type its facts record (<see cref="CaseFile.Facts"/>), as <see cref="WithRegimeType(CodedCase, JsonObject)"/>.</summary>
+    /// <param name="scenario">The case's scenario.</param>
+    /// <param name="facts">The case's facts.</param>
+    /// <returns>The scenario with <see cref="Regime.Type"/> set.</returns>
+    /// <exception cref="ArgumentException">The facts record no regime type, or not one of E2's categories.</exception>
+    public static Scenario WithRegimeType(Scenario scenario, JsonObject facts)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(facts);
+        string fact = facts["regimeType"] is JsonObject t && t["value"] is JsonValue v && v.TryGetValue(out string? s) && s is not null
+            ? s
+            : throw new ArgumentException("The facts record no regimeType ({\"value\": personalist, military, single-party or mixed}).", nameof(facts));
+        return scenario with { Regime = scenario.Regime with { Type = RegimeTypeOf(fact) } };
     }
 
     private sealed class Coder(JsonObject facts, CodingRules rules)
@@ -322,6 +384,20 @@ public static class CaseCoder
                 ["reprisalProbability"] = reprisals == true ? K("X2", "documented") : K("X2", "notDocumented"),
                 ["detectionProbability"] = counterweight == false ? K("X3", "none") : K("X3", "counterweight"),
             };
+
+            // E2: only a version whose rule maps the fact to $.regime.type codes it (none shipped yet does)
+            if (CodesRegimeType(rules) && facts["regimeType"] is JsonObject typeFact && _read.Text(typeFact, "value", "$.regimeType", required: true) is string type)
+            {
+                try
+                {
+                    regime["type"] = JsonNamingPolicy.CamelCase.ConvertName(RegimeTypeOf(type).ToString());
+                }
+                catch (ArgumentException)
+                {
+                    _read.Fail("$.regimeType.value", typeFact["value"], "must be personalist, military, single-party or mixed (rule E2)");
+                }
+            }
+
             return (regime, oil, other, reserves);
         }
 

@@ -16,6 +16,7 @@ internal sealed class OfficerCorps
 
     private readonly SimulationPlan _plan;
     private readonly double[] _loyalty;
+    private readonly double[] _grievance;
     private readonly double[] _family;
     private readonly bool[] _sanctioned;
     private readonly double[] _assets;
@@ -38,6 +39,7 @@ internal sealed class OfficerCorps
         _plan = plan;
         int n = plan.OfficerCount;
         _loyalty = new double[n];
+        _grievance = new double[plan.Decision.HasGrievances ? n : 0];
         _family = new double[n];
         _sanctioned = new bool[n];
         _assets = new double[n];
@@ -67,6 +69,9 @@ internal sealed class OfficerCorps
     public ReadOnlySpan<double> Loyalty => _loyalty;
 
     public ReadOnlySpan<double> Family => _family;
+
+    /// <summary>Each officer's fixed grievance g_i of this replication (docs/model.md, Eq. 5'; empty when σ_g = 0).</summary>
+    public ReadOnlySpan<double> Grievance => _grievance;
 
     public ReadOnlySpan<double> Assets => _assets;
 
@@ -123,9 +128,9 @@ internal sealed class OfficerCorps
                 _family[i] = fa.FamilyExposureMean <= 0 ? 0 : fa.FamilyExposureMean >= 1 ? 1 : Variates.Beta(random, fa.FamilyExposureBetaA, fa.FamilyExposureBetaB);
                 if (p.HasIdentities)
                 {
-                    // identity (docs/model.md, §Identity): a loyalty shift and an exposure multiplier, no draw
+                    // identity (docs/model.md, §Identity): a loyalty shift (per rank) and an exposure multiplier, no draw
                     int k = p.ClassOf[i];
-                    _loyalty[i] += p.ClassLoyaltyShift[k];
+                    _loyalty[i] += general ? p.ClassGeneralLoyaltyShift[k] : p.ClassSeniorLoyaltyShift[k];
                     _family[i] = Math.Min(1.0, _family[i] * p.ClassExposure[k]);
                 }
 
@@ -133,6 +138,22 @@ internal sealed class OfficerCorps
                 double median = general ? fa.AssetsAbroadMedianGenerals : fa.AssetsAbroadMedianSeniors;
                 _assets[i] = median * Math.Exp(fa.AssetsAbroadLogSpread * random.NextStandardNormal());
             }
+        }
+    }
+
+    /// <summary>
+    /// Draws every officer's fixed grievance g_i = σ_g · N(0, 1) from its own stream (docs/model.md, Eq. 5') and
+    /// subtracts it from his private loyalty, so that it enters his utility of defecting every week. Called after
+    /// <see cref="Sample"/>, only when σ_g &gt; 0; it draws nothing else and no other draw moves.
+    /// </summary>
+    public void DrawGrievances(RandomStream random)
+    {
+        double sd = _plan.Decision.GrievanceSd;
+        for (int i = 0; i < _grievance.Length; i++)
+        {
+            double g = sd * random.NextStandardNormal();
+            _grievance[i] = g;
+            _loyalty[i] -= g;
         }
     }
 

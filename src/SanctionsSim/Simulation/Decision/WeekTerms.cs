@@ -9,7 +9,7 @@ internal struct WeekTerms
     /// <summary>R_t: probability of reprisal against the family of a defector whose side loses.</summary>
     public double Reprisal;
 
-    /// <summary>B_t / B₀: patronage relative to the pre-sanctions budget.</summary>
+    /// <summary>B_t / B₀: patronage relative to the pre-sanctions budget, as it reaches the officers (Eq. 27: the regime type's pass-through of the shortfall).</summary>
     public double Patronage;
 
     /// <summary>L_t = 1 − R_t / R₀: the share of revenue lost.</summary>
@@ -36,7 +36,7 @@ internal struct WeekTerms
     /// <summary>ψ: effect of lost revenue on P(fall).</summary>
     public double LossEffect;
 
-    /// <summary>G: gain of a defector if the regime falls.</summary>
+    /// <summary>G: gain of a defector if the regime falls (times the regime type's λ_G, Eq. 26).</summary>
     public double Gain;
 
     /// <summary>J: prosecution cost to a loyalist if the regime falls.</summary>
@@ -74,7 +74,7 @@ internal struct WeekTerms
         {
             Detection = regime.Detection(events.Coercion, share),
             Reprisal = regime.Reprisal(events.Coercion),
-            Patronage = regime.Patronage,
+            Patronage = regime.Patronage + ((1 - regimePlan.SanctionPassThrough) * (1 - regime.Patronage)), // Eq. 27: exactly π(t) when λ_π = 1
             RevenueLossShare = regime.RevenueLossShare,
             PublicShare = share,
             Shock = events.Shock,
@@ -83,12 +83,12 @@ internal struct WeekTerms
             Steepness = decision.FallSteepness,
             Midpoint = decision.FallMidpoint,
             LossEffect = decision.RevenueLossFallEffect,
-            Gain = opposition.GainIfRegimeFalls,
+            Gain = opposition.GainIfRegimeFalls * regimePlan.FallGainFactor, // Eq. 26: exactly G when λ_G = 1
             Prosecution = opposition.ProsecutionCost,
             SanctionedProsecution = opposition.SanctionedProsecutionCost,
             PurgeCost = regimePlan.PurgeCost,
             Severity = regimePlan.ReprisalSeverity,
-            Tau = decision.NoiseScale,
+            Tau = decision.WeeklyNoise,
         };
         w.SharedFall = DecisionRule.FallProbability(Math.Clamp((w.Omega * share) + w.Shock, 0.0, 1.0), in w);
         w.IsolatedFall = DecisionRule.FallProbability(Math.Clamp(share + w.Shock, 0.0, 1.0), in w);

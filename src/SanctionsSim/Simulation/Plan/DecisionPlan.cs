@@ -8,6 +8,8 @@ internal sealed class DecisionPlan
     public DecisionPlan(DecisionModel d, Opposition o)
     {
         NoiseScale = d.NoiseScale;
+        WeeklyNoise = d.NoiseScale * d.WeeklyNoiseScale;
+        GrievanceSd = d.GrievanceSd;
         PublicNewsWeight = d.PublicNewsWeight;
         FallSteepness = d.FallSteepness;
         FallMidpoint = d.FallMidpoint;
@@ -22,6 +24,15 @@ internal sealed class DecisionPlan
 
     /// <summary>τ.</summary>
     public double NoiseScale { get; }
+
+    /// <summary>τ_w = τ · WeeklyNoiseScale: the logit scale of the weekly choice (Eq. 6; τ itself when the multiplier is 1).</summary>
+    public double WeeklyNoise { get; }
+
+    /// <summary>σ_g: the standard deviation of the officers' fixed grievances (0: none drawn).</summary>
+    public double GrievanceSd { get; }
+
+    /// <summary>Whether the officers carry fixed grievances (σ_g &gt; 0).</summary>
+    public bool HasGrievances => GrievanceSd > 0;
 
     /// <summary>ω.</summary>
     public double PublicNewsWeight { get; }

@@ -13,13 +13,14 @@ internal sealed class HighCommandPlan
     public HighCommandPlan(HighCommand h, Scenario scenario, int[] factionStart, double[] factionImportance, double[] factionTroops, double importanceWeightedStrength)
     {
         Enabled = h.Enabled;
-        SuccessThreshold = h.SuccessThreshold;
+        RegimeTypeEffect type = scenario.Regime.TypeEffects.For(scenario.Regime.Type);
+        SuccessThreshold = Math.Min(1.0, h.SuccessThreshold * type.MoveThreshold); // Eq. 28: exactly κ when λ_κ = 1
         StrengthNoise = h.StrengthNoise;
         SignalNoise = h.SignalNoise;
         PriorPrecision = 1.0 / (h.StrengthNoise * h.StrengthNoise);
         SignalPrecision = 1.0 / (h.SignalNoise * h.SignalNoise);
         DeliberationWeeks = h.DeliberationWeeks;
-        Gain = h.GainIfMoveSucceeds;
+        Gain = h.GainIfMoveSucceeds * type.FallGain; // Eq. 26
         FailureCost = h.FailureCost;
         DetectionAfterFailure = h.DetectionAfterFailedMove;
         var members = new List<int>();
@@ -42,7 +43,7 @@ internal sealed class HighCommandPlan
 
     public bool Enabled { get; }
 
-    /// <summary>κ.</summary>
+    /// <summary>κ, times the regime type's λ_κ and capped at 1 (Eq. 28).</summary>
     public double SuccessThreshold { get; }
 
     /// <summary>σ_θ.</summary>
@@ -60,7 +61,7 @@ internal sealed class HighCommandPlan
     /// <summary>d.</summary>
     public int DeliberationWeeks { get; }
 
-    /// <summary>B.</summary>
+    /// <summary>B, times the regime type's λ_G (Eq. 26).</summary>
     public double Gain { get; }
 
     /// <summary>K.</summary>

@@ -21,6 +21,9 @@ internal sealed class RegimePlan
         PayRaiseSize = r.PayRaiseSize;
         BaselineRevenue = r.OilRevenuePerWeek + r.OtherRevenuePerWeek;
         BaselinePatronage = r.PatronageShare * BaselineRevenue;
+        RegimeTypeEffect type = r.TypeEffects.For(r.Type);
+        FallGainFactor = type.FallGain;
+        SanctionPassThrough = type.SanctionPassThrough;
     }
 
     public double OilRevenuePerWeek { get; }
@@ -52,4 +55,10 @@ internal sealed class RegimePlan
 
     /// <summary>The weekly patronage budget without sanctions.</summary>
     public double BaselinePatronage { get; }
+
+    /// <summary>λ_G of the regime's type: the factor on a defector's gain if the ruler falls (Eq. 26); 1 when the type is not given.</summary>
+    public double FallGainFactor { get; }
+
+    /// <summary>λ_π of the regime's type: the share of the patronage shortfall that reaches the officers' decision (Eq. 27); 1 when the type is not given.</summary>
+    public double SanctionPassThrough { get; }
 }

@@ -205,8 +205,11 @@ internal sealed class SimulationPlan
     /// <summary>F per class: the fate a defector of the class expects if the regime falls (0 without identities).</summary>
     public double[] ClassFate { get; private set; } = [];
 
-    /// <summary>Loyalty shift per class.</summary>
-    public double[] ClassLoyaltyShift { get; private set; } = [];
+    /// <summary>Loyalty shift per class of its generals (the group's per-rank shift, or its shift).</summary>
+    public double[] ClassGeneralLoyaltyShift { get; private set; } = [];
+
+    /// <summary>Loyalty shift per class of its senior officers (the group's per-rank shift, or its shift).</summary>
+    public double[] ClassSeniorLoyaltyShift { get; private set; } = [];
 
     /// <summary>Family-exposure multiplier per class.</summary>
     public double[] ClassExposure { get; private set; } = [];
@@ -229,6 +232,7 @@ internal sealed class SimulationPlan
         var names = new List<string>();
         var fate = new List<double>();
         var shift = new List<double>();
+        var seniorShift = new List<double>();
         var exposure = new List<double>();
         ClassOf = new int[OfficerCount];
         for (int f = 0; f < FactionCount; f++)
@@ -241,6 +245,7 @@ internal sealed class SimulationPlan
                 names.Add(FactionNames[f]);
                 fate.Add(0);
                 shift.Add(0);
+                seniorShift.Add(0);
                 exposure.Add(1);
                 for (int i = FactionStart[f]; i < FactionStart[f + 1]; i++)
                 {
@@ -256,7 +261,8 @@ internal sealed class SimulationPlan
                 faction.Add(f);
                 names.Add(FactionNames[f] + "/" + g.Name);
                 fate.Add(g.FateIfRegimeFalls);
-                shift.Add(g.LoyaltyShift);
+                shift.Add(g.GeneralLoyaltyShift ?? g.LoyaltyShift);
+                seniorShift.Add(g.SeniorLoyaltyShift ?? g.LoyaltyShift);
                 exposure.Add(g.ReprisalExposure);
             }
 
@@ -269,7 +275,8 @@ internal sealed class SimulationPlan
         ClassFaction = faction.ToArray();
         ClassNames = names.ToArray();
         ClassFate = fate.ToArray();
-        ClassLoyaltyShift = shift.ToArray();
+        ClassGeneralLoyaltyShift = shift.ToArray();
+        ClassSeniorLoyaltyShift = seniorShift.ToArray();
         ClassExposure = exposure.ToArray();
     }
 
