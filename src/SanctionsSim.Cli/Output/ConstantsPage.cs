@@ -58,6 +58,10 @@ internal static class ConstantsPage
         s.AppendLine();
         s.AppendLine("**Verdict.** " + Verdict(json));
         s.AppendLine();
+        s.AppendLine("The total index (the share of the scores' variance a constant is involved in, alone or with others) is what is read");
+        s.AppendLine("here; first-order estimates need many more samples than totals, and at small N their bootstrap intervals run far");
+        s.AppendLine("outside [0, 1]. A total above 1 is estimation noise of the same kind.");
+        s.AppendLine();
         s.AppendLine("| constant | field | default | factor | Brier: first-order [95 % CI] | Brier: total [95 % CI] | log score: total [95 % CI] | source |");
         s.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var c in json["constants"]!.AsArray().Select(c => c!.AsObject()))

@@ -36,7 +36,7 @@ internal static class MisfitPage
         {
             var moved = Moved(reference, variants.Where(v => v != reference));
             int total = reference["parameters"]!.AsArray().Count;
-            text.Append(CultureInfo.InvariantCulture, $" Recalibrated, {moved.Count} of {total} structural parameters have a median outside the weight-2 posterior's 90 % interval in at least one variant{(moved.Count > 0 ? $" ({string.Join(", ", moved)})" : "")}: {(moved.Count > 0 ? "those are shaped by what the model cannot fit, not by the cases alone" : "the posterior does not hinge on how the misfit is weighed")}.");
+            text.Append(CultureInfo.InvariantCulture, $" Recalibrated, {moved.Count} of {total} structural parameters have a median outside the weight-2 posterior's 90 % interval in at least one variant{(moved.Count > 0 ? $" ({string.Join(", ", moved)})" : "")}: {(moved.Count > 0 ? "those are shaped by what the model cannot fit, not by the cases alone" : "the posterior does not hinge on how the misfit is weighed")}, at recalibrations of {json["settings"]!["particles"]} particles and {json["settings"]!["generations"]} generations, whose intervals stay wide (a weak check: a narrower posterior could move).");
         }
 
         return text.ToString();
