@@ -113,6 +113,8 @@ public static class CliApp
         root.Subcommands.Add(PresetsCommand.Create(context));
         root.Subcommands.Add(CasesCommand.Create(context));
         root.Subcommands.Add(ScorecardCommand.Create(context));
+        root.Subcommands.Add(MisfitCommand.Create(context));
+        root.Subcommands.Add(ConstantsCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(SweepCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));

@@ -104,7 +104,7 @@ public sealed class HistoricalCase
     internal bool Observes(string term) => term switch
     {
         "outcome" => true,
-        "outcomeWeek" => (Observation.Outcome is null ? Observation.CollapseWeek : Observation.OutcomeWeek) is not null,
+        "outcomeWeek" => Observation.CollapseWeek is not null || Observation.OutcomeWeek is not null,
         "earlyGeneralDefections" => Observation.EarlyGeneralDefections is not null,
         "generalsDefected" => Observation.GeneralsDefected is not null,
         "earlyLowRankCrossings" => Observation.EarlyLowRankCrossings is not null,

@@ -73,7 +73,7 @@ public static class MisspecificationCheck
         double total = 0;
         for (int c = 0; c < n; c++)
         {
-            misfits[c] = Case(cases[c], statistics[c], terms[c], particles);
+            misfits[c] = Case(cases[c], statistics[c], terms[c], particles, calibration.Distance);
             total += misfits[c].MeanSquaredDistance;
         }
 
@@ -90,7 +90,7 @@ public static class MisspecificationCheck
         };
     }
 
-    private static CaseMisfit Case(HistoricalCase c, CaseStatistics[] draws, double[] terms, int particles)
+    private static CaseMisfit Case(HistoricalCase c, CaseStatistics[] draws, double[] terms, int particles, CaseDistance distance)
     {
         int k = HistoricalCase.TermNames.Length;
         var perParticle = new double[particles];
@@ -110,23 +110,27 @@ public static class MisspecificationCheck
         for (int t = 0; t < k; t++)
         {
             string name = HistoricalCase.TermNames[t];
-            if (!c.Observes(name))
+            if (!c.Observes(name) || (name == "outcomeWeek" && (ByType(c, distance) ? c.Observation.OutcomeWeek : c.Observation.CollapseWeek) is null))
             {
                 continue;
             }
 
-            var fit = name == "outcome" ? Outcome(c, draws) : Quantity(c, name, draws);
+            var fit = name == "outcome" ? Outcome(c, draws, distance) : Quantity(c, name, draws, distance);
             observations.Add(fit with { MeanSquaredTerm = termMeans[t], ShareOfCase = mean > 0 ? termMeans[t] / mean : 0 });
         }
 
         return new CaseMisfit { Case = c.Name, MeanSquaredDistance = mean, MeanSquaredDistanceStandardError = se, ShareOfTotal = 0, Observations = observations };
     }
 
-    private static ObservationMisfit Outcome(HistoricalCase c, CaseStatistics[] draws)
+    /// <summary>Whether the distance compares the outcome type (the outcome-probability distance on a case with a coded type) or only collapse.</summary>
+    private static bool ByType(HistoricalCase c, CaseDistance distance) => distance == CaseDistance.OutcomeProbability && c.Observation.Outcome is not null;
+
+    private static ObservationMisfit Outcome(HistoricalCase c, CaseStatistics[] draws, CaseDistance distance)
     {
         var o = c.Observation;
-        Func<CaseStatistics, int> category = o.Outcome is null ? x => x.Collapsed ? 1 : 0 : x => (int)x.Outcome;
-        int observed = o.Outcome is OutcomeType type ? (int)type : o.Collapsed ? 1 : 0;
+        bool byType = ByType(c, distance);
+        Func<CaseStatistics, int> category = byType ? x => (int)x.Outcome : x => x.Collapsed ? 1 : 0;
+        int observed = byType ? (int)o.Outcome!.Value : o.Collapsed ? 1 : 0;
         var counts = draws.GroupBy(category).ToDictionary(g => g.Key, g => g.Count());
         double p = counts.GetValueOrDefault(observed) / (double)draws.Length;
         double twoSided = counts.Values.Select(v => v / (double)draws.Length).Where(q => q <= p + 1e-12).Sum();
@@ -137,16 +141,18 @@ public static class MisspecificationCheck
         };
     }
 
-    private static ObservationMisfit Quantity(HistoricalCase c, string name, CaseStatistics[] draws)
+    private static ObservationMisfit Quantity(HistoricalCase c, string name, CaseStatistics[] draws, CaseDistance distance)
     {
         var o = c.Observation;
         double observed;
         double[] values;
         if (name == "outcomeWeek")
         {
-            observed = (o.Outcome is null ? o.CollapseWeek : o.OutcomeWeek)!.Value;
-            values = o.Outcome is OutcomeType type
-                ? draws.Where(x => x.Outcome == type).Select(x => (double)x.OutcomeWeek).ToArray()
+            // the week as the distance compares it: of the observed type's ending, or of any collapse (the mean distance, or no type coded)
+            bool byType = ByType(c, distance);
+            observed = (byType ? o.OutcomeWeek : o.CollapseWeek)!.Value;
+            values = byType
+                ? draws.Where(x => x.Outcome == o.Outcome!.Value).Select(x => (double)x.OutcomeWeek).ToArray()
                 : draws.Where(x => x.Collapsed).Select(x => (double)x.CollapseWeek).ToArray();
         }
         else

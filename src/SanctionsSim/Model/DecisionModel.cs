@@ -29,6 +29,14 @@ public sealed record DecisionModel
     public double RevenueLossFallEffect { get; init; } = 1.0;
 
     /// <summary>
+    /// How much the publicly visible defected share S pulls rank and file across: their weekly crossing rate is
+    /// the faction's base rate times (1 + public offers + this · S) (docs/model.md, Eq. 8). With S = 0.1 the pull
+    /// doubles the base rate.
+    /// </summary>
+    /// <value>The default value is 10 (an assumption: not calibrated; its effect on the held-out scores is measured in docs/model.md, §Constants). Range: [0, 1000].</value>
+    public double CrossingSharePull { get; init; } = 10.0;
+
+    /// <summary>
     /// Standard deviation of a shift of every officer's loyalty drawn once per replication: the regime's
     /// cohesion, which an analyst does not know. It makes the batch average over that uncertainty.
     /// </summary>

@@ -313,6 +313,7 @@ public static partial class ScenarioValidator
         c.Real("$.decision.fallSteepness", d.FallSteepness, double.Epsilon, 1000);
         c.Real("$.decision.fallMidpoint", d.FallMidpoint, 0, 1);
         c.Real("$.decision.revenueLossFallEffect", d.RevenueLossFallEffect, 0, 100);
+        c.Real("$.decision.crossingSharePull", d.CrossingSharePull, 0, 1000);
         c.Real("$.decision.cohesionUncertainty", d.CohesionUncertainty, 0, 100);
         c.Real("$.decision.grievanceSd", d.GrievanceSd, 0, 100);
         c.Real("$.decision.weeklyNoiseScale", d.WeeklyNoiseScale, 0, 100);

@@ -12,10 +12,12 @@ internal sealed class RankAndFile
     private readonly SimulationPlan _plan;
     private readonly double[] _crossed;
     private readonly double[] _deserted;
+    private readonly double _sharePull;
 
     public RankAndFile(SimulationPlan plan)
     {
         _plan = plan;
+        _sharePull = plan.Scenario.Decision.CrossingSharePull;
         _crossed = new double[plan.FactionCount];
         _deserted = new double[plan.FactionCount];
     }
@@ -56,7 +58,7 @@ internal sealed class RankAndFile
             double deserted = Math.Min(remaining, Count(desertRate * remaining, key, DrawPurpose.Desertion, DrawPurpose.DesertionNormal, week, f));
             _deserted[f] += deserted;
             remaining -= deserted;
-            double pull = 1 + offers[f].PublicOffer + offers[f].AmnestyPublicCredited + (10 * publicShare); // the second offer term is 0 unless the conditional amnesty is on
+            double pull = 1 + offers[f].PublicOffer + offers[f].AmnestyPublicCredited + (_sharePull * publicShare); // the second offer term is 0 unless the conditional amnesty is on
             double crossRate = Math.Min(1, fa.LowRankDefectionRatePerWeek * pull * crossingMultiplier * fa.CrossingIdentityFactor);
             double crossed = Math.Min(remaining, Count(crossRate * remaining, key, DrawPurpose.Crossing, DrawPurpose.CrossingNormal, week, f));
             _crossed[f] += crossed;

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
+using SanctionsSim.Calibration;
+using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.Scorecard;
+using Spectre.Console;
+
+namespace SanctionsSim.Cli.Commands;
+
+/// <summary><c>sanctionssim constants</c>: do the fixed payoff-scale constants matter for the case base's scores? (issue #26 item 4; docs/constants.md)</summary>
+internal static class ConstantsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var cases = new Option<string[]>("--case") { Description = "A case to score (repeatable; default every case of the case base)." };
+        var constants = new Option<string[]>("--constant") { Description = $"A constant to vary (repeatable; default all: {string.Join(", ", PayoffConstants.All.Select(c => c.Name))})." };
+        var samples = new Option<int>("--samples") { Description = "N of the Saltelli design: N · (k + 2) points for k constants.", DefaultValueFactory = _ => 32 };
+        var runs = new Option<int>("--runs", "-n") { Description = "Runs of each case at each point.", DefaultValueFactory = _ => 50 };
+        var posterior = Common.Posterior();
+        posterior.Description = "The posterior the runs draw their structure from: 'default' (the shipped one, the default) or a posterior.json.";
+        var seed = Common.Seed();
+        var threads = Common.Threads();
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write constants.json and constants.md into this folder." };
+        var command = new Command("constants", "Whether the fixed constants that set the payoff scale (purge cost, reprisal severity, gain, prosecution, ψ, χ, the critical share) matter: Sobol indices of the case base's Brier and log scores over their factors.")
+        {
+            cases, constants, samples, runs, posterior, seed, threads, format, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            List<HistoricalCase> selected;
+            List<PayoffConstant> varied;
+            var options = new ConstantSensitivityOptions
+            {
+                Samples = parse.GetValue(samples), Runs = parse.GetValue(runs), Posterior = Common.LoadPosterior(parse.GetValue(posterior) ?? "default"),
+                Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            try
+            {
+                selected = (parse.GetValue(cases) is { Length: > 0 } given ? given : [.. HistoricalCases.Names]).Select(Case).ToList();
+                varied = (parse.GetValue(constants) is { Length: > 0 } named ? named.Select(Constant) : PayoffConstants.All).ToList();
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException(e.Message.Split(" (Parameter")[0]);
+            }
+
+            DirectoryInfo? folder = parse.GetValue(output);
+            Common.CheckOutFolder(folder);
+            long points = (long)options.Samples * (varied.Count + 2);
+            var progress = new Progress<long>(p =>
+            {
+                if (p % Math.Max(1, points / 10) == 0)
+                {
+                    context.Error.WriteLine($"constants: {p} of {points + 1} points done");
+                }
+            });
+            ConstantSensitivityResult result;
+            try
+            {
+                result = await Task.Run(() => ConstantSensitivity.Run(selected, varied, options, context.Interactive ? null : progress, token), token).ConfigureAwait(false);
+            }
+            catch (ArgumentException e) when (e.ParamName is "cases" or "constants")
+            {
+                throw new UserInputException(e.Message.Split(" (Parameter")[0]);
+            }
+
+            var json = ToJson(result, string.Join(" ", parse.Tokens.Select(t => t.Value)));
+            if (parse.GetValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteLineAsync("Verdict: " + ConstantsPage.Verdict(json)).ConfigureAwait(false);
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("constant").AddColumn(new TableColumn("Brier: total index [[95 % CI]]").RightAligned()).AddColumn(new TableColumn("log score: total index [[95 % CI]]").RightAligned());
+                for (int i = 0; i < result.Constants.Count; i++)
+                {
+                    Common.Row(table, result.Constants[i].Name, ConstantsPage.Index(result.Brier[i].Total, result.Brier[i].TotalInterval.Lower, result.Brier[i].TotalInterval.Upper),
+                        ConstantsPage.Index(result.LogScore[i].Total, result.LogScore[i].TotalInterval.Lower, result.LogScore[i].TotalInterval.Upper));
+                }
+
+                Common.Console(context.Output, context.Interactive).Write(table);
+            }
+
+            if (folder is not null)
+            {
+                folder.Create();
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "constants.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "constants.md"), ConstantsPage.Render(json));
+                await context.Error.WriteLineAsync($"wrote constants.json and constants.md to {folder.FullName}").ConfigureAwait(false);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static HistoricalCase Case(string name)
+    {
+        try
+        {
+            return HistoricalCases.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("--case: " + e.Message.Split(" (Parameter")[0], e);
+        }
+    }
+
+    private static PayoffConstant Constant(string name)
+    {
+        try
+        {
+            return PayoffConstants.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("--constant: " + e.Message.Split(" (Parameter")[0], e);
+        }
+    }
+
+    private static JsonObject Index(SobolIndex i) => new()
+    {
+        ["first"] = Math.Round(i.First, 6), ["firstLower"] = Math.Round(i.FirstInterval.Lower, 6), ["firstUpper"] = Math.Round(i.FirstInterval.Upper, 6),
+        ["total"] = Math.Round(i.Total, 6), ["totalLower"] = Math.Round(i.TotalInterval.Lower, 6), ["totalUpper"] = Math.Round(i.TotalInterval.Upper, 6),
+    };
+
+    internal static JsonObject ToJson(ConstantSensitivityResult result, string command)
+    {
+        var constants = new JsonArray();
+        for (int i = 0; i < result.Constants.Count; i++)
+        {
+            var c = result.Constants[i];
+            constants.Add(new JsonObject
+            {
+                ["name"] = c.Name, ["path"] = c.Path, ["default"] = c.Default, ["lowerFactor"] = c.LowerFactor, ["upperFactor"] = c.UpperFactor, ["source"] = c.Source,
+                ["brier"] = Index(result.Brier[i]), ["logScore"] = Index(result.LogScore[i]),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "sanctionssim " + command,
+            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["settings"] = new JsonObject { ["points"] = result.Points, ["runs"] = result.Runs, ["seed"] = result.Seed, ["posterior"] = result.PosteriorHash, ["defaultPosterior"] = result.PosteriorHash == Posterior.Default.Hash },
+            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            ["brierAtDefaults"] = Math.Round(result.BrierAtDefaults, 6),
+            ["brierAtDefaultsStandardError"] = Math.Round(result.BrierAtDefaultsStandardError, 6),
+            ["logScoreAtDefaults"] = Math.Round(result.LogScoreAtDefaults, 6),
+            ["brierLowest"] = Math.Round(result.BrierRange.Lowest, 6),
+            ["brierHighest"] = Math.Round(result.BrierRange.Highest, 6),
+            ["brierVariance"] = result.BrierVariance,
+            ["brierNoiseVariance"] = result.BrierNoiseVariance,
+            ["constants"] = constants,
+        };
+    }
+}
