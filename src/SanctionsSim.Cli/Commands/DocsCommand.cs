@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Scenarios;

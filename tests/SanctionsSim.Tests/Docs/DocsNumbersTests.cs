@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
 using SanctionsSim.Cli;
 using SanctionsSim.Cli.Output;

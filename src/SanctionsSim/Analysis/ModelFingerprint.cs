@@ -7,7 +7,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Simulation;
 
-namespace SanctionsSim;
+namespace SanctionsSim.Analysis;
 
 /// <summary>
 /// A behavioural fingerprint of the model: the SHA-256 of the summaries of a small fixed set of runs at a fixed seed,
