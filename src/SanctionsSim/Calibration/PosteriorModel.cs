@@ -11,14 +11,16 @@ namespace SanctionsSim.Calibration;
 /// effect's interval includes what the calibration leaves unknown about the structure.
 /// </summary>
 /// <remarks>
-/// Each replication compiles its particle's scenario (a plan and a worker: about 0.1 ms and a few hundred kB for
-/// the Venezuela preset), so unlike <see cref="SanctionsModel"/> a replication allocates; docs/performance.md
-/// gives the cost.
+/// A particle's plan is the scenario's plan rebound to the particle's structure (<c>SimulationPlan.WithStructure</c>:
+/// a few small objects, the officer layout shared), made the first time a replication draws the particle and kept
+/// for the batch; a worker switches particles by rebinding, without allocating. So after each particle's first
+/// use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
 /// </remarks>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
 public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
 {
     private readonly Scenario[] _scenarios;
+    private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;
 
     /// <summary>Prepares a scenario under a posterior.</summary>
@@ -33,12 +35,12 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
         _base = new SanctionsModel(scenario, recordRuns);
         Posterior = posterior;
         _scenarios = new Scenario[posterior.Count];
+        _plans = new SimulationPlan?[posterior.Count];
         for (int k = 0; k < _scenarios.Length; k++)
         {
             _scenarios[k] = posterior.Apply(scenario, k);
             _scenarios[k].Validate();
         }
-
     }
 
     /// <summary>The scenario, with the library's default structure.</summary>
@@ -81,19 +83,39 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <inheritdoc />
     public SanctionsSummary CreateSummary() => _base.CreateSummary();
 
-    internal Replication CreateReplication(int particle) => new(new SimulationPlan(_scenarios[particle], _base.Kernel));
+    /// <summary>A worker laid out for this scenario's plan; <see cref="Bind"/> points it at a particle.</summary>
+    internal Replication CreateReplication() => new(_base.Plan);
+
+    /// <summary>Points <paramref name="worker"/> (from <see cref="CreateReplication"/>) at particle <paramref name="particle"/>'s structure.</summary>
+    internal void Bind(Replication worker, int particle) => worker.Rebind(PlanOf(particle));
+
+    /// <summary>
+    /// Particle <paramref name="particle"/>'s plan: made on first use and kept (thread-safe: two threads that make
+    /// it at once make equal plans, and both then use the one published first).
+    /// </summary>
+    internal SimulationPlan PlanOf(int particle)
+    {
+        SimulationPlan? plan = Volatile.Read(ref _plans[particle]);
+        if (plan is null)
+        {
+            plan = _base.Plan.WithStructure(_scenarios[particle]);
+            plan = Interlocked.CompareExchange(ref _plans[particle], plan, null) ?? plan;
+        }
+
+        return plan;
+    }
 
     private sealed class Worker(PosteriorModel owner) : IReplicationWorker<SanctionsSummary>
     {
+        private readonly Replication _replication = owner.CreateReplication();
         private int _particle = -1;
-        private Replication? _replication;
 
         public void Run(ulong seed, long replication, SanctionsSummary summary)
         {
             int k = owner.Particle(seed, replication);
-            if (k != _particle || _replication is null)
+            if (k != _particle)
             {
-                _replication = owner.CreateReplication(k);
+                owner.Bind(_replication, k);
                 _particle = k;
             }
 
