@@ -72,10 +72,10 @@ public class PosteriorBenchmarks
 /// <summary>
 /// A whole run at fixed structure against one under the shipped posterior (#27 item 1): 10,000 Venezuela replications
 /// on one thread, the model built inside the measurement (for the posterior: every particle's scenario applied and
-/// validated, each particle's plan made on first use), as <c>run --runs 10000 --threads 1</c> does.
+/// validated, each particle's plan made on first use), as <c>run --runs 10000 --threads 1</c> does. Run in process with
+/// one warm-up and five iterations: <c>-- --filter '*PosteriorBatchBenchmarks*' --inProcess --launchCount 1 --warmupCount 1 --iterationCount 5</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class PosteriorBatchBenchmarks
 {
     private Model.Scenario _scenario = null!;

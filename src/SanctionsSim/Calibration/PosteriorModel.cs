@@ -13,13 +13,12 @@ namespace SanctionsSim.Calibration;
 /// <remarks>
 /// A particle's plan is the scenario's plan rebound to the particle's structure (<c>SimulationPlan.WithStructure</c>:
 /// a few small objects, the officer layout shared), made the first time a replication draws the particle and kept
-/// for the batch; a worker switches particles by rebinding, without allocating. So after each particle's first
-/// use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
+/// for the model's life; a worker switches particles by rebinding, without allocating. So after each particle's
+/// first use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
 /// </remarks>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
 public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
 {
-    private readonly Scenario[] _scenarios;
     private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;
 
@@ -34,13 +33,27 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
         ArgumentNullException.ThrowIfNull(posterior);
         _base = new SanctionsModel(scenario, recordRuns);
         Posterior = posterior;
-        _scenarios = new Scenario[posterior.Count];
         _plans = new SimulationPlan?[posterior.Count];
-        for (int k = 0; k < _scenarios.Length; k++)
+
+        // Every particle's scenario is valid if the two corners are: the validator checks each structural field
+        // against an interval of its own, and the corners hold each parameter at its least and greatest value over
+        // the particles (a NaN makes a corner NaN). Two validations instead of one per particle.
+        var low = new double[posterior.Parameters.Count];
+        var high = new double[low.Length];
+        for (int j = 0; j < low.Length; j++)
         {
-            _scenarios[k] = posterior.Apply(scenario, k);
-            _scenarios[k].Validate();
+            low[j] = double.PositiveInfinity;
+            high[j] = double.NegativeInfinity;
+            for (int k = 0; k < posterior.Count; k++)
+            {
+                double v = posterior.Population[k, j];
+                low[j] = double.IsNaN(v) ? v : Math.Min(low[j], v);
+                high[j] = double.IsNaN(v) ? v : Math.Max(high[j], v);
+            }
         }
+
+        StructuralParameters.Apply(scenario, posterior.Parameters, low).Validate();
+        StructuralParameters.Apply(scenario, posterior.Parameters, high).Validate();
     }
 
     /// <summary>The scenario, with the library's default structure.</summary>
@@ -69,7 +82,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="replication">The replication index (≥ 0).</param>
     /// <returns>The outcome; identical to replication <paramref name="replication"/> of a batch with this seed.</returns>
     public RunResult RunSingle(ulong seed, long replication = 0)
-        => new SanctionsModel(_scenarios[Particle(seed, replication)]).RunSingle(seed, replication);
+        => new SanctionsModel(PlanOf(Particle(seed, replication)).Scenario).RunSingle(seed, replication);
 
     /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint).</summary>
     /// <param name="stream">A readable stream.</param>
@@ -98,7 +111,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
         SimulationPlan? plan = Volatile.Read(ref _plans[particle]);
         if (plan is null)
         {
-            plan = _base.Plan.WithStructure(_scenarios[particle]);
+            plan = _base.Plan.WithStructure(Posterior.Apply(_base.Scenario, particle));
             plan = Interlocked.CompareExchange(ref _plans[particle], plan, null) ?? plan;
         }
 

@@ -87,6 +87,32 @@ public class PosteriorModelTests
         Enumerable.Range(30, 30).Select(i => model.Particle(1, i)).Distinct().Count().ShouldBeGreaterThan(1, "the measured replications switch particles");
     }
 
+    [TestCase(-0.5)]
+    [TestCase(double.NaN)]
+    public void AParticleWithAnInvalidStructure_IsRefusedAtConstruction(double noise)
+    {
+        // the model validates the two corners of the particles' box, not each particle: one bad particle among good ones is still caught
+        var names = StructuralParameters.Names.ToArray();
+        var scenario = Presets.Get("egypt-2011");
+        var good = StructuralParameters.All.Select(p => p.Read(scenario)).ToArray();
+        var bad = good.ToArray();
+        bad[Array.IndexOf(names, "noiseScale")] = noise;
+        var posterior = new Posterior(new AbcPopulation(names, 1, 1.0, [.. good, .. bad, .. good], [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], 3, 1));
+        var e = Should.Throw<ScenarioValidationException>(() => new PosteriorModel(scenario, posterior));
+        e.Message.ShouldContain("decision.noiseScale");
+    }
+
+    [Test]
+    public void EveryParticleOfTheShippedPosterior_Validates_AsTheCornersSay()
+    {
+        var scenario = Presets.Get("venezuela-2019");
+        _ = new PosteriorModel(scenario, Posterior.Default); // the corners validate
+        for (int k = 0; k < Posterior.Default.Count; k++)
+        {
+            Should.NotThrow(() => Posterior.Default.Apply(scenario, k).Validate(), $"particle {k}");
+        }
+    }
+
     [Test]
     public void Rebind_RefusesAPlanOfAnotherShape()
     {
