@@ -91,6 +91,37 @@ public class StructureChoiceTests : CliFolderTest
     }
 
     [Test]
+    public async Task SweepAndTipping_RecordTheStructure_AndItChangesTheirResults()
+    {
+        string[] sweep = ["sweep", "--preset", "venezuela-2019", "--param", "regime.reprisalProbability=0.1:0.9", "--design", "factorial", "--levels", "2", "--runs", "20", "--format", "json"];
+        var (code, output, error) = await Run(sweep);
+        code.ShouldBe(0, error);
+        var posterior = JsonNode.Parse(output)!;
+        posterior["structure"]!["hash"]!.GetValue<string>().ShouldBe(Posterior.Default.Hash);
+        (code, output, error) = await Run([.. sweep, "--structure", "medians"]);
+        code.ShouldBe(0, error);
+        var medians = JsonNode.Parse(output)!;
+        medians["structure"]!["source"]!.GetValue<string>().ShouldBe("medians");
+        medians["results"]!.ToJsonString().ShouldNotBe(posterior["results"]!.ToJsonString());
+
+        (code, output, error) = await Run("tipping", "--preset", "venezuela-2019", "--param", "regime.reprisalProbability=0.1:0.9", "--points", "3", "--runs", "20", "--bootstrap", "20", "--format", "json");
+        code.ShouldBe(0, error);
+        JsonNode.Parse(output)!["structure"]!["source"]!.GetValue<string>().ShouldBe("posterior");
+    }
+
+    [Test]
+    public async Task Trace_UnderThePosterior_IsTheReplicationARunDraws()
+    {
+        var (code, output, error) = await Run("trace", "--replication", "5", "--seed", "2");
+        code.ShouldBe(0, error);
+        int particle = Posterior.Default.Particle(2, 5);
+        output.ShouldContain($"particle {particle} of the posterior");
+        (code, output, error) = await Run("trace", "--replication", "5", "--seed", "2", "--structure", "medians");
+        code.ShouldBe(0, error);
+        output.ShouldContain("held at the posterior medians");
+    }
+
+    [Test]
     public async Task StructureMedians_WithAPosteriorFile_IsRefused()
     {
         var (code, _, error) = await Run("run", "--runs", "5", "--structure", "medians", "--posterior", "default");
