@@ -114,6 +114,19 @@ public class PosteriorModelTests
     }
 
     [Test]
+    public void APackageProblemUnderThePosterior_EvaluatesThePosteriorModelsReplications()
+    {
+        var scenario = Presets.Get("venezuela-2019");
+        var lever = new SanctionsSim.Experiments.ExperimentParameter { Name = "regime.reprisalProbability", Lower = 0.1, Upper = 0.9 };
+        var problem = new SanctionsSim.Design.ScenarioPackageProblem(scenario, [lever], ["senderCost"]) { Posterior = Posterior.Default };
+        var sample = problem.Evaluate([0.3], 5, 10, 30);
+        var expected = new PosteriorModel(problem.Apply([0.3]), Posterior.Default).Simulate(new MonteCarloOptions { Replications = 30, Seed = 5, FirstReplication = 10, MaxDegreeOfParallelism = 1 }).Summary;
+        sample.Successes.ShouldBe(expected.Collapses);
+        new SanctionsSim.Design.ScenarioPackageProblem(scenario, [lever], ["senderCost"]).Evaluate([0.3], 5, 10, 30).Successes
+            .ShouldBe(new SanctionsModel(problem.Apply([0.3])).Simulate(new MonteCarloOptions { Replications = 30, Seed = 5, FirstReplication = 10, MaxDegreeOfParallelism = 1 }).Summary.Collapses);
+    }
+
+    [Test]
     public void Rebind_RefusesAPlanOfAnotherShape()
     {
         var worker = new Replication(new SimulationPlan(Presets.Get("venezuela-2019")));

@@ -122,6 +122,19 @@ public class StructureChoiceTests : CliFolderTest
     }
 
     [Test]
+    public async Task Optimize_RecordsTheStructure()
+    {
+        string[] args = ["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--target", "0.3",
+            "--candidates", "4", "--runs", "10", "--rounds", "1", "--confirm", "20", "--seed", "3", "--format", "json"];
+        var (code, output, error) = await Run(args);
+        code.ShouldBe(0, error);
+        JsonNode.Parse(output)!["structure"]!["hash"]!.GetValue<string>().ShouldBe(Posterior.Default.Hash);
+        (code, output, error) = await Run([.. args, "--structure", "medians"]);
+        code.ShouldBe(0, error);
+        JsonNode.Parse(output)!["structure"]!["source"]!.GetValue<string>().ShouldBe("medians");
+    }
+
+    [Test]
     public async Task StructureMedians_WithAPosteriorFile_IsRefused()
     {
         var (code, _, error) = await Run("run", "--runs", "5", "--structure", "medians", "--posterior", "default");
