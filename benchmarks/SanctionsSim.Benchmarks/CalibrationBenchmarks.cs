@@ -41,7 +41,7 @@ public class CaseBenchmarks
     public int Compile() => new SanctionsModel(StructuralParameters.Get("noiseScale").Apply(_scenario, 0.2)).OfficerCount;
 }
 
-/// <summary>What <c>--posterior</c> costs: a Venezuela replication with the default structure against one that draws its particle (and compiles it) per replication.</summary>
+/// <summary>What a posterior costs per replication: a Venezuela replication with the default structure against one that draws its particle per replication (and rebinds its worker to the particle's plan, #27 item 1).</summary>
 [MemoryDiagnoser]
 public class PosteriorBenchmarks
 {
@@ -66,5 +66,32 @@ public class PosteriorBenchmarks
     {
         _worker.Run(2019, _replication++, _summary);
         return _summary.Replications;
+    }
+}
+
+/// <summary>
+/// A whole run at fixed structure against one under the shipped posterior (#27 item 1): 10,000 Venezuela replications
+/// on one thread, the model built inside the measurement (for the posterior: every particle's scenario applied and
+/// validated, each particle's plan made on first use), as <c>run --runs 10000 --threads 1</c> does. Run in process with
+/// one warm-up and five iterations: <c>-- --filter '*PosteriorBatchBenchmarks*' --inProcess --launchCount 1 --warmupCount 1 --iterationCount 5</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class PosteriorBatchBenchmarks
+{
+    private Model.Scenario _scenario = null!;
+
+    [Params("medians", "posterior")]
+    public string Structure { get; set; } = "medians";
+
+    [GlobalSetup]
+    public void Setup() => _scenario = Presets.Get(Presets.Default);
+
+    [Benchmark(OperationsPerInvoke = 10_000)]
+    public long Batch()
+    {
+        var options = new MonteCarloOptions { Replications = 10_000, Seed = 1, MaxDegreeOfParallelism = 1 };
+        return Structure == "posterior"
+            ? new PosteriorModel(_scenario, Posterior.Default).Simulate(options).Replications
+            : new SanctionsModel(_scenario).Simulate(options).Replications;
     }
 }

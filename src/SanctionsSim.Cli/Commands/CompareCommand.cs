@@ -22,9 +22,10 @@ internal static class CompareCommand
         var report = Common.Report();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var posterior = Common.Posterior();
+        var structureOption = StructureChoice.Option();
         var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
         {
-            arms, runs, seed, threads, output, format, confidence, explain, report, posterior,
+            arms, runs, seed, threads, output, format, confidence, explain, report, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -34,9 +35,11 @@ internal static class CompareCommand
             DirectoryInfo? outFolder = parse.GetValue(output);
             Common.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var comparison = new PolicyComparison(scenarios, Common.LoadPosterior(parse.GetValue(posterior)));
+            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var comparison = new PolicyComparison(scenarios, structure.Posterior);
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
             var json = SummaryJson.Comparison(result.Summary, result);
+            json["structure"] = structure.Json();
             if (comparison.Posterior is { } posteriorUsed)
             {
                 json["posterior"] = SummaryJson.Posterior(posteriorUsed);
@@ -51,10 +54,7 @@ internal static class CompareCommand
                     break;
                 default:
                     PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
-                    if (comparison.Posterior is { } drawn)
-                    {
-                        await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(drawn)).ConfigureAwait(false);
-                    }
+                    await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
 
                     break;
             }
@@ -62,9 +62,9 @@ internal static class CompareCommand
             if (parse.GetValue(report) is FileInfo reportFile)
             {
                 string sources = string.Join(' ', parse.GetValue(arms)!.Select(HtmlReport.Quote))
-                    + (parse.GetValue(posterior) is string post ? " --posterior " + HtmlReport.Quote(post) : "")
+                    + structure.Arguments()
                     + (result.Confidence != 0.95 ? " --confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios, sources));
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios, sources, structure.Line()));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 

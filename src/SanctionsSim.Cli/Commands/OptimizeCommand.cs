@@ -36,13 +36,16 @@ internal static class OptimizeCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write optimize.json (or pareto.json, pareto.csv and pareto.png) here, and every evaluation as it finishes (evaluations/), so that --resume can continue an interrupted search." };
         var resume = new Option<bool>("--resume") { Description = "With --out: continue an interrupted search; evaluations already saved are read back, and the result is that of an uninterrupted search." };
         var format = Common.Format();
+        var structureOption = StructureChoice.Option();
+        var posterior = Common.Posterior();
         var command = new Command("optimize", "Design a policy package on common random numbers: the cheapest reaching a target P(collapse), the most effective within a budget, or the Pareto front of P(collapse) against costs; every result confirmed on fresh random numbers with intervals.")
         {
-            file, preset, param, experiment, costs, target, budget, pareto, runs, candidates, rounds, confirm, seed, threads, confidence, output, resume, format,
+            file, preset, param, experiment, costs, target, budget, pareto, runs, candidates, rounds, confirm, seed, threads, confidence, output, resume, format, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, _) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
             int modes = (parse.GetValue(target) is null ? 0 : 1) + (parse.GetValue(budget) is null ? 0 : 1) + (parse.GetValue(pareto) ? 1 : 0);
             if (modes != 1)
             {
@@ -53,7 +56,7 @@ internal static class OptimizeCommand
             ScenarioPackageProblem problem;
             try
             {
-                problem = new ScenarioPackageProblem(scenario, levers, costTexts);
+                problem = new ScenarioPackageProblem(scenario, levers, costTexts) { Posterior = structure.Posterior };
             }
             catch (ArgumentException e)
             {
@@ -83,7 +86,7 @@ internal static class OptimizeCommand
                 Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
                 var result = await Task.Run(() => ParetoSearch.Run(searched, options, token), CancellationToken.None).ConfigureAwait(false);
                 await Resumed(context, cache, parse.GetValue(resume)).ConfigureAwait(false);
-                await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format)).ConfigureAwait(false);
+                await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format), structure).ConfigureAwait(false);
                 return CliApp.Success;
             }
 
@@ -106,7 +109,7 @@ internal static class OptimizeCommand
             }
 
             await Resumed(context, cache, parse.GetValue(resume)).ConfigureAwait(false);
-            await ReportOptimum(context, scenario.Name, found, dir, parse.GetValue(format)).ConfigureAwait(false);
+            await ReportOptimum(context, scenario.Name, found, dir, parse.GetValue(format), structure).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -123,6 +126,11 @@ internal static class OptimizeCommand
             ["costs"] = new JsonArray([.. problem.Outputs.Select(c => (JsonNode)JsonValue.Create(c))]),
             ["package"] = SummaryJson.PackageVersion,
         };
+        if (problem.Posterior is { } drawn)
+        {
+            identity["posterior"] = drawn.Hash; // absent at the medians: folders of searches before #27 item 1 still resume
+        }
+
         string text = identity.ToJsonString();
         string evaluations = Path.Combine(dir, "evaluations");
         string searchFile = Path.Combine(dir, "search.json");
@@ -181,7 +189,7 @@ internal static class OptimizeCommand
         ["outputs"] = new JsonArray([.. outputs.Select((n, k) => (JsonNode)new JsonObject { ["cost"] = n, ["mean"] = e.Outputs[k], ["standardError"] = double.IsFinite(e.OutputStandardErrors[k]) ? e.OutputStandardErrors[k] : null })]),
     };
 
-    private static async Task ReportOptimum(CliContext context, string scenario, OptimizationResult r, string? dir, string? format)
+    private static async Task ReportOptimum(CliContext context, string scenario, OptimizationResult r, string? dir, string? format, StructureChoice structure)
     {
         var json = new JsonObject
         {
@@ -196,6 +204,7 @@ internal static class OptimizeCommand
             ["replications"] = r.Replications,
             ["rounds"] = new JsonArray([.. r.Rounds.Select(x => (JsonNode)new JsonObject { ["round"] = x.Round, ["replicationsPerPackage"] = x.ReplicationsPerPackage, ["packages"] = x.Packages, ["incumbent"] = Estimate(x.Incumbent, r.LeverNames, r.OutputNames) })]),
             ["packageVersion"] = SummaryJson.PackageVersion,
+            ["structure"] = structure.Json(),
         };
         if (dir is not null)
         {
@@ -232,9 +241,10 @@ internal static class OptimizeCommand
         Common.Row(t, "verdict", r.MeetsGoalWithConfidence ? "meets the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "meets the goal by its estimate, not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers (the search's estimate was lucky): rerun with more --runs or --rounds");
         Common.Row(t, "replications in all", r.Replications.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(t);
+        context.Output.WriteLine(structure.Line());
     }
 
-    private static async Task ReportPareto(CliContext context, string scenario, ParetoResult r, string? dir, string? format)
+    private static async Task ReportPareto(CliContext context, string scenario, ParetoResult r, string? dir, string? format, StructureChoice structure)
     {
         var json = new JsonObject
         {
@@ -249,6 +259,7 @@ internal static class OptimizeCommand
                 return (JsonNode)o;
             })]),
             ["packageVersion"] = SummaryJson.PackageVersion,
+            ["structure"] = structure.Json(),
         };
         var csv = new StringBuilder(string.Join(",", r.LeverNames) + ",collapseProbability,collapseLower,collapseUpper," + string.Join(",", r.OutputNames.SelectMany((_, k) => new[] { $"cost{k}", $"cost{k}Se" })) + ",dominatedByEstimate,significantlyDominated\n");
         foreach (var p in r.Points)
@@ -307,5 +318,6 @@ internal static class OptimizeCommand
         }
 
         console.Write(t);
+        context.Output.WriteLine(structure.Line());
     }
 }

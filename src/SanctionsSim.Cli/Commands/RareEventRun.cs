@@ -153,6 +153,7 @@ internal static class RareEventRun
         }
 
         var json = Json(scenario, request, result);
+        json["structure"] = StructureChoice.Medians.Json(); // --rare-event runs at the medians (#27 item 1)
         if (folder is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "rare-event.json"), SummaryJson.ToText(json));
@@ -201,6 +202,8 @@ internal static class RareEventRun
             {
                 console.WriteLine("Run with --detail for the pilot's levels and the importance shift.");
             }
+
+            context.Output.WriteLine("Structural parameters held at the posterior medians: --rare-event does not draw them from a posterior, so its interval leaves the structural uncertainty out.");
         }
 
         return CliApp.Success;

@@ -30,6 +30,7 @@ internal static class RunCommand
         var resume = new Option<bool>("--resume") { Description = "With --out: continue the batch from the checkpoint an interrupted run left in the folder." };
         var report = Common.Report();
         var posteriorOption = Common.Posterior();
+        var structureOption = StructureChoice.Option();
         var facts = Common.Facts();
         var explain = new Option<bool>("--explain") { Description = "After the results, explain every term they use (the glossary, docs/glossary.md)." };
         var detail = new Option<bool>("--detail") { Description = "Print every table (all quantities, by faction, adaptive agents) instead of the verdict and five numbers." };
@@ -41,7 +42,7 @@ internal static class RunCommand
         var pilotParticles = RareEventRun.PilotParticles();
         var command = new Command("run", "Run a Monte Carlo batch of a scenario and print its summary: collapse probability, timing, defections, costs, each with its uncertainty.")
         {
-            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, detail, explain, report, posteriorOption, facts, rare, particles, splittingRuns, rareMethod, pilotParticles,
+            file, preset, runs, seed, threads, weeks, output, format, confidence, resume, every, detail, explain, report, structureOption, posteriorOption, facts, rare, particles, splittingRuns, rareMethod, pilotParticles,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -60,7 +61,7 @@ internal static class RunCommand
             Common.CheckOutFolder(outFolder);
             if (parse.GetValue(rare))
             {
-                foreach (Option other in (Option[])[runs, posteriorOption, report, explain, every])
+                foreach (Option other in (Option[])[runs, posteriorOption, structureOption, report, explain, every])
                 {
                     if (parse.GetResult(other) is { Implicit: false })
                     {
@@ -87,7 +88,8 @@ internal static class RunCommand
             }
 
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var posterior = Common.LoadPosterior(parse.GetValue(posteriorOption));
+            var structure = StructureChoice.Resolve(parse, structureOption, posteriorOption);
+            var posterior = structure.Posterior;
             var ranges = Common.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
             var model = Common.Experiment(scenario, posterior, ranges, recordRuns: outFolder is not null);
             if (parse.GetValue(resume) && outFolder is null)
@@ -110,6 +112,7 @@ internal static class RunCommand
                 ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
                 : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, stream => new SanctionsModel(scenario, recordRuns: true).ReadSummary(stream), scenario, ranges.Count == 0 ? posterior?.Hash : $"{posterior?.Hash}+facts:{ranges.Count}", options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
+            summary["structure"] = structure.Json();
             if (posterior is not null)
             {
                 summary["posterior"] = SummaryJson.Posterior(posterior);
@@ -137,10 +140,7 @@ internal static class RunCommand
                         PrintPlain(context, result, scenario, parse.GetValue(file) is null, parse.GetValue(explain));
                     }
 
-                    if (posterior is not null)
-                    {
-                        await context.Output.WriteLineAsync(SummaryJson.PosteriorLine(posterior)).ConfigureAwait(false);
-                    }
+                    await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
 
                     if (ranges.Count > 0)
                     {
@@ -159,9 +159,9 @@ internal static class RunCommand
                     source.Add($"--weeks {wk}");
                 }
 
-                if (parse.GetValue(posteriorOption) is string post)
+                if (structure.Arguments() is { Length: > 0 } structureArguments)
                 {
-                    source.Add("--posterior " + HtmlReport.Quote(post));
+                    source.Add(structureArguments.Trim());
                 }
 
                 if (result.Confidence != 0.95)
@@ -169,7 +169,7 @@ internal static class RunCommand
                     source.Add("--confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
-                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario, string.Join(' ', source)));
+                AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForRun(result, scenario, string.Join(' ', source), structure.Line()));
                 await context.Error.WriteLineAsync($"wrote the report {reportFile.FullName} (open it in a browser; it needs no network)").ConfigureAwait(false);
             }
 

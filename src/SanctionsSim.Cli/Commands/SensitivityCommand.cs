@@ -34,9 +34,10 @@ internal static class SensitivityCommand
         var format = Common.Format();
         var confidence = Common.Confidence();
         var posterior = Common.Posterior();
+        var structureOption = StructureChoice.Option();
         var command = new Command("sensitivity", "Global sensitivity analysis: which scenario levers drive an output (Sobol indices or Morris screening, replications per point, the model's noise share reported), or a built-in test function.")
         {
-            file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence, posterior,
+            file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -53,12 +54,12 @@ internal static class SensitivityCommand
             }
 
             string m = parse.GetValue(method)!;
-            if (parse.GetValue(function) is not null && parse.GetValue(posterior) is not null)
+            if (parse.GetValue(function) is not null && (parse.GetValue(posterior) is not null || parse.GetResult(structureOption) is { Implicit: false }))
             {
-                throw new UserInputException("--posterior applies to scenarios, not to the built-in test functions.");
+                throw new UserInputException("--posterior applies to scenarios, not to the built-in test functions (nor does --structure).");
             }
 
-            var structure = Common.LoadPosterior(parse.GetValue(posterior));
+            var structure = parse.GetValue(function) is null ? StructureChoice.Resolve(parse, structureOption, posterior) : StructureChoice.Medians;
             return parse.GetValue(function) is string name
                 ? await FunctionAsync(context, parse, name, m, parse.GetValue(samples) ?? 4096, b, c, seed, format, levels, token).ConfigureAwait(false)
                 : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), structure, token).ConfigureAwait(false);
@@ -128,10 +129,10 @@ internal static class SensitivityCommand
         int b,
         double c,
         (Option<int?> Samples, Option<string> Metric, Option<int> Runs, Option<int> Levels, Option<ulong> Seed, Option<int> Threads, Option<DirectoryInfo?> Out, Option<bool> Resume, Option<string> Format) o,
-        Calibration.Posterior? posterior,
+        StructureChoice structure,
         CancellationToken token)
     {
-        SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed) with { Posterior = posterior };
+        SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed) with { Posterior = structure.Posterior };
         ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(o.Threads), c);
         DirectoryInfo? folder = parse.GetValue(o.Out);
         Common.CheckOutFolder(folder);
@@ -143,7 +144,7 @@ internal static class SensitivityCommand
         var analysis = definition.Build(parse.GetValue(o.Threads));
         using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
         var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"{method} {definition.Scenario.Name}", analysis.Points, (progress, ct) => analysis.RunAsync(store, parse.GetValue(o.Resume), progress, ct)).ConfigureAwait(false);
-        return await Report(context, definition, result, parse.GetValue(o.Format)!, folder?.FullName).ConfigureAwait(false);
+        return await Report(context, definition, result, parse.GetValue(o.Format)!, folder?.FullName, structure).ConfigureAwait(false);
     }
 
     /// <summary>The sensitivity analysis the options define (levers, design size, output, replications, seed), resolved so it can be built again anywhere.</summary>
@@ -173,9 +174,10 @@ internal static class SensitivityCommand
     }
 
     /// <summary>Prints the indices and, with a folder, writes sensitivity.json and the tornado chart (also the merge of a planned analysis).</summary>
-    internal static async Task<int> Report(CliContext context, SensitivityDefinition d, SensitivityResult result, string format, string? folder)
+    internal static async Task<int> Report(CliContext context, SensitivityDefinition d, SensitivityResult result, string format, string? folder, StructureChoice? structure = null)
     {
         string method = d.Method;
+        structure ??= d.Posterior is null ? StructureChoice.Medians : new StructureChoice(d.Posterior, "posterior");
         var json = new JsonObject
         {
             ["scenario"] = d.Scenario.Name,
@@ -194,6 +196,7 @@ internal static class SensitivityCommand
             ["pointsDone"] = result.Sweep.PointsDone,
             ["pointsResumed"] = result.Sweep.PointsResumed,
             ["indices"] = method == "morris" ? MorrisJson(result.Morris) : SobolJson(result.Sobol),
+            ["structure"] = structure.Json(),
         };
         string title = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric}, {result.Points:N0} points × {d.Runs} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
         if (format == "table" && result.Completed)
@@ -214,6 +217,11 @@ internal static class SensitivityCommand
         else
         {
             await WriteSobolAsync(context, format, json, result.Sobol, title).ConfigureAwait(false);
+        }
+
+        if (format == "table")
+        {
+            await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
         }
 
         if (folder is not null)

@@ -57,6 +57,7 @@ internal sealed class RunJob(Scenario scenario) : ShardJob
         SanctionsSummary total = _total!;
         var result = new MonteCarloResult<SanctionsSummary>(total, seed, 0, total.Replications, StopReason.Completed, confidence);
         var json = SummaryJson.Summary(total, scenario, result);
+        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
         AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(json));
         await Print(context, format, json, result).ConfigureAwait(false);
     }
@@ -109,6 +110,7 @@ internal sealed class CompareJob(Scenario[] arms) : ShardJob
         ComparisonSummary total = _total!;
         var result = new MonteCarloResult<ComparisonSummary>(total, seed, 0, total.Replications, StopReason.Completed, confidence);
         var json = SummaryJson.Comparison(total, result);
+        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
         AtomicFile.WriteAllText(Path.Combine(folder, "comparison.json"), SummaryJson.ToText(json));
         switch (format)
         {
@@ -120,6 +122,7 @@ internal sealed class CompareJob(Scenario[] arms) : ShardJob
                 break;
             default:
                 CompareCommand.PrintTable(context, total, confidence, total.Replications, explain: false);
+                await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
                 break;
         }
     }

@@ -21,15 +21,20 @@ internal static class SweepCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for manifest.json, points.csv, parquet/part-*.parquet and scenario.json, written as points finish." };
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
+        var structureOption = StructureChoice.Option();
+        var posterior = Common.Posterior();
         var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.");
         spec.AddTo(command);
         command.Options.Add(threads);
         command.Options.Add(output);
         command.Options.Add(resume);
         command.Options.Add(format);
+        command.Options.Add(structureOption);
+        command.Options.Add(posterior);
         command.SetAction(async (parse, token) =>
         {
-            SweepDefinition definition = spec.Resolve(parse);
+            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            SweepDefinition definition = spec.Resolve(parse) with { Posterior = structure.Posterior };
             ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(threads), definition.Confidence);
             DirectoryInfo? folder = parse.GetValue(output);
             Common.CheckOutFolder(folder);
@@ -101,6 +106,7 @@ internal static class SweepCommand
                         ["completed"] = result.Completed,
                         ["out"] = folder?.FullName,
                         ["results"] = kept.Count == result.PointsDone ? array : null,
+                        ["structure"] = structure.Json(),
                     })).ConfigureAwait(false);
                     break;
                 case "csv":
@@ -128,6 +134,7 @@ internal static class SweepCommand
                         console.WriteLine($"(first 200 of {result.PointsDone:N0} points shown" + (folder is null ? "; use --out or --format csv for all)" : $"; all in {Path.Combine(folder.FullName, "points.csv")})"));
                     }
 
+                    console.WriteLine(structure.Line());
                     break;
             }
 

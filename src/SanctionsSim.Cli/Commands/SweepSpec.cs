@@ -52,7 +52,7 @@ internal sealed class SweepSpec
 }
 
 /// <summary>A resolved sweep: enough to build it again anywhere (a plan stores it as JSON).</summary>
-internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Kind, int Points, int Levels, int Runs, ulong Seed, double Confidence)
+internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Kind, int Points, int Levels, int Runs, ulong Seed, double Confidence, Calibration.Posterior? Posterior = null)
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
@@ -66,6 +66,7 @@ internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<Experime
     public Sweep Build(int threads) => new(Scenario, Levers, Design(), new SweepOptions
     {
         MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, MaxDegreeOfParallelism = threads, Confidence = Confidence },
+        Posterior = Posterior,
     });
 
     public JsonObject ToJson() => new()

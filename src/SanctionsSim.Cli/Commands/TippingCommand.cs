@@ -48,13 +48,16 @@ internal static class TippingCommand
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
         var confidence = Common.Confidence();
+        var structureOption = StructureChoice.Option();
+        var posterior = Common.Posterior();
         var command = new Command("tipping", "Locate a tipping point: where along one lever the collapse probability crosses a level, with a bootstrap interval, on common random numbers along the scan.")
         {
-            file, preset, param, experiment, points, level, runs, bootstrap, seed, threads, output, resume, format, confidence,
+            file, preset, param, experiment, points, level, runs, bootstrap, seed, threads, output, resume, format, confidence, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
+            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
             if (levers.Count != 1)
             {
                 throw new UserInputException($"A tipping scan takes exactly one lever; got {levers.Count} ({string.Join(", ", levers.Select(l => l.Name))}).");
@@ -86,7 +89,7 @@ internal static class TippingCommand
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
             }
 
-            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, Bootstrap = b, MonteCarlo = new MonteCarloOptions { Replications = r, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) } });
+            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, Bootstrap = b, MonteCarlo = new MonteCarloOptions { Replications = r, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) }, Posterior = structure.Posterior });
             using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
             var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(store, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             if (!result.Completed)
@@ -115,6 +118,7 @@ internal static class TippingCommand
                 ["direction"] = result.Direction > 0 ? "rising" : result.Direction < 0 ? "falling" : "none",
                 ["noCrossingShare"] = result.NoCrossingShare,
                 ["curve"] = curve,
+                ["structure"] = structure.Json(),
             };
             switch (parse.GetValue(format))
             {
@@ -142,6 +146,7 @@ internal static class TippingCommand
                     }
 
                     console.Write(table);
+                    context.Output.WriteLine(structure.Line());
                     break;
             }
 

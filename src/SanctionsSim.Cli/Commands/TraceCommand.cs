@@ -21,9 +21,11 @@ internal static class TraceCommand
         var replication = new Option<long>("--replication", "-r") { Description = "Which replication of the batch to trace: the same run as replication K of 'run' with the same seed.", DefaultValueFactory = _ => 0 };
         var seed = Common.Seed();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder to write trace.csv and the chart (trace.png, trace.svg) into." };
+        var structureOption = StructureChoice.Option();
+        var posterior = Common.Posterior();
         var command = new Command("trace", "Tell one replication's story week by week: defections by faction and rank, purges, the rank and file, the regime's money and threats, the instruments and events in force.")
         {
-            file, preset, replication, seed, output,
+            file, preset, replication, seed, output, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -36,8 +38,20 @@ internal static class TraceCommand
             Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             DirectoryInfo? folder = parse.GetValue(output);
             Common.CheckOutFolder(folder);
-            ReplicationTrace trace = new SanctionsModel(scenario).Trace(parse.GetValue(seed), k);
+            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            ulong s = parse.GetValue(seed);
+            string structureLine = structure.Line();
+            if (structure.Posterior is { } drawn)
+            {
+                // replication k of a run under the posterior: its particle, drawn from (seed, k) alone as the batch draws it
+                int particle = drawn.Particle(s, k);
+                scenario = drawn.Apply(scenario, particle);
+                structureLine = $"Structural parameters of particle {particle} of the posterior ({drawn.Count:N0} particles, SHA-256 {drawn.Hash[..12]}…), the one replication {k} of a run with seed {s} draws; --structure medians traces it at the medians.";
+            }
+
+            ReplicationTrace trace = new SanctionsModel(scenario).Trace(s, k);
             Print(context, trace);
+            await context.Output.WriteLineAsync(structureLine).ConfigureAwait(false);
             if (folder is not null)
             {
                 Directory.CreateDirectory(folder.FullName);

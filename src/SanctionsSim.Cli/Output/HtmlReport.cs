@@ -34,7 +34,8 @@ internal static class HtmlReport
     /// <param name="result">The batch.</param>
     /// <param name="scenario">Its scenario.</param>
     /// <param name="source">The scenario as the command named it: a file path as typed, or <c>--preset NAME</c>, and any option that changed it (<c>--weeks</c>, <c>--posterior</c>).</param>
-    public static string ForRun(MonteCarloResult<SanctionsSummary> result, Scenario scenario, string source)
+    /// <param name="structure">Which structural parameters the runs used (<c>StructureChoice.Line</c>), or null to leave it unsaid.</param>
+    public static string ForRun(MonteCarloResult<SanctionsSummary> result, Scenario scenario, string source, string? structure = null)
     {
         SanctionsSummary s = result.Summary;
         double c = result.Confidence;
@@ -44,6 +45,11 @@ internal static class HtmlReport
         html.Append("<h2>Results</h2>");
         Table(html, ["quantity", "estimate", $"{c.ToString("P0", CultureInfo.InvariantCulture)} interval", "spread across runs"], RunCommand.Rows(s, c));
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(Readable.CostNote(s))}</p>");
+        if (structure is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{Encode(structure)}</p>");
+        }
+
         html.Append("<h2>By faction (mean per run)</h2>");
         Table(html, RunCommand.FactionHeader, RunCommand.FactionRows(s));
         List<string[]> agents = RunCommand.AgentRows(s, c);
@@ -77,7 +83,8 @@ internal static class HtmlReport
     /// <param name="result">The comparison.</param>
     /// <param name="scenarios">Its arms.</param>
     /// <param name="sources">The arms as the command named them (file paths as typed, or preset names), and any option that changed them (<c>--posterior</c>).</param>
-    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios, string sources)
+    /// <param name="structure">Which structural parameters the runs used (<c>StructureChoice.Line</c>), or null to leave it unsaid.</param>
+    public static string ForComparison(MonteCarloResult<ComparisonSummary> result, IReadOnlyList<Scenario> scenarios, string sources, string? structure = null)
     {
         ComparisonSummary s = result.Summary;
         double c = result.Confidence;
@@ -90,6 +97,11 @@ internal static class HtmlReport
 
         html.Append("</div><h2>Results (paired runs on common random numbers)</h2>");
         Table(html, CompareCommand.Header(s), CompareCommand.Rows(s, c));
+        if (structure is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{Encode(structure)}</p>");
+        }
+
         html.Append("<h2>How the runs ended</h2>");
         Table(html, ["scenario", .. Enum.GetValues<OutcomeType>().Select(Readable.Outcome)], OutcomeRows(s, c));
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">The share of runs that ended each way, with its {c.ToString("P0", CultureInfo.InvariantCulture)} interval; P(collapse) is removed by the high command plus collapse by defection. The high command can remove the ruler only in a scenario that enables it (<code>highCommand.enabled</code>, off in every preset).</p>");

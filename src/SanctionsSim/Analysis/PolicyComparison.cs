@@ -104,7 +104,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         public Worker(SanctionsModel[] arms, Calibration.PosteriorModel[]? posterior)
         {
             _posterior = posterior;
-            _workers = arms.Select(a => new Replication(a.Plan)).ToArray();
+            _workers = posterior is null ? arms.Select(a => new Replication(a.Plan)).ToArray() : posterior.Select(p => p.CreateReplication()).ToArray();
             _collapse = new double[arms.Length];
             _weeks = new double[arms.Length];
         }
@@ -119,7 +119,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
                 {
                     for (int a = 0; a < _workers.Length; a++)
                     {
-                        _workers[a] = _posterior[a].CreateReplication(k);
+                        _posterior[a].Bind(_workers[a], k);
                     }
 
                     _particle = k;

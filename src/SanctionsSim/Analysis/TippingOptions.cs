@@ -19,9 +19,16 @@ public sealed class TippingOptions
     /// <summary>Each grid point's batch: replications per point (default 400, at most 10⁷), the seed (every point runs the same replications: common random numbers; the bootstrap draws from it too), threads per point and the confidence level.</summary>
     public MonteCarloOptions MonteCarlo { get; set; } = new() { Replications = 400 };
 
-    /// <summary>A deep copy.</summary>
+    /// <summary>
+    /// A posterior each replication draws its structural parameters from (<see cref="Calibration.PosteriorModel"/>;
+    /// replication r draws the same particle at every grid point), or null (the default) for the scenario's own
+    /// structure, the library's defaults.
+    /// </summary>
+    public Calibration.Posterior? Posterior { get; set; }
+
+    /// <summary>A deep copy (the posterior, immutable, is shared).</summary>
     /// <returns>The copy.</returns>
-    public TippingOptions Clone() => new() { Points = Points, Level = Level, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()! };
+    public TippingOptions Clone() => new() { Points = Points, Level = Level, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()!, Posterior = Posterior };
 
     /// <summary>Checks the options, reporting every problem at once.</summary>
     /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>

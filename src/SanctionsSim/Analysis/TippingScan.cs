@@ -28,7 +28,7 @@ public sealed class TippingScan
         _options = (options ?? new TippingOptions()).Clone();
         _options.Validate();
         Lever = lever with { Distribution = ParameterDistribution.Uniform };
-        _sweep = new Sweep(scenario, [Lever], new FullFactorialDesign([_options.Points]), new SweepOptions { MonteCarlo = _options.MonteCarlo, RecordOutcomes = true });
+        _sweep = new Sweep(scenario, [Lever], new FullFactorialDesign([_options.Points]), new SweepOptions { MonteCarlo = _options.MonteCarlo, RecordOutcomes = true, Posterior = _options.Posterior });
     }
 
     /// <summary>The lever.</summary>

@@ -6,8 +6,9 @@ namespace SanctionsSim.Calibration;
 /// <summary>
 /// A posterior sample of structural parameters: the particles and weights of a calibration's last population.
 /// <see cref="Default"/> is the calibration on the six historical cases that ships with the package; the
-/// library's structural defaults are its medians. <c>run</c>, <c>compare</c> and <c>sensitivity</c> draw each
-/// replication's structure from a posterior with <c>--posterior</c> (<see cref="PosteriorModel"/>).
+/// library's structural defaults are its medians. The command line's <c>run</c>, <c>compare</c>, <c>sensitivity</c>,
+/// <c>sweep</c>, <c>tipping</c> and <c>trace</c> draw each replication's structure from it by default
+/// (<see cref="PosteriorModel"/>; <c>--structure medians</c> holds it at the medians, <c>--posterior FILE</c> names another).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class Posterior

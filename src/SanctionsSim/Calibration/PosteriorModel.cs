@@ -11,14 +11,15 @@ namespace SanctionsSim.Calibration;
 /// effect's interval includes what the calibration leaves unknown about the structure.
 /// </summary>
 /// <remarks>
-/// Each replication compiles its particle's scenario (a plan and a worker: about 0.1 ms and a few hundred kB for
-/// the Venezuela preset), so unlike <see cref="SanctionsModel"/> a replication allocates; docs/performance.md
-/// gives the cost.
+/// A particle's plan is the scenario's plan rebound to the particle's structure (<c>SimulationPlan.WithStructure</c>:
+/// a few small objects, the officer layout shared), made the first time a replication draws the particle and kept
+/// for the model's life; a worker switches particles by rebinding, without allocating. So after each particle's
+/// first use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
 /// </remarks>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
 public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
 {
-    private readonly Scenario[] _scenarios;
+    private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;
 
     /// <summary>Prepares a scenario under a posterior.</summary>
@@ -32,13 +33,27 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
         ArgumentNullException.ThrowIfNull(posterior);
         _base = new SanctionsModel(scenario, recordRuns);
         Posterior = posterior;
-        _scenarios = new Scenario[posterior.Count];
-        for (int k = 0; k < _scenarios.Length; k++)
+        _plans = new SimulationPlan?[posterior.Count];
+
+        // Every particle's scenario is valid if the two corners are: the validator checks each structural field
+        // against an interval of its own, and the corners hold each parameter at its least and greatest value over
+        // the particles (a NaN makes a corner NaN). Two validations instead of one per particle.
+        var low = new double[posterior.Parameters.Count];
+        var high = new double[low.Length];
+        for (int j = 0; j < low.Length; j++)
         {
-            _scenarios[k] = posterior.Apply(scenario, k);
-            _scenarios[k].Validate();
+            low[j] = double.PositiveInfinity;
+            high[j] = double.NegativeInfinity;
+            for (int k = 0; k < posterior.Count; k++)
+            {
+                double v = posterior.Population[k, j];
+                low[j] = double.IsNaN(v) ? v : Math.Min(low[j], v);
+                high[j] = double.IsNaN(v) ? v : Math.Max(high[j], v);
+            }
         }
 
+        StructuralParameters.Apply(scenario, posterior.Parameters, low).Validate();
+        StructuralParameters.Apply(scenario, posterior.Parameters, high).Validate();
     }
 
     /// <summary>The scenario, with the library's default structure.</summary>
@@ -67,7 +82,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="replication">The replication index (≥ 0).</param>
     /// <returns>The outcome; identical to replication <paramref name="replication"/> of a batch with this seed.</returns>
     public RunResult RunSingle(ulong seed, long replication = 0)
-        => new SanctionsModel(_scenarios[Particle(seed, replication)]).RunSingle(seed, replication);
+        => new SanctionsModel(PlanOf(Particle(seed, replication)).Scenario).RunSingle(seed, replication);
 
     /// <summary>Reads a summary of this model's scenario written by <see cref="SanctionsSummary.WriteTo"/> (a checkpoint).</summary>
     /// <param name="stream">A readable stream.</param>
@@ -81,19 +96,39 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <inheritdoc />
     public SanctionsSummary CreateSummary() => _base.CreateSummary();
 
-    internal Replication CreateReplication(int particle) => new(new SimulationPlan(_scenarios[particle], _base.Kernel));
+    /// <summary>A worker laid out for this scenario's plan; <see cref="Bind"/> points it at a particle.</summary>
+    internal Replication CreateReplication() => new(_base.Plan);
+
+    /// <summary>Points <paramref name="worker"/> (from <see cref="CreateReplication"/>) at particle <paramref name="particle"/>'s structure.</summary>
+    internal void Bind(Replication worker, int particle) => worker.Rebind(PlanOf(particle));
+
+    /// <summary>
+    /// Particle <paramref name="particle"/>'s plan: made on first use and kept (thread-safe: two threads that make
+    /// it at once make equal plans, and both then use the one published first).
+    /// </summary>
+    internal SimulationPlan PlanOf(int particle)
+    {
+        SimulationPlan? plan = Volatile.Read(ref _plans[particle]);
+        if (plan is null)
+        {
+            plan = _base.Plan.WithStructure(Posterior.Apply(_base.Scenario, particle));
+            plan = Interlocked.CompareExchange(ref _plans[particle], plan, null) ?? plan;
+        }
+
+        return plan;
+    }
 
     private sealed class Worker(PosteriorModel owner) : IReplicationWorker<SanctionsSummary>
     {
+        private readonly Replication _replication = owner.CreateReplication();
         private int _particle = -1;
-        private Replication? _replication;
 
         public void Run(ulong seed, long replication, SanctionsSummary summary)
         {
             int k = owner.Particle(seed, replication);
-            if (k != _particle || _replication is null)
+            if (k != _particle)
             {
-                _replication = owner.CreateReplication(k);
+                owner.Bind(_replication, k);
                 _particle = k;
             }
 

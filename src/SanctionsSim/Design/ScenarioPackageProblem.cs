@@ -1,6 +1,7 @@
 using SanctionsSim.Experiments;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Design;
 
@@ -42,6 +43,13 @@ public sealed class ScenarioPackageProblem : IPackageProblem
     /// <summary>The scenario the levers change.</summary>
     public Scenario Scenario { get; }
 
+    /// <summary>
+    /// A posterior each replication draws its structural parameters from (<see cref="Calibration.PosteriorModel"/>:
+    /// replication r draws the same particle for every package, a common random number too), or null (the default)
+    /// for the scenario's own structure.
+    /// </summary>
+    public Calibration.Posterior? Posterior { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyList<ExperimentParameter> Levers { get; }
 
@@ -56,8 +64,9 @@ public sealed class ScenarioPackageProblem : IPackageProblem
     /// <inheritdoc />
     public PackageSample Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count)
     {
-        var model = new SanctionsModel(_template.Apply(levers), recordRuns: true);
-        var result = model.Simulate(new MonteCarloOptions { Replications = count, Seed = seed, FirstReplication = first, MaxDegreeOfParallelism = 1 });
+        Scenario scenario = _template.Apply(levers);
+        IMonteCarloExperiment<SanctionsSummary> model = Posterior is null ? new SanctionsModel(scenario, recordRuns: true) : new Calibration.PosteriorModel(scenario, Posterior, recordRuns: true);
+        var result = new MonteCarloRunner(new MonteCarloOptions { Replications = count, Seed = seed, FirstReplication = first, MaxDegreeOfParallelism = 1 }).Run(model);
         var sums = new double[_costs.Length];
         var squares = new double[_costs.Length];
         long successes = 0;

@@ -16,7 +16,7 @@ namespace SanctionsSim.Simulation;
 /// </remarks>
 internal sealed class Replication
 {
-    private readonly SimulationPlan _plan;
+    private SimulationPlan _plan;
     private readonly RandomStream _random = new(0);
     private readonly OfficerCorps _corps;
     private readonly ContactOrders _orders;
@@ -59,6 +59,31 @@ internal sealed class Replication
         _queue = new int[plan.OfficerCount];
         _newDefectors = new int[plan.OfficerCount];
         Metrics = new RunMetrics(plan);
+    }
+
+    /// <summary>
+    /// Points this worker at <paramref name="plan"/>, a plan of the same shape as the one it was built on (from
+    /// <see cref="SimulationPlan.WithStructure"/>: it differs only in the structural parameters). Allocates nothing:
+    /// a posterior run switches particles without compiling a plan or allocating a worker.
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan's shape differs (another officer layout).</exception>
+    public void Rebind(SimulationPlan plan)
+    {
+        if (ReferenceEquals(plan, _plan))
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(plan.FactionOf, _plan.FactionOf) || !ReferenceEquals(plan.Mechanisms, _plan.Mechanisms))
+        {
+            throw new ArgumentException("A worker rebinds only to a plan of its own shape (SimulationPlan.WithStructure of the plan it was built on).", nameof(plan));
+        }
+
+        _plan = plan;
+        _corps.Rebind(plan);
+        _troops.Rebind(plan);
+        _regime.Rebind(plan.Regime);
+        _opposition.Rebind(plan.Decision);
     }
 
     /// <summary>When set, each week's story is recorded (tracing one replication; never in batches).</summary>

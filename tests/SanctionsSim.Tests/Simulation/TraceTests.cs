@@ -31,7 +31,7 @@ public class TraceTests
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            int code = await CliApp.RunAsync(["trace", "--preset", "venezuela-2019-amnesty", "--replication", "2", "--out", folder], output, error);
+            int code = await CliApp.RunAsync(["trace", "--preset", "venezuela-2019-amnesty", "--replication", "2", "--out", folder, "--structure", "medians"], output, error); // compared with SanctionsModel below, at the medians (#27 item 1)
             code.ShouldBe(0, error.ToString());
             output.ToString().ShouldContain("Replication 2 of 'venezuela-2019-amnesty' (seed 1)");
             string[] csv = File.ReadAllLines(Path.Combine(folder, "trace.csv"));

@@ -14,7 +14,7 @@ internal sealed class OfficerCorps
     public const byte Defected = 1;
     public const byte Purged = 2;
 
-    private readonly SimulationPlan _plan;
+    private SimulationPlan _plan;
     private readonly double[] _loyalty;
     private readonly double[] _grievance;
     private readonly double[] _family;
@@ -33,6 +33,9 @@ internal sealed class OfficerCorps
     private readonly int[] _suspects;
     private readonly bool _trackSuspects;
     private int _suspectCount;
+
+    /// <summary>Reads the structure of <paramref name="plan"/>, a plan of the same shape (<see cref="Replication.Rebind"/>).</summary>
+    public void Rebind(SimulationPlan plan) => _plan = plan;
 
     public OfficerCorps(SimulationPlan plan)
     {

@@ -6,9 +6,12 @@ namespace SanctionsSim.Simulation;
 /// </summary>
 internal sealed class OppositionAgent
 {
-    private readonly DecisionPlan _plan;
+    private DecisionPlan _plan;
 
     public OppositionAgent(DecisionPlan plan) => _plan = plan;
+
+    /// <summary>Reads another structure's decision plan (<see cref="Replication.Rebind"/>).</summary>
+    public void Rebind(DecisionPlan plan) => _plan = plan;
 
     /// <summary>The multiplier of every offer's credibility when <paramref name="recognising"/> instruments recognise the opposition: 1 + boost · count.</summary>
     public double CredibilityMultiplier(int recognising) => 1 + (_plan.RecognitionCredibilityBoost * recognising);

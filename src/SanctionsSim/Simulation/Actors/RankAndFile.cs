@@ -9,10 +9,13 @@ namespace SanctionsSim.Simulation;
 /// </summary>
 internal sealed class RankAndFile
 {
-    private readonly SimulationPlan _plan;
+    private SimulationPlan _plan;
     private readonly double[] _crossed;
     private readonly double[] _deserted;
     private readonly double _sharePull;
+
+    /// <summary>Reads the structure of <paramref name="plan"/>, a plan of the same shape (<see cref="Replication.Rebind"/>).</summary>
+    public void Rebind(SimulationPlan plan) => _plan = plan;
 
     public RankAndFile(SimulationPlan plan)
     {

@@ -9,13 +9,16 @@ namespace SanctionsSim.Simulation;
 /// </summary>
 internal sealed class RegimeAgent
 {
-    private readonly RegimePlan _plan;
+    private RegimePlan _plan;
     private double _reserves;
     private double _fear;
     private bool _payRaiseDue;
     private double _extraDetection;
 
     public RegimeAgent(RegimePlan plan) => _plan = plan;
+
+    /// <summary>Reads another structure's regime plan (<see cref="Replication.Rebind"/>).</summary>
+    public void Rebind(RegimePlan plan) => _plan = plan;
 
     /// <summary>R_t: this week's revenue.</summary>
     public double Revenue { get; private set; }

@@ -113,7 +113,7 @@ internal sealed class SimulationPlan
     }
 
     /// <summary>The scenario compiled (for reports only: the replication reads the plan).</summary>
-    public Scenario Scenario { get; }
+    public Scenario Scenario { get; private set; }
 
     /// <summary>Which decision kernel the replications use.</summary>
     public DecisionKernelMode Kernel { get; }
@@ -124,7 +124,7 @@ internal sealed class SimulationPlan
 
     public int FactionCount { get; }
 
-    public FactionPlan[] Factions { get; }
+    public FactionPlan[] Factions { get; private set; }
 
     public string[] FactionNames { get; }
 
@@ -154,9 +154,9 @@ internal sealed class SimulationPlan
 
     public NetworkPlan Network { get; }
 
-    public RegimePlan Regime { get; }
+    public RegimePlan Regime { get; private set; }
 
-    public DecisionPlan Decision { get; }
+    public DecisionPlan Decision { get; private set; }
 
     public double CriticalShare { get; }
 
@@ -219,6 +219,27 @@ internal sealed class SimulationPlan
 
     /// <summary>The contact orders the campaigns need, in the order of their first instrument.</summary>
     public Targeting[] UsedTargetings { get; }
+
+    /// <summary>
+    /// This plan with another structure (a posterior particle): <paramref name="scenario"/> must differ from
+    /// <see cref="Scenario"/> only in the calibrated structural parameters (<see cref="Calibration.StructuralParameters"/>),
+    /// which the replication reads from <see cref="Factions"/>, <see cref="Regime"/> and <see cref="Decision"/> alone.
+    /// Those three are compiled afresh; every other array and plan object (the officer layout, classes, events,
+    /// instruments, mechanisms, the high command) is shared with this plan, so the result has this plan's shape and a
+    /// worker built on this plan can run it after <see cref="Replication.Rebind"/>. Its runs are bit for bit those of
+    /// <c>new SimulationPlan(scenario, Kernel)</c> (PosteriorModelTests).
+    /// </summary>
+    /// <param name="scenario">The particle's scenario, already validated.</param>
+    /// <returns>The rebound plan (a few small objects).</returns>
+    public SimulationPlan WithStructure(Scenario scenario)
+    {
+        var plan = (SimulationPlan)MemberwiseClone();
+        plan.Scenario = scenario;
+        plan.Factions = scenario.Factions.Select(f => new FactionPlan(f)).ToArray();
+        plan.Regime = new RegimePlan(scenario.Regime);
+        plan.Decision = new DecisionPlan(scenario.Decision, scenario.Opposition);
+        return plan;
+    }
 
     /// <summary>
     /// Decision classes and each officer's identity. Within each faction and rank, the number of officers of group k
