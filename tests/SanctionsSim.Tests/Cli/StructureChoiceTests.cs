@@ -26,6 +26,7 @@ public class StructureChoiceTests : CliFolderTest
         now.Remove("structure");
         var before = JsonNode.Parse(File.ReadAllText(Golden))!.AsObject();
         now["package"]!["version"] = before["package"]!["version"]!.GetValue<string>(); // the version only says which build printed it
+        now["scenarioHash"] = before["scenarioHash"]!.GetValue<string>(); // the scenario's JSON gains a field with every mechanism added (off); its hash moves, its numbers must not
         now.ToJsonString().ShouldBe(before.ToJsonString());
     }
 
