@@ -225,6 +225,9 @@ internal enum SeedSalt : ulong
 
     /// <summary>A coverage check's synthetic case bases (the true structure and histories of base i).</summary>
     CoverageBases = 0x5BC0C0DEUL,
+
+    /// <summary>A conditional reference's replications at node i of stage s (<see cref="RareEvents.ConditionalReference"/>).</summary>
+    ConditionalReference = 0xC0D17E5EEDUL,
 }
 
 /// <summary>Constants passed as the first counter of a counter-based family keyed by the bare seed.</summary>

@@ -36,6 +36,7 @@ internal sealed class Replication
     private readonly int[] _queue;
     private readonly int[] _newDefectors;
     private ulong _key;
+    private int _firstBlock;
 
     public Replication(SimulationPlan plan)
     {
@@ -129,22 +130,25 @@ internal sealed class Replication
     /// events): officers, ties, contact orders and events from blocks <see cref="InputBlocks.Agents"/> …
     /// <see cref="InputBlocks.Events"/>, week w's counter-based draws from the key of coordinate w of
     /// <see cref="InputBlocks.Weeks"/>. Writes each week's collapse score into <paramref name="scores"/>.
+    /// With <paramref name="firstBlock"/> = k every block index is shifted by k (k + 0 … k + 4), so two replications
+    /// can read disjoint, independent blocks of one set of inputs (<see cref="RareEvents.JointCollapse"/>).
     /// </summary>
-    public void Run(RandomInputs inputs, Span<double> scores)
+    public void Run(RandomInputs inputs, Span<double> scores, int firstBlock = 0)
     {
-        _random.Follow(inputs, InputBlocks.Agents);
+        _firstBlock = firstBlock;
+        _random.Follow(inputs, firstBlock + InputBlocks.Agents);
         _corps.Sample(_random);
         if (_plan.Decision.HasGrievances)
         {
-            _random.Follow(inputs, InputBlocks.Grievance);
+            _random.Follow(inputs, firstBlock + InputBlocks.Grievance);
             _corps.DrawGrievances(_random);
         }
 
-        _random.Follow(inputs, InputBlocks.Network);
+        _random.Follow(inputs, firstBlock + InputBlocks.Network);
         _corps.Ties.Draw(_random);
-        _random.Follow(inputs, InputBlocks.Policy);
+        _random.Follow(inputs, firstBlock + InputBlocks.Policy);
         _orders.Draw(_random, _corps.Sanctioned);
-        _random.Follow(inputs, InputBlocks.Events);
+        _random.Follow(inputs, firstBlock + InputBlocks.Events);
         _events.Draw(_random);
         _random.Reset(0, 0, 0); // stop following: the stream holds no reference to the inputs between replications
         Simulate([], inputs, scores);
@@ -174,7 +178,7 @@ internal sealed class Replication
 
             if (randomInputs is not null)
             {
-                _key = randomInputs.Key(InputBlocks.Weeks, week);
+                _key = randomInputs.Key(_firstBlock + InputBlocks.Weeks, week);
             }
 
             if (week == 0 && _highCommand.Enabled)
@@ -315,7 +319,7 @@ internal sealed class Replication
     }
 }
 
-/// <summary>The blocks of <see cref="RandomInputs"/> a replication reads (<see cref="Replication.Run(RandomInputs, Span{double})"/>).</summary>
+/// <summary>The blocks of <see cref="RandomInputs"/> a replication reads (<see cref="Replication.Run(RandomInputs, Span{double}, int)"/>).</summary>
 internal static class InputBlocks
 {
     public const int Agents = 0;

@@ -1,0 +1,175 @@
+#:project ../src/SanctionsSim/SanctionsSim.csproj
+#:property PublishAot=false
+// Do the rare-event intervals cover the truth? A coverage study of importance sampling and splitting on the random
+// inputs (docs/rare-events.md, §Validation) against references computed by conditioning on the cohesion draw, on two
+// events near 10⁻⁴: a small regime's collapse (the tail of one draw, smoothed by the officers' own loyalties) and two
+// independent small regimes both collapsing (two mechanisms must fail together); and, where importance sampling is
+// worse than splitting, an exact tail of ten equal inputs (Σ g_d / √10 ≥ 3.719, P = 10⁻⁴).
+//   dotnet run -c Release samples/rare-event-coverage.cs                      (100 seeds: the figures of docs/rare-events.md)
+//   dotnet run -c Release samples/rare-event-coverage.cs -- --ci              (40 seeds, without the two regimes [add --two-regimes];
+//                                                                            fails if a coverage on the single regime is not consistent with 95 %)
+//   dotnet run -c Release samples/rare-event-coverage.cs -- --out docs/results/rare-event-coverage.json   (the recorded run)
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using MathNet.Numerics.Distributions;
+using SanctionsSim;
+using SanctionsSim.Model;
+using SanctionsSim.RareEvents;
+
+bool ci = args.Contains("--ci");
+int seeds = Arg("--seeds", ci ? 40 : 100);
+int referenceReplications = Arg("--reference-replications", ci ? 60_000 : 200_000);
+string? outPath = Option("--out");
+var options = new InputSplittingOptions { Particles = 100, Runs = 10, PilotParticles = 200, Seed = 1 };
+Console.WriteLine($"{seeds} seeds per event; each: a pilot of {options.PilotParticles}, then importance sampling ({options.Runs} batches of {options.Particles}) and splitting ({options.Runs} runs of {options.Particles} particles) with its levels; 95 % Student intervals");
+
+var clock = Stopwatch.StartNew();
+var one = Small(0.15);
+var refOne = Reference(new ScenarioSplitting(one), 0, 1);
+var twoA = Small(0.22);
+var twoB = Small(0.25);
+bool two = !ci || args.Contains("--two-regimes"); // the two regimes cost most of the study; CI leaves them out
+var refA = two ? Reference(new ScenarioSplitting(twoA), 0, 2) : null;
+var refB = two ? Reference(new ScenarioSplitting(twoB), 0, 3) : null;
+double joint = two ? refA!.Probability * refB!.Probability : double.NaN;
+double jointError = two ? Math.Sqrt(Math.Pow(refB!.Probability * refA!.StandardError, 2) + Math.Pow(refA.Probability * refB.StandardError, 2)) : double.NaN;
+Console.WriteLine($"references ({clock.Elapsed.TotalSeconds:F0} s):");
+Console.WriteLine($"  one regime collapses (cohesion uncertainty 0.15): {refOne.Probability:G4} ± {refOne.RelativeError:P2} (quadrature {refOne.QuadratureError:G2}, truncation {refOne.TruncationBound:G2}, {refOne.Replications:N0} replications)");
+if (two)
+{
+    Console.WriteLine($"  both regimes collapse (0.22 and 0.25): {refA!.Probability:G4} ± {refA.RelativeError:P2} × {refB!.Probability:G4} ± {refB.RelativeError:P2} = {joint:G4} ± {jointError / joint:P2}");
+}
+
+var events = new List<(string Name, string Description, IInputSplittingModel Model, double Reference, double ReferenceError)>
+{
+    ("one-regime", "a small regime collapses within 26 weeks (cohesion uncertainty 0.15)", new ScenarioSplitting(one), refOne.Probability, refOne.StandardError),
+    ("two-regimes", "two independent small regimes both collapse within 26 weeks (cohesion uncertainty 0.22 and 0.25)", new JointCollapse(twoA, twoB), joint, jointError),
+    ("ten-inputs", "a sum of ten standard normal inputs over √10 reaches 3.719 (exact: 1 − Φ(3.719))", new TenInputs(), 1 - Normal.CDF(0, 1, 3.719), 0),
+};
+if (!two)
+{
+    events.RemoveAll(e => e.Name == "two-regimes");
+}
+var failures = new List<string>();
+var report = new List<object>();
+Console.WriteLine();
+Console.WriteLine("| event | method | coverage [95 % CI] | below / above | relative bias | relative RMSE | reported relative error | replications | work-normalised variance |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var e in events)
+{
+    var timer = Stopwatch.StartNew();
+    var result = RareEventCoverage.Run(e.Model, e.Reference, options, seeds);
+    double seconds = timer.Elapsed.TotalSeconds;
+    foreach (var row in result.Rows)
+    {
+        var wilson = row.Coverage.Wilson();
+        Console.WriteLine($"| {e.Name} | {row.Method} | {row.Coverage.Estimate:F3} [{wilson.Lower:F2}, {wilson.Upper:F2}] ({row.Coverage.Successes}/{row.Coverage.Trials}) | {row.Below} / {row.Above} | {row.RelativeBias:+0.000;-0.000} ± {row.RelativeBiasError:F3} | {row.RelativeRmse:F3} | {row.MeanReportedRelativeError:F3} | {row.MeanReplications:N0} | {row.WorkNormalizedVariance:N0} |");
+        double lowerTail = Binomial.CDF(0.95, (int)row.Coverage.Trials, row.Coverage.Successes);
+        // checked: the single regime. Reported, not checked: the two regimes, whose coverage misses 95 % (0.79 and 0.76
+        // at 100 seeds, docs/rare-events.md, a finding of issue #27 item 5), and the ten-input tail, which shows where
+        // importance sampling fails
+        if (ci && lowerTail < 0.005 && e.Name == "one-regime")
+        {
+            failures.Add($"{e.Name} {row.Method}: {row.Coverage.Successes} of {row.Coverage.Trials} intervals cover the reference; P(at most that many | 95 %) = {lowerTail:G2}");
+        }
+    }
+
+    var importance = result.Rows.Single(r => r.Method == InputSplittingMethod.ImportanceSampling);
+    var splitting = result.Rows.Single(r => r.Method == InputSplittingMethod.Splitting);
+    double ratio = importance.WorkNormalizedVariance / splitting.WorkNormalizedVariance;
+    report.Add(new
+    {
+        e.Name, e.Description, e.Reference, e.ReferenceError, Seconds = Math.Round(seconds, 1),
+        ImportanceOverSplittingWork = ratio,
+        Rows = result.Rows.Select(r => new
+        {
+            Method = r.Method.ToString(), Covered = r.Coverage.Successes, Seeds = r.Coverage.Trials, Coverage = r.Coverage.Estimate,
+            CoverageLower = r.Coverage.Wilson().Lower, CoverageUpper = r.Coverage.Wilson().Upper,
+            r.Below, r.Above, r.Zeros, r.RelativeBias, r.RelativeBiasError, r.RelativeRmse, r.MeanReportedRelativeError, r.MeanReplications, r.WorkNormalizedVariance,
+            Estimates = r.Estimates.Select(x => new { x.Seed, x.Probability, x.StandardError, Lower = x.Interval.Lower, Upper = x.Interval.Upper, x.Covers, x.Replications, x.Shifted }),
+        }),
+    });
+    Console.Error.WriteLine($"  ({e.Name}: {seconds:F0} s; importance sampling needs {ratio:G2}× the replications of splitting for the same error)");
+}
+
+Console.WriteLine();
+Console.WriteLine($"total {clock.Elapsed.TotalSeconds:F0} s");
+if (outPath is not null)
+{
+    var document = new
+    {
+        Command = "dotnet run -c Release samples/rare-event-coverage.cs -- " + string.Join(" ", args),
+        Seeds = seeds, options.Particles, options.Runs, options.PilotParticles, FirstSeed = options.Seed, ReferenceReplications = referenceReplications,
+        References = two
+            ? new object[] { Describe("one-regime", refOne), Describe("two-regimes, first", refA!), Describe("two-regimes, second", refB!) }
+            : [Describe("one-regime", refOne)],
+        Events = report,
+        Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+    };
+    File.WriteAllText(outPath, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }) + "\n");
+    Console.WriteLine($"written to {outPath}");
+}
+
+foreach (var f in failures)
+{
+    Console.Error.WriteLine("check failed: " + f);
+}
+
+return failures.Count == 0 ? 0 : 1;
+
+// The Venezuela 2019 baseline made small and quick: a tenth of the officers (about 400) and 26 weeks; the cohesion
+// uncertainty sets how rare collapse is.
+static Scenario Small(double cohesionUncertainty)
+{
+    var b = Presets.Get("venezuela-2019");
+    return b with
+    {
+        Name = $"venezuela-2019-small-{cohesionUncertainty.ToString(CultureInfo.InvariantCulture)}",
+        Weeks = 26,
+        Decision = b.Decision with { CohesionUncertainty = cohesionUncertainty },
+        Factions = b.Factions.Select(f => f with { Generals = Math.Max(2, (int)Math.Round(f.Generals * 0.1)) }).ToList(),
+    };
+}
+
+ConditionalReferenceResult Reference(IInputSplittingModel model, int block, ulong seed)
+    => ConditionalReference.Estimate(model, new ConditionalReferenceOptions { Block = block, Replications = referenceReplications, Seed = seed });
+
+static object Describe(string name, ConditionalReferenceResult r) => new
+{
+    Name = name, r.Probability, r.StandardError, r.RelativeError, r.QuadratureError, r.TruncationBound, r.ProbitIntercept, r.ProbitSlope, r.Replications,
+};
+
+int Arg(string name, int fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+// Score Σ g_d / √10 over ten inputs: every input matters equally, none decides alone.
+sealed class TenInputs : IInputSplittingModel
+{
+    public double Target => 3.719;
+
+    public IInputSplittingPath CreateInputPath() => new Path();
+
+    private sealed class Path : IInputSplittingPath
+    {
+        public double Score(SanctionsSim.MonteCarlo.RandomInputs inputs)
+        {
+            double sum = 0;
+            for (int d = 0; d < 10; d++)
+            {
+                sum += inputs.Normal(0, d);
+            }
+
+            return sum / Math.Sqrt(10);
+        }
+    }
+}

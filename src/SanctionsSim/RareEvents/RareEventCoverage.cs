@@ -1,0 +1,181 @@
+using SanctionsSim.MonteCarlo;
+
+namespace SanctionsSim.RareEvents;
+
+/// <summary>
+/// A coverage study of the rare-event estimators: <see cref="InputSplitting"/> run at many seeds against a known
+/// probability (for example a <see cref="ConditionalReference"/>), counting the intervals that cover it, with the
+/// estimators' bias, error and cost (docs/rare-events.md, §Validation).
+/// </summary>
+/// <remarks>
+/// Seed s runs one pilot (<see cref="InputSplitting.Pilot"/>) and each method with that pilot's levels and shift, so the
+/// methods are compared on the same pilot; each method's cost counts the pilot in full. Seed s is
+/// <c>options.Seed + s</c>, s = 0 … seeds − 1.
+/// </remarks>
+public static class RareEventCoverage
+{
+    /// <summary>Runs the study.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="reference">The probability the intervals should cover.</param>
+    /// <param name="options">The estimators' options; <see cref="InputSplittingOptions.Seed"/> is the first seed and <see cref="InputSplittingOptions.Method"/> is ignored.</param>
+    /// <param name="seeds">How many seeds. Range [1, 1,000,000].</param>
+    /// <param name="methods">The methods; null for both (importance sampling, then splitting).</param>
+    /// <param name="onEstimate">Called with each estimate as it finishes.</param>
+    /// <param name="cancellationToken">Stops the study.</param>
+    /// <returns>One row per method, with every estimate.</returns>
+    /// <exception cref="ArgumentException">The options, the reference or the number of seeds are invalid.</exception>
+    public static RareEventCoverageResult Run(IInputSplittingModel model, double reference, InputSplittingOptions options, int seeds, IReadOnlyList<InputSplittingMethod>? methods = null, Action<RareEventCoverageEstimate>? onEstimate = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!(reference > 0 && reference < 1))
+        {
+            throw new ArgumentException($"The reference must be a probability in (0, 1); got {reference}.", nameof(reference));
+        }
+
+        if (seeds is < 1 or > 1_000_000)
+        {
+            throw new ArgumentException($"seeds must be in [1, 1000000]; got {seeds}.", nameof(seeds));
+        }
+
+        methods ??= [InputSplittingMethod.ImportanceSampling, InputSplittingMethod.Splitting];
+        var estimates = methods.ToDictionary(m => m, _ => new List<RareEventCoverageEstimate>());
+        for (int s = 0; s < seeds; s++)
+        {
+            var seeded = options.Clone();
+            seeded.Seed = options.Seed + (ulong)s;
+            var levels = InputSplitting.Pilot(model, seeded, cancellationToken);
+            foreach (var method in methods)
+            {
+                seeded.Method = method;
+                var result = InputSplitting.Estimate(model, seeded, levels, cancellationToken: cancellationToken);
+                var estimate = new RareEventCoverageEstimate
+                {
+                    Method = method,
+                    Seed = seeded.Seed,
+                    Probability = result.Probability,
+                    StandardError = result.StandardError,
+                    Interval = result.Interval,
+                    Replications = result.Paths,
+                    Shifted = method == InputSplittingMethod.ImportanceSampling ? levels.Shift.Count : 0,
+                    Covers = result.Interval.Contains(reference),
+                };
+                estimates[method].Add(estimate);
+                onEstimate?.Invoke(estimate);
+            }
+        }
+
+        return new RareEventCoverageResult
+        {
+            Reference = reference,
+            Confidence = options.Confidence,
+            Rows = methods.Select(m => Row(m, reference, estimates[m])).ToList(),
+        };
+    }
+
+    private static RareEventCoverageRow Row(InputSplittingMethod method, double reference, List<RareEventCoverageEstimate> list)
+    {
+        int n = list.Count;
+        double mean = list.Average(e => e.Probability);
+        double sd = n > 1 ? Math.Sqrt(list.Sum(e => (e.Probability - mean) * (e.Probability - mean)) / (n - 1)) : double.NaN;
+        double mse = list.Average(e => (e.Probability - reference) * (e.Probability - reference));
+        double replications = list.Average(e => (double)e.Replications);
+        return new RareEventCoverageRow
+        {
+            Method = method,
+            Coverage = new ProportionEstimate(list.Count(e => e.Covers), n),
+            Below = list.Count(e => e.Interval.Upper < reference),
+            Above = list.Count(e => e.Interval.Lower > reference),
+            Zeros = list.Count(e => e.Probability == 0),
+            RelativeBias = (mean / reference) - 1,
+            RelativeBiasError = sd / Math.Sqrt(n) / reference,
+            RelativeRmse = Math.Sqrt(mse) / reference,
+            MeanReportedRelativeError = list.Average(e => e.Probability > 0 ? e.StandardError / e.Probability : double.PositiveInfinity),
+            MeanReplications = replications,
+            WorkNormalizedVariance = mse / (reference * reference) * replications,
+            Estimates = list,
+        };
+    }
+}
+
+/// <summary>One estimate of a <see cref="RareEventCoverage"/> study.</summary>
+public sealed record RareEventCoverageEstimate
+{
+    /// <summary>The method.</summary>
+    public required InputSplittingMethod Method { get; init; }
+
+    /// <summary>The seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>The estimated probability.</summary>
+    public required double Probability { get; init; }
+
+    /// <summary>Its standard error as the estimator reports it.</summary>
+    public required double StandardError { get; init; }
+
+    /// <summary>Its interval.</summary>
+    public required ConfidenceInterval Interval { get; init; }
+
+    /// <summary>Replications simulated, the pilot's included.</summary>
+    public required long Replications { get; init; }
+
+    /// <summary>With importance sampling, the coordinates the pilot shifted (0: it fell back to splitting); 0 for splitting.</summary>
+    public required int Shifted { get; init; }
+
+    /// <summary>Whether the interval covers the reference.</summary>
+    public required bool Covers { get; init; }
+}
+
+/// <summary>One method's results in a <see cref="RareEventCoverage"/> study.</summary>
+public sealed record RareEventCoverageRow
+{
+    /// <summary>The method.</summary>
+    public required InputSplittingMethod Method { get; init; }
+
+    /// <summary>The intervals that cover the reference, out of the seeds (its <see cref="ProportionEstimate.Wilson"/> interval is the coverage's).</summary>
+    public required ProportionEstimate Coverage { get; init; }
+
+    /// <summary>Intervals entirely below the reference (the estimate too low).</summary>
+    public required int Below { get; init; }
+
+    /// <summary>Intervals entirely above the reference.</summary>
+    public required int Above { get; init; }
+
+    /// <summary>Estimates of exactly 0 (no run or batch reached the target).</summary>
+    public required int Zeros { get; init; }
+
+    /// <summary>The mean estimate over the reference, minus 1.</summary>
+    public required double RelativeBias { get; init; }
+
+    /// <summary>The standard error of <see cref="RelativeBias"/> (the estimates' spread over √seeds, over the reference).</summary>
+    public required double RelativeBiasError { get; init; }
+
+    /// <summary>The root mean square error of an estimate over the reference.</summary>
+    public required double RelativeRmse { get; init; }
+
+    /// <summary>The mean relative error the estimates report (standard error over estimate).</summary>
+    public required double MeanReportedRelativeError { get; init; }
+
+    /// <summary>The mean replications of an estimate (its cost), the pilot's included.</summary>
+    public required double MeanReplications { get; init; }
+
+    /// <summary>Relative mean square error times cost: the replications needed for a relative error of 1 (lower is better; divide by 0.01 for 10 %).</summary>
+    public required double WorkNormalizedVariance { get; init; }
+
+    /// <summary>Every estimate, by seed.</summary>
+    public required IReadOnlyList<RareEventCoverageEstimate> Estimates { get; init; }
+}
+
+/// <summary>The result of a <see cref="RareEventCoverage"/> study.</summary>
+public sealed record RareEventCoverageResult
+{
+    /// <summary>The probability the intervals should cover.</summary>
+    public required double Reference { get; init; }
+
+    /// <summary>The intervals' nominal confidence.</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>One row per method.</summary>
+    public required IReadOnlyList<RareEventCoverageRow> Rows { get; init; }
+}
