@@ -248,16 +248,19 @@ internal static class SensitivityCommand
             {
                 ["name"] = s.Name,
                 ["first"] = s.First,
-                ["firstLower"] = s.FirstInterval.Lower,
-                ["firstUpper"] = s.FirstInterval.Upper,
+                ["firstLower"] = Bound(s.FirstInterval.Lower),
+                ["firstUpper"] = Bound(s.FirstInterval.Upper),
                 ["total"] = s.Total,
-                ["totalLower"] = s.TotalInterval.Lower,
-                ["totalUpper"] = s.TotalInterval.Upper,
+                ["totalLower"] = Bound(s.TotalInterval.Lower),
+                ["totalUpper"] = Bound(s.TotalInterval.Upper),
             });
         }
 
         return array;
     }
+
+    /// <summary>An interval's end for JSON: null when it is not finite (with <c>--bootstrap 0</c> no interval is computed and its ends are infinite, which JSON cannot hold).</summary>
+    private static double? Bound(double value) => double.IsFinite(value) ? value : null;
 
     private static JsonArray MorrisJson(IReadOnlyList<MorrisIndex> indices)
     {
@@ -268,8 +271,8 @@ internal static class SensitivityCommand
             {
                 ["name"] = m.Name,
                 ["muStar"] = m.MuStar,
-                ["muStarLower"] = m.MuStarInterval.Lower,
-                ["muStarUpper"] = m.MuStarInterval.Upper,
+                ["muStarLower"] = Bound(m.MuStarInterval.Lower),
+                ["muStarUpper"] = Bound(m.MuStarInterval.Upper),
                 ["mu"] = m.Mu,
                 ["sigma"] = m.Sigma,
             });

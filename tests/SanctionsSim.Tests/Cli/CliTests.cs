@@ -305,6 +305,19 @@ public class SensitivityCliTests
         }
     }
 
+    [Test]
+    public async Task SensitivityWithoutBootstrap_Json_HasNullIntervals_NotACrash()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.RunAsync(["sensitivity", "--function", "ishigami", "--method", "sobol", "--samples", "64", "--bootstrap", "0", "--format", "json"], output, error);
+        code.ShouldBe(0, error.ToString());
+        var s = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!["indices"]![0]!;
+        s["first"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        s["firstLower"].ShouldBeNull();
+        s["totalUpper"].ShouldBeNull();
+    }
+
     [TestCase("--samples", "3")]
     [TestCase("--function", "rosenbrock")]
     public async Task Sensitivity_BadOptions_ExitTwo(string option, string value)
