@@ -6,6 +6,7 @@ using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 using Spectre.Console;
 

@@ -1,8 +1,7 @@
-using SanctionsSim.Simulation;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 
-namespace SanctionsSim;
+namespace SanctionsSim.Simulation;
 
 /// <summary>
 /// The sanctions-and-defection model of a <see cref="Scenario"/>, ready to run: the scenario is validated and

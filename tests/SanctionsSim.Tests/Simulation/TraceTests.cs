@@ -1,4 +1,5 @@
 using SanctionsSim.Cli;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Simulation;
