@@ -8,6 +8,7 @@ using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;

@@ -5,6 +5,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Tests.Calibration;
 

@@ -34,6 +34,23 @@ public class LayeringTests
     };
 
     /// <summary>
+    /// The engine's sub-layers, bottom up: the draw keys; the plan compiled from a scenario; the decision rule (its
+    /// week terms and coefficients, read from the plan); the actors, whose state the rule reads and who make the week's
+    /// terms (<c>ActorTerms</c>); the kernels that sweep the officer corps, and the trace that records the actors; then
+    /// <c>Simulation</c> itself (the replication, the model, the summaries and the kernel choice). Every
+    /// <c>Simulation.*</c> namespace must be listed here by name.
+    /// </summary>
+    private static readonly Dictionary<string, int> EngineLayers = new(StringComparer.Ordinal)
+    {
+        ["Simulation.Draws"] = 0,
+        ["Simulation.Plan"] = 1,
+        ["Simulation.Decision"] = 2,
+        ["Simulation.Actors"] = 3,
+        ["Simulation.Kernels"] = 4, ["Simulation.Trace"] = 4,
+        ["Simulation"] = 5,
+    };
+
+    /// <summary>
     /// Edges against the order or closing a cycle, each named with the use that makes it. Empty since issue #28 item 1
     /// (the last two: <c>ScenarioRunner</c> moved to the top layer with the root namespace, and <c>Sweep</c> takes an
     /// <c>Experiments.IStructuralDraws</c> that <c>Calibration.Posterior</c> implements). Never add one without an
@@ -53,6 +70,23 @@ public class LayeringTests
     {
         var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
         Against(graph, Core, Layers, Allowed).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void EveryNamespaceOfTheEngine_HasASubLayer()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        graph.Namespaces.Select(ns => Relative(Core, ns))
+            .Where(ns => (ns == "Simulation" || ns.StartsWith("Simulation.", StringComparison.Ordinal)) && !EngineLayers.ContainsKey(ns))
+            .ShouldBeEmpty("place every new Simulation.* namespace in EngineLayers");
+    }
+
+    [Test]
+    public void NoEdgeRunsAgainstTheEngineSubLayers()
+    {
+        // edges with an end outside the engine have no sub-layer there and are left to the layers above
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        Against(graph, Core, EngineLayers, []).ShouldBeEmpty();
     }
 
     [Test]

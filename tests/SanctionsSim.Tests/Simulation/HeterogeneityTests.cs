@@ -6,6 +6,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Tests.Simulation;
 

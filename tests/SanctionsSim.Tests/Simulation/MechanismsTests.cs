@@ -4,6 +4,9 @@ using SanctionsSim.Policy;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Tests.Simulation;
 

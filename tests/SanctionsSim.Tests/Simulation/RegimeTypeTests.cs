@@ -3,6 +3,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Tests.Simulation;
 
