@@ -12,12 +12,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Scorecard;
 using SanctionsSim.Simulation;
 

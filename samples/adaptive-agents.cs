@@ -5,10 +5,10 @@
 //   dotnet run -c Release samples/adaptive-agents.cs            1,000 replications
 //   dotnet run -c Release samples/adaptive-agents.cs -- --ci    a quick run that fails if a mechanism misbehaves
 using System.Globalization;
-using SanctionsSim;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 bool ci = args.Contains("--ci");

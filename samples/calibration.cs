@@ -3,10 +3,10 @@
 // check of a case, a policy comparison that carries the structural uncertainty, and a small ABC-SMC calibration.
 //   dotnet run -c Release samples/calibration.cs
 //   dotnet run -c Release samples/calibration.cs -- --ci    (smaller; fails if a check below fails)
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios.Cases;
 
 bool ci = args.Contains("--ci");
 

@@ -5,11 +5,12 @@
 //   dotnet run -c Release samples/custom-instrument.cs            2,000 replications per arm
 //   dotnet run -c Release samples/custom-instrument.cs -- --ci    a quick run that checks the effects act
 using System.Globalization;
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 bool ci = args.Contains("--ci");

@@ -2,7 +2,6 @@
 // A scenario written in C#: a small army and guard, a sender with an oil embargo and a credible amnesty that
 // only reaches the guard, and an ally who joins once 5 % of command strength has defected.
 //   dotnet run -c Release samples/custom-scenario.cs
-using SanctionsSim;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;

@@ -10,9 +10,10 @@
 //   dotnet run -c Release samples/heterogeneity.cs -- --preset NAME     another preset
 //   dotnet run -c Release samples/heterogeneity.cs -- --ci              a quick run
 using System.Globalization;
-using SanctionsSim;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 bool ci = args.Contains("--ci");

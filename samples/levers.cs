@@ -4,12 +4,11 @@
 // counterfactual, then a tipping-point scan of the amnesty's credibility, both on common random numbers.
 //   dotnet run -c Release samples/levers.cs
 //   dotnet run -c Release samples/levers.cs -- --ci    (smaller; fails if a check below fails)
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 bool ci = args.Contains("--ci");
 var scenario = Presets.Get("venezuela-2019-amnesty");

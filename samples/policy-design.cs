@@ -4,12 +4,12 @@
 // rare collapse by importance sampling fitted by a splitting pilot. docs/policy-design.md walks through it.
 //   dotnet run -c Release samples/policy-design.cs
 //   dotnet run -c Release samples/policy-design.cs -- --ci    (smaller; fails if a check below fails)
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
 using SanctionsSim.Design;
 using SanctionsSim.Experiments;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
 
 bool ci = args.Contains("--ci");
 var venezuela = Presets.Get("venezuela-2019");

@@ -1,8 +1,9 @@
 #:project ../src/SanctionsSim/SanctionsSim.csproj
 // The first scenario in ten lines: run the Venezuela 2019 preset and print what an analyst needs.
 //   dotnet run -c Release samples/quick-start.cs
-//   one using: the presets (scenarios) and the model are in the root namespace
-using SanctionsSim;
+//   two usings: the presets (SanctionsSim.Scenarios.Cases) and the model (SanctionsSim.Simulation)
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 var model = new SanctionsModel(Presets.Get("venezuela-2019"));
 var result = model.Simulate(new() { Replications = 1000, Seed = 2019 });

@@ -13,9 +13,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MathNet.Numerics.Distributions;
-using SanctionsSim;
 using SanctionsSim.Model;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
 
 bool ci = args.Contains("--ci");
 int seeds = Arg("--seeds", ci ? 40 : 100);

@@ -4,8 +4,8 @@
 // Carlo on the inputs is the alternative without a shift. docs/rare-events.md explains both.
 //   dotnet run -c Release samples/rare-events.cs
 //   dotnet run -c Release samples/rare-events.cs -- --ci    (smaller; fails if a check below fails)
-using SanctionsSim;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
 
 bool ci = args.Contains("--ci");
 var baseline = Presets.Get("venezuela-2019");

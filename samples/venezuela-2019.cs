@@ -6,10 +6,10 @@
 //   dotnet run -c Release samples/venezuela-2019.cs -- --ci       a quick run that fails if the baseline tips
 using System.Diagnostics;
 using System.Globalization;
-using SanctionsSim;
 using SanctionsSim.Analysis;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

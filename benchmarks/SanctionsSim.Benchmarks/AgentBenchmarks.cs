@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Benchmarks;

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Benchmarks;

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Benchmarks;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SanctionsSim.Experiments;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Orleans;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Orleans;
 

@@ -4,6 +4,7 @@ using SanctionsSim.Cascades;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 using ScottPlot;
 
 namespace SanctionsSim.Plotting;

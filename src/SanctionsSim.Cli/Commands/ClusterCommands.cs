@@ -9,6 +9,7 @@ using SanctionsSim.Cli.Output;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Orleans;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -8,6 +8,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Cli.Commands;
 

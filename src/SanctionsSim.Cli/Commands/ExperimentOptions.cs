@@ -4,6 +4,7 @@ using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;

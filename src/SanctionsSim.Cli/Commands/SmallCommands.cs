@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SanctionsSim.IO;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;

@@ -6,7 +6,9 @@ using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SanctionsSim.Analysis;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Cli.Output;
 

@@ -7,6 +7,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 using ScottPlot;
 

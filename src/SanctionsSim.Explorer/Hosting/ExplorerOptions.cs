@@ -1,7 +1,8 @@
 using SanctionsSim.Analysis;
-using SanctionsSim.MonteCarlo;
 using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Explorer.Hosting;
 

@@ -5,6 +5,7 @@ using SanctionsSim.Explorer.Hosting;
 using SanctionsSim.Explorer.Levers;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Explorer.Packages;
 

@@ -4,6 +4,7 @@ using SanctionsSim.Explorer.Hosting;
 using SanctionsSim.Explorer.Levers;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Explorer.Packages;
 
@@ -16,12 +17,12 @@ internal static class ScenarioEndpoints
     public static IResult Presets(ExplorerOptions options)
     {
         var list = new JsonArray();
-        foreach (string name in SanctionsSim.Presets.Names)
+        foreach (string name in SanctionsSim.Scenarios.Cases.Presets.Names)
         {
-            list.Add(new JsonObject { ["name"] = name, ["description"] = SanctionsSim.Presets.Describe(name), ["weeks"] = SanctionsSim.Presets.Get(name).Weeks });
+            list.Add(new JsonObject { ["name"] = name, ["description"] = SanctionsSim.Scenarios.Cases.Presets.Describe(name), ["weeks"] = SanctionsSim.Scenarios.Cases.Presets.Get(name).Weeks });
         }
 
-        return Results.Json(new JsonObject { ["default"] = SanctionsSim.Presets.Default, ["presets"] = list, ["maxRuns"] = options.MaxReplications, ["maxSeconds"] = options.MaxComputeTime.TotalSeconds });
+        return Results.Json(new JsonObject { ["default"] = SanctionsSim.Scenarios.Cases.Presets.Default, ["presets"] = list, ["maxRuns"] = options.MaxReplications, ["maxSeconds"] = options.MaxComputeTime.TotalSeconds });
     }
 
     public static async Task<IResult> LoadAsync(HttpContext http, ExplorerOptions options)

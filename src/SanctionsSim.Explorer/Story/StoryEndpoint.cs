@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using SanctionsSim.Explorer.Hosting;
 using SanctionsSim.Explorer.Packages;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Explorer.Story;
 

@@ -104,7 +104,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         public Worker(SanctionsModel[] arms, Calibration.PosteriorModel[]? posterior)
         {
             _posterior = posterior;
-            _workers = posterior is null ? arms.Select(a => new Replication(a.Plan)).ToArray() : posterior.Select(p => p.CreateReplication()).ToArray();
+            _workers = posterior is null ? arms.Select(a => new Replication(a.Plan, a.Kernel)).ToArray() : posterior.Select(p => p.CreateReplication()).ToArray();
             _collapse = new double[arms.Length];
             _weeks = new double[arms.Length];
         }

@@ -2,6 +2,7 @@ using SanctionsSim.Experiments;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Calibration;
 

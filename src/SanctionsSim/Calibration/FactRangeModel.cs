@@ -3,6 +3,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Calibration;
 
@@ -123,7 +124,7 @@ public sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
     {
         public void Run(ulong seed, long replication, SanctionsSummary summary)
         {
-            var replicationRun = new Replication(new SimulationPlan(owner.ScenarioFor(seed, replication), owner._base.Kernel));
+            var replicationRun = new Replication(new SimulationPlan(owner.ScenarioFor(seed, replication)), owner._base.Kernel);
             replicationRun.Run(seed, replication);
             summary.Add(replicationRun.Metrics, replication);
         }

@@ -1,5 +1,6 @@
 using SanctionsSim.Model;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Calibration;
 

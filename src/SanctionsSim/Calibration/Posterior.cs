@@ -1,5 +1,7 @@
+using SanctionsSim.Experiments;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Calibration;
 
@@ -11,7 +13,7 @@ namespace SanctionsSim.Calibration;
 /// (<see cref="PosteriorModel"/>; <c>--structure medians</c> holds it at the medians, <c>--posterior FILE</c> names another).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class Posterior
+public sealed class Posterior : IStructuralDraws
 {
     private static readonly Lazy<Posterior> Shipped = new(() =>
     {
@@ -92,6 +94,10 @@ public sealed class Posterior
 
         return StructuralParameters.Apply(scenario, Parameters, theta);
     }
+
+    /// <inheritdoc />
+    /// <remarks>A <see cref="PosteriorModel"/> of the scenario under this posterior.</remarks>
+    IMonteCarloExperiment<SanctionsSummary> IStructuralDraws.ModelOf(Scenario scenario, bool recordRuns) => new PosteriorModel(scenario, this, recordRuns);
 
     /// <summary>
     /// <paramref name="count"/> particle indices drawn by weight with systematic resampling (Kitagawa 1996): each

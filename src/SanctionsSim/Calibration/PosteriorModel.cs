@@ -1,6 +1,7 @@
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Calibration;
 
@@ -97,7 +98,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     public SanctionsSummary CreateSummary() => _base.CreateSummary();
 
     /// <summary>A worker laid out for this scenario's plan; <see cref="Bind"/> points it at a particle.</summary>
-    internal Replication CreateReplication() => new(_base.Plan);
+    internal Replication CreateReplication() => new(_base.Plan, _base.Kernel);
 
     /// <summary>Points <paramref name="worker"/> (from <see cref="CreateReplication"/>) at particle <paramref name="particle"/>'s structure.</summary>
     internal void Bind(Replication worker, int particle) => worker.Rebind(PlanOf(particle));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Internal;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Experiments;
 

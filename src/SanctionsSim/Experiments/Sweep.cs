@@ -119,7 +119,7 @@ public sealed class Sweep
         var scenario = _template.Apply(values, $"{_template.Scenario.Name}#{index}");
         IMonteCarloExperiment<SanctionsSummary> model = _options.Posterior is null
             ? new SanctionsModel(scenario, recordRuns: _options.RecordOutcomes)
-            : new Calibration.PosteriorModel(scenario, _options.Posterior, recordRuns: _options.RecordOutcomes);
+            : _options.Posterior.ModelOf(scenario, recordRuns: _options.RecordOutcomes);
         var result = new MonteCarloRunner(_options.MonteCarlo).Run(model, null, cancellationToken);
         if (result.IsPartial || result.Summary.Replications < _options.MonteCarlo.Replications)
         {

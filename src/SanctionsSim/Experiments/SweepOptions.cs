@@ -23,11 +23,12 @@ public sealed class SweepOptions
     public SweepOptions Clone() => new() { MonteCarlo = MonteCarlo?.Clone()!, RecordOutcomes = RecordOutcomes, Posterior = Posterior };
 
     /// <summary>
-    /// When set, each replication of each point draws its structural parameters from this posterior
-    /// (<see cref="Calibration.PosteriorModel"/>), so the results include the uncertainty about the structure.
+    /// When set, each replication of each point draws its structural parameters from this source (for a
+    /// <c>Calibration.Posterior</c>, by <c>Calibration.PosteriorModel</c>), so the results include the
+    /// uncertainty about the structure.
     /// </summary>
     /// <value>The default value is null: the library's structural defaults.</value>
-    public Calibration.Posterior? Posterior { get; set; }
+    public IStructuralDraws? Posterior { get; set; }
 
     /// <summary>Checks the options, reporting every problem at once.</summary>
     /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>

@@ -1,5 +1,6 @@
 using SanctionsSim.Model;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.RareEvents;
 
@@ -36,8 +37,8 @@ public sealed class JointCollapse : IInputSplittingModel
             throw new ArgumentException($"$.decision.grievanceSd is {(first.Decision.GrievanceSd > 0 ? first : second).Decision.GrievanceSd.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; a joint collapse needs it at 0 in both scenarios (the grievances' input block is the second scenario's first block).");
         }
 
-        _first = new SimulationPlan(first, DecisionKernelMode.Auto);
-        _second = new SimulationPlan(second, DecisionKernelMode.Auto);
+        _first = new SimulationPlan(first);
+        _second = new SimulationPlan(second);
     }
 
     /// <summary>The first regime's scenario.</summary>

@@ -1,5 +1,7 @@
 using SanctionsSim.Model;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.RareEvents;
 
@@ -24,7 +26,7 @@ public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
     public ScenarioSplitting(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        _plan = new SimulationPlan(scenario, DecisionKernelMode.Auto);
+        _plan = new SimulationPlan(scenario);
     }
 
     /// <summary>The scenario.</summary>

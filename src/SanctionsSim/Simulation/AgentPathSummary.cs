@@ -1,4 +1,5 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Actors;
 
 namespace SanctionsSim.Simulation;
 

@@ -1,5 +1,11 @@
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Kernels;
+using SanctionsSim.Simulation.Plan;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Simulation;
 
@@ -32,15 +38,17 @@ internal sealed class Replication
     private readonly EconomyEffects _economy;
     private readonly OfferEffects _offers;
     private readonly DecisionCoefficients _coefficients;
+    private readonly DecisionKernelMode _kernel;
     private readonly int[] _choosers;
     private readonly int[] _queue;
     private readonly int[] _newDefectors;
     private ulong _key;
     private int _firstBlock;
 
-    public Replication(SimulationPlan plan)
+    public Replication(SimulationPlan plan, DecisionKernelMode kernel = DecisionKernelMode.Auto)
     {
         _plan = plan;
+        _kernel = DecisionKernels.Resolve(kernel);
         _corps = new OfficerCorps(plan);
         _orders = new ContactOrders(plan);
         _regime = new RegimeAgent(plan.Regime);
@@ -197,7 +205,7 @@ internal sealed class Replication
 
             // 2. events in force; the week's terms of the decision rule and the offers to each faction
             _events.Week(week, share, _plan.Mechanisms);
-            WeekTerms terms = WeekTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share, _coupProofing.OmegaFactor);
+            WeekTerms terms = ActorTerms.Of(_plan.Decision, _plan.Regime, _regime, _opposition, _events, share, _coupProofing.OmegaFactor);
             _coalition.ApplyToOffers(_offers);
             if (_plan.Mechanisms.Backfire)
             {
@@ -210,7 +218,7 @@ internal sealed class Replication
             int reached = _coalition.Reach(_corps, _orders, o.SenderCostBuffer);
             o.Reached += reached;
             var inputs = new DecisionInputs(_corps, _coefficients, DrawKey.Row(_key, DrawPurpose.Decision, week));
-            int chosen = DecisionKernels.Sweep(_plan.Kernel, in inputs, _queue, _choosers);
+            int chosen = DecisionKernels.Sweep(_kernel, in inputs, _queue, _choosers);
             int newCount = 0, purges = 0;
             for (int j = 0; j < chosen; j++)
             {

@@ -1,4 +1,5 @@
 using SanctionsSim.Model;
+using SanctionsSim.Simulation.Actors;
 
 namespace SanctionsSim.Simulation;
 

@@ -1,4 +1,6 @@
 using SanctionsSim.Model;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Simulation;
 

@@ -1,8 +1,10 @@
-using SanctionsSim.Simulation;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Plan;
+using SanctionsSim.Simulation.Trace;
 
-namespace SanctionsSim;
+namespace SanctionsSim.Simulation;
 
 /// <summary>
 /// The sanctions-and-defection model of a <see cref="Scenario"/>, ready to run: the scenario is validated and
@@ -20,6 +22,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
 {
     private readonly SimulationPlan _plan;
     private readonly bool _recordRuns;
+    private readonly DecisionKernelMode _kernel;
 
     /// <summary>Validates and compiles a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -35,7 +38,8 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
             throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Must be Auto, Scalar or Vector.");
         }
 
-        _plan = new SimulationPlan(scenario, kernel);
+        _plan = new SimulationPlan(scenario);
+        _kernel = DecisionKernels.Resolve(kernel);
         _recordRuns = recordRuns;
     }
 
@@ -46,7 +50,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public int OfficerCount => _plan.OfficerCount;
 
     /// <summary>The decision kernel the replications use (<see cref="DecisionKernelMode.Scalar"/> or <see cref="DecisionKernelMode.Vector"/>).</summary>
-    public DecisionKernelMode Kernel => _plan.Kernel;
+    public DecisionKernelMode Kernel => _kernel;
 
     internal SimulationPlan Plan => _plan;
 
@@ -65,7 +69,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public RunResult RunSingle(ulong seed, long replication = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replication);
-        var worker = new Replication(_plan);
+        var worker = new Replication(_plan, _kernel);
         worker.Run(seed, replication);
         return new RunResult(worker.Metrics, _plan.FactionNames, _plan.SenderNames, replication);
     }
@@ -78,7 +82,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replication);
         var recorder = new TraceRecorder(_plan);
-        var worker = new Replication(_plan) { Trace = recorder };
+        var worker = new Replication(_plan, _kernel) { Trace = recorder };
         worker.Run(seed, replication);
         RunMetrics m = worker.Metrics;
         return new ReplicationTrace

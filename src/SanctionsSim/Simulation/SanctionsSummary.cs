@@ -1,5 +1,6 @@
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Actors;
 
 namespace SanctionsSim.Simulation;
 

@@ -1,5 +1,7 @@
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Analysis;
 

@@ -2,7 +2,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Analysis;
 

@@ -3,6 +3,7 @@ using SanctionsSim.Calibration;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 using SanctionsSim.Tests.Simulation;
 
 namespace SanctionsSim.Tests.Calibration;

@@ -1,6 +1,6 @@
 using SanctionsSim.Calibration;
 using SanctionsSim.Model;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Calibration;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SanctionsSim.Cli;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using SanctionsSim.Cli;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Cli;
 

@@ -1,7 +1,8 @@
-using SanctionsSim.Model;
 using System.Text.Json.Nodes;
 using SanctionsSim.Cli;
+using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Cli;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SanctionsSim.Cli;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SkiaSharp;
 
 namespace SanctionsSim.Tests.Cli;

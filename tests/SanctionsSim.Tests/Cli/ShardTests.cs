@@ -205,7 +205,7 @@ public class ShardTests
         // an own case whose scenario is a file next to it: the plan must carry the scenario itself
         string caseFolder = Path.Combine(_folder, "case");
         Directory.CreateDirectory(caseFolder);
-        File.WriteAllText(Path.Combine(caseFolder, "scenario.json"), SanctionsSim.Scenarios.ScenarioJson.Write(SanctionsSim.Presets.Get("zimbabwe-2017")));
+        File.WriteAllText(Path.Combine(caseFolder, "scenario.json"), SanctionsSim.Scenarios.ScenarioJson.Write(SanctionsSim.Scenarios.Cases.Presets.Get("zimbabwe-2017")));
         string caseFile = Path.Combine(caseFolder, "my-case.json");
         File.WriteAllText(caseFile, """{"name": "my-zimbabwe", "outcome": "falls fast", "scenario": "scenario.json", "observation": {"collapsed": true, "collapseWeek": 1}}""");
         string[] calibration = ["--case", "libya-2011", "--case-file", caseFile, "--particles", "45", "--generations", "4", "--predictive", "12", "--seed", "8"];

@@ -7,7 +7,7 @@ public class ApiConsistencyTests
 {
     private static readonly Assembly[] Assemblies =
     [
-        typeof(SanctionsSim.SanctionsModel).Assembly,
+        typeof(SanctionsSim.Simulation.SanctionsModel).Assembly,
         typeof(SanctionsSim.IO.SweepDirectory).Assembly,
         typeof(SanctionsSim.Plotting.Charts).Assembly,
         typeof(SanctionsSim.Cli.CliApp).Assembly,
@@ -75,7 +75,7 @@ public class ApiConsistencyTests
 
     [Test]
     public void CoreLibrary_HasNoFileFormatDependency()
-        => typeof(SanctionsSim.SanctionsModel).Assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain("Parquet.Net");
+        => typeof(SanctionsSim.Simulation.SanctionsModel).Assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain("Parquet.Net");
 
     [Test]
     public void EverySourceFile_HoldsAtMostOnePublicType()

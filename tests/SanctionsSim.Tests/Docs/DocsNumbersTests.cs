@@ -4,6 +4,7 @@ using SanctionsSim.Calibration;
 using SanctionsSim.Cli;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Model;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Docs;
 

@@ -1,6 +1,7 @@
 using SanctionsSim.Experiments;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Experiments;
 

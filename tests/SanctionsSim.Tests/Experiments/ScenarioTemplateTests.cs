@@ -2,6 +2,7 @@ using SanctionsSim.Experiments;
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Experiments;
 

@@ -3,7 +3,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Experiments;

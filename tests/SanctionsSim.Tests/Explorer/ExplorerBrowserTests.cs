@@ -114,11 +114,11 @@ public sealed class ExplorerBrowserTests : PlaywrightTest
 
         // a scenario file of one's own, and one the validator refuses
         string mine = Path.Combine(results, "explore-upload.json");
-        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Presets.Get("venezuela-2019-contact") with { Name = "my-package" }));
+        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Scenarios.Cases.Presets.Get("venezuela-2019-contact") with { Name = "my-package" }));
         await page.Locator("#upload").SetInputFilesAsync(mine);
         await page.WaitForFunctionAsync("() => document.getElementById('scenario-description').textContent.startsWith('my-package (52 weeks)')");
         await page.Locator("[data-path='coalition.us.contactCampaign.reachPerWeek']").WaitForAsync();
-        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Presets.Get("venezuela-2019")).Replace("\"weeks\": 52", "\"weeks\": 0", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(mine, ScenarioJson.Write(SanctionsSim.Scenarios.Cases.Presets.Get("venezuela-2019")).Replace("\"weeks\": 52", "\"weeks\": 0", StringComparison.Ordinal));
         await page.Locator("#upload").SetInputFilesAsync(mine);
         await page.Locator("#error").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         (await page.Locator("#error").InnerTextAsync()).ShouldContain("$.weeks: ");

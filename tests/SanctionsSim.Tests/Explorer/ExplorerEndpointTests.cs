@@ -2,9 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.MonteCarlo;
 using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Explorer;

@@ -1,6 +1,7 @@
 using CsCheck;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Draws;
 
 namespace SanctionsSim.Tests.MonteCarlo;
 

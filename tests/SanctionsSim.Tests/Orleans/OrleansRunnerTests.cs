@@ -3,6 +3,8 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Orleans;
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Orleans;
 

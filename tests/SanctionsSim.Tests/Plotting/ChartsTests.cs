@@ -4,7 +4,7 @@ using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 using ScottPlot;
 

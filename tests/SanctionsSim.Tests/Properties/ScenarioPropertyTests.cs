@@ -5,6 +5,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Properties;

@@ -2,6 +2,8 @@ using MathNet.Numerics.Distributions;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.RareEvents;
 

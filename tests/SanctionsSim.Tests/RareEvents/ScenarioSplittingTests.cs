@@ -1,6 +1,7 @@
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.RareEvents;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.RareEvents;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SanctionsSim.Cli;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Reliability;

@@ -39,7 +39,7 @@ public class ReproducibilityTests
 
         // and the in-process library agrees with the separate process, bit for bit (the command line draws the
         // structure from the shipped posterior by default, #27 item 1: the library's PosteriorModel)
-        var inProcess = new SanctionsSim.Calibration.PosteriorModel(SanctionsSim.Presets.Get("venezuela-2019-amnesty"), SanctionsSim.Calibration.Posterior.Default)
+        var inProcess = new SanctionsSim.Calibration.PosteriorModel(SanctionsSim.Scenarios.Cases.Presets.Get("venezuela-2019-amnesty"), SanctionsSim.Calibration.Posterior.Default)
             .Simulate(new MonteCarloOptions { Replications = 60, Seed = 11 }).Summary;
         json["finalDefectedShare"]!["mean"]!.GetValue<double>().ShouldBe(inProcess.FinalDefectedShare.Mean);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Tests.Simulation;
 
 namespace SanctionsSim.Tests.Scenarios;
@@ -45,8 +46,8 @@ public class ScenarioJsonTests
         var original = Presets.Get("venezuela-2019-amnesty");
         var copy = ScenarioJson.Read(ScenarioJson.Write(original));
         var options = new SanctionsSim.MonteCarlo.MonteCarloOptions { Replications = 20, Seed = 3 };
-        new SanctionsSim.SanctionsModel(copy).Simulate(options).Summary
-            .ExactlyEquals(new SanctionsSim.SanctionsModel(original).Simulate(options).Summary).ShouldBeTrue();
+        new SanctionsSim.Simulation.SanctionsModel(copy).Simulate(options).Summary
+            .ExactlyEquals(new SanctionsSim.Simulation.SanctionsModel(original).Simulate(options).Summary).ShouldBeTrue();
     }
 
     [Test]

@@ -5,6 +5,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
 
 namespace SanctionsSim.Tests.Simulation;
 

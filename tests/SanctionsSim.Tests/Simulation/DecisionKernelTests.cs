@@ -1,6 +1,11 @@
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Kernels;
 
 namespace SanctionsSim.Tests.Simulation;
 

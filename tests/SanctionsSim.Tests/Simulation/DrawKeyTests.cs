@@ -2,6 +2,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Draws;
 
 namespace SanctionsSim.Tests.Simulation;
 

@@ -1,7 +1,12 @@
 using SanctionsSim.Cascades;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Plan;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Tests.Simulation;
 

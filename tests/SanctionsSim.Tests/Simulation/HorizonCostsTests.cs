@@ -2,6 +2,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Tests.Simulation;
 

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
-using SanctionsSim.Scenarios;
+using SanctionsSim.Scenarios.Cases;
 
 namespace SanctionsSim.Tests.Simulation;
 

@@ -1,5 +1,7 @@
 using SanctionsSim.Cli;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Trace;
 
 namespace SanctionsSim.Tests.Simulation;
 

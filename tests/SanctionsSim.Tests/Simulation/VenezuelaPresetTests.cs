@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using SanctionsSim.Analysis;
+using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
-using SanctionsSim.Model;
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 
 namespace SanctionsSim.Tests.Simulation;

@@ -1,6 +1,8 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The sanctioning coalition: which senders are in (from a week, by a trigger on the defected share, or by

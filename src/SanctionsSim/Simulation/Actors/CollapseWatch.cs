@@ -1,4 +1,6 @@
-namespace SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
+
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The collapse rule (docs/model.md, §Collapse): the regime falls when the defected share of command strength

@@ -1,7 +1,8 @@
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>The orders in which contact campaigns reach officers (<see cref="Targeting"/>), drawn per replication from the policy stream.</summary>
 internal sealed class ContactOrders

@@ -1,4 +1,6 @@
-namespace SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
+
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The regime's repertoire against defection (docs/model.md, §Coup-proofing, Eq. 15–17). At the end of each week the

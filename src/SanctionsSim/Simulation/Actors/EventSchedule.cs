@@ -1,6 +1,7 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>Exogenous events: which happen in this replication (drawn once from the events stream), and what those in force do each week. docs/model.md, §Events.</summary>
 internal sealed class EventSchedule

@@ -1,8 +1,11 @@
 using MathNet.Numerics.Distributions;
 using SanctionsSim.Cascades;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The high command (docs/model.md, §2b, Eq. 16–19): each faction's top commanders play the global game

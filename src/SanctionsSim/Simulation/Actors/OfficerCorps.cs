@@ -1,6 +1,9 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The officers: who they are (loyalty, family exposure, personal sanctions, assets abroad: drawn once per

@@ -1,7 +1,8 @@
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Networks;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The officers' ties, drawn per replication from the network stream (docs/model.md, §Network): each officer's

@@ -1,4 +1,6 @@
-namespace SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Plan;
+
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The opposition: what it promises defectors and threatens loyalists if the regime falls (G, J, J_s of Eq. 3–4),

@@ -1,6 +1,7 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The regime's outside patrons (docs/model.md, §Patrons, Eq. 13–14): while committed and not withdrawn, each makes

@@ -1,6 +1,8 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Draws;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The rank and file: troops who desert (more when pay falls) or cross to the opposition (more when defections

@@ -1,6 +1,7 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>
 /// The regime: its revenue, reserves and patronage under the week's sanctions; how hard it watches (detection)

@@ -1,6 +1,7 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Decision;
 
 /// <summary>
 /// One week's coefficients of <see cref="DecisionRule"/> for every group g = (class, reached, sanctioned), at the

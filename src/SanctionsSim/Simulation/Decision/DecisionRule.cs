@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Decision;
 
 /// <summary>
 /// The officers' decision rule, defined once (docs/model.md, Eq. 1–5). An officer i of group

@@ -1,6 +1,6 @@
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Decision;
 
 /// <summary>
 /// Δ = U(defect) − U(stay) written as the payoffs of docs/model.md, Eq. 3–4, term by term, for reading and

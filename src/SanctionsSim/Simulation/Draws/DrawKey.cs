@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using SanctionsSim.MonteCarlo;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Draws;
 
 /// <summary>
 /// The one key function of a replication's counter-based draws: 64 random bits for (purpose, week, index).

@@ -1,6 +1,6 @@
 using SanctionsSim.MonteCarlo;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Draws;
 
 /// <summary>
 /// What a counter-based draw of a replication is for: the first field of its counter (<see cref="DrawKey"/>).

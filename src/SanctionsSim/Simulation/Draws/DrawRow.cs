@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using SanctionsSim.MonteCarlo;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Draws;
 
 /// <summary>The draws of one (purpose, week) row: <c>Bits(i) == DrawKey.Bits(key, purpose, week, i)</c>, one mix per draw.</summary>
 internal readonly struct DrawRow

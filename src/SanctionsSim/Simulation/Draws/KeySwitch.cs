@@ -1,4 +1,4 @@
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Draws;
 
 /// <summary>
 /// From week <see cref="Week"/> on, a replication's weekly draws come from <see cref="Key"/> (a splitting clone's fresh

@@ -1,4 +1,8 @@
-namespace SanctionsSim.Simulation;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Draws;
+
+namespace SanctionsSim.Simulation.Kernels;
 
 /// <summary>What a decision kernel reads in one week: the officers' attributes and state, the week's coefficients and draws.</summary>
 internal readonly ref struct DecisionInputs

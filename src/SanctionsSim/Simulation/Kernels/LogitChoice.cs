@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Kernels;
 
 /// <summary>
 /// The weekly logit choice (docs/model.md, Eq. 6): an officer attempts when u &lt; Λ(Δ/τ), u uniform on (0, 1]

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Kernels;
 
 /// <summary>The decision kernel one officer at a time: the reference for <see cref="VectorDecisionKernel"/>, and the path on hardware without 256-bit vectors.</summary>
 internal static class ScalarDecisionKernel

@@ -1,7 +1,9 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Kernels;
 
 /// <summary>
 /// <see cref="ScalarDecisionKernel.Sweep"/> four officers at a time, with the same choices in the same order:

@@ -1,4 +1,4 @@
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>
 /// The adaptive agents' weekly states a replication records (docs/model.md, §Adaptive agents, Outputs), and their

@@ -1,6 +1,6 @@
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>A <see cref="Policy.Commitment"/> as the replication reads it, with its law of motion (docs/model.md, Eq. 12).</summary>
 internal sealed class CommitmentPlan

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>The regime's repertoire as the replication reads it (hoisted from <see cref="Model.CoupProofing"/>).</summary>
 internal sealed class CoupProofingPlan

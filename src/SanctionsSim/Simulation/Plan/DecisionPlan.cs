@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>How officers decide, and what the opposition promises and threatens, as the replication reads it.</summary>
 internal sealed class DecisionPlan

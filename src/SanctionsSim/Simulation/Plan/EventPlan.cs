@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>An exogenous event as the replication reads it.</summary>
 internal sealed class EventPlan

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>A faction's parameters as the replication reads them (hoisted from <see cref="Faction"/> once per scenario).</summary>
 internal sealed class FactionPlan

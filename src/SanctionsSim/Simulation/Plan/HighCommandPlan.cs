@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>
 /// The high command as the replication reads it (hoisted from <see cref="Model.HighCommand"/>): its members, each

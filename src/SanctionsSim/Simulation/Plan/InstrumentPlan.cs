@@ -1,6 +1,6 @@
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>An instrument as the replication reads it: its schedule, its adaptive rule, whom it applies to, and its effect.</summary>
 internal sealed class InstrumentPlan

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>The revised mechanisms (docs/model.md, §2c–2e) as the replication reads them: their switches and parameters, with the backfire cost per decision class.</summary>
 internal sealed class MechanismsPlan

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>How the officers' ties are drawn, as the replication reads it.</summary>
 internal sealed class NetworkPlan

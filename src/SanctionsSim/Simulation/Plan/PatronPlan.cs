@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>An outside patron as the replication reads it (hoisted from <see cref="Patron"/>).</summary>
 internal sealed class PatronPlan

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>The regime's parameters as the replication reads them (hoisted from <see cref="Model.Regime"/>).</summary>
 internal sealed class RegimePlan

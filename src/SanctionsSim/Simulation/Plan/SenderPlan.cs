@@ -1,6 +1,6 @@
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>A coalition member as the replication reads it.</summary>
 internal sealed class SenderPlan

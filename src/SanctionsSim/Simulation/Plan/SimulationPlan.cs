@@ -2,7 +2,7 @@ using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Policy;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Plan;
 
 /// <summary>
 /// A validated scenario compiled once: every value the weekly loop reads, hoisted out of the scenario's records
@@ -15,11 +15,10 @@ internal sealed class SimulationPlan
     public const int RankGeneral = 0;
     public const int RankSenior = 1;
 
-    public SimulationPlan(Scenario scenario, DecisionKernelMode kernel = DecisionKernelMode.Auto)
+    public SimulationPlan(Scenario scenario)
     {
         scenario.Validate();
         Scenario = scenario;
-        Kernel = DecisionKernels.Resolve(kernel);
         Weeks = scenario.Weeks;
         Factions = scenario.Factions.Select(f => new FactionPlan(f)).ToArray();
         FactionCount = Factions.Length;
@@ -114,9 +113,6 @@ internal sealed class SimulationPlan
 
     /// <summary>The scenario compiled (for reports only: the replication reads the plan).</summary>
     public Scenario Scenario { get; private set; }
-
-    /// <summary>Which decision kernel the replications use.</summary>
-    public DecisionKernelMode Kernel { get; }
 
     public int Weeks { get; }
 
@@ -227,7 +223,7 @@ internal sealed class SimulationPlan
     /// Those three are compiled afresh; every other array and plan object (the officer layout, classes, events,
     /// instruments, mechanisms, the high command) is shared with this plan, so the result has this plan's shape and a
     /// worker built on this plan can run it after <see cref="Replication.Rebind"/>. Its runs are bit for bit those of
-    /// <c>new SimulationPlan(scenario, Kernel)</c> (PosteriorModelTests).
+    /// <c>new SimulationPlan(scenario)</c> (PosteriorModelTests).
     /// </summary>
     /// <param name="scenario">The particle's scenario, already validated.</param>
     /// <returns>The rebound plan (a few small objects).</returns>

@@ -1,6 +1,6 @@
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Trace;
 
 /// <summary>
 /// One replication's story, week by week: who defected (by faction and rank), who was purged and reached, the

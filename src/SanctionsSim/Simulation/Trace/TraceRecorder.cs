@@ -1,6 +1,9 @@
 using SanctionsSim.Policy;
+using SanctionsSim.Simulation.Actors;
+using SanctionsSim.Simulation.Decision;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Trace;
 
 /// <summary>Collects a replication's weekly story when tracing (<see cref="SanctionsModel.Trace"/>); batches never create one.</summary>
 internal sealed class TraceRecorder

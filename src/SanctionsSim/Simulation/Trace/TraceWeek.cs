@@ -1,4 +1,4 @@
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Trace;
 
 /// <summary>One week of a replication's story (<see cref="ReplicationTrace"/>).</summary>
 /// <threadsafety>Immutable.</threadsafety>

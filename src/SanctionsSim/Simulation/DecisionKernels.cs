@@ -1,3 +1,5 @@
+using SanctionsSim.Simulation.Kernels;
+
 namespace SanctionsSim.Simulation;
 
 /// <summary>Chooses the decision kernel: the vector sweep where 256-bit vectors are accelerated, unless switched off by option or by the environment variable <c>SANCTIONSSIM_DECISION_KERNEL=scalar</c>.</summary>

@@ -1,6 +1,7 @@
 using SanctionsSim.Model;
+using SanctionsSim.Simulation.Plan;
 
-namespace SanctionsSim.Simulation;
+namespace SanctionsSim.Simulation.Actors;
 
 /// <summary>What one replication measured, in arrays a worker reuses (internal; <see cref="RunResult"/> is the public snapshot, <see cref="SanctionsSummary"/> the aggregate).</summary>
 internal sealed class RunMetrics

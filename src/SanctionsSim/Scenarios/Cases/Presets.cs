@@ -1,8 +1,7 @@
 using SanctionsSim.Model;
 using SanctionsSim.Policy;
-using SanctionsSim.Scenarios.Cases;
 
-namespace SanctionsSim;
+namespace SanctionsSim.Scenarios.Cases;
 
 /// <summary>
 /// Built-in scenarios. <c>venezuela-2019</c> is the default: the 2019 policies as they were (docs/model.md,
