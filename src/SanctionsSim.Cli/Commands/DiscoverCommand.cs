@@ -186,7 +186,7 @@ internal static class DiscoverCommand
         _ => x >= v,
     };
 
-    private static string F(double x) => Output.Rounding.Significant(x, 4);
+    private static string F(double x) => Rounding.Significant(x, 4);
 
     private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
     {
@@ -228,7 +228,7 @@ internal static class DiscoverCommand
             .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
         foreach (var l in box.Limits.Where(l => l.Restricted))
         {
-            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Output.Rounding.Significant(l.PValue, 2)));
+            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Rounding.Significant(l.PValue, 2)));
         }
 
         console.Write(limits);
