@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
@@ -74,23 +73,12 @@ internal static class DiscoverCommand
             {
                 Directory.CreateDirectory(dir.FullName);
                 AtomicFile.WriteAllText(Path.Combine(dir.FullName, "prim.json"), SummaryJson.ToText(json));
-                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "trajectory.csv"), Csv(result));
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "trajectory.csv"), ResultsCsv.PrimTrajectory(result));
                 Charts.Save(Charts.PrimTrajectory(result, box), Path.Combine(dir.FullName, "trajectory"), ChartFormat.Png);
                 await context.Error.WriteLineAsync($"wrote prim.json, trajectory.csv and trajectory.png to {dir.FullName}").ConfigureAwait(false);
             }
 
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(Csv(result)).ConfigureAwait(false);
-                    break;
-                default:
-                    Print(context, result, box, parse.GetValue(where)!, dens);
-                    break;
-            }
+            await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.PrimTrajectory(result), () => Print(context, result, box, parse.GetValue(where)!, dens)).ConfigureAwait(false);
 
             return CliApp.Success;
         });
@@ -208,18 +196,6 @@ internal static class DiscoverCommand
         ["cases"] = b.Cases,
         ["limits"] = new JsonArray([.. b.Limits.Where(l => l.Restricted).Select(l => (JsonNode)new JsonObject { ["input"] = l.Name, ["lower"] = l.Lower, ["upper"] = l.Upper, ["pValue"] = l.PValue })]),
     };
-
-    private static string Csv(PrimResult result)
-    {
-        var b = new StringBuilder("box,coverage,density,mass,points,cases,restricted,limits\n");
-        foreach (var x in result.Trajectory)
-        {
-            string limits = string.Join(" & ", x.Limits.Where(l => l.Restricted).Select(l => $"{l.Lower:R}<={l.Name}<={l.Upper:R}"));
-            b.Append(CultureInfo.InvariantCulture, $"{x.Index},{x.Coverage:R},{x.Density:R},{x.Mass:R},{x.Points},{x.Cases},{x.RestrictedCount},\"{limits}\"\n");
-        }
-
-        return b.ToString();
-    }
 
     private static void Print(CliContext context, PrimResult result, PrimBox box, string where, double minDensity)
     {
