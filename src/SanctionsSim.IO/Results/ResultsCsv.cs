@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using SanctionsSim.Analysis;
+using SanctionsSim.Model;
+using SanctionsSim.Scorecard;
 
 namespace SanctionsSim.IO.Results;
 
@@ -79,5 +81,19 @@ internal static class ResultsCsv
         }
 
         return b.ToString();
+    }
+
+    /// <summary><c>scorecard</c>'s forecasts.csv: each forecaster's probabilities of the outcome types for each held-out case, with its scores.</summary>
+    public static string Forecasts(ScorecardResult result)
+    {
+        var lines = new List<string> { "case,forecaster,fold,observed," + string.Join(',', OutcomeTypes.All) + ",brier,logScore,hit" };
+        foreach (var f in result.Forecasts)
+        {
+            lines.Add(string.Join(',', [f.Case, $"\"{f.Forecaster}\"", f.Fold.ToString(CultureInfo.InvariantCulture), OutcomeTypes.Name(f.Observed),
+                .. f.Probabilities.Select(p => p.ToString("0.######", CultureInfo.InvariantCulture)),
+                f.Brier.ToString("0.######", CultureInfo.InvariantCulture), f.LogScore.ToString("0.######", CultureInfo.InvariantCulture), f.Hit ? "1" : "0"]));
+        }
+
+        return string.Join('\n', lines) + "\n";
     }
 }
