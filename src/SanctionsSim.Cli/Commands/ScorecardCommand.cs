@@ -101,7 +101,7 @@ internal static class ScorecardCommand
                 folder.Create();
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.md"), ScorecardPage.Render(json));
-                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "forecasts.csv"), ForecastsCsv(result));
+                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "forecasts.csv"), ResultsCsv.Forecasts(result));
                 var charts = Charts.Save(Charts.Reliability(result), Path.Combine(folder.FullName, "reliability"));
                 await context.Error.WriteLineAsync($"wrote scorecard.json, scorecard.md, forecasts.csv and {charts.Count} chart files to {folder.FullName}").ConfigureAwait(false);
             }
@@ -164,18 +164,5 @@ internal static class ScorecardCommand
             ["reliability"] = reliability,
             ["forecasts"] = forecasts,
         };
-    }
-
-    private static string ForecastsCsv(ScorecardResult result)
-    {
-        var lines = new List<string> { "case,forecaster,fold,observed," + string.Join(',', OutcomeTypes.All) + ",brier,logScore,hit" };
-        foreach (var f in result.Forecasts)
-        {
-            lines.Add(string.Join(',', [f.Case, $"\"{f.Forecaster}\"", f.Fold.ToString(CultureInfo.InvariantCulture), OutcomeTypes.Name(f.Observed),
-                .. f.Probabilities.Select(p => p.ToString("0.######", CultureInfo.InvariantCulture)),
-                f.Brier.ToString("0.######", CultureInfo.InvariantCulture), f.LogScore.ToString("0.######", CultureInfo.InvariantCulture), f.Hit ? "1" : "0"]));
-        }
-
-        return string.Join('\n', lines) + "\n";
     }
 }

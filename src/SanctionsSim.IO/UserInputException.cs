@@ -1,0 +1,25 @@
+namespace SanctionsSim.IO;
+
+/// <summary>A mistake in what the user asked for: reported in one message, exit code 2, no stack trace.</summary>
+public sealed class UserInputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public UserInputException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message naming the field, the value and what is allowed.</summary>
+    /// <param name="message">The message.</param>
+    public UserInputException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public UserInputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
