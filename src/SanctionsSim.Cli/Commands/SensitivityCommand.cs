@@ -4,6 +4,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using Spectre.Console;

@@ -80,7 +80,7 @@ public sealed class Sweep
 
         Design = design;
 
-        ScenarioHash = ScenarioJson.Hash(scenario) + (_options.Posterior is { } posterior ? "+posterior:" + posterior.Hash : "");
+        ScenarioHash = ScenarioJson.ExperimentHash(scenario, _options.Posterior?.Hash);
     }
 
     /// <summary>The design.</summary>

@@ -57,6 +57,7 @@ public class ExitCodeTests : CliFolderTest
         CliApp.Failed(new UserInputException("--x must be 1")).ShouldBe((CliApp.BadInput, "error: --x must be 1"));
         CliApp.Failed(new ScenarioValidationException()).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new ValidationException("Invalid options")).Code.ShouldBe(CliApp.BadInput);
+        CliApp.Failed(new SanctionsSim.IO.FolderStateException("holds the checkpoint of another batch")).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new FileNotFoundException("no such file")).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new DirectoryNotFoundException("no such folder")).Code.ShouldBe(CliApp.BadInput);
 
