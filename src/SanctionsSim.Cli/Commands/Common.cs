@@ -94,12 +94,6 @@ internal static class Common
         return [.. Scenarios.Cases.CaseBase.Get(preset).Ranges.Where(r => Scenarios.Cases.CaseFile.Navigate(json, r.Path) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out double x) && Math.Abs(x - r.Mode) <= 1e-9 * Math.Max(1, Math.Abs(x)))];
     }
 
-    /// <summary>The experiment: the scenario itself, under a posterior, with its facts drawn within their ranges, or both.</summary>
-    public static IMonteCarloExperiment<SanctionsSummary> Experiment(Scenario scenario, Calibration.Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange> ranges, bool recordRuns)
-        => ranges.Count > 0 ? new Calibration.FactRangeModel(scenario, ranges, posterior, recordRuns)
-            : posterior is not null ? new Calibration.PosteriorModel(scenario, posterior, recordRuns)
-            : new SanctionsModel(scenario, recordRuns);
-
     /// <summary>The line that says a run drew a case's facts within their ranges.</summary>
     public static string FactsLine(IReadOnlyList<Scenarios.Cases.FactRange> ranges)
         => $"facts: {ranges.Count} uncertain facts of the case drawn within their sourced ranges in every run (docs/cases.md); --facts fixed holds them at their best estimates.";

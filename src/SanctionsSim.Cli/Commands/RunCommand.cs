@@ -92,7 +92,7 @@ internal static class RunCommand
             var structure = StructureChoice.Resolve(parse, structureOption, posteriorOption);
             var posterior = structure.Posterior;
             var ranges = Common.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
-            var model = Common.Experiment(scenario, posterior, ranges, recordRuns: outFolder is not null);
+            var model = Calibration.PosteriorModel.Create(scenario, posterior, ranges, recordRuns: outFolder is not null);
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");

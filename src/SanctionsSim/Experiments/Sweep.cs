@@ -128,9 +128,7 @@ public sealed class Sweep
     {
         double[] values = ValuesAt(index);
         var scenario = _template.Apply(values, $"{_template.Scenario.Name}#{index}");
-        IMonteCarloExperiment<SanctionsSummary> model = _options.Posterior is null
-            ? new SanctionsModel(scenario, recordRuns: _options.RecordOutcomes)
-            : new Calibration.PosteriorModel(scenario, _options.Posterior, recordRuns: _options.RecordOutcomes);
+        var model = Calibration.PosteriorModel.Create(scenario, _options.Posterior, recordRuns: _options.RecordOutcomes);
         var result = new MonteCarloRunner(_options.MonteCarlo).Run(model, null, cancellationToken);
         if (result.IsPartial || result.Summary.Replications < _options.MonteCarlo.Replications)
         {
