@@ -42,6 +42,6 @@ internal sealed class SweepSpec
             throw new UserInputException($"--points must be in [1, 10000000]; got {n}.");
         }
 
-        return new SweepDefinition(scenario, levers, kind, n, l, r, s, parse.GetValue(_confidence));
+        return new SweepDefinition { Scenario = scenario, Levers = levers, Kind = kind, Points = n, Levels = l, Runs = r, Seed = s, Confidence = parse.GetValue(_confidence) };
     }
 }

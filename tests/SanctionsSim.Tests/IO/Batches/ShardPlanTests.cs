@@ -75,7 +75,7 @@ public class ShardPlanTests
     public void ASweepPlannedInShards_MergesToThePointsOfOneSweep()
     {
         var scenario = Presets.Get("venezuela-2019-amnesty");
-        var definition = new SweepDefinition(scenario, [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1)], "lhs", 5, 3, 4, 2, 0.95);
+        var definition = new SweepDefinition { Scenario = scenario, Levers = [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1)], Kind = "lhs", Points = 5, Levels = 3, Runs = 4, Seed = 2, Confidence = 0.95 };
         ShardPlan.Create(_folder, "sweep", scenario, 2, [("confidence", 0.95), ("sweep", definition.ToJson())], ("firstPoint", "points"), 5, 2);
         var plan = ShardPlan.Read(_folder);
         plan.RunShard(plan.Sweep().Batch(), 1, 1, CancellationToken.None).ShouldBe(ShardOutcome.Written);
@@ -92,7 +92,7 @@ public class ShardPlanTests
     [Test]
     public void SweepPoints_MergeInAnyOrder_ToTheSameSet_AndRefuseAPointTwice()
     {
-        var sweep = new SweepDefinition(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1)], "lhs", 4, 3, 3, 7, 0.95).Build(1);
+        var sweep = new SweepDefinition { Scenario = Presets.Get("venezuela-2019"), Levers = [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1)], Kind = "lhs", Points = 4, Levels = 3, Runs = 3, Seed = 7, Confidence = 0.95 }.Build(1);
         var points = Enumerable.Range(0, 4).Select(i => sweep.RunPoint(i)!).ToArray();
         var forward = new SweepPointSet(points[..2]);
         forward.Merge(new SweepPointSet(points[2..]));
