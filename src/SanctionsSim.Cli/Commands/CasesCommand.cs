@@ -43,7 +43,7 @@ internal static class CasesCommand
                 .AddColumn("case").AddColumn("week 0").AddColumn("outcome").AddColumn("regime").AddColumn(new TableColumn("sources").RightAligned()).AddColumn(new TableColumn("uncertain facts").RightAligned());
             foreach (var c in CaseBase.All)
             {
-                Common.Row(table, c.Name, c.WeekZero ?? "", Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
+                Common.Row(table, c.Name, c.WeekZero ?? "", CasesPage.Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
             }
 
             Common.Console(context.Output, context.Interactive).Write(table);
@@ -58,14 +58,6 @@ internal static class CasesCommand
         return command;
     }
 
-    internal static string Outcome(CaseObservation o)
-        => o.Outcome is OutcomeType t
-            ? OutcomeTypes.Name(t) + (o.OutcomeWeek is int w ? $", week {Weeks(o, w)}" : "")
-            : o.Collapsed ? $"collapsed{(o.CollapseWeek is int c ? $", week {c}" : "")}" : "survived";
-
-    private static string Weeks(CaseObservation o, int week)
-        => o.Ranges.TryGetValue("outcomeWeek", out var r) && r.High > r.Low ? $"{r.Low.ToString(CultureInfo.InvariantCulture)}-{r.High.ToString(CultureInfo.InvariantCulture)}" : week.ToString(CultureInfo.InvariantCulture);
-
     private static Command Show(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "A case's name (sanctionssim cases lists them)." };
@@ -76,7 +68,7 @@ internal static class CasesCommand
             var o = context.Output;
             await o.WriteLineAsync($"{c.Name}: {c.Title}").ConfigureAwait(false);
             await o.WriteLineAsync($"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}").ConfigureAwait(false);
-            await o.WriteLineAsync($"outcome: {Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
+            await o.WriteLineAsync($"outcome: {CasesPage.Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("faction").AddColumn(new TableColumn("troops").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
                 .AddColumn(new TableColumn("loyalty shift").RightAligned()).AddColumn(new TableColumn("family exposure").RightAligned()).AddColumn(new TableColumn("importance").RightAligned());
             foreach (var f in c.Scenario.Factions)
@@ -147,7 +139,7 @@ internal static class CasesCommand
                 }
 
                 AtomicFile.WriteAllText(target.FullName, json);
-                await context.Output.WriteLineAsync($"coded {coded.Name} under the coding rules v{rules.Version}: {coded.Scenario.Factions.Count} factions, {coded.Scenario.Events.Count} events, {coded.Ranges.Count} facts drawn within ranges, outcome {Outcome(coded.Observation)}; wrote {target.FullName}").ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"coded {coded.Name} under the coding rules v{rules.Version}: {coded.Scenario.Factions.Count} factions, {coded.Scenario.Events.Count} events, {coded.Ranges.Count} facts drawn within ranges, outcome {CasesPage.Outcome(coded.Observation)}; wrote {target.FullName}").ConfigureAwait(false);
             }
             else
             {

@@ -263,7 +263,7 @@ internal static class Common
     /// <summary>A number for a table; a "G" format (general, which switches to exponents) becomes that many significant digits in plain decimals.</summary>
     public static string F(double value, string format = "G6")
         => double.IsNaN(value) ? "—"
-            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Output.Rounding.Significant(value, digits)
+            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Rounding.Significant(value, digits)
             : value.ToString(format, CultureInfo.InvariantCulture);
 
     public static void CheckOutFolder(DirectoryInfo? folder)

@@ -44,20 +44,11 @@ internal static class CompareCommand
             {
                 json["posterior"] = SummaryJson.Posterior(posteriorUsed);
             }
-            switch (parse.GetValue(format))
+            await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.Comparison(result.Summary, result.Confidence), async () =>
             {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(Csv(result.Summary, result.Confidence)).ConfigureAwait(false);
-                    break;
-                default:
-                    PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
-                    await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
-
-                    break;
-            }
+                PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));
+                await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
@@ -175,27 +166,6 @@ internal static class CompareCommand
     private static string? Reduction(string output, double factor)
         => double.IsFinite(factor) && factor > 1.05 ? $"{Common.F(factor, "F1")}× for {output}" : null;
 
-    internal static string Csv(ComparisonSummary s, double c)
-    {
-        var b = new System.Text.StringBuilder("scenario,collapseProbability,lower,upper,collapseDifference,collapseDifferenceLower,collapseDifferenceUpper,weeksSurvivedDifference,weeksDifferenceLower,weeksDifferenceUpper\n");
-        for (int k = 0; k < s.Arms.Count; k++)
-        {
-            var p = s.Arms[k].CollapseProbability;
-            var ci = p.Wilson(c);
-            b.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s.Arms[k].ScenarioName},{p.Estimate:R},{ci.Lower:R},{ci.Upper:R}");
-            if (k > 0)
-            {
-                var e = s.Effect(k, c);
-                b.Append(System.Globalization.CultureInfo.InvariantCulture, $",{e.CollapseProbabilityDifference:R},{e.CollapseProbabilityDifferenceInterval.Lower:R},{e.CollapseProbabilityDifferenceInterval.Upper:R},{e.WeeksSurvivedDifference:R},{e.WeeksSurvivedDifferenceInterval.Lower:R},{e.WeeksSurvivedDifferenceInterval.Upper:R}");
-            }
-            else
-            {
-                b.Append(",,,,,,");
-            }
-
-            b.Append('\n');
-        }
-
-        return b.ToString();
-    }
+    /// <summary>The comparison as CSV (kept for the shard merge; the writer is <see cref="ResultsCsv.Comparison"/>).</summary>
+    internal static string Csv(ComparisonSummary s, double c) => ResultsCsv.Comparison(s, c);
 }

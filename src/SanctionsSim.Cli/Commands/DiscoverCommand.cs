@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
@@ -74,23 +73,12 @@ internal static class DiscoverCommand
             {
                 Directory.CreateDirectory(dir.FullName);
                 AtomicFile.WriteAllText(Path.Combine(dir.FullName, "prim.json"), SummaryJson.ToText(json));
-                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "trajectory.csv"), Csv(result));
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "trajectory.csv"), ResultsCsv.PrimTrajectory(result));
                 Charts.Save(Charts.PrimTrajectory(result, box), Path.Combine(dir.FullName, "trajectory"), ChartFormat.Png);
                 await context.Error.WriteLineAsync($"wrote prim.json, trajectory.csv and trajectory.png to {dir.FullName}").ConfigureAwait(false);
             }
 
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(Csv(result)).ConfigureAwait(false);
-                    break;
-                default:
-                    Print(context, result, box, parse.GetValue(where)!, dens);
-                    break;
-            }
+            await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.PrimTrajectory(result), () => Print(context, result, box, parse.GetValue(where)!, dens)).ConfigureAwait(false);
 
             return CliApp.Success;
         });
@@ -186,7 +174,7 @@ internal static class DiscoverCommand
         _ => x >= v,
     };
 
-    private static string F(double x) => Output.Rounding.Significant(x, 4);
+    private static string F(double x) => Rounding.Significant(x, 4);
 
     private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
     {
@@ -209,18 +197,6 @@ internal static class DiscoverCommand
         ["limits"] = new JsonArray([.. b.Limits.Where(l => l.Restricted).Select(l => (JsonNode)new JsonObject { ["input"] = l.Name, ["lower"] = l.Lower, ["upper"] = l.Upper, ["pValue"] = l.PValue })]),
     };
 
-    private static string Csv(PrimResult result)
-    {
-        var b = new StringBuilder("box,coverage,density,mass,points,cases,restricted,limits\n");
-        foreach (var x in result.Trajectory)
-        {
-            string limits = string.Join(" & ", x.Limits.Where(l => l.Restricted).Select(l => $"{l.Lower:R}<={l.Name}<={l.Upper:R}"));
-            b.Append(CultureInfo.InvariantCulture, $"{x.Index},{x.Coverage:R},{x.Density:R},{x.Mass:R},{x.Points},{x.Cases},{x.RestrictedCount},\"{limits}\"\n");
-        }
-
-        return b.ToString();
-    }
-
     private static void Print(CliContext context, PrimResult result, PrimBox box, string where, double minDensity)
     {
         var console = Common.Console(context.Output, context.Interactive);
@@ -228,7 +204,7 @@ internal static class DiscoverCommand
             .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
         foreach (var l in box.Limits.Where(l => l.Restricted))
         {
-            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Output.Rounding.Significant(l.PValue, 2)));
+            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Rounding.Significant(l.PValue, 2)));
         }
 
         console.Write(limits);

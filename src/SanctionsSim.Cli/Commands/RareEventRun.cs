@@ -251,7 +251,7 @@ internal static class RareEventRun
             return $"Verdict: no run of the {MethodName(method)} reached a collapse within {scenario.Weeks} weeks, so this estimate cannot say how small its probability is (see the warning below).";
         }
 
-        string word = Output.Readable.Likelihood(Math.Max(0, result.Interval.Lower), Math.Min(1, result.Interval.Upper)) is string w ? $"is {w}" : "cannot yet be put in words";
+        string word = Readable.Likelihood(Math.Max(0, result.Interval.Lower), Math.Min(1, result.Interval.Upper)) is string w ? $"is {w}" : "cannot yet be put in words";
         string oneIn = Rounding.OneIn(result.Probability) is string o ? $"{o}, " : "";
         string error = double.IsFinite(result.RelativeError) ? $" with a relative error of {Rounding.Fixed(result.RelativeError * 100, 1)} %" : "";
         return string.Create(CultureInfo.InvariantCulture,

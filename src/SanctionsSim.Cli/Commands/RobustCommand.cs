@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
@@ -114,49 +113,15 @@ internal static class RobustCommand
             {
                 Directory.CreateDirectory(dir.FullName);
                 AtomicFile.WriteAllText(Path.Combine(dir.FullName, "robust.json"), SummaryJson.ToText(json));
-                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "particles.csv"), ParticlesCsv(result));
+                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "particles.csv"), ResultsCsv.RobustParticles(result));
                 await context.Error.WriteLineAsync($"wrote robust.json and particles.csv to {dir.FullName} (find where an arm fails: sanctionssim discover {Path.Combine(dir.FullName, "particles.csv")} --where \"{result.ArmNames[0]}<{result.Target.ToString(CultureInfo.InvariantCulture)}\")").ConfigureAwait(false);
             }
 
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(ParticlesCsv(result)).ConfigureAwait(false);
-                    break;
-                default:
-                    Print(context, result);
-                    break;
-            }
+            await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.RobustParticles(result), () => Print(context, result)).ConfigureAwait(false);
 
             return CliApp.Success;
         });
         return command;
-    }
-
-    internal static string ParticlesCsv(RobustChoiceResult result)
-    {
-        var names = result.Posterior.Parameters.Select(p => p.Name).ToArray();
-        var b = new StringBuilder("particle,posteriorIndex," + string.Join(",", names) + "," + string.Join(",", result.ArmNames) + "\n");
-        for (int i = 0; i < result.Particles.Count; i++)
-        {
-            b.Append(CultureInfo.InvariantCulture, $"{i},{result.Particles[i]}");
-            for (int j = 0; j < names.Length; j++)
-            {
-                b.Append(CultureInfo.InvariantCulture, $",{result.Parameter(i, j):R}");
-            }
-
-            for (int a = 0; a < result.ArmNames.Count; a++)
-            {
-                b.Append(CultureInfo.InvariantCulture, $",{result.Estimate(i, a):R}");
-            }
-
-            b.Append('\n');
-        }
-
-        return b.ToString();
     }
 
     private static JsonObject Json(RobustChoiceResult r) => new()

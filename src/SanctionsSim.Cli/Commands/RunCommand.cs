@@ -125,33 +125,24 @@ internal static class RunCommand
             {
                 summary["facts"] = new System.Text.Json.Nodes.JsonObject { ["drawn"] = "within their ranges", ["uncertainFacts"] = ranges.Count };
             }
-            switch (parse.GetValue(format))
+            await Emit.Result(context, parse.Format(format), () => summary, () => SummaryJson.SummaryCsv(summary), async () =>
             {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(summary)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(summary)).ConfigureAwait(false);
-                    break;
-                default:
-                    if (parse.GetValue(detail))
-                    {
-                        PrintTable(context, result, scenario, parse.GetValue(explain));
-                    }
-                    else
-                    {
-                        PrintPlain(context, result, scenario, parse.GetValue(file) is null, parse.GetValue(explain));
-                    }
+                if (parse.GetValue(detail))
+                {
+                    PrintTable(context, result, scenario, parse.GetValue(explain));
+                }
+                else
+                {
+                    PrintPlain(context, result, scenario, parse.GetValue(file) is null, parse.GetValue(explain));
+                }
 
-                    await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
 
-                    if (ranges.Count > 0)
-                    {
-                        await context.Output.WriteLineAsync(Common.FactsLine(ranges)).ConfigureAwait(false);
-                    }
-
-                    break;
-            }
+                if (ranges.Count > 0)
+                {
+                    await context.Output.WriteLineAsync(Common.FactsLine(ranges)).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {

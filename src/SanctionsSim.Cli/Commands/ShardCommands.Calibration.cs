@@ -277,7 +277,7 @@ internal static partial class ShardCommands
             return CliApp.Success;
         }
 
-        string tolerance = double.IsFinite(population.Tolerance) ? Output.Rounding.Significant(population.Tolerance, 4) : "∞";
+        string tolerance = double.IsFinite(population.Tolerance) ? Rounding.Significant(population.Tolerance, 4) : "∞";
         if (format == "json")
         {
             await context.Output.WriteAsync(SummaryJson.ToText(new JsonObject

@@ -79,7 +79,7 @@ internal static class InitCommand
             }
             else
             {
-                text = Output.ShortScenario.Write(Presets.Get(name), SchemaFileName, name);
+                text = ShortScenario.Write(Presets.Get(name), SchemaFileName, name);
             }
 
             AtomicFile.WriteAllText(path.FullName, text);

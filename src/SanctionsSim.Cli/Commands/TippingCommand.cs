@@ -120,35 +120,22 @@ internal static class TippingCommand
                 ["curve"] = curve,
                 ["structure"] = structure.Json(),
             };
-            switch (parse.GetValue(format))
+            await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.TippingCurve(result), () =>
             {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteLineAsync("value,collapseProbability,lower,upper").ConfigureAwait(false);
-                    foreach (var p in result.Curve)
-                    {
-                        await context.Output.WriteLineAsync(string.Join(",", new[] { p.Value, p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper }.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).ConfigureAwait(false);
-                    }
+                var console = Common.Console(context.Output, context.Interactive);
+                context.Output.WriteLine(Verdict(result, c));
+                console.WriteLine();
+                var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
+                    .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());
+                foreach (var p in result.Curve)
+                {
+                    var (pe, plo, phi) = Rounding.Percent(p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper, p.Probability.StandardError);
+                    Common.Row(table, Rounding.Significant(p.Value), pe, $"{plo} to {phi}");
+                }
 
-                    break;
-                default:
-                    var console = Common.Console(context.Output, context.Interactive);
-                    context.Output.WriteLine(Verdict(result, c));
-                    console.WriteLine();
-                    var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
-                        .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());
-                    foreach (var p in result.Curve)
-                    {
-                        var (pe, plo, phi) = Rounding.Percent(p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper, p.Probability.StandardError);
-                        Common.Row(table, Rounding.Significant(p.Value), pe, $"{plo} to {phi}");
-                    }
-
-                    console.Write(table);
-                    context.Output.WriteLine(structure.Line());
-                    break;
-            }
+                console.Write(table);
+                context.Output.WriteLine(structure.Line());
+            }).ConfigureAwait(false);
 
             if (folder is not null)
             {

@@ -22,7 +22,10 @@ namespace SanctionsSim.Tests.Cli;
 /// and so how many lines there are, depends on how the threads interleave; the last two are posted through
 /// <see cref="Progress{T}"/>, which may write them after the command returned); charts (<c>.png</c>, <c>.svg</c>, and the SVG inlined in HTML reports) are listed
 /// by name but not compared: SanctionsSim.Plotting draws them, not the writers under test, and their glyphs depend
-/// on the machine's fonts. Other binary files (Parquet, checkpoints) are compared by SHA-256.
+/// on the machine's fonts. The shards of <c>run-shard</c> (<c>shards/*.bin</c>) are compared by length only: they carry
+/// the SHA-256 of the plan, which records the package version; the names of <c>optimize</c>'s saved evaluations
+/// (<c>evaluations/HASH.json</c>) are a hash of a key that holds the version, and become <c>evaluations/{key}.json</c>
+/// (their contents are compared). Other binary files (Parquet, checkpoints) are compared by SHA-256.
 /// </para>
 /// Not run here: <c>explore</c> (a web server; tests/SanctionsSim.Tests/Explorer covers its pages) and
 /// <c>cluster</c> (it needs Orleans silos; tests/SanctionsSim.Tests/Orleans covers it).
@@ -253,22 +256,23 @@ public class CliGoldenTests
                     .Append("--- stderr\n").Append(Normalise(error.ToString(), dir)).Append('\n');
             }
 
-            foreach (string file in Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !before.Contains(f)).Order(StringComparer.Ordinal))
+            var files = new List<(string Name, string Text)>();
+            foreach (string file in Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !before.Contains(f)))
             {
-                string name = Path.GetRelativePath(dir, file).Replace('\\', '/');
-                text.Append("--- file ").Append(name);
-                switch (Path.GetExtension(file))
+                string name = Regex.Replace(Path.GetRelativePath(dir, file).Replace('\\', '/'), "evaluations/[0-9a-f]{32}\\.json$", "evaluations/{key}.json");
+                string content = Path.GetExtension(file) switch
                 {
-                    case ".png" or ".svg":
-                        text.Append(" (chart, not compared)\n");
-                        break;
-                    case ".json" or ".csv" or ".md" or ".txt" or ".html" or ".sh" or ".sub" or ".yaml":
-                        text.Append('\n').Append(Normalise(File.ReadAllText(file), dir)).Append('\n');
-                        break;
-                    default:
-                        text.Append(" sha256 ").Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))).Append('\n');
-                        break;
-                }
+                    ".png" or ".svg" => " (chart, not compared)\n",
+                    ".json" or ".csv" or ".md" or ".txt" or ".html" or ".sh" or ".sub" or ".yaml" => "\n" + Normalise(File.ReadAllText(file), dir) + "\n",
+                    ".bin" when name.Contains("shards/", StringComparison.Ordinal) => $" {new FileInfo(file).Length} bytes (holds the plan's hash, which covers the package version)\n",
+                    _ => " sha256 " + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) + "\n",
+                };
+                files.Add((name, content));
+            }
+
+            foreach (var (name, content) in files.OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal))
+            {
+                text.Append("--- file ").Append(name).Append(content);
             }
 
             string path = Path.Combine(Goldens, golden.Name + ".txt");

@@ -406,7 +406,7 @@ public class SensitivityCliTests
     public void Glossary_InTheDocs_HasEveryTermTheCommandLineExplains()
     {
         string doc = File.ReadAllText(Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "glossary.md"));
-        foreach (var (term, meaning) in SanctionsSim.Cli.Output.Glossary.Entries)
+        foreach (var (term, meaning) in SanctionsSim.IO.Text.Glossary.Entries)
         {
             doc.ShouldContain($"**{term}**: {meaning}");
         }

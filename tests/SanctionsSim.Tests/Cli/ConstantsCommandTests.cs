@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
 namespace SanctionsSim.Tests.Cli;
 

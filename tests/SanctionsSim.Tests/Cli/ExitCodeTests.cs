@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Cli;
+using SanctionsSim.IO;
 using SanctionsSim.Model;
 
 namespace SanctionsSim.Tests.Cli;
@@ -57,7 +58,7 @@ public class ExitCodeTests : CliFolderTest
         CliApp.Failed(new UserInputException("--x must be 1")).ShouldBe((CliApp.BadInput, "error: --x must be 1"));
         CliApp.Failed(new ScenarioValidationException()).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new ValidationException("Invalid options")).Code.ShouldBe(CliApp.BadInput);
-        CliApp.Failed(new SanctionsSim.IO.FolderStateException("holds the checkpoint of another batch")).Code.ShouldBe(CliApp.BadInput);
+        CliApp.Failed(new FolderStateException("holds the checkpoint of another batch")).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new FileNotFoundException("no such file")).Code.ShouldBe(CliApp.BadInput);
         CliApp.Failed(new DirectoryNotFoundException("no such folder")).Code.ShouldBe(CliApp.BadInput);
 

@@ -65,7 +65,7 @@ public partial class ReportTests
         static string OutcomeCell(SanctionsSim.MonteCarlo.ProportionEstimate p)
         {
             var ci = p.Wilson(0.95);
-            var (e, lo, hi) = SanctionsSim.Cli.Output.Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
+            var (e, lo, hi) = SanctionsSim.IO.Text.Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
             return $"{e} [{lo.Replace(" %", "", StringComparison.Ordinal)}, {hi.Replace(" %", "", StringComparison.Ordinal)}]";
         }
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SanctionsSim.Cli;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
 namespace SanctionsSim.Tests.Cli;
 

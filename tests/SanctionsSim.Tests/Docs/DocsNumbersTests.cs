@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
 using SanctionsSim.Cli;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO;
+using SanctionsSim.IO.Pages;
 using SanctionsSim.Model;
 
 namespace SanctionsSim.Tests.Docs;

@@ -135,7 +135,7 @@ public sealed class ExplorerEndpointTests
             {
                 JsonNode o = outcomes[(int)type]!;
                 ProportionEstimate p = expected.Arms[k].OutcomeProbability(type);
-                o["words"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Output.Readable.Outcome(type));
+                o["words"]!.GetValue<string>().ShouldBe(SanctionsSim.IO.Text.Readable.Outcome(type));
                 o["p"]!.GetValue<double>().ShouldBe(p.Estimate);
                 o["lower"]!.GetValue<double>().ShouldBe(p.Wilson(0.95).Lower);
                 o["upper"]!.GetValue<double>().ShouldBe(p.Wilson(0.95).Upper);

@@ -7,7 +7,7 @@ using SanctionsSim.Explorer.Hosting;
 namespace SanctionsSim.Tests.Explorer;
 
 /// <summary>The explorer on a test server, with the command-line tool's report and story wording.</summary>
-internal sealed class ExplorerFactory(ExplorerOptions options) : WebApplicationFactory<SanctionsSim.Cli.UserInputException>
+internal sealed class ExplorerFactory(ExplorerOptions options) : WebApplicationFactory<SanctionsSim.Cli.CliContext>
 {
     public ExplorerFactory()
         : this(ToolOptions())

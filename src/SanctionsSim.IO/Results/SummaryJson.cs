@@ -11,7 +11,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Simulation;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Results;
 
 /// <summary>The JSON and CSV shapes of results (documented in docs/cli.md).</summary>
 internal static class SummaryJson
@@ -173,7 +173,7 @@ internal static class SummaryJson
         var node = new JsonObject();
         foreach (OutcomeSummary o in s.Outcomes)
         {
-            node[Cli.Output.Readable.OutcomeKey(o.Outcome)] = new JsonObject
+            node[Readable.OutcomeKey(o.Outcome)] = new JsonObject
             {
                 ["probability"] = Proportion(o.Probability, confidence),
                 ["weeks"] = o.Outcome == OutcomeType.Survived ? null : new JsonObject

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
-namespace SanctionsSim.Tests.Docs;
+namespace SanctionsSim.Tests.IO.Pages;
 
 /// <summary>docs/constants.md is rendered from the recorded docs/results/constants.json, which covers every constant and case.</summary>
 public class ConstantsPageTests

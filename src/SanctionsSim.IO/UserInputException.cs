@@ -1,4 +1,4 @@
-namespace SanctionsSim.Cli;
+namespace SanctionsSim.IO;
 
 /// <summary>A mistake in what the user asked for: reported in one message, exit code 2, no stack trace.</summary>
 public sealed class UserInputException : Exception

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
-namespace SanctionsSim.Tests.Docs;
+namespace SanctionsSim.Tests.IO.Pages;
 
 /// <summary>docs/misfit.md is rendered from the recorded docs/results/misfit.json.</summary>
 public class MisfitPageTests

@@ -1,6 +1,6 @@
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Text;
 
-namespace SanctionsSim.Tests.Cli;
+namespace SanctionsSim.Tests.IO.Text;
 
 /// <summary>Numbers and words a student reads: the rounding rule, the IPCC likelihood scale, proper nouns.</summary>
 public class ReadableTests

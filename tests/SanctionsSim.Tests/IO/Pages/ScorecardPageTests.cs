@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
-namespace SanctionsSim.Tests.Docs;
+namespace SanctionsSim.Tests.IO.Pages;
 
 /// <summary>The scorecard pages in docs/ are rendered from the recorded results files in docs/results/.</summary>
 public class ScorecardPageTests

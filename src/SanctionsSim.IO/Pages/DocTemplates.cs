@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using SanctionsSim.Analysis;
 using SanctionsSim.Scenarios;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>
 /// The documentation's pages rendered from templates and recorded results (docs/results.md): every

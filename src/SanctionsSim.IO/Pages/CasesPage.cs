@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios.Cases;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>
 /// Renders docs/cases.md from the case base: the base rates, then every case's facts with their ranges and
@@ -13,6 +13,15 @@ namespace SanctionsSim.Cli.Output;
 /// </summary>
 internal static class CasesPage
 {
+    /// <summary>How a case ended, in words: its outcome type and week (a range when the week is uncertain), or collapsed/survived.</summary>
+    internal static string Outcome(CaseObservation o)
+        => o.Outcome is OutcomeType t
+            ? OutcomeTypes.Name(t) + (o.OutcomeWeek is int w ? $", week {Weeks(o, w)}" : "")
+            : o.Collapsed ? $"collapsed{(o.CollapseWeek is int c ? $", week {c}" : "")}" : "survived";
+
+    private static string Weeks(CaseObservation o, int week)
+        => o.Ranges.TryGetValue("outcomeWeek", out var r) && r.High > r.Low ? $"{r.Low.ToString(CultureInfo.InvariantCulture)}-{r.High.ToString(CultureInfo.InvariantCulture)}" : week.ToString(CultureInfo.InvariantCulture);
+
     public static string Render()
     {
         var cases = CaseBase.All;
@@ -52,7 +61,7 @@ internal static class CasesPage
         {
             var facts = c.Facts;
             int unverified = facts?["unverified"] is JsonArray u ? u.Count : 0;
-            s.AppendLine(CultureInfo.InvariantCulture, $"| [`{c.Name}`](#{c.Name}) | {c.WeekZero} | {Commands.CasesCommand.Outcome(c.Observation)} | {c.RegimeType} | {c.Scenario.Factions.Count} | {c.SourceCount} | {unverified} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| [`{c.Name}`](#{c.Name}) | {c.WeekZero} | {Outcome(c.Observation)} | {c.RegimeType} | {c.Scenario.Factions.Count} | {c.SourceCount} | {unverified} |");
         }
 
         s.AppendLine();
@@ -114,7 +123,7 @@ internal static class CasesPage
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"**{c.Title}.** Week 0 = {c.WeekZero} ({Text(facts, "weekZeroEvent")}); regime type {c.RegimeType ?? "not recorded"}{Gwf(facts)}; coding rules v{c.RulesVersion}.");
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"**Outcome: {Commands.CasesCommand.Outcome(c.Observation)}.** {Clean(c.Summary)}{Cite(facts["outcome"] as JsonObject)}");
+        s.AppendLine(CultureInfo.InvariantCulture, $"**Outcome: {Outcome(c.Observation)}.** {Clean(c.Summary)}{Cite(facts["outcome"] as JsonObject)}");
         s.AppendLine();
         if (facts["population"] is JsonNode population)
         {

@@ -1,4 +1,4 @@
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Text;
 
 /// <summary>The terms the command line prints, explained (<c>--explain</c>); docs/glossary.md holds the same entries, checked by a test.</summary>
 internal static class Glossary

@@ -1,6 +1,6 @@
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Pages;
 
-namespace SanctionsSim.Tests.Docs;
+namespace SanctionsSim.Tests.IO.Pages;
 
 /// <summary>docs/cases.md and docs/coding-rules.md are rendered from the case files and the rules files.</summary>
 public class CasesPageTests

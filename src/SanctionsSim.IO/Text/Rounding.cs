@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Text;
 
 /// <summary>
 /// Numbers as a person reads them, rounded to the precision the run supports: one rule, here only. An estimate and its

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>
 /// Renders a misfit report's JSON (what <c>sanctionssim misfit --out</c> writes) as words and as a Markdown page:

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Scorecard;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>
 /// Renders a scorecard's JSON (what <c>sanctionssim scorecard --out</c> writes) as words and as a Markdown page:

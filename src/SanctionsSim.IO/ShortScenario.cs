@@ -5,7 +5,7 @@ using SanctionsSim.Model;
 using SanctionsSim.Policy;
 using SanctionsSim.Scenarios;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO;
 
 /// <summary>
 /// The short scenario file <c>init</c> writes for a student: only the fields that differ from their defaults, the

@@ -4,7 +4,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Simulation;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Text;
 
 /// <summary>Results in words a student can read: a verdict first, then numbers whose columns each mean one thing.</summary>
 internal static class Readable

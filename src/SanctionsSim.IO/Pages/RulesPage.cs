@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SanctionsSim.Scenarios.Cases;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>Renders docs/coding-rules.md from the shipped rules files (generated; a test checks the committed page is current).</summary>
 internal static class RulesPage

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Pages;
 
 /// <summary>
 /// Renders the constants' sensitivity JSON (what <c>sanctionssim constants --out</c> writes) as words and as a page:

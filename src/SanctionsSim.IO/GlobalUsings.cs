@@ -1,0 +1,1 @@
+global using SanctionsSim.IO.Text;
