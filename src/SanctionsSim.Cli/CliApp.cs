@@ -9,8 +9,9 @@ namespace SanctionsSim.Cli;
 
 /// <summary>
 /// The <c>sanctionssim</c> command line, callable in-process (tests and notebooks pass their own writers).
-/// Exit codes: 0 success, 2 bad input (the message names the field), 1 anything else, including a batch stopped
-/// by Ctrl+C (which still prints what finished, marked partial).
+/// Exit codes: 0 success, 2 bad input (the message names the field; <see cref="IsUserInput"/>), 1 anything else: a
+/// bug (the message says so and names the exception), a file that cannot be written, or a batch stopped by Ctrl+C
+/// (which still prints what finished, marked partial).
 /// </summary>
 public static class CliApp
 {
@@ -71,31 +72,44 @@ public static class CliApp
             };
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is UserInputException or ScenarioValidationException or ValidationException or ArgumentException)
-        {
-            // an ArgumentException's message ends with " (Parameter 'values')": the name of a C# parameter, not of anything the user typed
-            string message = e is ArgumentException { ParamName: string name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
-            await error.WriteLineAsync("error: " + message).ConfigureAwait(false);
-            return BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-            return Failure;
-        }
-        catch (OperationCanceledException)
-        {
-            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
-            return Failure;
-        }
-#pragma warning disable CA1031 // the command line's last line of defence: one message, exit code 1, no stack trace
+#pragma warning disable CA1031 // the command line's last line of defence: one message and an exit code, no stack trace
         catch (Exception e)
         {
-            await error.WriteLineAsync($"error: an unexpected failure, not caused by your input: {e.Message} (please report it with the command line that caused it)").ConfigureAwait(false);
-            return Failure;
+            var (code, message) = Failed(e);
+            await error.WriteLineAsync(message).ConfigureAwait(false);
+            return code;
         }
 #pragma warning restore CA1031
     }
+
+    /// <summary>The exit code and the message of a command that threw <paramref name="e"/>.</summary>
+    /// <param name="e">The exception.</param>
+    /// <returns>2 and the message for the user's mistake; 1 and the message for anything else (a bug says it is one).</returns>
+    internal static (int Code, string Message) Failed(Exception e) => e switch
+    {
+        _ when IsUserInput(e) => (BadInput, "error: " + e.Message),
+        IOException or UnauthorizedAccessException => (Failure, "error: " + e.Message),
+        OperationCanceledException => (Failure, "cancelled"),
+        _ => (Failure, BugMessage(e)),
+    };
+
+    /// <summary>
+    /// Whether an exception is a mistake in the user's input (exit code 2): the command line's own refusals, an invalid
+    /// scenario, case or options (the library's validation exceptions), a results folder that does not fit the request
+    /// (a checkpoint or plan of another batch, a damaged shard), a file or folder that does not exist. Anything
+    /// else, an <see cref="ArgumentException"/> included, is a bug: the command line checks what the user typed before
+    /// it reaches the library, so a library's argument check that fires is a broken promise, not a typo.
+    /// </summary>
+    /// <param name="e">The exception.</param>
+    /// <returns>True for a user input error.</returns>
+    internal static bool IsUserInput(Exception e)
+        => e is UserInputException or ScenarioValidationException or ValidationException or IO.FolderStateException or FileNotFoundException or DirectoryNotFoundException;
+
+    /// <summary>The message of an exception that is not the user's mistake: a bug, named by its type and message, to report.</summary>
+    /// <param name="e">The exception.</param>
+    /// <returns>One line for the error stream.</returns>
+    internal static string BugMessage(Exception e)
+        => $"error: this is a bug in SanctionsSim, not a mistake in your input ({e.GetType().FullName}: {e.Message}); please report it with the command line that caused it.";
 
     private static Command BuildRoot(CliContext context)
     {

@@ -1,4 +1,5 @@
 using Orleans;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
@@ -10,7 +11,9 @@ namespace SanctionsSim.Orleans;
 /// Runs a batch of a scenario on an Orleans cluster: the replications are split into shards, each run by an
 /// <see cref="IShardGrain"/> keyed by (scenario hash, seed, range), called concurrently with a response timeout sized to
 /// the shard and retried after a failure (a lost silo, a timeout); the shards' summaries merge exactly, so the result
-/// is bit-identical to <see cref="SanctionsModel.Simulate"/> in one process, whatever the cluster did.
+/// is bit-identical to <see cref="SanctionsModel.Simulate"/> in one process, whatever the cluster did. The shards are
+/// those of the one sharded batch (<see cref="MonteCarloBatch{TSummary}"/>, split by <see cref="ShardRanges"/>), as a plan's
+/// shards on a Slurm array are.
 /// </summary>
 /// <example>
 /// <code>
@@ -73,30 +76,14 @@ public sealed class OrleansRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1, "options.Replications");
         ArgumentOutOfRangeException.ThrowIfNegative(options.FirstReplication, "options.FirstReplication");
-        var model = new SanctionsModel(scenario); // validates, and reads the shards back
+        var batch = MonteCarloBatch.Of(new SanctionsModel(scenario), options.Seed, options.Confidence); // validates, and reads the shards back
         string json = ScenarioJson.Write(scenario), hash = ScenarioJson.Hash(scenario);
-        long total = options.Replications;
-        int k = (int)Math.Min(_options.Shards, total);
-        var requests = new ShardRequest[k];
-        for (int i = 0; i < k; i++)
-        {
-            long first = total * i / k, end = total * (i + 1) / k;
-            requests[i] = new ShardRequest(json, hash, options.Seed, options.FirstReplication + first, end - first, _options.ThreadsPerShard);
-        }
-
+        var ranges = ShardRanges.Split(options.Replications, (int)Math.Min(_options.Shards, options.Replications)); // the split of a plan's shards
+        var requests = ranges.Select(r => new ShardRequest(json, hash, options.Seed, options.FirstReplication + r.First, r.Count, _options.ThreadsPerShard)).ToArray();
         byte[][] results = await Task.WhenAll(requests.Select((r, i) => RunShardAsync(r, i, cancellationToken))).ConfigureAwait(false);
 
         // merging is exact: the order cannot change a bit; index order for readability
-        SanctionsSummary summary = model.CreateSummary();
-        IMergeableSummary<SanctionsSummary> merged = summary;
-        for (int i = 0; i < k; i++)
-        {
-            using var stream = new MemoryStream(results[i]);
-            merged.Merge(model.ReadSummary(stream));
-            results[i] = [];
-        }
-
-        return summary;
+        return batch.MergeBytes(results);
     }
 
     private async Task<byte[]> RunShardAsync(ShardRequest request, int index, CancellationToken cancellationToken)

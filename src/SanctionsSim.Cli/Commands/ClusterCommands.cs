@@ -134,7 +134,7 @@ internal static class ClusterCommands
             var result = new MonteCarloResult<SanctionsSim.Simulation.SanctionsSummary>(summary, options.Seed, 0, summary.Replications, StopReason.Completed, options.Confidence);
             var json = SummaryJson.Summary(summary, scenario, result);
             json["structure"] = StructureChoice.Medians.Json(); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
-            await RunJob.Print(context, parse.GetValue(format), json, result).ConfigureAwait(false);
+            await ShardCommands.PrintRun(context, parse.GetValue(format), json, result).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -52,6 +52,25 @@ internal static class Common
         Description = "Draw each replication's structural parameters from a posterior: 'default' (the calibration on six historical cases shipped with the package) or a posterior.json written by 'sanctionssim calibrate'. Intervals then include the uncertainty about the structure.",
     };
 
+    /// <summary>The historical cases named by a repeatable option such as <c>--case</c> (every case of the case base when it is not given); an unknown name is the user's mistake, said with the option's name.</summary>
+    public static List<Calibration.HistoricalCase> Cases(ParseResult parse, Option<string[]> option)
+    {
+        var cases = new List<Calibration.HistoricalCase>();
+        foreach (string name in parse.GetValue(option) is { Length: > 0 } given ? given : [.. Calibration.HistoricalCases.Names])
+        {
+            try
+            {
+                cases.Add(Calibration.HistoricalCases.Get(name));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException($"{option.Name}: " + e.Message.Split(" (Parameter")[0]);
+            }
+        }
+
+        return cases;
+    }
+
     /// <summary>The posterior named by --posterior, or null.</summary>
     /// <summary><c>--facts</c>: draw a historical case's uncertain facts within their ranges per run, or hold them at their best estimates.</summary>
     public static Option<string> Facts() => new Option<string>("--facts")
@@ -75,12 +94,6 @@ internal static class Common
         var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(scenario))!;
         return [.. Scenarios.Cases.CaseBase.Get(preset).Ranges.Where(r => Scenarios.Cases.CaseFile.Navigate(json, r.Path) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out double x) && Math.Abs(x - r.Mode) <= 1e-9 * Math.Max(1, Math.Abs(x)))];
     }
-
-    /// <summary>The experiment: the scenario itself, under a posterior, with its facts drawn within their ranges, or both.</summary>
-    public static IMonteCarloExperiment<SanctionsSummary> Experiment(Scenario scenario, Calibration.Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange> ranges, bool recordRuns)
-        => ranges.Count > 0 ? new Calibration.FactRangeModel(scenario, ranges, posterior, recordRuns)
-            : posterior is not null ? new Calibration.PosteriorModel(scenario, posterior, recordRuns)
-            : new SanctionsModel(scenario, recordRuns);
 
     /// <summary>The line that says a run drew a case's facts within their ranges.</summary>
     public static string FactsLine(IReadOnlyList<Scenarios.Cases.FactRange> ranges)
@@ -139,25 +152,31 @@ internal static class Common
         DefaultValueFactory = _ => 0.95,
     };
 
-    /// <summary>Monte Carlo options from the common flags, validated (bad values are the user's mistake).</summary>
+    /// <summary>Monte Carlo options from the common flags, validated by the library (<see cref="MonteCarloRunner.Validate"/>); its message names each option as the library does and as it is typed here.</summary>
     public static MonteCarloOptions MonteCarlo(long runs, ulong seed, int threads, double confidence)
     {
-        if (runs < 1 || runs > (1L << 40))
+        var options = new MonteCarloOptions { Replications = runs, Seed = seed, MaxDegreeOfParallelism = threads, Confidence = confidence };
+        try
         {
-            throw new UserInputException($"--runs must be in [1, 2^40]; got {runs}.");
+            MonteCarloRunner.Validate(options);
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e)
+        {
+            throw new UserInputException(Flags(e.Message), e);
         }
 
-        if (threads is not (-1 or (>= 1 and <= 1024)))
+        return options;
+    }
+
+    /// <summary>A library message about <see cref="MonteCarloOptions"/> with each option also named by its flag (<c>--runs (Replications) must be …</c>).</summary>
+    public static string Flags(string message)
+    {
+        foreach (var (property, flag) in (ReadOnlySpan<(string, string)>)[("Replications", "--runs"), ("MaxDegreeOfParallelism", "--threads"), ("Confidence", "--confidence")])
         {
-            throw new UserInputException($"--threads must be -1 (all cores) or in [1, 1024]; got {threads}.");
+            message = message.Replace($"- {property} must", $"- {flag} ({property}) must", StringComparison.Ordinal);
         }
 
-        if (!(confidence > 0 && confidence < 1))
-        {
-            throw new UserInputException($"--confidence must lie strictly between 0 and 1; got {confidence.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        return new MonteCarloOptions { Replications = runs, Seed = seed, MaxDegreeOfParallelism = threads, Confidence = confidence };
+        return message;
     }
 
     /// <summary>The scenario of a command that takes a scenario FILE or <c>--preset NAME</c> (not both; neither: the default preset).</summary>

@@ -32,7 +32,7 @@ internal static class ConstantsCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            List<HistoricalCase> selected;
+            List<HistoricalCase> selected = Common.Cases(parse, cases);
             List<PayoffConstant> varied;
             var options = new ConstantSensitivityOptions
             {
@@ -41,7 +41,6 @@ internal static class ConstantsCommand
             };
             try
             {
-                selected = (parse.GetValue(cases) is { Length: > 0 } given ? given : [.. HistoricalCases.Names]).Select(Case).ToList();
                 varied = (parse.GetValue(constants) is { Length: > 0 } named ? named.Select(Constant) : PayoffConstants.All).ToList();
                 options.Validate();
             }
@@ -99,18 +98,6 @@ internal static class ConstantsCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    private static HistoricalCase Case(string name)
-    {
-        try
-        {
-            return HistoricalCases.Get(name);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException("--case: " + e.Message.Split(" (Parameter")[0], e);
-        }
     }
 
     private static PayoffConstant Constant(string name)

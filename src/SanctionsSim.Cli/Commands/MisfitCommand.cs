@@ -38,19 +38,7 @@ internal static class MisfitCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var names = parse.GetValue(cases) is { Length: > 0 } given ? given : [.. HistoricalCases.Names];
-            var selected = new List<HistoricalCase>();
-            foreach (string name in names)
-            {
-                try
-                {
-                    selected.Add(HistoricalCases.Get(name));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
-                }
-            }
+            var selected = Common.Cases(parse, cases);
 
             var diagnosed = Common.LoadPosterior(parse.GetValue(posterior) ?? "default")!;
             var options = new MisspecificationOptions { Particles = parse.GetValue(draws), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
@@ -92,7 +93,7 @@ internal static class RunCommand
             var structure = StructureChoice.Resolve(parse, structureOption, posteriorOption);
             var posterior = structure.Posterior;
             var ranges = Common.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
-            var model = Common.Experiment(scenario, posterior, ranges, recordRuns: outFolder is not null);
+            var model = Calibration.PosteriorModel.Create(scenario, posterior, ranges, recordRuns: outFolder is not null);
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
@@ -111,7 +112,9 @@ internal static class RunCommand
 
             var result = outFolder is null
                 ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
-                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => Checkpointed.Run(model, stream => new SanctionsModel(scenario, recordRuns: true).ReadSummary(stream), scenario, ranges.Count == 0 ? posterior?.Hash : $"{posterior?.Hash}+facts:{ranges.Count}", options, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
+                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => CheckpointedBatch.Run(
+                    new MonteCarloBatch<SanctionsSummary>(model, options.Seed, options.Confidence, new SanctionsModel(scenario, recordRuns: true).ReadSummary, (s, stream) => s.WriteTo(stream)),
+                    ScenarioJson.ExperimentHash(scenario, posterior?.Hash, ranges.Count), options.Replications, options.MaxDegreeOfParallelism, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             var summary = SummaryJson.Summary(result.Summary, scenario, result);
             summary["structure"] = structure.Json();
             if (posterior is not null)
@@ -176,7 +179,7 @@ internal static class RunCommand
                 var plots = Charts.SaveAll(result.Summary, dir);
                 if (!result.IsPartial)
                 {
-                    Checkpointed.Delete(dir);
+                    CheckpointedBatch.Delete(dir);
                 }
 
                 await context.Error.WriteLineAsync($"wrote summary.json, runs.csv, paths.csv, scenario.json and {plots.Count} plots (PNG and SVG) to {dir}").ConfigureAwait(false);

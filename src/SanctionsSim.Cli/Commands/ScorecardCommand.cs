@@ -36,19 +36,7 @@ internal static class ScorecardCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var names = parse.GetValue(cases) is { Length: > 0 } given ? given : [.. HistoricalCases.Names];
-            var selected = new List<HistoricalCase>();
-            foreach (string name in names)
-            {
-                try
-                {
-                    selected.Add(HistoricalCases.Get(name));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UserInputException("--case: " + e.Message.Split(" (Parameter")[0]);
-                }
-            }
+            var selected = Common.Cases(parse, cases);
 
             bool givenStructure = parse.GetValue(structure) == "given";
             if (!givenStructure && parse.GetResult(posterior) is { Implicit: false })

@@ -4,6 +4,7 @@ using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
 using Spectre.Console;
@@ -170,7 +171,11 @@ internal static class SensitivityCommand
             throw new UserInputException($"--samples must be in [{min}, 1000000]; got {n}.");
         }
 
-        return new SensitivityDefinition(scenario, levers, method, n, parse.GetValue(metricOption)!, CheckLevels(parse.GetValue(levels)), bootstrap, r, s, confidence);
+        return new SensitivityDefinition
+        {
+            Scenario = scenario, Levers = levers, Method = method, Samples = n, Metric = parse.GetValue(metricOption)!, Levels = CheckLevels(parse.GetValue(levels)),
+            Bootstrap = bootstrap, Runs = r, Seed = s, Confidence = confidence,
+        };
     }
 
     /// <summary>Prints the indices and, with a folder, writes sensitivity.json and the tornado chart (also the merge of a planned analysis).</summary>

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 
 namespace SanctionsSim.Cli.Commands;
 
@@ -42,30 +43,12 @@ internal static partial class ShardCommands
             }
 
             string folder = parse.GetValue(output)!.FullName;
-            if (File.Exists(Path.Combine(folder, PlanFile)) || Directory.Exists(Path.Combine(folder, "generations")))
+            if (File.Exists(Path.Combine(folder, ShardPlan.FileName)) || Directory.Exists(Path.Combine(folder, "generations")))
             {
                 throw new UserInputException($"{folder} already holds a plan or a calibration: choose another folder.");
             }
 
-            var ranges = new JsonArray();
-            for (int i = 0; i < k; i++)
-            {
-                int first = (int)((long)n * i / k), end = (int)((long)n * (i + 1) / k);
-                ranges.Add(new JsonObject { ["index"] = i, ["firstSlot"] = first, ["slots"] = end - first });
-            }
-
-            var plan = new JsonObject
-            {
-                ["format"] = Format,
-                ["formatVersion"] = 1,
-                ["command"] = "calibrate",
-                ["package"] = SummaryJson.PackageVersion,
-                ["seed"] = definition.Options.Seed,
-                ["calibrate"] = definition.ToJson(),
-                ["shards"] = ranges,
-            };
-            Directory.CreateDirectory(Path.Combine(folder, "shards"));
-            AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            ShardPlan.Create(folder, "calibrate", null, definition.Options.Seed, [("calibrate", definition.ToJson())], ("firstSlot", "slots"), n, k, withScenario: false);
             await context.Output.WriteLineAsync(
                 $"planned a calibration on {string.Join(", ", definition.Cases.Select(c => c.Name))} ({n:N0} particles, at most {definition.Options.Generations} generations) in {k} shards in {folder}: "
                 + $"for each generation, run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'; repeat until {Path.Combine(folder, "calibration.json")} exists.").ConfigureAwait(false);
@@ -74,18 +57,16 @@ internal static partial class ShardCommands
         return command;
     }
 
-    private static bool IsCalibration(JsonObject plan) => plan["command"]?.GetValue<string>() == "calibrate";
-
     /// <summary>Where a calibration stands: its definition, the last merged generation (null before the first), and whether it is finished (and why).</summary>
     private sealed record CalibrationState(CalibrationDefinition Definition, AbcPopulation? Last, AbcStopReason? Stop)
     {
         public int Next => Last is null ? 0 : Last.Generation + 1;
     }
 
-    private static CalibrationState ReadCalibration(string folder, JsonObject plan)
+    private static CalibrationState ReadCalibration(ShardPlan plan)
     {
-        string path = Path.Combine(folder, PlanFile);
-        var definition = CalibrationDefinition.FromJson(plan["calibrate"] ?? throw new UserInputException($"{path}: no 'calibrate' section; the plan was edited."), plan["seed"]!.GetValue<ulong>(), path);
+        string folder = plan.Folder, path = plan.PlanPath;
+        var definition = CalibrationDefinition.FromJson(plan.Json["calibrate"] ?? throw new UserInputException($"{path}: no 'calibrate' section; the plan was edited."), plan.Seed, path);
         string generations = Path.Combine(folder, "generations");
         var saved = Directory.Exists(generations) ? Directory.GetFiles(generations, "generation-*.json").Order(StringComparer.Ordinal).ToArray() : [];
         AbcPopulation? last = null;
@@ -128,16 +109,17 @@ internal static partial class ShardCommands
 
     private static string CalibrationShardPath(string folder, int generation, int index) => Path.Combine(folder, "shards", $"generation-{generation:D3}", $"shard-{index:D5}.bin");
 
-    private static (int First, int Count) Slots(JsonObject plan, int index)
+    private static (int First, int Count) Slots(ShardPlan plan, int index)
     {
-        var shard = plan["shards"]!.AsArray()[index]!;
-        return (shard["firstSlot"]!.GetValue<int>(), shard["slots"]!.GetValue<int>());
+        var (first, count) = plan.Range(index);
+        return ((int)first, (int)count);
     }
 
-    private static async Task<int> RunCalibrationShard(CliContext context, string folder, JsonObject plan, int index, int threads, CancellationToken token)
+    private static async Task<int> RunCalibrationShard(CliContext context, ShardPlan plan, int index, int threads, CancellationToken token)
     {
-        var state = ReadCalibration(folder, plan);
-        int count = plan["shards"]!.AsArray().Count;
+        var state = ReadCalibration(plan);
+        string folder = plan.Folder;
+        int count = plan.Shards;
         if (index < 0 || index >= count)
         {
             throw new UserInputException($"--index must be in [0, {count - 1}] for this plan; got {index}.");
@@ -178,7 +160,7 @@ internal static partial class ShardCommands
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(CalibrationShardMagic);
-            w.Write(PlanHash(plan));
+            w.Write(plan.Hash);
             w.Write(g);
             w.Write(index);
             w.Write(first);
@@ -192,14 +174,14 @@ internal static partial class ShardCommands
     }
 
     /// <summary>A shard's slots if the file is a complete shard of this plan, generation and index; null otherwise.</summary>
-    private static AbcSlots? TryReadSlots(string path, JsonObject plan, int generation, int index)
+    private static AbcSlots? TryReadSlots(string path, ShardPlan plan, int generation, int index)
     {
         try
         {
             using var stream = File.OpenRead(path);
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var (first, count) = Slots(plan, index);
-            if (r.ReadInt64() != CalibrationShardMagic || r.ReadString() != PlanHash(plan) || r.ReadInt32() != generation || r.ReadInt32() != index || r.ReadInt32() != first || r.ReadInt32() != count)
+            if (r.ReadInt64() != CalibrationShardMagic || r.ReadString() != plan.Hash || r.ReadInt32() != generation || r.ReadInt32() != index || r.ReadInt32() != first || r.ReadInt32() != count)
             {
                 return null;
             }
@@ -213,9 +195,10 @@ internal static partial class ShardCommands
         }
     }
 
-    private static async Task<int> MergeCalibration(CliContext context, string folder, JsonObject plan, bool missing, string? format)
+    private static async Task<int> MergeCalibration(CliContext context, ShardPlan plan, bool missing, string? format)
     {
-        var state = ReadCalibration(folder, plan);
+        var state = ReadCalibration(plan);
+        string folder = plan.Folder;
         var definition = state.Definition;
         var options = definition.Options.Clone();
         if (state.Stop is AbcStopReason finished)
@@ -229,7 +212,7 @@ internal static partial class ShardCommands
             return CliApp.Success;
         }
 
-        int g = state.Next, count = plan["shards"]!.AsArray().Count;
+        int g = state.Next, count = plan.Shards;
         string shardFolder = Path.Combine(folder, "shards", $"generation-{g:D3}");
         Directory.CreateDirectory(shardFolder);
         AtomicFile.RemoveTemporaries(shardFolder);
@@ -252,11 +235,7 @@ internal static partial class ShardCommands
             }
         }
 
-        var stray = Directory.EnumerateFiles(shardFolder).Select(Path.GetFileName).Where(f => f is not null && !IsShardName(f, count)).ToArray();
-        if (stray.Length > 0)
-        {
-            throw new UserInputException($"{shardFolder} holds files that are not shards of this plan: {string.Join(", ", stray)}.");
-        }
+        plan.CheckNoStrays(shardFolder);
 
         if (missing)
         {

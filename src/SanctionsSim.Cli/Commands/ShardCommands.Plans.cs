@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
-using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 
@@ -99,11 +97,12 @@ internal static partial class ShardCommands
             throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
         }
 
-        JsonNode? arms = kind == "compare"
-            ? new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray())
-            : null;
+        (string, JsonNode?)[] arms = kind == "compare"
+            ? [("arms", new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray()))]
+            : [];
         string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
-        await WritePlanFile(context, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, k, folder, arms,
+        ShardPlan.Create(folder, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, k, arms);
+        await context.Output.WriteLineAsync(
             $"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
     }
 
@@ -115,48 +114,8 @@ internal static partial class ShardCommands
             throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {k} for {points} points.");
         }
 
-        await WritePlanFile(context, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, k, folder, null,
+        ShardPlan.Create(folder, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, k);
+        await context.Output.WriteLineAsync(
             $"planned {points:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
-    }
-
-    /// <summary>Writes plan.json: what every plan holds, the kind's own fields, and <paramref name="count"/> items split into <paramref name="k"/> equal ranges.</summary>
-    private static async Task WritePlanFile(CliContext context, string kind, Scenario scenario, ulong seed, (string Name, JsonNode? Value)[] fields, (string First, string Count) rangeNames, long count, int k, string folder, JsonNode? arms, string message)
-    {
-        if (File.Exists(Path.Combine(folder, PlanFile)))
-        {
-            throw new UserInputException($"{folder} already holds a plan: run its shards and merge them, or choose another folder.");
-        }
-
-        var ranges = new JsonArray();
-        for (int i = 0; i < k; i++)
-        {
-            long first = count * i / k, end = count * (i + 1) / k;
-            ranges.Add(new JsonObject { ["index"] = i, [rangeNames.First] = first, [rangeNames.Count] = end - first });
-        }
-
-        var plan = new JsonObject
-        {
-            ["format"] = Format,
-            ["formatVersion"] = 1,
-            ["command"] = kind,
-            ["package"] = SummaryJson.PackageVersion,
-            ["scenarioHash"] = ScenarioJson.Hash(scenario),
-            ["seed"] = seed,
-        };
-        foreach (var (name, value) in fields)
-        {
-            plan[name] = value;
-        }
-
-        plan["shards"] = ranges;
-        plan["scenario"] = JsonNode.Parse(ScenarioJson.Write(scenario));
-        if (arms is not null)
-        {
-            plan["arms"] = arms;
-        }
-
-        Directory.CreateDirectory(Path.Combine(folder, "shards"));
-        AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        await context.Output.WriteLineAsync(message).ConfigureAwait(false);
     }
 }

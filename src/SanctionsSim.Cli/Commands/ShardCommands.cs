@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
@@ -18,13 +17,11 @@ namespace SanctionsSim.Cli.Commands;
 /// <c>plan</c>, <c>run-shard</c> and <c>merge</c>: a batch of <c>run</c> split into shards that run anywhere (Slurm job
 /// arrays, Kubernetes indexed jobs, HTCondor), each writing its summary atomically, merged into the single-machine
 /// result bit for bit. A shard is a pure function of (scenario, seed, replication range), and summaries merge exactly.
+/// The plans, shard files and merges are <see cref="ShardPlan"/>'s (SanctionsSim.IO); this parses the command lines
+/// and prints the merged results as the single-machine commands do.
 /// </summary>
 internal static partial class ShardCommands
 {
-    public const string PlanFile = "plan.json";
-    public const string Format = "sanctionssim-plan";
-    private const long ShardMagic = 0x31445241485353; // "SSHARD1"
-
     public static Command Plan(CliContext context)
     {
         var file = new Argument<FileInfo?>("FILE") { Description = "A scenario file (JSON); omit to plan a preset.", Arity = ArgumentArity.ZeroOrOne };
@@ -64,48 +61,35 @@ internal static partial class ShardCommands
         {
             string folder = parse.GetValue(planFolder)!.FullName;
             int i = parse.GetValue(index) ?? IndexFromEnvironment();
-            if (ReadPlanJson(folder) is { } p && IsCalibration(p))
+            var plan = ShardPlan.Read(folder);
+            if (plan.Command == "calibrate")
             {
-                return await RunCalibrationShard(context, folder, p, i, parse.GetValue(threads), token).ConfigureAwait(false);
+                return await RunCalibrationShard(context, plan, i, parse.GetValue(threads), token).ConfigureAwait(false);
             }
 
-            var (plan, job) = ReadPlan(folder);
-            var shards = plan["shards"]!.AsArray();
-            if (i < 0 || i >= shards.Count)
+            if (i < 0 || i >= plan.Shards)
             {
-                throw new UserInputException($"--index must be in [0, {shards.Count - 1}] for this plan; got {i}.");
+                throw new UserInputException($"--index must be in [0, {plan.Shards - 1}] for this plan; got {i}.");
             }
 
-            string path = ShardPath(folder, i);
-            AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
-            if (File.Exists(path) && TryReadShard(path, job, plan, i, out _))
+            int t = parse.GetValue(threads);
+            var (outcome, unit) = plan.Command switch
             {
-                await context.Error.WriteLineAsync($"shard {i} is already done ({path}); nothing to run").ConfigureAwait(false);
-                return CliApp.Success;
-            }
-
-            var (first, count) = Range(shards[i]!);
-            Action<Stream>? write = job.Run(first, count, plan["seed"]!.GetValue<ulong>(), parse.GetValue(threads), plan["confidence"]!.GetValue<double>(), token);
-            if (write is null)
+                "run" => (plan.RunShard(plan.RunBatch(), i, t, token), "replications"),
+                "compare" => (plan.RunShard(plan.CompareBatch(), i, t, token), "replications"),
+                "sweep" => (plan.RunShard(plan.Sweep().Batch(), i, t, token), "points"),
+                "sensitivity" => (plan.RunShard(plan.Sensitivity().Batch(), i, t, token), "points"),
+                _ => throw Unknown(plan),
+            };
+            var (first, count) = plan.Range(i);
+            string path = plan.ShardPath(i);
+            await context.Error.WriteLineAsync(outcome switch
             {
-                await context.Error.WriteLineAsync($"shard {i} cancelled; nothing written").ConfigureAwait(false);
-                return CliApp.Failure;
-            }
-
-            using var buffer = new MemoryStream();
-            using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-            {
-                w.Write(ShardMagic);
-                w.Write(PlanHash(plan));
-                w.Write(i);
-                w.Write(first);
-                w.Write(count);
-            }
-
-            write(buffer);
-            AtomicFile.WriteAllBytes(path, buffer.ToArray());
-            await context.Error.WriteLineAsync($"shard {i}: {(job is SweepJob ? "points" : "replications")} {first} to {first + count - 1} written to {path}").ConfigureAwait(false);
-            return CliApp.Success;
+                ShardOutcome.AlreadyDone => $"shard {i} is already done ({path}); nothing to run",
+                ShardOutcome.Cancelled => $"shard {i} cancelled; nothing written",
+                _ => $"shard {i}: {unit} {first} to {first + count - 1} written to {path}",
+            }).ConfigureAwait(false);
+            return outcome == ShardOutcome.Cancelled ? CliApp.Failure : CliApp.Success;
         });
         return command;
     }
@@ -121,35 +105,19 @@ internal static partial class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            string folder = parse.GetValue(planFolder)!.FullName;
-            if (ReadPlanJson(folder) is { } p && IsCalibration(p))
+            var plan = ShardPlan.Read(parse.GetValue(planFolder)!.FullName);
+            string? f = parse.GetValue(format);
+            if (plan.Command == "calibrate")
             {
-                return await MergeCalibration(context, folder, p, parse.GetValue(missing), parse.GetValue(format)).ConfigureAwait(false);
+                return await MergeCalibration(context, plan, parse.GetValue(missing), f).ConfigureAwait(false);
             }
 
-            var (plan, job) = ReadPlan(folder);
-            var shards = plan["shards"]!.AsArray();
-            AtomicFile.RemoveTemporaries(Path.Combine(folder, "shards"));
-            var absent = new List<int>();
-            for (int i = 0; i < shards.Count; i++)
+            if (plan.Command is not ("run" or "compare" or "sweep" or "sensitivity"))
             {
-                string path = ShardPath(folder, i);
-                if (!File.Exists(path))
-                {
-                    absent.Add(i);
-                }
-                else if (!HeaderMatches(path, plan, i))
-                {
-                    throw new UserInputException($"{path} is not a shard of this plan (another plan, package version or a damaged file); delete it and run the shard again.");
-                }
+                throw Unknown(plan);
             }
 
-            var stray = Directory.EnumerateFiles(Path.Combine(folder, "shards")).Select(Path.GetFileName).Where(f => f is not null && !IsShardName(f, shards.Count)).ToArray();
-            if (stray.Length > 0)
-            {
-                throw new UserInputException($"{Path.Combine(folder, "shards")} holds files that are not shards of this plan: {string.Join(", ", stray)}.");
-            }
-
+            List<int> absent = plan.Missing();
             if (parse.GetValue(missing))
             {
                 foreach (int i in absent)
@@ -162,143 +130,105 @@ internal static partial class ShardCommands
 
             if (absent.Count > 0)
             {
-                throw new UserInputException($"{absent.Count} of {shards.Count} shards are not done: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", …" : "")}; run them ('sanctionssim merge {folder} --missing' lists them all).");
+                throw new UserInputException($"{absent.Count} of {plan.Shards} shards are not done: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", …" : "")}; run them ('sanctionssim merge {plan.Folder} --missing' lists them all).");
             }
 
-            // one shard at a time into the total: memory holds two summaries whatever the number of shards
-            // (merging is exact, so the order of the shards cannot change a bit)
-            job.StartMerge();
-            for (int i = 0; i < shards.Count; i++)
+            switch (plan.Command)
             {
-                if (!TryReadShard(ShardPath(folder, i), job, plan, i, out object? s))
-                {
-                    throw new UserInputException($"{ShardPath(folder, i)} is damaged; delete it and run the shard again.");
-                }
-
-                job.Add(s!);
+                case "run":
+                    var run = plan.RunBatch();
+                    await FinishRun(context, plan, run.Result(plan.Merge(run)), f).ConfigureAwait(false);
+                    break;
+                case "compare":
+                    var compare = plan.CompareBatch();
+                    await FinishCompare(context, plan, compare.Result(plan.Merge(compare)), f).ConfigureAwait(false);
+                    break;
+                case "sweep":
+                    var sweep = plan.Sweep();
+                    await FinishSweep(context, plan, sweep, plan.Merge(sweep.Batch()), f).ConfigureAwait(false);
+                    break;
+                default:
+                    var sensitivity = plan.Sensitivity();
+                    await FinishSensitivity(context, plan, sensitivity, plan.Merge(sensitivity.Batch()), f).ConfigureAwait(false);
+                    break;
             }
 
-            await job.Finish(context, folder, parse.GetValue(format), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>()).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
     }
 
-    private static (JsonObject Plan, ShardJob Job) ReadPlan(string folder)
+    private static UserInputException Unknown(ShardPlan plan)
+        => new(plan.Command is string other ? $"{plan.PlanPath} plans '{other}', which this version cannot run." : $"{plan.PlanPath} names no command.");
+
+    /// <summary>A merged <c>run</c>, written to the plan folder and printed as <c>run</c> prints it.</summary>
+    private static async Task FinishRun(CliContext context, ShardPlan plan, MonteCarloResult<SanctionsSummary> result, string? format)
     {
-        var plan = ReadPlanJson(folder);
-        return (plan, Job(plan, Path.Combine(folder, PlanFile)));
+        var json = SummaryJson.Summary(result.Summary, plan.Scenario(), result);
+        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
+        AtomicFile.WriteAllText(Path.Combine(plan.Folder, "summary.json"), SummaryJson.ToText(json));
+        await PrintRun(context, format, json, result).ConfigureAwait(false);
     }
 
-    /// <summary>Reads and checks plan.json (its format and the package version that planned it).</summary>
-    private static JsonObject ReadPlanJson(string folder)
+    /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words.</summary>
+    internal static async Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result)
     {
-        string path = Path.Combine(folder, PlanFile);
-        if (!File.Exists(path))
+        switch (format)
         {
-            throw new UserInputException($"{folder} holds no plan ({PlanFile}); write one with 'sanctionssim plan … --out {folder}'.");
-        }
-
-        JsonObject plan;
-        try
-        {
-            plan = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new UserInputException($"{path} is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{path} is not valid JSON: {e.Message}", e);
-        }
-
-        if (plan["format"]?.GetValue<string>() != Format)
-        {
-            throw new UserInputException($"{path} is not a SanctionsSim plan.");
-        }
-
-        string version = plan["package"]?.GetValue<string>() ?? "?";
-        if (version != SummaryJson.PackageVersion)
-        {
-            throw new UserInputException($"{path} was planned with SanctionsSim {version}; this is {SummaryJson.PackageVersion}: run every shard and the merge with the version that planned them.");
-        }
-
-        return plan;
-    }
-
-    private static ShardJob Job(JsonObject plan, string path)
-    {
-        Scenario Scenario(JsonNode node)
-        {
-            Scenario scenario = ScenarioJson.Read(node["scenario"]!.ToJsonString());
-            return ScenarioJson.Hash(scenario) == node["scenarioHash"]!.GetValue<string>()
-                ? scenario
-                : throw new UserInputException($"{path}: the scenario does not match its hash; the plan was edited.");
-        }
-
-        return plan["command"]?.GetValue<string>() switch
-        {
-            "run" => new RunJob(Scenario(plan)),
-            "compare" => new CompareJob(plan["arms"]!.AsArray().Select(a => Scenario(a!)).ToArray()),
-            "sensitivity" => new SensitivityJob(SensitivityDefinition.FromJson(plan["sensitivity"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>())),
-            "sweep" => new SweepJob(SweepDefinition.FromJson(plan["sweep"]!, Scenario(plan), plan["seed"]!.GetValue<ulong>(), plan["confidence"]!.GetValue<double>())),
-            string other => throw new UserInputException($"{path} plans '{other}', which this version cannot run."),
-            null => throw new UserInputException($"{path} names no command."),
-        };
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, string> PlanHashes = [];
-
-    private static string PlanHash(JsonObject plan) => PlanHashes.GetValue(plan, p => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(p.ToJsonString()))));
-
-    /// <summary>A shard's first item and count: replications (run, compare) or design points (sweep).</summary>
-    private static (long First, long Count) Range(JsonNode shard)
-        => shard["firstPoint"] is JsonNode point
-            ? (point.GetValue<long>(), shard["points"]!.GetValue<long>())
-            : (shard["firstReplication"]!.GetValue<long>(), shard["replications"]!.GetValue<long>());
-
-    private static string ShardPath(string folder, int index) => Path.Combine(folder, "shards", $"shard-{index:D5}.bin");
-
-    private static bool IsShardName(string name, int count)
-        => name.StartsWith("shard-", StringComparison.Ordinal) && name.EndsWith(".bin", StringComparison.Ordinal)
-           && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < count && name == $"shard-{i:D5}.bin";
-
-    private static bool HeaderMatches(string path, JsonObject plan, int index)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return HeaderMatches(stream, plan, index);
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException)
-        {
-            return false;
+            case "json":
+                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                break;
+            case "csv":
+                await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
+                break;
+            default:
+                await context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)).ConfigureAwait(false);
+                break;
         }
     }
 
-    private static bool HeaderMatches(Stream stream, JsonObject plan, int index)
+    /// <summary>A merged <c>compare</c>, written to the plan folder and printed as <c>compare</c> prints it.</summary>
+    private static async Task FinishCompare(CliContext context, ShardPlan plan, MonteCarloResult<ComparisonSummary> result, string? format)
     {
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        var (first, count) = Range(plan["shards"]!.AsArray()[index]!);
-        return r.ReadInt64() == ShardMagic && r.ReadString() == PlanHash(plan) && r.ReadInt32() == index
-            && r.ReadInt64() == first && r.ReadInt64() == count;
+        ComparisonSummary total = result.Summary;
+        var json = SummaryJson.Comparison(total, result);
+        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
+        AtomicFile.WriteAllText(Path.Combine(plan.Folder, "comparison.json"), SummaryJson.ToText(json));
+        switch (format)
+        {
+            case "json":
+                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
+                break;
+            case "csv":
+                await context.Output.WriteAsync(CompareCommand.Csv(total, result.Confidence)).ConfigureAwait(false);
+                break;
+            default:
+                CompareCommand.PrintTable(context, total, result.Confidence, total.Replications, explain: false);
+                await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
+                break;
+        }
     }
 
-    private static bool TryReadShard(string path, ShardJob job, JsonObject plan, int index, out object? summary)
+    /// <summary>A merged <c>sweep</c>: the points committed in index order to a sweep folder, as <c>sweep --out</c> writes it.</summary>
+    private static async Task FinishSweep(CliContext context, ShardPlan plan, SweepDefinition definition, SweepPointSet points, string? format)
     {
-        summary = null;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            if (!HeaderMatches(stream, plan, index))
-            {
-                return false;
-            }
+        var sweep = definition.Build(1);
+        string output = Path.Combine(plan.Folder, "sweep");
+        await points.WriteFolderAsync(sweep, output).ConfigureAwait(false);
+        string line = $"merged {points.Replications:N0} points of {definition.Scenario.Name} ({sweep.Design.Description}) into {output}: manifest.json, points.csv and parquet/, as 'sweep --out' writes them";
+        await (format == "json" ? context.Output.WriteAsync(SummaryJson.ToText(new JsonObject { ["points"] = points.Replications, ["out"] = output })) : context.Output.WriteLineAsync(line)).ConfigureAwait(false);
+    }
 
-            summary = job.Read(stream, out long items);
-            return items == Range(plan["shards"]!.AsArray()[index]!).Count;
-        }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
-        {
-            return false;
-        }
+    /// <summary>A merged <c>sensitivity</c> analysis: the sweep folder, then the indices computed from it, as <c>sensitivity --out</c> does.</summary>
+    private static async Task FinishSensitivity(CliContext context, ShardPlan plan, SensitivityDefinition definition, SweepPointSet points, string? format)
+    {
+        var analysis = definition.Build(1);
+        string output = Path.Combine(plan.Folder, "sensitivity");
+        Directory.CreateDirectory(output);
+        await points.WriteFolderAsync(analysis.Sweep, Path.Combine(output, "sweep")).ConfigureAwait(false);
+        using var store = new SweepDirectory(Path.Combine(output, "sweep"));
+        var result = await analysis.RunAsync(store, resume: true).ConfigureAwait(false); // every point is read back: nothing runs
+        await SensitivityCommand.Report(context, definition, result, format ?? "table", output).ConfigureAwait(false);
     }
 
     private static int IndexFromEnvironment()

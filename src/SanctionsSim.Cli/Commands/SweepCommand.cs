@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Batches;
 using SanctionsSim.MonteCarlo;
 using Spectre.Console;
 

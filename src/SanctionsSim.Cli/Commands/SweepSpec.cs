@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SanctionsSim.Experiments;
-using SanctionsSim.Model;
-using SanctionsSim.MonteCarlo;
-using SanctionsSim.Scenarios;
+using SanctionsSim.IO.Batches;
 
 namespace SanctionsSim.Cli.Commands;
 
@@ -47,82 +42,6 @@ internal sealed class SweepSpec
             throw new UserInputException($"--points must be in [1, 10000000]; got {n}.");
         }
 
-        return new SweepDefinition(scenario, levers, kind, n, l, r, s, parse.GetValue(_confidence));
+        return new SweepDefinition { Scenario = scenario, Levers = levers, Kind = kind, Points = n, Levels = l, Runs = r, Seed = s, Confidence = parse.GetValue(_confidence) };
     }
-}
-
-/// <summary>A resolved sweep: enough to build it again anywhere (a plan stores it as JSON).</summary>
-internal sealed record SweepDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Kind, int Points, int Levels, int Runs, ulong Seed, double Confidence, Calibration.Posterior? Posterior = null)
-{
-    private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
-    public ExperimentDesign Design() => Kind switch
-    {
-        "factorial" => new FullFactorialDesign(Enumerable.Repeat(Levels, Levers.Count).ToArray()),
-        "sobol" => new SobolSequenceDesign(Points, Levers.Count, Seed),
-        _ => new LatinHypercubeDesign(Points, Levers.Count, Seed),
-    };
-
-    public Sweep Build(int threads) => new(Scenario, Levers, Design(), new SweepOptions
-    {
-        MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, MaxDegreeOfParallelism = threads, Confidence = Confidence },
-        Posterior = Posterior,
-    });
-
-    public JsonObject ToJson() => new()
-    {
-        ["levers"] = JsonSerializer.SerializeToNode(Levers.ToArray(), Exact),
-        ["design"] = Kind,
-        ["points"] = Points,
-        ["levels"] = Levels,
-        ["runsPerPoint"] = Runs,
-    };
-
-    public static SweepDefinition FromJson(JsonNode sweep, Scenario scenario, ulong seed, double confidence)
-        => new(scenario, sweep["levers"].Deserialize<ExperimentParameter[]>(Exact)!, sweep["design"]!.GetValue<string>(), sweep["points"]!.GetValue<int>(),
-               sweep["levels"]!.GetValue<int>(), sweep["runsPerPoint"]!.GetValue<int>(), seed, confidence);
-
-    /// <summary>Points, exact (doubles round-trip; NaN kept), for a shard file.</summary>
-    public static byte[] WritePoints(IReadOnlyList<SweepPoint> points) => JsonSerializer.SerializeToUtf8Bytes(points, Exact);
-
-    public static SweepPoint[] ReadPoints(Stream stream) => JsonSerializer.Deserialize<SweepPoint[]>(stream, Exact) ?? [];
-}
-
-/// <summary>A resolved sensitivity analysis of a scenario: enough to build it again anywhere (a plan stores it as JSON).</summary>
-internal sealed record SensitivityDefinition(Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, string Method, int Samples, string Metric, int Levels, int Bootstrap, int Runs, ulong Seed, double Confidence, Calibration.Posterior? Posterior = null)
-{
-    private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
-    public Analysis.ScenarioSensitivity Build(int threads) => new(Scenario, Levers, new Analysis.SensitivityOptions
-    {
-        Method = Method == "morris" ? Analysis.SensitivityMethod.Morris : Analysis.SensitivityMethod.Sobol,
-        Samples = Samples,
-        Metric = Metric switch
-        {
-            "weeks" => SweepMetric.WeeksSurvived,
-            "share" => SweepMetric.FinalDefectedShare,
-            "generals" => SweepMetric.EarlyGeneralDefections,
-            "humanitarian" => SweepMetric.HumanitarianBurden,
-            _ => SweepMetric.CollapseProbability,
-        },
-        MorrisLevels = Levels,
-        Bootstrap = Bootstrap,
-        MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, Confidence = Confidence, MaxDegreeOfParallelism = threads },
-        Posterior = Posterior,
-    });
-
-    public JsonObject ToJson() => new()
-    {
-        ["levers"] = JsonSerializer.SerializeToNode(Levers.ToArray(), Exact),
-        ["method"] = Method,
-        ["samples"] = Samples,
-        ["output"] = Metric,
-        ["levels"] = Levels,
-        ["bootstrap"] = Bootstrap,
-        ["runsPerPoint"] = Runs,
-    };
-
-    public static SensitivityDefinition FromJson(JsonNode node, Scenario scenario, ulong seed, double confidence)
-        => new(scenario, node["levers"].Deserialize<ExperimentParameter[]>(Exact)!, node["method"]!.GetValue<string>(), node["samples"]!.GetValue<int>(), node["output"]!.GetValue<string>(),
-               node["levels"]!.GetValue<int>(), node["bootstrap"]!.GetValue<int>(), node["runsPerPoint"]!.GetValue<int>(), seed, confidence);
 }

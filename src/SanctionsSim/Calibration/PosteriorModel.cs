@@ -23,6 +23,23 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;
 
+    /// <summary>
+    /// The one place that decides how a scenario's runs get their structure and facts (#27 item 1, #28 item 3): at the
+    /// posterior medians, the library's defaults (<see cref="SanctionsModel"/>) when <paramref name="posterior"/> is
+    /// null; each run's drawn from <paramref name="posterior"/> (<see cref="PosteriorModel"/>); and, when a case's
+    /// uncertain facts are given, those drawn within their ranges too (<see cref="FactRangeModel"/>).
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="posterior">The posterior the runs draw their structure from, or null for the medians.</param>
+    /// <param name="factRanges">A case's uncertain facts to draw within their ranges, or null or empty for none.</param>
+    /// <param name="recordRuns">Keep one record per replication in the summary.</param>
+    /// <returns>The experiment.</returns>
+    /// <exception cref="ScenarioValidationException">The scenario, or the scenario with some particle's structure, is invalid.</exception>
+    public static IMonteCarloExperiment<SanctionsSummary> Create(Scenario scenario, Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null, bool recordRuns = false)
+        => factRanges is { Count: > 0 } ? new FactRangeModel(scenario, factRanges, posterior, recordRuns)
+            : posterior is not null ? new PosteriorModel(scenario, posterior, recordRuns)
+            : new SanctionsModel(scenario, recordRuns);
+
     /// <summary>Prepares a scenario under a posterior.</summary>
     /// <param name="scenario">The scenario (its facts).</param>
     /// <param name="posterior">The posterior sample (for example <see cref="Posterior.Default"/>).</param>

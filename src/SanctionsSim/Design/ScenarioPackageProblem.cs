@@ -65,7 +65,7 @@ public sealed class ScenarioPackageProblem : IPackageProblem
     public PackageSample Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count)
     {
         Scenario scenario = _template.Apply(levers);
-        IMonteCarloExperiment<SanctionsSummary> model = Posterior is null ? new SanctionsModel(scenario, recordRuns: true) : new Calibration.PosteriorModel(scenario, Posterior, recordRuns: true);
+        var model = Calibration.PosteriorModel.Create(scenario, Posterior, recordRuns: true);
         var result = new MonteCarloRunner(new MonteCarloOptions { Replications = count, Seed = seed, FirstReplication = first, MaxDegreeOfParallelism = 1 }).Run(model);
         var sums = new double[_costs.Length];
         var squares = new double[_costs.Length];

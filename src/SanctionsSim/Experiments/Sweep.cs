@@ -35,13 +35,13 @@ public sealed class Sweep
     /// <param name="parameters">The levers: each name a scenario path (see <see cref="ScenarioTemplate"/>), with its range and distribution.</param>
     /// <param name="design">The design; its dimensions must equal the number of parameters.</param>
     /// <param name="options">Replications, seed, threads; defaults when null.</param>
-    /// <exception cref="ArgumentException">A parameter or path is invalid, the design does not fit, or a lever's range produces an invalid scenario at either end.</exception>
-    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed).</exception>
+    /// <exception cref="ArgumentException">The design's dimensions are not the number of parameters.</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed), or a parameter or path is invalid, or a lever's range produces an invalid scenario at either end (the message names the lever, the value and the rule).</exception>
     public Sweep(Scenario scenario, IReadOnlyList<ExperimentParameter> parameters, ExperimentDesign design, SweepOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(design);
-        ExperimentParameter.ValidateAll(parameters, nameof(parameters));
         if (design.Dimensions != parameters.Count)
         {
             throw new ArgumentException($"The design has {design.Dimensions} dimensions but there are {parameters.Count} parameters.", nameof(design));
@@ -49,27 +49,38 @@ public sealed class Sweep
 
         _options = (options ?? new SweepOptions()).Clone();
         _options.Validate();
-        _parameters = parameters.ToArray();
-        _template = new ScenarioTemplate(scenario, _parameters.Select(p => p.Name).ToArray());
-        Design = design;
-
-        // both ends of every range must make a valid scenario (others at their base values' points) before any compute is spent
-        var values = new double[_parameters.Length];
-        for (int i = 0; i < _parameters.Length; i++)
+        try
         {
-            for (int j = 0; j < values.Length; j++)
-            {
-                values[j] = _parameters[j].FromUnit(0.5);
-            }
+            ExperimentParameter.ValidateAll(parameters, nameof(parameters));
+            _parameters = parameters.ToArray();
+            _template = new ScenarioTemplate(scenario, _parameters.Select(p => p.Name).ToArray());
 
-            foreach (double u in (ReadOnlySpan<double>)[0.0, 1.0])
+            // both ends of every range must make a valid scenario (others at their base values' points) before any compute is spent
+            var values = new double[_parameters.Length];
+            for (int i = 0; i < _parameters.Length; i++)
             {
-                values[i] = _parameters[i].FromUnit(u);
-                _template.Apply(values);
+                for (int j = 0; j < values.Length; j++)
+                {
+                    values[j] = _parameters[j].FromUnit(0.5);
+                }
+
+                foreach (double u in (ReadOnlySpan<double>)[0.0, 1.0])
+                {
+                    values[i] = _parameters[i].FromUnit(u);
+                    _template.Apply(values);
+                }
             }
         }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // a lever that names no numeric field, or whose range makes an invalid scenario, is the caller's input
+            string message = e.ParamName is string name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            throw new System.ComponentModel.DataAnnotations.ValidationException("Invalid sweep levers: " + message, e);
+        }
 
-        ScenarioHash = ScenarioJson.Hash(scenario) + (_options.Posterior is { } posterior ? "+posterior:" + posterior.Hash : "");
+        Design = design;
+
+        ScenarioHash = ScenarioJson.ExperimentHash(scenario, _options.Posterior?.Hash);
     }
 
     /// <summary>The design.</summary>

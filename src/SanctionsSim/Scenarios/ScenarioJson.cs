@@ -246,6 +246,24 @@ public static class ScenarioJson
     public static string Hash(Scenario scenario)
         => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Write(scenario))));
 
+    /// <summary>
+    /// The identity of an experiment on a scenario, recorded in checkpoints and sweep manifests so that a resumed run
+    /// continues only the same experiment: the scenario's <see cref="Hash"/>, then <c>+posterior:</c> and the
+    /// posterior's hash when the structure is drawn from one, then <c>+facts:</c> and the number of a case's facts drawn
+    /// within their ranges when there are any. The one place that composes it.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="posteriorHash">The hash of the posterior the runs draw their structure from, or null at the medians.</param>
+    /// <param name="factRanges">How many uncertain facts are drawn within their ranges (0: none).</param>
+    /// <returns>The identity.</returns>
+    public static string ExperimentHash(Scenario scenario, string? posteriorHash, int factRanges = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(factRanges);
+        return Hash(scenario) + (factRanges == 0
+            ? posteriorHash is null ? "" : "+posterior:" + posteriorHash
+            : $"+posterior:{posteriorHash}+facts:{factRanges}");
+    }
+
     /// <summary>The JSON Schema (draft 2020-12) of scenario files, generated from the .NET types, with descriptions from the XML documentation when it is available.</summary>
     /// <returns>The schema as indented JSON.</returns>
     public static string GetJsonSchema()

@@ -132,8 +132,11 @@ public class SweepTests
     [Test]
     public void Construction_ChecksEveryLeverRangeBeforeComputing()
     {
-        var e = Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0, 2)], new LatinHypercubeDesign(4, 1)));
+        // a lever's range is the caller's input: a validation error (exit code 2 on the command line), naming the lever and the value
+        var e = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0, 2)], new LatinHypercubeDesign(4, 1)));
         e.Message.ShouldContain("coalition.us.amnesty.credibility = 2");
+        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesti.credibility", 0, 1)], new LatinHypercubeDesign(4, 1)))
+            .Message.ShouldContain("did you mean 'amnesty'");
         Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 3))).Message.ShouldContain("3 dimensions");
         Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
     }

@@ -1,0 +1,30 @@
+using SanctionsSim.Analysis;
+using SanctionsSim.Simulation;
+
+namespace SanctionsSim.IO.Batches;
+
+/// <summary>The sharded batches of the library's experiments.</summary>
+public static class MonteCarloBatch
+{
+    /// <summary>A batch of a model (a scenario's replications).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="confidence">The confidence level.</param>
+    /// <returns>The batch.</returns>
+    public static MonteCarloBatch<SanctionsSummary> Of(SanctionsModel model, ulong seed, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model, seed, confidence, model.ReadSummary, (s, stream) => s.WriteTo(stream));
+    }
+
+    /// <summary>A batch of a policy comparison (every arm on the same replications).</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="confidence">The confidence level.</param>
+    /// <returns>The batch.</returns>
+    public static MonteCarloBatch<ComparisonSummary> Of(PolicyComparison comparison, ulong seed, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return new(comparison, seed, confidence, comparison.ReadSummary, (s, stream) => s.WriteTo(stream));
+    }
+}
