@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using SanctionsSim.Simulation;
 using SanctionsSim.Cli;
 using SanctionsSim.Tests.Scenarios.Cases;
 

@@ -1,3 +1,4 @@
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
