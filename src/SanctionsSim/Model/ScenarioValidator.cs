@@ -319,73 +319,10 @@ public static partial class ScenarioValidator
         c.Real("$.decision.weeklyNoiseScale", d.WeeklyNoiseScale, 0, 100);
     }
 
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Num(double v) => InputCollector<ScenarioError>.Num(v);
 
-    private static string Quote(string? s) => s is null ? "null" : "\"" + s + "\"";
+    private static string Quote(string? s) => InputCollector<ScenarioError>.Quote(s);
 
-    private sealed class Collector
-    {
-        public List<ScenarioError> Errors { get; } = [];
-
-        public void Add(string path, string value, string message)
-            => Errors.Add(new ScenarioError { Path = path, Value = value, Message = message });
-
-        public bool NotNull(string path, object? value)
-        {
-            if (value is null)
-            {
-                Add(path, "null", "a value is required");
-                return false;
-            }
-
-            return true;
-        }
-
-        public bool Text(string path, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Add(path, Quote(value), "a non-empty name is required");
-                return false;
-            }
-
-            return true;
-        }
-
-        /// <summary>A name that must be one of <paramref name="known"/>: otherwise an error listing them, with the closest as a suggestion.</summary>
-        public void Reference(string path, string? name, HashSet<string> known, string kind, string? whenNone = null)
-        {
-            if (name is not null && known.Contains(name))
-            {
-                return;
-            }
-
-            if (known.Count == 0 && whenNone is not null)
-            {
-                Add(path, Quote(name), whenNone);
-                return;
-            }
-
-            string? guess = name is null ? null : Suggest.Closest(name, known);
-            Add(path, Quote(name), $"must name a {kind} of the scenario (" + string.Join(", ", known.Order(StringComparer.Ordinal)) + ")" + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
-        }
-
-        public void Int(string path, int value, int min, int max)
-        {
-            if (value < min || value > max)
-            {
-                Add(path, value.ToString(CultureInfo.InvariantCulture), $"must be an integer in [{min}, {max}]");
-            }
-        }
-
-        public void Real(string path, double value, double min, double max)
-        {
-            // phrased positively so that NaN is rejected
-            if (!(value >= min && value <= max))
-            {
-                string range = min == double.Epsilon ? $"(0, {Num(max)}]" : $"[{Num(min)}, {Num(max)}]";
-                Add(path, Num(value), $"must be a finite number in {range}");
-            }
-        }
-    }
+    /// <summary>The scenario's collector: its problems are <see cref="ScenarioError"/>s named by JSON path.</summary>
+    private sealed class Collector() : InputCollector<ScenarioError>((path, value, message) => new ScenarioError { Path = path, Value = value, Message = message });
 }
