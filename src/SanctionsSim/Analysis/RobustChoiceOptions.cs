@@ -1,4 +1,4 @@
-using SanctionsSim.Model;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Analysis;
 

@@ -1,6 +1,6 @@
-using SanctionsSim.Model;
 using SanctionsSim.Experiments;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Analysis;
 

@@ -1,5 +1,5 @@
-using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Calibration;
 
@@ -54,7 +54,7 @@ public sealed class AbcOptions
     }
 
     /// <summary>Adds every problem to <paramref name="c"/>, each option named after <paramref name="prefix"/>.</summary>
-    internal void Check(InputCollector<InputError> c, string prefix)
+    internal void Check(InputCollector<OptionError> c, string prefix)
     {
         c.In(prefix + nameof(Particles), Particles, ValueRange.Closed(10, 10_000_000));
         c.In(prefix + nameof(Generations), Generations, ValueRange.Closed(1, 1000));

@@ -1,5 +1,5 @@
+using SanctionsSim.Validation;
 using System.Globalization;
-using SanctionsSim.Model;
 
 namespace SanctionsSim.Calibration;
 

@@ -36,7 +36,7 @@ public sealed class Sweep
     /// <param name="design">The design; its dimensions must equal the number of parameters.</param>
     /// <param name="options">Replications, seed, threads; defaults when null.</param>
     /// <exception cref="ArgumentException">A parameter or path is invalid, the design does not fit, or a lever's range produces an invalid scenario at either end.</exception>
-    /// <exception cref="Model.InvalidInputException">The options are invalid (every problem listed).</exception>
+    /// <exception cref="Validation.InvalidInputException">The options are invalid (every problem listed).</exception>
     public Sweep(Scenario scenario, IReadOnlyList<ExperimentParameter> parameters, ExperimentDesign design, SweepOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);

@@ -1,6 +1,8 @@
+using SanctionsSim.Validation;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 
@@ -21,7 +23,7 @@ internal static class DeclaredRanges
         .. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Range: Of(p)))
             .Where(x => x.Range is not null)
-            .Select(x => new Field(x.Property, JsonNamingPolicy.CamelCase.ConvertName(x.Property.Name), x.Range!.Value, IsInteger(x.Property.PropertyType))),
+            .Select(x => new Field(x.Property, JsonNamingPolicy.CamelCase.ConvertName(x.Property.Name), x.Range!.Value, IsInteger(x.Property.PropertyType), Reader(x.Property))),
     ]);
 
     /// <summary>The declared range of a property, or null.</summary>
@@ -30,8 +32,16 @@ internal static class DeclaredRanges
             ? new ValueRange(Convert.ToDouble(a.Minimum, CultureInfo.InvariantCulture), Convert.ToDouble(a.Maximum, CultureInfo.InvariantCulture), a.MinimumIsExclusive, a.MaximumIsExclusive)
             : null;
 
+    /// <summary>A compiled getter of the property as a nullable double (validation runs for every plan built, so it must not cost a reflective call per field).</summary>
+    private static Func<object, double?> Reader(PropertyInfo property)
+    {
+        ParameterExpression owner = Expression.Parameter(typeof(object));
+        Expression value = Expression.Property(Expression.Convert(owner, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, double?>>(Expression.Convert(value, typeof(double?)), owner).Compile();
+    }
+
     private static bool IsInteger(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(int);
 
     /// <summary>A ranged property: its JSON name, its range, and whether it is an integer.</summary>
-    internal sealed record Field(PropertyInfo Property, string JsonName, ValueRange Range, bool Integer);
+    internal sealed record Field(PropertyInfo Property, string JsonName, ValueRange Range, bool Integer, Func<object, double?> Read);
 }

@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Model;
 
 /// <summary>Thrown when a scenario (or an input file read with the scenario's rules) is invalid; lists every problem with its JSON path.</summary>

@@ -1,3 +1,4 @@
+using SanctionsSim.Validation;
 using System.Globalization;
 using SanctionsSim.Internal;
 using SanctionsSim.Model;
@@ -242,19 +243,19 @@ public static partial class ScenarioValidator
     {
         foreach (DeclaredRanges.Field field in DeclaredRanges.Of(value.GetType()))
         {
-            if (field.JsonName == except || field.Property.GetValue(value) is not { } v)
+            if (field.JsonName == except || field.Read(value) is not double v)
             {
                 continue;
             }
 
-            string at = path + "." + field.JsonName;
-            if (field.Integer)
+            // the path is only built for an error: this runs for every plan built
+            if (field.Integer && !(v >= field.Range.Min && v <= field.Range.Max))
             {
-                c.Int(at, (int)v, (int)field.Range.Min, (int)field.Range.Max);
+                c.Int(path + "." + field.JsonName, (int)v, (int)field.Range.Min, (int)field.Range.Max);
             }
-            else
+            else if (!field.Integer && !field.Range.Contains(v))
             {
-                c.Real(at, (double)v, field.Range);
+                c.Real(path + "." + field.JsonName, v, field.Range);
             }
         }
     }

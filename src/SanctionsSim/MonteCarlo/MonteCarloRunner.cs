@@ -1,5 +1,5 @@
 using SanctionsSim.Internal;
-using SanctionsSim.Model;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.MonteCarlo;
 
@@ -75,7 +75,7 @@ public sealed class MonteCarloRunner
     }
 
     /// <summary>Adds every problem of <paramref name="options"/> to <paramref name="c"/>, each naming its option (after <paramref name="prefix"/>), its value and the allowed range.</summary>
-    internal static void Check(InputCollector<InputError> c, string prefix, MonteCarloOptions options)
+    internal static void Check(InputCollector<OptionError> c, string prefix, MonteCarloOptions options)
     {
         c.In(prefix + nameof(options.Replications), options.Replications, ValueRange.Closed(1, 1L << 40));
         c.In(prefix + nameof(options.FirstReplication), options.FirstReplication, ValueRange.AtLeast(0));

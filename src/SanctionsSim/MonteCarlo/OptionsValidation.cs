@@ -1,4 +1,4 @@
-using SanctionsSim.Model;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.MonteCarlo;
 
@@ -6,7 +6,7 @@ namespace SanctionsSim.MonteCarlo;
 internal static class OptionsValidation
 {
     /// <summary>The problems of a per-point batch under "MonteCarlo.": the Monte Carlo options' own, plus what a design point needs (all replications from index 0, no sequential stopping, at most <paramref name="maxReplications"/>).</summary>
-    public static void PerPointBatch(InputCollector<InputError> c, MonteCarloOptions? options, long maxReplications)
+    public static void PerPointBatch(InputCollector<OptionError> c, MonteCarloOptions? options, long maxReplications)
     {
         const string p = "MonteCarlo";
         if (!c.NotNull(p, options))

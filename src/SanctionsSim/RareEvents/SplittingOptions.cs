@@ -1,5 +1,5 @@
-using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.RareEvents;
 

@@ -1,3 +1,4 @@
+using SanctionsSim.Validation;
 using System.Globalization;
 using System.Reflection;
 using System.Text;

@@ -1,5 +1,5 @@
 using SanctionsSim.Calibration;
-using SanctionsSim.Model;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Scorecard;
 

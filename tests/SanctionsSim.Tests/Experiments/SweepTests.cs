@@ -135,13 +135,13 @@ public class SweepTests
         var e = Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0, 2)], new LatinHypercubeDesign(4, 1)));
         e.Message.ShouldContain("coalition.us.amnesty.credibility = 2");
         Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 3))).Message.ShouldContain("3 dimensions");
-        Should.Throw<SanctionsSim.Model.InvalidInputException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
     }
 
     [Test]
     public void Options_ReportEveryProblemAtOnce_NamingTheField()
     {
-        var e = Should.Throw<SanctionsSim.Model.InvalidInputException>(() => new SweepOptions
+        var e = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SweepOptions
         {
             MonteCarlo = new MonteCarloOptions { Replications = 0, Confidence = double.NaN, MaxDegreeOfParallelism = 0, TargetHalfWidth = 0.01 },
         }.Validate());
@@ -150,15 +150,15 @@ public class SweepTests
         e.Message.ShouldContain("NaN");
         e.Message.ShouldContain("MonteCarlo.MaxDegreeOfParallelism");
         e.Message.ShouldContain("MonteCarlo.TargetHalfWidth");
-        Should.Throw<SanctionsSim.Model.InvalidInputException>(() => new SweepOptions { MonteCarlo = null! }.Validate()).Message.ShouldContain("MonteCarlo must not be null");
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SweepOptions { MonteCarlo = null! }.Validate()).Message.ShouldContain("MonteCarlo must not be null");
 
-        var tipping = Should.Throw<SanctionsSim.Model.InvalidInputException>(() => new TippingOptions { Points = 2, Level = 1, Bootstrap = -1, MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate()).Message;
+        var tipping = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new TippingOptions { Points = 2, Level = 1, Bootstrap = -1, MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate()).Message;
         foreach (string field in new[] { "Points", "Level", "Bootstrap", "MonteCarlo.Replications" })
         {
             tipping.ShouldContain(field);
         }
 
-        var sensitivity = Should.Throw<SanctionsSim.Model.InvalidInputException>(() => new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 1, MorrisLevels = 3, MonteCarlo = new MonteCarloOptions { FirstReplication = 5 } }.Validate()).Message;
+        var sensitivity = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 1, MorrisLevels = 3, MonteCarlo = new MonteCarloOptions { FirstReplication = 5 } }.Validate()).Message;
         foreach (string field in new[] { "Samples", "MorrisLevels", "MonteCarlo.FirstReplication" })
         {
             sensitivity.ShouldContain(field);

@@ -7,6 +7,7 @@ using SanctionsSim.MonteCarlo;
 using SanctionsSim.RareEvents;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scorecard;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Tests.Model;
 
@@ -45,7 +46,7 @@ public class InputValidationTests
     public void BadOption_IsNamedWithItsValueAndRange(Action validate, string path, string value, string message)
     {
         var e = Should.Throw<InvalidInputException>(validate);
-        e.Errors.ShouldContain(new InputError { Path = path, Value = value, Message = message });
+        e.Errors.ShouldContain(new OptionError { Path = path, Value = value, Message = message });
         e.Message.ShouldContain($"{path} {message}; got {value}.");
     }
 

@@ -1,6 +1,6 @@
 using SanctionsSim.Cascades;
-using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Tests.MonteCarlo;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SanctionsSim.Model;
+namespace SanctionsSim.Validation;
 
 /// <summary>
 /// An interval of allowed values, closed or open at either end; an infinite end means no bound (a number must still

@@ -1,11 +1,11 @@
 using System.Globalization;
 using SanctionsSim.Internal;
 
-namespace SanctionsSim.Model;
+namespace SanctionsSim.Validation;
 
 /// <summary>
 /// Collects every problem of an input at once, each with where it is, its value and what is allowed: the one idiom
-/// of validation for the scenario (<see cref="ScenarioValidator"/>) and for every options type. Number checks are
+/// of validation for the scenario (<see cref="Model.ScenarioValidator"/>) and for every options type. Number checks are
 /// phrased positively, so NaN is rejected.
 /// </summary>
 /// <typeparam name="TError">The type of the problems.</typeparam>
@@ -159,20 +159,20 @@ internal class InputCollector<TError>(Func<string, string, string, TError> creat
     }
 }
 
-/// <summary>The collector of an options type: problems named by the option (nested options joined by dots), thrown together as one <see cref="InvalidInputException"/>.</summary>
+/// <summary>The collector of an options type: problems named by the option (nested options joined by dots), thrown together as one <see cref="InvalidOptionsException"/>.</summary>
 /// <param name="subject">What is validated, for the exception's message ("Monte Carlo options").</param>
-internal sealed class OptionsCollector(string subject) : InputCollector<InputError>((path, value, message) => new InputError { Path = path, Value = value, Message = message })
+internal sealed class OptionsCollector(string subject) : InputCollector<OptionError>((path, value, message) => new OptionError { Path = path, Value = value, Message = message })
 {
     /// <inheritdoc />
     protected override string RequiredMessage => "must not be null";
 
     /// <summary>Throws one <see cref="InvalidInputException"/> listing every problem, if there is any.</summary>
-    /// <exception cref="InvalidInputException">At least one problem.</exception>
+    /// <exception cref="InvalidOptionsException">At least one problem.</exception>
     public void ThrowIfAny()
     {
         if (Errors.Count > 0)
         {
-            throw new InvalidInputException(subject, [.. Errors]);
+            throw new InvalidOptionsException(subject, [.. Errors]);
         }
     }
 }

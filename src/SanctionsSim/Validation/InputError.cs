@@ -1,4 +1,4 @@
-namespace SanctionsSim.Model;
+namespace SanctionsSim.Validation;
 
 /// <summary>
 /// One problem found in an input (a scenario, an input file, or the options of a run or an analysis): where it is
@@ -6,7 +6,7 @@ namespace SanctionsSim.Model;
 /// the bad value, and what is allowed (the range, for a number).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public record InputError
+public abstract record InputError
 {
     /// <summary>Where the problem is: a JSON path, or the name of an option (nested options joined by dots).</summary>
     public required string Path { get; init; }
@@ -20,3 +20,4 @@ public record InputError
     /// <inheritdoc />
     public override string ToString() => $"{Path} {Message}; got {Value}.";
 }
+
