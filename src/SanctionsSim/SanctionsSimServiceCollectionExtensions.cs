@@ -43,7 +43,7 @@ public static class SanctionsSimServiceCollectionExtensions
                 MonteCarloRunner.Validate(options);
                 return ValidateOptionsResult.Success;
             }
-            catch (System.ComponentModel.DataAnnotations.ValidationException e)
+            catch (Validation.InvalidInputException e)
             {
                 return ValidateOptionsResult.Fail(e.Message);
             }

@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Analysis;
 
 /// <summary>Options of PRIM scenario discovery (<see cref="Prim"/>).</summary>
@@ -9,18 +11,13 @@ public sealed class PrimOptions
     /// <summary>Peeling stops before a box would hold less than this share of all points. Default 0.05; range (0, 1).</summary>
     public double MinMass { get; set; } = 0.05;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names it, its value and the range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        if (!(PeelAlpha > 0 && PeelAlpha < 0.5))
-        {
-            throw new ArgumentException($"PeelAlpha must be in (0, 0.5); got {PeelAlpha}.");
-        }
-
-        if (!(MinMass > 0 && MinMass < 1))
-        {
-            throw new ArgumentException($"MinMass must be in (0, 1); got {MinMass}.");
-        }
+        var c = new OptionsCollector("PRIM options");
+        c.In(nameof(PeelAlpha), PeelAlpha, new ValueRange(0, 0.5, MinOpen: true, MaxOpen: true));
+        c.In(nameof(MinMass), MinMass, ValueRange.OpenUnit);
+        c.ThrowIfAny();
     }
 }

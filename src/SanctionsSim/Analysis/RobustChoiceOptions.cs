@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Analysis;
 
 /// <summary>Options of <see cref="RobustChoice"/>.</summary>
@@ -21,40 +23,17 @@ public sealed class RobustChoiceOptions
     /// <summary>Threads over particles; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each, its value and its range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Particles is < 2 or > 100_000)
-        {
-            errors.Add($"Particles must be in [2, 100000]; got {Particles}.");
-        }
-
-        if (ReplicationsPerParticle is < 1 or > 1_000_000)
-        {
-            errors.Add($"ReplicationsPerParticle must be in [1, 1000000]; got {ReplicationsPerParticle}.");
-        }
-
-        if (!(Target >= 0 && Target <= 1))
-        {
-            errors.Add($"Target must be in [0, 1]; got {Target}.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            errors.Add($"Confidence must be strictly between 0 and 1; got {Confidence}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        var c = new OptionsCollector("robust-choice options");
+        c.In(nameof(Particles), Particles, ValueRange.Closed(2, 100_000));
+        c.In(nameof(ReplicationsPerParticle), ReplicationsPerParticle, ValueRange.Closed(1, 1_000_000));
+        c.In(nameof(Target), Target, ValueRange.Closed(0, 1));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>

@@ -21,7 +21,7 @@ public sealed class ScenarioSensitivity
     /// <param name="parameters">The levers (scenario paths with ranges).</param>
     /// <param name="options">Method, samples, replications, metric; defaults when null.</param>
     /// <exception cref="ArgumentException">A lever is invalid.</exception>
-    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed).</exception>
+    /// <exception cref="Validation.InvalidInputException">The options are invalid (every problem listed).</exception>
     public ScenarioSensitivity(Scenario scenario, IReadOnlyList<ExperimentParameter> parameters, SensitivityOptions? options = null)
     {
         ExperimentParameter.ValidateAll(parameters, nameof(parameters));

@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Experiments;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Analysis;
 
@@ -35,36 +35,20 @@ public sealed class SensitivityOptions
     public SensitivityOptions Clone() => new() { Method = Method, Samples = Samples, Metric = Metric, MorrisLevels = MorrisLevels, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()! };
 
     /// <summary>Checks the options, reporting every problem at once.</summary>
-    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        List<string> problems = OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
-        if (!Enum.IsDefined(Method))
+        var c = new OptionsCollector("sensitivity options");
+        OptionsValidation.PerPointBatch(c, MonteCarlo, 10_000_000);
+        c.Defined(nameof(Method), Method);
+        c.In(nameof(Samples), Samples, ValueRange.Closed(Method == SensitivityMethod.Morris ? 2 : 4, 1_000_000));
+        c.Defined(nameof(Metric), Metric);
+        if (Method == SensitivityMethod.Morris)
         {
-            problems.Add($"Method must be Sobol or Morris; got {Method}.");
+            c.EvenIn(nameof(MorrisLevels), MorrisLevels, 2, 1000);
         }
 
-        int minimum = Method == SensitivityMethod.Morris ? 2 : 4;
-        if (Samples < minimum || Samples > 1_000_000)
-        {
-            problems.Add($"Samples must be in [{minimum}, 1000000] for {Method}; got {Samples}.");
-        }
-
-        if (!Enum.IsDefined(Metric))
-        {
-            problems.Add($"Metric must be one of {string.Join(", ", Enum.GetNames<SweepMetric>())}; got {Metric}.");
-        }
-
-        if (Method == SensitivityMethod.Morris && (MorrisLevels < 2 || MorrisLevels % 2 != 0 || MorrisLevels > 1000))
-        {
-            problems.Add($"MorrisLevels must be even, in [2, 1000]; got {MorrisLevels}.");
-        }
-
-        if (Bootstrap is < 0 or > 100_000)
-        {
-            problems.Add($"Bootstrap must be in [0, 100000]; got {Bootstrap}.");
-        }
-
-        OptionsValidation.Throw("sensitivity", problems);
+        c.In(nameof(Bootstrap), Bootstrap, ValueRange.Closed(0, 100_000));
+        c.ThrowIfAny();
     }
 }

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Analysis;
 
@@ -31,25 +31,14 @@ public sealed class TippingOptions
     public TippingOptions Clone() => new() { Points = Points, Level = Level, Bootstrap = Bootstrap, MonteCarlo = MonteCarlo?.Clone()!, Posterior = Posterior };
 
     /// <summary>Checks the options, reporting every problem at once.</summary>
-    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        List<string> problems = OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
-        if (Points is < 3 or > 10_001)
-        {
-            problems.Add($"Points must be in [3, 10001]; got {Points}.");
-        }
-
-        if (!(Level > 0 && Level < 1))
-        {
-            problems.Add($"Level must lie strictly between 0 and 1; got {Level.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-
-        if (Bootstrap is < 0 or > 100_000)
-        {
-            problems.Add($"Bootstrap must be in [0, 100000]; got {Bootstrap}.");
-        }
-
-        OptionsValidation.Throw("tipping-scan", problems);
+        var c = new OptionsCollector("tipping-scan options");
+        OptionsValidation.PerPointBatch(c, MonteCarlo, 10_000_000);
+        c.In(nameof(Points), Points, ValueRange.Closed(3, 10_001));
+        c.In(nameof(Level), Level, ValueRange.OpenUnit);
+        c.In(nameof(Bootstrap), Bootstrap, ValueRange.Closed(0, 100_000));
+        c.ThrowIfAny();
     }
 }

@@ -21,7 +21,7 @@ public sealed class TippingScan
     /// <param name="lever">The lever (a scenario path with its range; the distribution is ignored, the grid is even).</param>
     /// <param name="options">Grid, level, replications; defaults when null.</param>
     /// <exception cref="ArgumentException">The lever is invalid.</exception>
-    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed).</exception>
+    /// <exception cref="Validation.InvalidInputException">The options are invalid (every problem listed).</exception>
     public TippingScan(Scenario scenario, ExperimentParameter lever, TippingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lever);

@@ -1,4 +1,5 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Calibration;
 
@@ -44,44 +45,23 @@ public sealed class AbcOptions
     public AbcOptions Clone() => (AbcOptions)MemberwiseClone();
 
     /// <summary>Checks every setting, reporting each problem at once.</summary>
-    /// <exception cref="ArgumentException">At least one setting is out of range; the message lists each with its value and range.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Particles is < 10 or > 10_000_000)
-        {
-            errors.Add($"Particles must be in [10, 10^7]; got {Particles}.");
-        }
+        var c = new OptionsCollector("ABC options");
+        Check(c, string.Empty);
+        c.ThrowIfAny();
+    }
 
-        if (Generations is < 1 or > 1000)
-        {
-            errors.Add($"Generations must be in [1, 1000]; got {Generations}.");
-        }
-
-        if (!(Quantile > 0 && Quantile < 1))
-        {
-            errors.Add($"Quantile must be in (0, 1); got {Quantile.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-
-        if (!(MinAcceptanceRate > 0 && MinAcceptanceRate <= 1))
-        {
-            errors.Add($"MinAcceptanceRate must be in (0, 1]; got {MinAcceptanceRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-
-        if (!(KernelScale > 0 && KernelScale <= 100))
-        {
-            errors.Add($"KernelScale must be in (0, 100]; got {KernelScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+    /// <summary>Adds every problem to <paramref name="c"/>, each option named after <paramref name="prefix"/>.</summary>
+    internal void Check(InputCollector<OptionError> c, string prefix)
+    {
+        c.In(prefix + nameof(Particles), Particles, ValueRange.Closed(10, 10_000_000));
+        c.In(prefix + nameof(Generations), Generations, ValueRange.Closed(1, 1000));
+        c.In(prefix + nameof(Quantile), Quantile, ValueRange.OpenUnit);
+        c.In(prefix + nameof(MinAcceptanceRate), MinAcceptanceRate, new ValueRange(0, 1, MinOpen: true));
+        c.In(prefix + nameof(KernelScale), KernelScale, new ValueRange(0, 100, MinOpen: true));
+        c.Threads(prefix + nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
     }
 
     internal int Threads => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;

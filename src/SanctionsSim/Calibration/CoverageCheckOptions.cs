@@ -1,3 +1,4 @@
+using SanctionsSim.Validation;
 using System.Globalization;
 
 namespace SanctionsSim.Calibration;
@@ -49,58 +50,24 @@ public sealed class CoverageCheckOptions
     }
 
     /// <summary>Checks every setting, reporting each problem at once.</summary>
-    /// <exception cref="ArgumentException">At least one setting is out of range; the message names each with its value and range.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (SyntheticBases is < 2 or > 100_000)
+        var c = new OptionsCollector("coverage-check options");
+        c.In(nameof(SyntheticBases), SyntheticBases, ValueRange.Closed(2, 100_000));
+        if (c.In(nameof(PosteriorDraws), PosteriorDraws, ValueRange.Closed(1, 100_000)) && (Bins < 2 || Bins > PosteriorDraws + 1 || (PosteriorDraws + 1) % Bins != 0))
         {
-            errors.Add($"SyntheticBases must be in [2, 100000]; got {SyntheticBases}.");
+            c.Add(nameof(Bins), Bins.ToString(CultureInfo.InvariantCulture), $"must be in [2, PosteriorDraws + 1 = {PosteriorDraws + 1}] and divide PosteriorDraws + 1 (so every bin holds as many ranks)");
         }
 
-        if (PosteriorDraws is < 1 or > 100_000)
+        c.In(nameof(ReplicationsPerCase), ReplicationsPerCase, ValueRange.Closed(1, 100));
+        c.Defined(nameof(Distance), Distance);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        if (c.NotNull(nameof(Abc), Abc))
         {
-            errors.Add($"PosteriorDraws must be in [1, 100000]; got {PosteriorDraws}.");
-        }
-        else if (Bins < 2 || Bins > PosteriorDraws + 1 || (PosteriorDraws + 1) % Bins != 0)
-        {
-            errors.Add($"Bins must be in [2, PosteriorDraws + 1 = {PosteriorDraws + 1}] and divide PosteriorDraws + 1 (so every bin holds as many ranks); got {Bins}.");
-        }
-
-        if (ReplicationsPerCase is < 1 or > 100)
-        {
-            errors.Add($"ReplicationsPerCase must be in [1, 100]; got {ReplicationsPerCase}.");
+            Abc.Check(c, nameof(Abc) + ".");
         }
 
-        if (!Enum.IsDefined(Distance))
-        {
-            errors.Add($"Distance must be Mean or OutcomeProbability; got {((int)Distance).ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (Abc is null)
-        {
-            errors.Add("Abc must be set.");
-        }
-        else
-        {
-            try
-            {
-                Abc.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add("Abc: " + e.Message);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        c.ThrowIfAny();
     }
 }

@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Calibration;
 
 /// <summary>Settings of a misspecification check (<see cref="MisspecificationCheck"/>).</summary>
@@ -18,23 +20,12 @@ public sealed class MisspecificationOptions
     internal int Threads => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 
     /// <summary>Checks every setting, reporting each problem at once.</summary>
-    /// <exception cref="ArgumentException">At least one setting is out of range; the message names each with its value and range.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Particles is < 10 or > 100_000)
-        {
-            errors.Add($"Particles must be in [10, 100000]; got {Particles}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        var c = new OptionsCollector("misspecification-check options");
+        c.In(nameof(Particles), Particles, ValueRange.Closed(10, 100_000));
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 }

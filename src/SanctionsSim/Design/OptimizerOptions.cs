@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Design;
 
 /// <summary>Options of <see cref="PackageOptimizer"/>.</summary>
@@ -36,61 +38,38 @@ public sealed class OptimizerOptions
     /// <summary>Threads over packages; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each, its value and its range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var e = new List<string>();
-        if (!Enum.IsDefined(Goal))
+        var c = new OptionsCollector("optimizer options");
+        c.Defined(nameof(Goal), Goal);
+        if (Goal == PackageGoal.CheapestReachingTarget)
         {
-            e.Add($"Goal must be CheapestReachingTarget or MostEffectiveWithinBudget; got {Goal}.");
+            c.In(nameof(Target), Target, ValueRange.OpenUnit);
         }
 
-        if (Goal == PackageGoal.CheapestReachingTarget && !(Target > 0 && Target < 1))
+        if (Goal == PackageGoal.MostEffectiveWithinBudget)
         {
-            e.Add($"Target must be strictly between 0 and 1; got {Target}.");
+            c.In(nameof(Budget), Budget, ValueRange.Finite);
         }
 
-        if (Goal == PackageGoal.MostEffectiveWithinBudget && !double.IsFinite(Budget))
+        c.In(nameof(Candidates), Candidates, ValueRange.Closed(4, 4096));
+        bool replications = c.In(nameof(InitialReplications), InitialReplications, ValueRange.Closed(2, 1_000_000));
+        bool rounds = c.In(nameof(Rounds), Rounds, ValueRange.Closed(1, 20));
+        c.In(nameof(LocalCandidates), LocalCandidates, ValueRange.Closed(0, 1024));
+        c.In(nameof(ConfirmationReplications), ConfirmationReplications, ValueRange.Closed(10, 10_000_000));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        if (replications && rounds && (long)InitialReplications << (Rounds - 1) > 100_000_000)
         {
-            e.Add($"Budget must be a finite number; got {Budget}.");
+            c.Add(nameof(InitialReplications), System.FormattableString.Invariant($"{InitialReplications} with {Rounds} rounds"), "· 2^(Rounds − 1) must be at most 100,000,000");
         }
 
-        Check(e, nameof(Candidates), Candidates, 4, 4096);
-        Check(e, nameof(InitialReplications), InitialReplications, 2, 1_000_000);
-        Check(e, nameof(Rounds), Rounds, 1, 20);
-        Check(e, nameof(LocalCandidates), LocalCandidates, 0, 1024);
-        Check(e, nameof(ConfirmationReplications), ConfirmationReplications, 10, 10_000_000);
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            e.Add($"Confidence must be strictly between 0 and 1; got {Confidence}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            e.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if ((long)InitialReplications << (Rounds - 1) > 100_000_000)
-        {
-            e.Add($"InitialReplications · 2^(Rounds − 1) must be at most 100,000,000; got {InitialReplications} and {Rounds} rounds.");
-        }
-
-        if (e.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", e));
-        }
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>
     /// <returns>The copy.</returns>
     public OptimizerOptions Clone() => (OptimizerOptions)MemberwiseClone();
-
-    private static void Check(List<string> errors, string name, int value, int lower, int upper)
-    {
-        if (value < lower || value > upper)
-        {
-            errors.Add($"{name} must be in [{lower}, {upper}]; got {value}.");
-        }
-    }
 }

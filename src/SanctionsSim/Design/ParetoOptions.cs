@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Design;
 
 /// <summary>Options of <see cref="ParetoSearch"/>.</summary>
@@ -24,45 +26,19 @@ public sealed class ParetoOptions
     /// <summary>Threads over packages; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each, its value and its range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var e = new List<string>();
-        if (Population is < 4 or > 1000 || Population % 2 != 0)
-        {
-            e.Add($"Population must be even and in [4, 1000]; got {Population}.");
-        }
+        var c = new OptionsCollector("Pareto-search options");
+        c.EvenIn(nameof(Population), Population, 4, 1000);
 
-        if (Generations is < 0 or > 200)
-        {
-            e.Add($"Generations must be in [0, 200]; got {Generations}.");
-        }
-
-        if (Replications is < 2 or > 1_000_000)
-        {
-            e.Add($"Replications must be in [2, 1000000]; got {Replications}.");
-        }
-
-        if (ConfirmationReplications is < 10 or > 10_000_000)
-        {
-            e.Add($"ConfirmationReplications must be in [10, 10000000]; got {ConfirmationReplications}.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            e.Add($"Confidence must be strictly between 0 and 1; got {Confidence}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            e.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (e.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", e));
-        }
+        c.In(nameof(Generations), Generations, ValueRange.Closed(0, 200));
+        c.In(nameof(Replications), Replications, ValueRange.Closed(2, 1_000_000));
+        c.In(nameof(ConfirmationReplications), ConfirmationReplications, ValueRange.Closed(10, 10_000_000));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>

@@ -36,7 +36,8 @@ public sealed class Sweep
     /// <param name="design">The design; its dimensions must equal the number of parameters.</param>
     /// <param name="options">Replications, seed, threads; defaults when null.</param>
     /// <exception cref="ArgumentException">The design's dimensions are not the number of parameters.</exception>
-    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid (every problem listed), or a parameter or path is invalid, or a lever's range produces an invalid scenario at either end (the message names the lever, the value and the rule).</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">A parameter or path is invalid, or a lever's range produces an invalid scenario at either end (the message names the lever, the value and the rule).</exception>
+    /// <exception cref="Validation.InvalidInputException">The options are invalid (every problem listed).</exception>
     public Sweep(Scenario scenario, IReadOnlyList<ExperimentParameter> parameters, ExperimentDesign design, SweepOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);

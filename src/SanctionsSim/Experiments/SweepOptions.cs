@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Experiments;
 
@@ -31,8 +31,11 @@ public sealed class SweepOptions
     public IStructuralDraws? Posterior { get; set; }
 
     /// <summary>Checks the options, reporting every problem at once.</summary>
-    /// <exception cref="ValidationException">At least one option is invalid; the message lists each.</exception>
-    public void Validate() => OptionsValidation.Throw("sweep", Problems());
-
-    internal List<string> Problems() => OptionsValidation.PerPointBatch(MonteCarlo, 10_000_000);
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
+    public void Validate()
+    {
+        var c = new OptionsCollector("sweep options");
+        OptionsValidation.PerPointBatch(c, MonteCarlo, 10_000_000);
+        c.ThrowIfAny();
+    }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Model;
 
 /// <summary>When the regime collapses.</summary>
@@ -6,10 +8,12 @@ public sealed record CollapseRule
 {
     /// <summary>The critical defected share of command strength (importance-weighted troops).</summary>
     /// <value>The default value is 1/3. Range: (0, 1].</value>
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double CriticalShare { get; init; } = 1.0 / 3.0;
 
     /// <summary>Optional per-faction rule: the regime also collapses when any single faction's defected share reaches this level (1 = off).</summary>
     /// <value>The default value is 1 (off). Range: (0, 1].</value>
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double FactionCriticalShare { get; init; } = 1.0;
 
     /// <summary>
@@ -18,5 +22,6 @@ public sealed record CollapseRule
     /// classifies runs: it never ends one. Needs at least two factions.
     /// </summary>
     /// <value>The default value is 0.5 (a majority of the branch's troops). Range: (0, 1].</value>
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double SplitShare { get; init; } = 0.5;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Model;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed record ConditionalAmnesty
     /// tie weight to the first (or second) count (Eq. 21).
     /// </summary>
     /// <value>The default value is 5 (an assumption, not calibrated: the prior is worth a handful of defectors seen; Bayesian learning from others' fate as in Kuran 1991 and Lohmann 1994). Range: (0, 10^4].</value>
+    [Range(0.0, 1e4, MinimumIsExclusive = true)]
     public double PriorStrength { get; init; } = 5.0;
 
     /// <summary>
@@ -31,5 +34,6 @@ public sealed record ConditionalAmnesty
     /// P + (1 − P)·min(1, h + π) of its value to an officer whose probability that the regime falls is P (Eq. 20).
     /// </summary>
     /// <value>The default value is 0 (an assumption: no guarantor beyond the instruments' asset protection; set it from the guarantor's record). Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double ProtectionAbroad { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Model;
 
 /// <summary>
@@ -10,22 +12,27 @@ public sealed record DecisionModel
 {
     /// <summary>Logit noise scale τ (patronage-years): each week a loyal officer defects with probability Λ(ΔU/τ). Zero gives the deterministic rule ΔU ≥ 0, a threshold on the perceived share.</summary>
     /// <value>The default value is 0.08658 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double NoiseScale { get; init; } = 0.08658;
 
     /// <summary>Weight ω of public news against one's own ties in the perceived defected share.</summary>
     /// <value>The default value is 0.5647 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double PublicNewsWeight { get; init; } = 0.5647;
 
     /// <summary>Steepness k of the perceived fall probability, logit P = k (s − m) + ψ·(revenue lost share).</summary>
     /// <value>The default value is 9.893 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: (0, 1000].</value>
+    [Range(0.0, 1000.0, MinimumIsExclusive = true)]
     public double FallSteepness { get; init; } = 9.893;
 
     /// <summary>The perceived share m at which officers expect even odds of a fall.</summary>
     /// <value>The default value is 0.3329 (the posterior median of the calibration on the historical cases, docs/cases.md). Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double FallMidpoint { get; init; } = 0.3329;
 
     /// <summary>ψ: how much lost revenue (a weaker regime) raises the perceived fall probability.</summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double RevenueLossFallEffect { get; init; } = 1.0;
 
     /// <summary>
@@ -34,6 +41,7 @@ public sealed record DecisionModel
     /// doubles the base rate.
     /// </summary>
     /// <value>The default value is 10 (an assumption: not calibrated; its effect on the held-out scores is measured in docs/model.md, §Constants). Range: [0, 1000].</value>
+    [Range(0.0, 1000.0)]
     public double CrossingSharePull { get; init; } = 10.0;
 
     /// <summary>
@@ -41,6 +49,7 @@ public sealed record DecisionModel
     /// cohesion, which an analyst does not know. It makes the batch average over that uncertainty.
     /// </summary>
     /// <value>The default value is 0.3. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double CohesionUncertainty { get; init; } = 0.3;
 
     /// <summary>
@@ -49,6 +58,7 @@ public sealed record DecisionModel
     /// officer, unlike the weekly noise. Zero switches it off.
     /// </summary>
     /// <value>The default value is 0 (off). Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double GrievanceSd { get; init; }
 
     /// <summary>
@@ -58,6 +68,7 @@ public sealed record DecisionModel
     /// hazard matches the model without grievances.
     /// </summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double WeeklyNoiseScale { get; init; } = 1.0;
 
     /// <summary>When true, defections cascade to equilibrium within a week (one noise draw per officer-week); otherwise they become visible the next week (weekly news cycle).</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Model;
 
 /// <summary>
@@ -14,14 +16,17 @@ public sealed record IdentityGroup
 
     /// <summary>Share of the faction's officers (generals and senior officers alike) in this group; the faction's groups add up to 1.</summary>
     /// <value>Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public required double OfficerShare { get; init; }
 
     /// <summary>Share of the faction's rank and file in this group; the faction's groups add up to 1.</summary>
     /// <value>Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public required double TroopShare { get; init; }
 
     /// <summary>Added to the private loyalty of the group's officers (patronage-years).</summary>
     /// <value>The default value is 0. Range: [-100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double LoyaltyShift { get; init; }
 
     /// <summary>
@@ -30,14 +35,17 @@ public sealed record IdentityGroup
     /// 2015): null keeps <see cref="LoyaltyShift"/>.
     /// </summary>
     /// <value>The default value is null (the group's <see cref="LoyaltyShift"/>). Range: [-100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double? GeneralLoyaltyShift { get; init; }
 
     /// <summary>The loyalty shift of the group's senior officers, when it differs from the generals': null keeps <see cref="LoyaltyShift"/>.</summary>
     /// <value>The default value is null (the group's <see cref="LoyaltyShift"/>). Range: [-100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double? SeniorLoyaltyShift { get; init; }
 
     /// <summary>Multiplies the family exposure of the group's officers (capped at 1): a group whose families live among the regime's forces is more exposed.</summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double ReprisalExposure { get; init; } = 1.0;
 
     /// <summary>
@@ -45,9 +53,11 @@ public sealed record IdentityGroup
     /// punishment), in patronage-years: a defector's gain if the regime falls is G − F.
     /// </summary>
     /// <value>The default value is 0. Range: [0, 1000].</value>
+    [Range(0.0, 1000.0)]
     public double FateIfRegimeFalls { get; init; }
 
     /// <summary>Multiplies the weekly crossing rate of the group's rank and file.</summary>
     /// <value>The default value is 1. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double CrossingRateMultiplier { get; init; } = 1.0;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Model;
 
 /// <summary>
@@ -18,21 +20,26 @@ public sealed record Mobilisation
 
     /// <summary>The country's population (persons): the denominator of an event's <see cref="ExogenousEvent.Participants"/>; 0 when not given (events must then give their participation as a share).</summary>
     /// <value>The default value is 0 (not given). Range: [0, 10^10].</value>
+    [Range(0.0, 1e10)]
     public double Population { get; init; }
 
     /// <summary>κ_p: the shock to the perceived defected share per tenfold of participation above the threshold (coding rule PR1).</summary>
     /// <value>The default value is 0.05 (PR1, docs/coding-rules.md). Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double ShockPerTenfold { get; init; } = 0.05;
 
     /// <summary>p₀: the participation share below which a protest shocks nothing (coding rule PR1).</summary>
     /// <value>The default value is 0.001 (0.1 %: PR1, docs/coding-rules.md). Range: (0, 1].</value>
+    [Range(0.0, 1.0, MinimumIsExclusive = true)]
     public double ThresholdShare { get; init; } = 0.001;
 
     /// <summary>φ_s: how participation grows with last week's defected share s: p_t = p · exp(φ_s·s + φ_c·C_t) (Eq. 24; defections and mass participation reinforce each other: Chenoweth &amp; Stephan 2011, ch. 2).</summary>
     /// <value>The default value is 2 (an assumption, not calibrated: a defected share of 1/3 about doubles participation). Range: [−100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double DefectionFeedback { get; init; } = 2.0;
 
     /// <summary>φ_c: how participation grows (or, negative, shrinks) with the coercion C_t of the crackdowns in force (Eq. 24; repression's backlash: Hess &amp; Martin 2006; Chenoweth &amp; Stephan 2011, ch. 3).</summary>
     /// <value>The default value is 1 (an assumption: a crackdown of coding rule PR2, coercion 0.1, raises participation by about 10 %). Range: [−100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double RepressionFeedback { get; init; } = 1.0;
 }

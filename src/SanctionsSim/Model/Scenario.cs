@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Policy;
 
 namespace SanctionsSim.Model;
@@ -18,6 +19,7 @@ public sealed record Scenario
 
     /// <summary>The horizon in weeks.</summary>
     /// <value>The default value is 52. Range: 1 to 10,000.</value>
+    [Range(1, 10_000)]
     public int Weeks { get; init; } = 52;
 
     /// <summary>The factions (branches) of the armed forces; names unique.</summary>

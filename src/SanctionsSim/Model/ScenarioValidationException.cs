@@ -1,12 +1,15 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Model;
 
-/// <summary>Thrown when a scenario is invalid; lists every problem with its JSON path.</summary>
-public sealed class ScenarioValidationException : Exception
+/// <summary>Thrown when a scenario (or an input file read with the scenario's rules) is invalid; lists every problem with its JSON path.</summary>
+/// <remarks>An <see cref="InvalidInputException"/> whose problems are <see cref="ScenarioError"/>s.</remarks>
+public sealed class ScenarioValidationException : InvalidInputException
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="errors">The problems (at least one).</param>
     public ScenarioValidationException(IReadOnlyList<ScenarioError> errors)
-        : base(BuildMessage(errors))
+        : base(errors, BuildMessage(errors))
     {
         Errors = errors;
     }
@@ -35,7 +38,7 @@ public sealed class ScenarioValidationException : Exception
     }
 
     /// <summary>Every problem found.</summary>
-    public IReadOnlyList<ScenarioError> Errors { get; }
+    public new IReadOnlyList<ScenarioError> Errors { get; }
 
     private static string BuildMessage(IReadOnlyList<ScenarioError> errors)
     {

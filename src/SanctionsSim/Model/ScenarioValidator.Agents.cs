@@ -33,22 +33,8 @@ public static partial class ScenarioValidator
                 c.Add(q + ".name", Quote(g.Name), "identity names must be unique within a faction");
             }
 
-            c.Real(q + ".officerShare", g.OfficerShare, 0, 1);
-            c.Real(q + ".troopShare", g.TroopShare, 0, 1);
-            c.Real(q + ".loyaltyShift", g.LoyaltyShift, -100, 100);
-            if (g.GeneralLoyaltyShift is double general)
-            {
-                c.Real(q + ".generalLoyaltyShift", general, -100, 100);
-            }
+            Declared(c, q, g);
 
-            if (g.SeniorLoyaltyShift is double senior)
-            {
-                c.Real(q + ".seniorLoyaltyShift", senior, -100, 100);
-            }
-
-            c.Real(q + ".reprisalExposure", g.ReprisalExposure, 0, 100);
-            c.Real(q + ".fateIfRegimeFalls", g.FateIfRegimeFalls, 0, 1000);
-            c.Real(q + ".crossingRateMultiplier", g.CrossingRateMultiplier, 0, 100);
             complete &= g.OfficerShare is >= 0 and <= 1 && g.TroopShare is >= 0 and <= 1;
             officers += g.OfficerShare;
             troops += g.TroopShare;
@@ -72,30 +58,12 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real(p + ".initial", m!.Initial, 0, 1);
-        c.Real(p + ".adaptationRate", m.AdaptationRate, 0, 1);
-        c.Real(p + ".costTolerancePerWeek", m.CostTolerancePerWeek, double.Epsilon, 1000);
-        c.Real(p + ".costSensitivity", m.CostSensitivity, 0, 100);
-        c.Real(p + ".humanitarianSensitivity", m.HumanitarianSensitivity, 0, 100);
-        c.Real(p + ".progressFromDefections", m.ProgressFromDefections, -100, 100);
-        c.Real(p + ".progressFromRevenueLoss", m.ProgressFromRevenueLoss, -100, 100);
-        c.Real(p + ".allianceCohesion", m.AllianceCohesion, 0, 1);
+        Declared(c, p, m!);
     }
 
     private static void ValidateSenderCommitment(Collector c, string p, Sender s)
     {
-        ValidateCommitment(c, p + ".commitment", s.Commitment);
-        if (s.JoinWhenCommitmentReaches is double j)
-        {
-            c.Real(p + ".joinWhenCommitmentReaches", j, 0, 1);
-        }
-
-        c.Real(p + ".liftBelowCommitment", s.LiftBelowCommitment, 0, 1);
-        c.Real(p + ".easeBelowCommitment", s.EaseBelowCommitment, 0, 1);
-        c.Real(p + ".escalateAboveCommitment", s.EscalateAboveCommitment, 0, 1);
-        c.Real(p + ".credibilityElasticity", s.CredibilityElasticity, 0, 10);
-        c.Int(p + ".liftLagWeeks", s.LiftLagWeeks, 0, 10_000);
-        c.Int(p + ".liftLagWeeksAfterRemoval", s.LiftLagWeeksAfterRemoval, 0, 10_000);
+        ValidateCommitment(c, p + ".commitment", s.Commitment); // the sender's own numbers: Declared in ValidateCoalition
     }
 
     private static void ValidatePatrons(Collector c, IReadOnlyList<Patron>? patrons, IReadOnlyList<Sender>? senders)
@@ -130,12 +98,7 @@ public static partial class ScenarioValidator
                 }
             }
 
-            c.Int(p + ".startWeek", x.StartWeek, 0, 10_000);
-            c.Real(p + ".oilPurchaseShare", x.OilPurchaseShare, 0, 1);
-            c.Real(p + ".loansPerWeek", x.LoansPerWeek, 0, 1000);
-            c.Real(p + ".detectionAssistance", x.DetectionAssistance, 0, 1);
-            c.Real(p + ".secondarySanctionsExposurePerWeek", x.SecondarySanctionsExposurePerWeek, 0, 1000);
-            c.Real(p + ".withdrawBelowCommitment", x.WithdrawBelowCommitment, 0, 1);
+            Declared(c, p, x);
             ValidateCommitment(c, p + ".commitment", x.Commitment);
         }
     }
@@ -177,26 +140,6 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real(p + ".securityBudgetShare", k!.SecurityBudgetShare, 0, 1);
-        c.Real(p + ".reserveDrawShare", k.ReserveDrawShare, 0, 1);
-        c.Real(p + ".threatThreshold", k.ThreatThreshold, 0, 10);
-        c.Real(p + ".suspicionFromContact", k.SuspicionFromContact, 0, 1);
-        c.Real(p + ".suspicionFromDefectedTies", k.SuspicionFromDefectedTies, 0, 100);
-        c.Real(p + ".suspicionFromSanctions", k.SuspicionFromSanctions, 0, 1);
-        c.Int(p + ".maxArrestsPerWeek", k.MaxArrestsPerWeek, 0, 100_000);
-        c.Real(p + ".arrestCost", k.ArrestCost, double.Epsilon, 10);
-        c.Real(p + ".arrestMinSuspicion", k.ArrestMinSuspicion, 0, 1);
-        c.Int(p + ".maxRotationsPerWeek", k.MaxRotationsPerWeek, 0, 100_000);
-        c.Real(p + ".rotationCost", k.RotationCost, double.Epsilon, 10);
-        c.Int(p + ".maxPromotionsPerWeek", k.MaxPromotionsPerWeek, 0, 100_000);
-        c.Real(p + ".promotionCost", k.PromotionCost, double.Epsilon, 10);
-        c.Real(p + ".promotionLoyaltyGain", k.PromotionLoyaltyGain, 0, 100);
-        c.Real(p + ".promotionRiskReduction", k.PromotionRiskReduction, 0, 1);
-        c.Int(p + ".maxCounterbalancingUnitsPerWeek", k.MaxCounterbalancingUnitsPerWeek, 0, 10_000);
-        c.Real(p + ".counterbalancingUnitCost", k.CounterbalancingUnitCost, double.Epsilon, 10);
-        c.Real(p + ".counterbalancingDetectionPerUnit", k.CounterbalancingDetectionPerUnit, 0, 1);
-        c.Real(p + ".counterbalancingLoyalty", k.CounterbalancingLoyalty, 0, 1);
-        c.Real(p + ".informationControlEffect", k.InformationControlEffect, 0, 1);
-        c.Real(p + ".informationControlCostPerWeek", k.InformationControlCostPerWeek, double.Epsilon, 10);
+        Declared(c, p, k!);
     }
 }

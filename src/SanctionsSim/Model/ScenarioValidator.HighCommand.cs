@@ -11,13 +11,7 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real(p + ".successThreshold", h!.SuccessThreshold, double.Epsilon, 1);
-        c.Real(p + ".strengthNoise", h.StrengthNoise, double.Epsilon, 10);
-        c.Real(p + ".signalNoise", h.SignalNoise, double.Epsilon, 10);
-        c.Int(p + ".deliberationWeeks", h.DeliberationWeeks, 0, 52);
-        c.Real(p + ".gainIfMoveSucceeds", h.GainIfMoveSucceeds, 0, 1000);
-        c.Real(p + ".failureCost", h.FailureCost, 0, 1000);
-        c.Real(p + ".detectionAfterFailedMove", h.DetectionAfterFailedMove, 0, 1);
+        Declared(c, p, h!);
 
         // the global game's equilibrium is unique when β ≥ α²/(2π), β = 1/σ², α = 1/σ_θ²: σ ≤ √(2π)·σ_θ² (Morris & Shin 1998)
         if (h.StrengthNoise is > 0 and <= 10 && h.SignalNoise is > 0 and <= 10)

@@ -8,17 +8,14 @@ public static partial class ScenarioValidator
         if (c.NotNull("$.conditionalAmnesty", scenario.ConditionalAmnesty))
         {
             ConditionalAmnesty a = scenario.ConditionalAmnesty;
-            c.Real("$.conditionalAmnesty.priorStrength", a.PriorStrength, double.Epsilon, 1e4);
-            c.Real("$.conditionalAmnesty.protectionAbroad", a.ProtectionAbroad, 0, 1);
+            Declared(c, "$.conditionalAmnesty", a);
         }
 
         if (c.NotNull("$.repressionBackfire", scenario.RepressionBackfire))
         {
             const string p = "$.repressionBackfire";
             RepressionBackfire r = scenario.RepressionBackfire;
-            c.Real(p + ".orderCost", r.OrderCost, 0, 100);
-            c.Real(p + ".outGroupFactor", r.OutGroupFactor, 0, 100);
-            c.Real(p + ".inGroupFactor", r.InGroupFactor, 0, 100);
+            Declared(c, p, r);
             if (c.NotNull(p + ".rulerIdentities", r.RulerIdentities))
             {
                 var identities = new HashSet<string>(StringComparer.Ordinal);
@@ -46,11 +43,7 @@ public static partial class ScenarioValidator
         {
             const string p = "$.mobilisation";
             Mobilisation m = scenario.Mobilisation;
-            c.Real(p + ".population", m.Population, 0, 1e10);
-            c.Real(p + ".shockPerTenfold", m.ShockPerTenfold, 0, 1);
-            c.Real(p + ".thresholdShare", m.ThresholdShare, double.Epsilon, 1);
-            c.Real(p + ".defectionFeedback", m.DefectionFeedback, -100, 100);
-            c.Real(p + ".repressionFeedback", m.RepressionFeedback, -100, 100);
+            Declared(c, p, m);
             populationValid = m.Population is >= 0 and <= 1e10;
             population = populationValid ? m.Population : 0;
         }
@@ -81,8 +74,6 @@ public static partial class ScenarioValidator
                 }
             }
 
-            c.Real(p + ".participation", e.Participation, 0, 1);
-            c.Real(p + ".participants", e.Participants, 0, 1e10);
             if (e.Participation > 0 && e.Participants > 0)
             {
                 c.Add(p + ".participants", Num(e.Participants), "give either participation (a share of the population) or participants, not both");

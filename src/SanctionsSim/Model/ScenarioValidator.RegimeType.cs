@@ -33,9 +33,7 @@ public static partial class ScenarioValidator
                 return;
             }
 
-            c.Real(p + ".fallGain", e!.FallGain, 0, 10);
-            c.Real(p + ".sanctionPassThrough", e.SanctionPassThrough, 0, 10);
-            c.Real(p + ".moveThreshold", e.MoveThreshold, double.Epsilon, 100);
+            Declared(c, p, e!);
         }
     }
 }

@@ -1,3 +1,4 @@
+using SanctionsSim.Validation;
 using System.Globalization;
 using SanctionsSim.Internal;
 using SanctionsSim.Model;
@@ -24,7 +25,7 @@ public static partial class ScenarioValidator
         }
 
         c.Text("$.name", scenario.Name);
-        c.Int("$.weeks", scenario.Weeks, 1, 10_000);
+        Declared(c, "$", scenario);
         var factionNames = new HashSet<string>(StringComparer.Ordinal);
         if (scenario.Factions is null || scenario.Factions.Count == 0)
         {
@@ -48,31 +49,11 @@ public static partial class ScenarioValidator
                     c.Add(p + ".name", Quote(f.Name), "faction names must be unique");
                 }
 
-                c.Int(p + ".generals", f.Generals, 1, 100_000);
-                c.Int(p + ".seniorOfficersPerGeneral", f.SeniorOfficersPerGeneral, 0, 100);
-                c.Int(p + ".commandBranching", f.CommandBranching, 1, 1000);
-                c.Int(p + ".troops", f.Troops, 1, 100_000_000);
-                c.Real(p + ".staffShare", f.StaffShare, 0, 1);
+                Declared(c, p, f);
                 if (f.SeniorOfficersPerGeneral == 0 && f.StaffShare != 1.0 && f.StaffShare is >= 0 and <= 1)
                 {
                     c.Add(p + ".staffShare", Num(f.StaffShare), "must be 1 when seniorOfficersPerGeneral is 0 (the generals hold all troops)");
                 }
-
-                c.Real(p + ".collapseImportance", f.CollapseImportance, double.Epsilon, 100);
-                c.Real(p + ".generalLoyaltyMean", f.GeneralLoyaltyMean, -100, 100);
-                c.Real(p + ".seniorLoyaltyMean", f.SeniorLoyaltyMean, -100, 100);
-                c.Real(p + ".loyaltyShift", f.LoyaltyShift, -100, 100);
-                c.Real(p + ".loyaltySpread", f.LoyaltySpread, 0, 100);
-                c.Real(p + ".familyExposureMean", f.FamilyExposureMean, 0, 1);
-                c.Real(p + ".familyExposureConcentration", f.FamilyExposureConcentration, double.Epsilon, 1e6);
-                c.Real(p + ".sanctionedShareGenerals", f.SanctionedShareGenerals, 0, 1);
-                c.Real(p + ".sanctionedShareSeniors", f.SanctionedShareSeniors, 0, 1);
-                c.Real(p + ".assetsAbroadMedianGenerals", f.AssetsAbroadMedianGenerals, 0, 1e4);
-                c.Real(p + ".assetsAbroadMedianSeniors", f.AssetsAbroadMedianSeniors, 0, 1e4);
-                c.Real(p + ".assetsAbroadLogSpread", f.AssetsAbroadLogSpread, 0, 10);
-                c.Real(p + ".desertionRatePerWeek", f.DesertionRatePerWeek, 0, 1);
-                c.Real(p + ".desertionPaySensitivity", f.DesertionPaySensitivity, 0, 1);
-                c.Real(p + ".lowRankDefectionRatePerWeek", f.LowRankDefectionRatePerWeek, 0, 1);
                 ValidateIdentities(c, p, f.Identities);
                 if (f.Generals is >= 1 and <= 100_000 && f.SeniorOfficersPerGeneral is >= 0 and <= 100)
                 {
@@ -96,9 +77,7 @@ public static partial class ScenarioValidator
         ValidateDecision(c, scenario.Decision);
         if (c.NotNull("$.collapse", scenario.Collapse))
         {
-            c.Real("$.collapse.criticalShare", scenario.Collapse.CriticalShare, double.Epsilon, 1);
-            c.Real("$.collapse.factionCriticalShare", scenario.Collapse.FactionCriticalShare, double.Epsilon, 1);
-            c.Real("$.collapse.splitShare", scenario.Collapse.SplitShare, double.Epsilon, 1);
+            Declared(c, "$.collapse", scenario.Collapse);
         }
 
         ValidateHighCommand(c, scenario.HighCommand);
@@ -114,11 +93,7 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real("$.network.siblingTieProbability", n!.SiblingTieProbability, 0, 1);
-        c.Real("$.network.peerTiesPerGeneral", n.PeerTiesPerGeneral, 0, 1000);
-        c.Real("$.network.crossFactionTiesPerGeneral", n.CrossFactionTiesPerGeneral, 0, 1000);
-        c.Real("$.network.commandTieWeight", n.CommandTieWeight, 0, 1000);
-        c.Real("$.network.peerTieWeight", n.PeerTieWeight, 0, 1000);
+        Declared(c, "$.network", n!);
     }
 
     private static void ValidateRegime(Collector c, Regime? r)
@@ -128,23 +103,12 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real("$.regime.oilRevenuePerWeek", r!.OilRevenuePerWeek, 0, 1e3);
-        c.Real("$.regime.otherRevenuePerWeek", r.OtherRevenuePerWeek, 0, 1e3);
+        Declared(c, "$.regime", r!);
         if (r.OilRevenuePerWeek + r.OtherRevenuePerWeek <= 0 && r.OilRevenuePerWeek >= 0 && r.OtherRevenuePerWeek >= 0)
         {
             c.Add("$.regime.oilRevenuePerWeek", Num(r.OilRevenuePerWeek), "oil and other revenue cannot both be 0 (patronage is a share of revenue)");
         }
 
-        c.Real("$.regime.reservesAbroad", r.ReservesAbroad, 0, 1e5);
-        c.Real("$.regime.patronageShare", r.PatronageShare, double.Epsilon, 1);
-        c.Real("$.regime.detectionProbability", r.DetectionProbability, 0, 1);
-        c.Real("$.regime.detectionDecay", r.DetectionDecay, 0, 1000);
-        c.Real("$.regime.purgeCost", r.PurgeCost, 0, 1000);
-        c.Real("$.regime.reprisalProbability", r.ReprisalProbability, 0, 1);
-        c.Real("$.regime.reprisalSeverity", r.ReprisalSeverity, 0, 1000);
-        c.Real("$.regime.fearIncreasePerPurge", r.FearIncreasePerPurge, 0, 1);
-        c.Real("$.regime.payRaiseTrigger", r.PayRaiseTrigger, 0, 1);
-        c.Real("$.regime.payRaiseSize", r.PayRaiseSize, 0, 10);
         ValidateCoupProofing(c, r.CoupProofing);
     }
 
@@ -170,18 +134,7 @@ public static partial class ScenarioValidator
                 c.Add(p + ".name", Quote(s.Name), "sender names must be unique");
             }
 
-            if (s.JoinWeek is int jw)
-            {
-                c.Int(p + ".joinWeek", jw, 0, 10_000);
-            }
-
-            if (s.JoinWhenDefectedShareReaches is double t)
-            {
-                c.Real(p + ".joinWhenDefectedShareReaches", t, 0, 1);
-            }
-
-            c.Real(p + ".joinProbabilityPerWeek", s.JoinProbabilityPerWeek, 0, 1);
-            c.Real(p + ".biteMultiplierForOthers", s.BiteMultiplierForOthers, 0, 10);
+            Declared(c, p, s);
             ValidateSenderCommitment(c, p, s);
             if (!c.NotNull(p + ".instruments", s.Instruments))
             {
@@ -210,35 +163,20 @@ public static partial class ScenarioValidator
                     c.Add(q + ".kind", ins.Kind.ToString(), "an instrument with an Effect must be of kind Custom");
                 }
 
-                c.Int(q + ".startWeek", ins.StartWeek, 0, 10_000);
+                Declared(c, q, ins);
                 if (ins.EndWeek is int end && end < ins.StartWeek)
                 {
                     c.Add(q + ".endWeek", end.ToString(CultureInfo.InvariantCulture), $"must be at least startWeek ({ins.StartWeek})");
                 }
 
-                c.Real(q + ".bite", ins.Bite, 0, 1);
-                c.Real(q + ".credibility", ins.Credibility, 0, 1);
-                c.Real(q + ".value", ins.Value, 0, 1000);
                 if (ins.Kind == InstrumentKind.AssetProtection)
                 {
                     c.Real(q + ".value", ins.Value, 0, 1);
                 }
 
-                c.Real(q + ".freezeShare", ins.FreezeShare, 0, 1);
-                c.Real(q + ".reachPerWeek", ins.ReachPerWeek, 0, 1e7);
                 if (!Enum.IsDefined(ins.Targeting))
                 {
                     c.Add(q + ".targeting", ins.Targeting.ToString(), "must be one of " + string.Join(", ", Enum.GetNames<Targeting>()));
-                }
-
-                c.Real(q + ".senderCostPerWeek", ins.SenderCostPerWeek, 0, 1e3);
-                c.Real(q + ".costPerDefector", ins.CostPerDefector, 0, 10);
-                c.Real(q + ".costPerUnitBitePerWeek", ins.CostPerUnitBitePerWeek, 0, 1e3);
-                c.Real(q + ".costPerOfficerReached", ins.CostPerOfficerReached, 0, 10);
-                c.Real(q + ".guaranteeCostPerWeek", ins.GuaranteeCostPerWeek, 0, 10);
-                if (ins.EscalateAfterWeek is int ew)
-                {
-                    c.Int(q + ".escalateAfterWeek", ew, 0, 10_000);
                 }
 
                 if (c.NotNull(q + ".factions", ins.Factions))
@@ -248,12 +186,8 @@ public static partial class ScenarioValidator
                         c.Reference($"{q}.factions[{j}]", ins.Factions[j], factions, "faction");
                     }
                 }
-
-                c.Real(q + ".escalateBelowShare", ins.EscalateBelowShare, 0, 1);
-                c.Real(q + ".escalationFactor", ins.EscalationFactor, 1, 100);
             }
         }
-
     }
 
     private static void ValidateOpposition(Collector c, Opposition? o)
@@ -263,10 +197,7 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real("$.opposition.recognitionCredibilityBoost", o!.RecognitionCredibilityBoost, 0, 10);
-        c.Real("$.opposition.gainIfRegimeFalls", o.GainIfRegimeFalls, 0, 1000);
-        c.Real("$.opposition.prosecutionCost", o.ProsecutionCost, 0, 1000);
-        c.Real("$.opposition.sanctionedProsecutionCost", o.SanctionedProsecutionCost, 0, 1000);
+        Declared(c, "$.opposition", o!);
     }
 
     private static void ValidateEvents(Collector c, IReadOnlyList<ExogenousEvent>? events, int weeks)
@@ -293,11 +224,7 @@ public static partial class ScenarioValidator
 
             // against the horizon only when the horizon itself is valid (else its own error says it all)
             c.Int(p + ".week", e.Week, 0, weeks is >= 1 and <= 10_000 ? weeks - 1 : 9_999);
-            c.Int(p + ".durationWeeks", e.DurationWeeks, 1, 10_000);
-            c.Real(p + ".probability", e.Probability, 0, 1);
-            c.Real(p + ".perceivedShareShock", e.PerceivedShareShock, -1, 1);
-            c.Real(p + ".lowRankCrossingMultiplier", e.LowRankCrossingMultiplier, 0, 1e4);
-            c.Real(p + ".coercionShock", e.CoercionShock, -1, 1);
+            Declared(c, p, e, except: "week");
         }
     }
 
@@ -308,84 +235,35 @@ public static partial class ScenarioValidator
             return;
         }
 
-        c.Real("$.decision.noiseScale", d!.NoiseScale, 0, 100);
-        c.Real("$.decision.publicNewsWeight", d.PublicNewsWeight, 0, 1);
-        c.Real("$.decision.fallSteepness", d.FallSteepness, double.Epsilon, 1000);
-        c.Real("$.decision.fallMidpoint", d.FallMidpoint, 0, 1);
-        c.Real("$.decision.revenueLossFallEffect", d.RevenueLossFallEffect, 0, 100);
-        c.Real("$.decision.crossingSharePull", d.CrossingSharePull, 0, 1000);
-        c.Real("$.decision.cohesionUncertainty", d.CohesionUncertainty, 0, 100);
-        c.Real("$.decision.grievanceSd", d.GrievanceSd, 0, 100);
-        c.Real("$.decision.weeklyNoiseScale", d.WeeklyNoiseScale, 0, 100);
+        Declared(c, "$.decision", d!);
     }
 
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string? s) => s is null ? "null" : "\"" + s + "\"";
-
-    private sealed class Collector
+    /// <summary>Checks every number of <paramref name="value"/> against its declared range (<see cref="DeclaredRanges"/>), but <paramref name="except"/>; an unset optional number is not checked.</summary>
+    private static void Declared(Collector c, string path, object value, string? except = null)
     {
-        public List<ScenarioError> Errors { get; } = [];
-
-        public void Add(string path, string value, string message)
-            => Errors.Add(new ScenarioError { Path = path, Value = value, Message = message });
-
-        public bool NotNull(string path, object? value)
+        foreach (DeclaredRanges.Field field in DeclaredRanges.Of(value.GetType()))
         {
-            if (value is null)
+            if (field.JsonName == except || field.Read(value) is not double v)
             {
-                Add(path, "null", "a value is required");
-                return false;
+                continue;
             }
 
-            return true;
-        }
-
-        public bool Text(string path, string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
+            // the path is only built for an error: this runs for every plan built
+            if (field.Integer && !(v >= field.Range.Min && v <= field.Range.Max))
             {
-                Add(path, Quote(value), "a non-empty name is required");
-                return false;
+                c.Int(path + "." + field.JsonName, (int)v, (int)field.Range.Min, (int)field.Range.Max);
             }
-
-            return true;
-        }
-
-        /// <summary>A name that must be one of <paramref name="known"/>: otherwise an error listing them, with the closest as a suggestion.</summary>
-        public void Reference(string path, string? name, HashSet<string> known, string kind, string? whenNone = null)
-        {
-            if (name is not null && known.Contains(name))
+            else if (!field.Integer && !field.Range.Contains(v))
             {
-                return;
-            }
-
-            if (known.Count == 0 && whenNone is not null)
-            {
-                Add(path, Quote(name), whenNone);
-                return;
-            }
-
-            string? guess = name is null ? null : Suggest.Closest(name, known);
-            Add(path, Quote(name), $"must name a {kind} of the scenario (" + string.Join(", ", known.Order(StringComparer.Ordinal)) + ")" + (guess is null ? "" : $"; did you mean \"{guess}\"?"));
-        }
-
-        public void Int(string path, int value, int min, int max)
-        {
-            if (value < min || value > max)
-            {
-                Add(path, value.ToString(CultureInfo.InvariantCulture), $"must be an integer in [{min}, {max}]");
-            }
-        }
-
-        public void Real(string path, double value, double min, double max)
-        {
-            // phrased positively so that NaN is rejected
-            if (!(value >= min && value <= max))
-            {
-                string range = min == double.Epsilon ? $"(0, {Num(max)}]" : $"[{Num(min)}, {Num(max)}]";
-                Add(path, Num(value), $"must be a finite number in {range}");
+                c.Real(path + "." + field.JsonName, v, field.Range);
             }
         }
     }
+
+    private static string Num(double v) => InputCollector<ScenarioError>.Num(v);
+
+    private static string Quote(string? s) => InputCollector<ScenarioError>.Quote(s);
+
+    /// <summary>The scenario's collector: its problems are <see cref="ScenarioError"/>s named by JSON path.</summary>
+    private sealed class Collector() : InputCollector<ScenarioError>((path, value, message) => new ScenarioError { Path = path, Value = value, Message = message });
 }

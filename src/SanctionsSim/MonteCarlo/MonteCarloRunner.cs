@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Internal;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.MonteCarlo;
 
@@ -36,7 +36,7 @@ public sealed class MonteCarloRunner
 
     /// <summary>Creates a runner from options (copied and validated).</summary>
     /// <param name="options">The options; null for the defaults.</param>
-    /// <exception cref="ValidationException">An option is out of range; the message lists every problem.</exception>
+    /// <exception cref="InvalidInputException">An option is out of range; the message lists every problem.</exception>
     public MonteCarloRunner(MonteCarloOptions? options = null)
     {
         options ??= new MonteCarloOptions();
@@ -65,57 +65,25 @@ public sealed class MonteCarloRunner
 
     /// <summary>Validates options, reporting every problem in one exception.</summary>
     /// <param name="options">The options.</param>
-    /// <exception cref="ValidationException">At least one option is invalid.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public static void Validate(MonteCarloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        List<string> errors = Problems(options, string.Empty);
-        if (errors.Count > 0)
-        {
-            throw new ValidationException("Invalid Monte Carlo options:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
-        }
+        var c = new OptionsCollector("Monte Carlo options");
+        Check(c, string.Empty, options);
+        c.ThrowIfAny();
     }
 
-    /// <summary>Every problem of <paramref name="options"/>, each naming its option (after <paramref name="prefix"/>), its value and the allowed range.</summary>
-    internal static List<string> Problems(MonteCarloOptions options, string prefix)
+    /// <summary>Adds every problem of <paramref name="options"/> to <paramref name="c"/>, each naming its option (after <paramref name="prefix"/>), its value and the allowed range.</summary>
+    internal static void Check(InputCollector<OptionError> c, string prefix, MonteCarloOptions options)
     {
-        var errors = new List<string>();
-        if (options.Replications is < 1 or > (1L << 40))
-        {
-            errors.Add($"{prefix}Replications must be in [1, 2^40]; got {options.Replications}.");
-        }
-
-        if (options.FirstReplication < 0)
-        {
-            errors.Add($"{prefix}FirstReplication must be >= 0; got {options.FirstReplication}.");
-        }
-
-        if (options.MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"{prefix}MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {options.MaxDegreeOfParallelism}.");
-        }
-
-        if (!(options.Confidence > 0 && options.Confidence < 1))
-        {
-            errors.Add($"{prefix}Confidence must lie strictly between 0 and 1; got {Guard.Format(options.Confidence)}.");
-        }
-
-        if (!(options.TargetHalfWidth >= 0 && double.IsFinite(options.TargetHalfWidth)))
-        {
-            errors.Add($"{prefix}TargetHalfWidth must be a finite number >= 0; got {Guard.Format(options.TargetHalfWidth)}.");
-        }
-
-        if (options.CheckInterval is < 1 or > (1L << 30))
-        {
-            errors.Add($"{prefix}CheckInterval must be in [1, 2^30]; got {options.CheckInterval}.");
-        }
-
-        if (options.MinimumReplications < 1)
-        {
-            errors.Add($"{prefix}MinimumReplications must be >= 1; got {options.MinimumReplications}.");
-        }
-
-        return errors;
+        c.In(prefix + nameof(options.Replications), options.Replications, ValueRange.Closed(1, 1L << 40));
+        c.In(prefix + nameof(options.FirstReplication), options.FirstReplication, ValueRange.AtLeast(0));
+        c.Threads(prefix + nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism);
+        c.In(prefix + nameof(options.Confidence), options.Confidence, ValueRange.OpenUnit);
+        c.In(prefix + nameof(options.TargetHalfWidth), options.TargetHalfWidth, ValueRange.AtLeast(0));
+        c.In(prefix + nameof(options.CheckInterval), options.CheckInterval, ValueRange.Closed(1, 1L << 30));
+        c.In(prefix + nameof(options.MinimumReplications), options.MinimumReplications, ValueRange.AtLeast(1));
     }
 
     /// <summary>Runs the batch.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SanctionsSim.Policy;
 
 /// <summary>
@@ -18,34 +20,42 @@ public sealed record Commitment
 {
     /// <summary>c₀: the commitment at week 0, and the level it returns to without pressure.</summary>
     /// <value>The default value is 1. Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double Initial { get; init; } = 1.0;
 
     /// <summary>r: the share of the gap to the target closed each week.</summary>
     /// <value>The default value is 0.1. Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double AdaptationRate { get; init; } = 0.1;
 
     /// <summary>C_tol: the weekly cost (USD billion) that, sustained, lowers the target by κ.</summary>
     /// <value>The default value is 0.1. Range: (0, 1000].</value>
+    [Range(0.0, 1000.0, MinimumIsExclusive = true)]
     public double CostTolerancePerWeek { get; init; } = 0.1;
 
     /// <summary>κ: how much the agent's own weekly cost (relative to <see cref="CostTolerancePerWeek"/>) lowers its commitment.</summary>
     /// <value>The default value is 0. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double CostSensitivity { get; init; }
 
     /// <summary>h: how much the humanitarian burden attributed to sanctions (relative to the regime's baseline revenue) lowers commitment: public pressure.</summary>
     /// <value>The default value is 0. Range: [0, 100].</value>
+    [Range(0.0, 100.0)]
     public double HumanitarianSensitivity { get; init; }
 
     /// <summary>π_d: how much visible defections (the defected share relative to the critical share) raise commitment; negative for a patron that abandons a sinking regime.</summary>
     /// <value>The default value is 0. Range: [-100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double ProgressFromDefections { get; init; }
 
     /// <summary>π_r: how much the regime's lost revenue share raises commitment (visible bite).</summary>
     /// <value>The default value is 0. Range: [-100, 100].</value>
+    [Range(-100.0, 100.0)]
     public double ProgressFromRevenueLoss { get; init; }
 
     /// <summary>a: the pull towards the partners' mean commitment (alliance cohesion).</summary>
     /// <value>The default value is 0. Range: [0, 1].</value>
+    [Range(0.0, 1.0)]
     public double AllianceCohesion { get; init; }
 
     /// <summary>Whether every sensitivity is 0, so commitment never moves from <see cref="Initial"/>.</summary>

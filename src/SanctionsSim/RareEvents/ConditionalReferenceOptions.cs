@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.RareEvents;
 
 /// <summary>Options of <see cref="ConditionalReference"/>.</summary>
@@ -36,60 +38,25 @@ public sealed class ConditionalReferenceOptions
     /// <summary>Threads over each node's replications; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each one, its value and the allowed range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if ((uint)Block >= MonteCarlo.RandomInputs.BlockCount)
+        var c = new OptionsCollector("conditional-reference options");
+        c.In(nameof(Block), Block, new ValueRange(0, MonteCarlo.RandomInputs.BlockCount, MaxOpen: true));
+        c.In(nameof(Coordinate), Coordinate, new ValueRange(0, MonteCarlo.RandomInputs.MaxCoordinates, MaxOpen: true));
+        if (c.In(nameof(Lower), Lower, ValueRange.Finite) && c.In(nameof(Upper), Upper, ValueRange.Finite) && !(Lower < Upper))
         {
-            errors.Add($"Block must be in [0, {MonteCarlo.RandomInputs.BlockCount}); got {Block}.");
+            c.Add(nameof(Upper), ValueRange.Format(Upper), $"must be above Lower = {ValueRange.Format(Lower)}");
         }
 
-        if ((uint)Coordinate >= MonteCarlo.RandomInputs.MaxCoordinates)
-        {
-            errors.Add($"Coordinate must be in [0, {MonteCarlo.RandomInputs.MaxCoordinates}); got {Coordinate}.");
-        }
-
-        if (!double.IsFinite(Lower) || !double.IsFinite(Upper) || !(Lower < Upper))
-        {
-            errors.Add($"Lower and Upper must be finite with Lower < Upper; got [{Lower}, {Upper}].");
-        }
-
-        if (Panels is < 1 or > 10_000)
-        {
-            errors.Add($"Panels must be in [1, 10000]; got {Panels}.");
-        }
-
-        if (PointsPerPanel is < 2 or > 64)
-        {
-            errors.Add($"PointsPerPanel must be in [2, 64]; got {PointsPerPanel}.");
-        }
-
-        if (PilotReplications is < 2 or > 1_000_000)
-        {
-            errors.Add($"PilotReplications must be in [2, 1000000]; got {PilotReplications}.");
-        }
-
-        if (Replications is < 1 or > 1_000_000_000)
-        {
-            errors.Add($"Replications must be in [1, 1000000000]; got {Replications}.");
-        }
-
-        if (MinReplications is < 2 or > 1_000_000)
-        {
-            errors.Add($"MinReplications must be in [2, 1000000]; got {MinReplications}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        c.In(nameof(Panels), Panels, ValueRange.Closed(1, 10_000));
+        c.In(nameof(PointsPerPanel), PointsPerPanel, ValueRange.Closed(2, 64));
+        c.In(nameof(PilotReplications), PilotReplications, ValueRange.Closed(2, 1_000_000));
+        c.In(nameof(Replications), Replications, ValueRange.Closed(1, 1_000_000_000));
+        c.In(nameof(MinReplications), MinReplications, ValueRange.Closed(2, 1_000_000));
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>

@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.RareEvents;
 
 /// <summary>Options of sequential Monte Carlo on the random inputs (<see cref="InputSplitting"/>).</summary>
@@ -39,70 +41,23 @@ public sealed class InputSplittingOptions
     /// <summary>Threads over each level's particles; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each one, its value and the allowed range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Particles is < 10 or > 1_000_000)
-        {
-            errors.Add($"Particles must be in [10, 1000000]; got {Particles}.");
-        }
-
-        if (Runs is < 2 or > 100_000)
-        {
-            errors.Add($"Runs must be in [2, 100000]; got {Runs}.");
-        }
-
-        if (PilotParticles is < 10 or > 1_000_000)
-        {
-            errors.Add($"PilotParticles must be in [10, 1000000]; got {PilotParticles}.");
-        }
-
-        if (!(LevelProportion >= 0.02 && LevelProportion <= 0.8))
-        {
-            errors.Add($"LevelProportion must be in [0.02, 0.8]; got {LevelProportion}.");
-        }
-
-        if (MoveSteps is < 1 or > 1000)
-        {
-            errors.Add($"MoveSteps must be in [1, 1000]; got {MoveSteps}.");
-        }
-
-        if (!(InitialCorrelation >= 0 && InitialCorrelation < 1))
-        {
-            errors.Add($"InitialCorrelation must be in [0, 1); got {InitialCorrelation}.");
-        }
-
-        if (!Enum.IsDefined(Method))
-        {
-            errors.Add($"Method must be ImportanceSampling or Splitting; got {(int)Method}.");
-        }
-
-        if (!(DefensiveShare >= 0.01 && DefensiveShare <= 1))
-        {
-            errors.Add($"DefensiveShare must be in [0.01, 1]; got {DefensiveShare}.");
-        }
-
-        if (MaxLevels is < 1 or > 10_000)
-        {
-            errors.Add($"MaxLevels must be in [1, 10000]; got {MaxLevels}.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            errors.Add($"Confidence must be strictly between 0 and 1; got {Confidence}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        var c = new OptionsCollector("input-splitting options");
+        c.In(nameof(Particles), Particles, ValueRange.Closed(10, 1_000_000));
+        c.In(nameof(Runs), Runs, ValueRange.Closed(2, 100_000));
+        c.In(nameof(PilotParticles), PilotParticles, ValueRange.Closed(10, 1_000_000));
+        c.In(nameof(LevelProportion), LevelProportion, ValueRange.Closed(0.02, 0.8));
+        c.In(nameof(MoveSteps), MoveSteps, ValueRange.Closed(1, 1000));
+        c.In(nameof(InitialCorrelation), InitialCorrelation, new ValueRange(0, 1, MaxOpen: true));
+        c.Defined(nameof(Method), Method);
+        c.In(nameof(DefensiveShare), DefensiveShare, ValueRange.Closed(0.01, 1));
+        c.In(nameof(MaxLevels), MaxLevels, ValueRange.Closed(1, 10_000));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>

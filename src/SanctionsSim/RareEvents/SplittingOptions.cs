@@ -1,4 +1,5 @@
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.RareEvents;
 
@@ -23,40 +24,17 @@ public sealed class SplittingOptions
     /// <summary>Threads over the independent runs; -1 for all cores. The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
-    /// <summary>Validates the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the message names each one, its value and the allowed range.</exception>
+    /// <summary>Validates the options, reporting every problem at once.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Particles is < 2 or > 1_000_000)
-        {
-            errors.Add($"Particles must be in [2, 1000000]; got {Particles}.");
-        }
-
-        if (Runs is < 2 or > 100_000)
-        {
-            errors.Add($"Runs must be in [2, 100000]; got {Runs}.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            errors.Add($"Confidence must be strictly between 0 and 1; got {Confidence}.");
-        }
-
-        if (MaxIterations < 1)
-        {
-            errors.Add($"MaxIterations must be at least 1; got {MaxIterations}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        var c = new OptionsCollector("splitting options");
+        c.In(nameof(Particles), Particles, ValueRange.Closed(2, 1_000_000));
+        c.In(nameof(Runs), Runs, ValueRange.Closed(2, 100_000));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.In(nameof(MaxIterations), MaxIterations, ValueRange.AtLeast(1));
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 
     /// <summary>A copy.</summary>

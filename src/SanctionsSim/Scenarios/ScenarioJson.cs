@@ -1,3 +1,4 @@
+using SanctionsSim.Validation;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -280,6 +281,11 @@ public static class ScenarioJson
                     {
                         o.Insert(0, "description", doc);
                     }
+
+                    if (context.PropertyInfo?.AttributeProvider is PropertyInfo ranged && DeclaredRanges.Of(ranged) is { } range)
+                    {
+                        AddRange(o, range);
+                    }
                 }
 
                 return node;
@@ -309,6 +315,14 @@ public static class ScenarioJson
         }
 
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    /// <summary>The declared range of a number as JSON Schema keywords: minimum or exclusiveMinimum, maximum or exclusiveMaximum.</summary>
+    private static void AddRange(JsonObject node, ValueRange range)
+    {
+        static JsonNode Number(double v) => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? JsonValue.Create((long)v) : JsonValue.Create(v);
+        node[range.MinOpen ? "exclusiveMinimum" : "minimum"] = Number(range.Min);
+        node[range.MaxOpen ? "exclusiveMaximum" : "maximum"] = Number(range.Max);
     }
 
     // ---------------------------------------------------------------- structural checks

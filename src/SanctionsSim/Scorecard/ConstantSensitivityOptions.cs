@@ -1,4 +1,5 @@
 using SanctionsSim.Calibration;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Scorecard;
 
@@ -32,33 +33,14 @@ public sealed class ConstantSensitivityOptions
     internal int Threads => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 
     /// <summary>Checks every setting, reporting each problem at once.</summary>
-    /// <exception cref="ArgumentException">At least one setting is out of range; the message names each with its value and range.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Samples is < 16 or > 100_000)
-        {
-            errors.Add($"Samples must be in [16, 100000]; got {Samples}.");
-        }
-
-        if (Runs is < 10 or > 100_000)
-        {
-            errors.Add($"Runs must be in [10, 100000]; got {Runs}.");
-        }
-
-        if (Bootstrap is < 0 or > 100_000)
-        {
-            errors.Add($"Bootstrap must be in [0, 100000]; got {Bootstrap}.");
-        }
-
-        if (MaxDegreeOfParallelism is not (-1 or (>= 1 and <= 1024)))
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        var c = new OptionsCollector("constant-sensitivity options");
+        c.In(nameof(Samples), Samples, ValueRange.Closed(16, 100_000));
+        c.In(nameof(Runs), Runs, ValueRange.Closed(10, 100_000));
+        c.In(nameof(Bootstrap), Bootstrap, ValueRange.Closed(0, 100_000));
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 }

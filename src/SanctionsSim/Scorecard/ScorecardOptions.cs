@@ -1,4 +1,5 @@
 using SanctionsSim.Calibration;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Scorecard;
 
@@ -39,55 +40,25 @@ public sealed class ScorecardOptions
     /// <summary>The confidence level of intervals.</summary>
     public double Confidence { get; set; } = 0.95;
 
-    /// <summary>Checks the settings.</summary>
+    /// <summary>Checks the settings, reporting every problem at once.</summary>
     /// <param name="cases">The number of cases to score.</param>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names it, its value and the range.</exception>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
     public void Validate(int cases)
     {
-        var errors = new List<string>();
-        if (cases < 3)
-        {
-            errors.Add($"a scorecard needs at least 3 cases; got {cases}.");
-        }
-
+        var c = new OptionsCollector("scorecard options");
+        c.In("cases", cases, ValueRange.AtLeast(3));
         if (Folds != 0 && (Folds < 2 || Folds > cases))
         {
-            errors.Add($"Folds must be 0 (leave one out) or in [2, {cases}] (the number of cases); got {Folds}.");
+            c.Add(nameof(Folds), Folds.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be 0 (leave one out) or in [2, {cases}] (the number of cases)");
         }
 
-        if (Particles is < 10 or > 10_000_000)
-        {
-            errors.Add($"Particles must be in [10, 10^7]; got {Particles}.");
-        }
-
-        if (Generations < 1)
-        {
-            errors.Add($"Generations must be at least 1; got {Generations}.");
-        }
-
-        if (ReplicationsPerCase < 1)
-        {
-            errors.Add($"ReplicationsPerCase must be at least 1; got {ReplicationsPerCase}.");
-        }
-
-        if (Runs < 10)
-        {
-            errors.Add($"Runs must be at least 10; got {Runs}.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            errors.Add($"Confidence must be in (0, 1); got {Confidence}.");
-        }
-
-        if (MaxDegreeOfParallelism is 0 or < -1)
-        {
-            errors.Add($"MaxDegreeOfParallelism must be -1 or at least 1; got {MaxDegreeOfParallelism}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors));
-        }
+        c.Defined(nameof(Structure), Structure);
+        c.In(nameof(Particles), Particles, ValueRange.Closed(10, 10_000_000));
+        c.In(nameof(Generations), Generations, ValueRange.AtLeast(1));
+        c.In(nameof(ReplicationsPerCase), ReplicationsPerCase, ValueRange.AtLeast(1));
+        c.In(nameof(Runs), Runs, ValueRange.AtLeast(10));
+        c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
+        c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);
+        c.ThrowIfAny();
     }
 }

@@ -99,7 +99,7 @@ public class PrimTests
         Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[1.0]], [false])).Message.ShouldContain("No point is a case of interest");
         Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[double.NaN]], [true])).Message.ShouldContain("Point 0 must have 1 finite values (a)");
         Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[1.0]], [true, false])).Message.ShouldContain("one label per point");
-        Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[1.0]], [true], new PrimOptions { PeelAlpha = 0.7 })).Message.ShouldBe("PeelAlpha must be in (0, 0.5); got 0.7.");
+        Should.Throw<ArgumentException>(() => Prim.Peel(["a"], [[1.0]], [true], new PrimOptions { PeelAlpha = 0.7 })).Message.ShouldBe("Invalid PRIM options: PeelAlpha must be in (0, 0.5); got 0.7.");
         Should.Throw<ArgumentOutOfRangeException>(() => Prim.Peel(["a"], [[1.0]], [true]).Choose(double.NaN));
     }
 }

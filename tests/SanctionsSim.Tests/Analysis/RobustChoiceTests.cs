@@ -54,8 +54,8 @@ public class RobustChoiceTests
     {
         var venezuela = Presets.Get("venezuela-2019");
         Should.Throw<ArgumentException>(() => RobustChoice.Evaluate([venezuela, venezuela], Posterior.Default, Small)).Message.ShouldContain("distinct names");
-        Should.Throw<ArgumentException>(() => RobustChoice.Evaluate([venezuela, Presets.Get("venezuela-2019-amnesty")], Posterior.Default, new RobustChoiceOptions { Particles = 1, Target = double.NaN }))
-            .Message.ShouldBe("Particles must be in [2, 100000]; got 1. Target must be in [0, 1]; got NaN.");
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => RobustChoice.Evaluate([venezuela, Presets.Get("venezuela-2019-amnesty")], Posterior.Default, new RobustChoiceOptions { Particles = 1, Target = double.NaN }))
+            .Errors.Select(e => e.ToString()).ShouldBe(["Particles must be in [2, 100000]; got 1.", "Target must be in [0, 1]; got NaN."]);
     }
 
     private static RobustChoiceOptions WithThreads(int threads)

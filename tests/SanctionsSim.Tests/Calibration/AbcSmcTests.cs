@@ -272,7 +272,7 @@ public class AbcSmcTests
     public void BadOptions_AreListedTogether()
     {
         var e = Should.Throw<ArgumentException>(() => AbcSmc.Run(new NormalMean(0, 1), new AbcOptions { Particles = 3, Quantile = 1.5, MinAcceptanceRate = double.NaN }));
-        e.Message.ShouldContain("Particles must be in [10, 10^7]; got 3");
+        e.Message.ShouldContain("Particles must be in [10, 10000000]; got 3");
         e.Message.ShouldContain("Quantile must be in (0, 1); got 1.5");
         e.Message.ShouldContain("MinAcceptanceRate must be in (0, 1]; got NaN");
     }

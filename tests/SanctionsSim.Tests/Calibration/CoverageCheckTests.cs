@@ -82,7 +82,7 @@ public class CoverageCheckTests
         message.ShouldContain("SyntheticBases must be in [2, 100000]; got 1.");
         message.ShouldContain("Bins must be in [2, PosteriorDraws + 1 = 100] and divide PosteriorDraws + 1");
         message.ShouldContain("ReplicationsPerCase must be in [1, 100]; got 0.");
-        Should.Throw<ArgumentException>(new CoverageCheckOptions { Abc = new AbcOptions { Particles = 5 } }.Validate).Message.ShouldContain("Abc: Particles must be in [10, 10^7]; got 5.");
+        Should.Throw<ArgumentException>(new CoverageCheckOptions { Abc = new AbcOptions { Particles = 5 } }.Validate).Message.ShouldContain("Abc.Particles must be in [10, 10000000]; got 5.");
     }
 }
 

@@ -97,7 +97,7 @@ public class CalibrateCommandTests
     [TestCase("--prior", "noiseScale=0.2:0.2", "upper > lower")]
     [TestCase("--prior", "noiseScal=0.1:0.2", "names no calibrated parameter")]
     [TestCase("--parameter", "fallSteepnes", "Did you mean 'fallSteepness'?")]
-    [TestCase("--particles", "3", "--particles must be in [10, 10^7]; got 3")]
+    [TestCase("--particles", "3", "--particles must be in [10, 10000000]; got 3")]
     [TestCase("--quantile", "1", "--quantile must be in (0, 1); got 1")]
     public async Task BadInput_ExitsWithCode2_NamingIt(string option, string value, string message)
     {

@@ -67,7 +67,7 @@ public class OptimizeCommandTests : CliFolderTest
     [TestCase("coalition.us.amnesty.credibility=0:1", "2*", "0.5", "--cost: Cost expression '2*': a term names no output")]
     [TestCase("coalition.us.amnesty.credibility=0:1", "senderCosts", "0.5", "did you mean 'senderCost'?")]
     [TestCase("regime.reprisalProbability=0.5:0.6", "senderCost", "0.95", "infeasible: No package within the levers' bounds reaches P = 0.95")]
-    [TestCase("coalition.us.amnesty.credibility=0:1", "senderCost", "1.5", "--target must be strictly between 0 and 1; got 1.5.")]
+    [TestCase("coalition.us.amnesty.credibility=0:1", "senderCost", "1.5", "--target must be in (0, 1); got 1.5.")]
     public async Task BadInput_ExitsWithCode2(string param, string cost, string target, string message)
     {
         var (code, _, error) = await Run("optimize", "--preset", "venezuela-2019", "--param", param, "--cost", cost, "--target", target, "--runs", "20", "--rounds", "1", "--candidates", "4");

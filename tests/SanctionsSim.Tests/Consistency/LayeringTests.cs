@@ -18,7 +18,7 @@ public class LayeringTests
     private static readonly Dictionary<string, int> Layers = new(StringComparer.Ordinal)
     {
         // base
-        ["Internal"] = 0, ["MonteCarlo"] = 0, ["Networks"] = 0, ["Cascades"] = 0,
+        ["Internal"] = 0, ["Validation"] = 0, ["MonteCarlo"] = 0, ["Networks"] = 0, ["Cascades"] = 0,
 
         // inputs
         ["Model"] = 1, ["Policy"] = 1, ["Scenarios"] = 1,

@@ -93,7 +93,7 @@ public class PackageOptimizerTests
             .Message.ShouldContain("No package within the levers' bounds reaches P = 0.6: the best of 34 reached");
         Should.Throw<PackageInfeasibleException>(() => PackageOptimizer.Optimize(new Noisy(), new OptimizerOptions { Goal = PackageGoal.MostEffectiveWithinBudget, Budget = -1, Rounds = 1 }))
             .Message.ShouldContain("Every package costs more than the budget -1");
-        Should.Throw<ArgumentException>(() => PackageOptimizer.Optimize(new Noisy(), new OptimizerOptions { Goal = PackageGoal.MostEffectiveWithinBudget, Candidates = 2 }))
-            .Message.ShouldBe("Budget must be a finite number; got NaN. Candidates must be in [4, 4096]; got 2.");
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => PackageOptimizer.Optimize(new Noisy(), new OptimizerOptions { Goal = PackageGoal.MostEffectiveWithinBudget, Candidates = 2 }))
+            .Errors.Select(e => e.ToString()).ShouldBe(["Budget must be a finite number; got NaN.", "Candidates must be in [4, 4096]; got 2."]);
     }
 }

@@ -33,6 +33,6 @@ public class ParetoSearchTests
         var two = ParetoSearch.Run(new PackageOptimizerTests.Noisy(), new ParetoOptions { Population = 8, Generations = 2, Replications = 20, ConfirmationReplications = 20, MaxDegreeOfParallelism = 2 });
         two.Points.Select(p => p.Estimate.Levers[0]).ShouldBe(one.Points.Select(p => p.Estimate.Levers[0]));
         two.Points.Select(p => p.Estimate.Probability).ShouldBe(one.Points.Select(p => p.Estimate.Probability));
-        Should.Throw<ArgumentException>(() => ParetoSearch.Run(new PackageOptimizerTests.Noisy(), new ParetoOptions { Population = 5 })).Message.ShouldBe("Population must be even and in [4, 1000]; got 5.");
+        Should.Throw<ArgumentException>(() => ParetoSearch.Run(new PackageOptimizerTests.Noisy(), new ParetoOptions { Population = 5 })).Message.ShouldBe("Invalid Pareto-search options: Population must be an even number in [4, 1000]; got 5.");
     }
 }

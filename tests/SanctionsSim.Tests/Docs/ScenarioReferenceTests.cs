@@ -47,14 +47,14 @@ public class ScenarioReferenceTests
             b.Append(d.GetValue<string>()).Append("\n\n");
         }
 
-        b.Append("| field | type | required | description |\n|---|---|---|---|\n");
+        b.Append("| field | type | range | required | description |\n|---|---|---|---|---|\n");
         var nested = new List<(string Path, JsonObject Node)>();
         foreach (var (name, value) in properties)
         {
             var property = value!.AsObject();
             string type = TypeOf(property);
             string description = property["description"]?.GetValue<string>().Replace("|", "\\|", StringComparison.Ordinal) ?? "";
-            b.Append($"| `{name}` | {type} | {(required.Contains(name) ? "yes" : "")} | {description} |\n");
+            b.Append($"| `{name}` | {type} | {RangeOf(property)} | {(required.Contains(name) ? "yes" : "")} | {description} |\n");
             if (property["properties"] is not null)
             {
                 nested.Add(($"{path}.{name}", property));
@@ -69,6 +69,19 @@ public class ScenarioReferenceTests
         {
             Section(b, childPath, child);
         }
+    }
+
+    /// <summary>The schema's minimum/maximum (exclusive or not) as an interval, "[0, 1]" or "(0, 100]"; empty when the field has none.</summary>
+    private static string RangeOf(JsonObject property)
+    {
+        JsonNode? low = property["minimum"] ?? property["exclusiveMinimum"], high = property["maximum"] ?? property["exclusiveMaximum"];
+        if (low is null || high is null)
+        {
+            return "";
+        }
+
+        static string Number(JsonNode n) => n.GetValue<double>().ToString("#,0.###############", System.Globalization.CultureInfo.InvariantCulture);
+        return (property["exclusiveMinimum"] is null ? "[" : "(") + Number(low) + ", " + Number(high) + (property["exclusiveMaximum"] is null ? "]" : ")");
     }
 
     private static string TypeOf(JsonObject property)

@@ -138,13 +138,13 @@ public class SweepTests
         Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), [ExperimentParameter.Uniform("coalition.us.amnesti.credibility", 0, 1)], new LatinHypercubeDesign(4, 1)))
             .Message.ShouldContain("did you mean 'amnesty'");
         Should.Throw<ArgumentException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 3))).Message.ShouldContain("3 dimensions");
-        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new Sweep(Presets.Get("venezuela-2019"), Levers, new LatinHypercubeDesign(4, 2), new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 0 } }));
     }
 
     [Test]
     public void Options_ReportEveryProblemAtOnce_NamingTheField()
     {
-        var e = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SweepOptions
+        var e = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SweepOptions
         {
             MonteCarlo = new MonteCarloOptions { Replications = 0, Confidence = double.NaN, MaxDegreeOfParallelism = 0, TargetHalfWidth = 0.01 },
         }.Validate());
@@ -153,15 +153,15 @@ public class SweepTests
         e.Message.ShouldContain("NaN");
         e.Message.ShouldContain("MonteCarlo.MaxDegreeOfParallelism");
         e.Message.ShouldContain("MonteCarlo.TargetHalfWidth");
-        Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SweepOptions { MonteCarlo = null! }.Validate()).Message.ShouldContain("MonteCarlo must not be null");
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SweepOptions { MonteCarlo = null! }.Validate()).Message.ShouldContain("MonteCarlo must not be null");
 
-        var tipping = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new TippingOptions { Points = 2, Level = 1, Bootstrap = -1, MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate()).Message;
+        var tipping = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new TippingOptions { Points = 2, Level = 1, Bootstrap = -1, MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate()).Message;
         foreach (string field in new[] { "Points", "Level", "Bootstrap", "MonteCarlo.Replications" })
         {
             tipping.ShouldContain(field);
         }
 
-        var sensitivity = Should.Throw<System.ComponentModel.DataAnnotations.ValidationException>(() => new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 1, MorrisLevels = 3, MonteCarlo = new MonteCarloOptions { FirstReplication = 5 } }.Validate()).Message;
+        var sensitivity = Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => new SensitivityOptions { Method = SensitivityMethod.Morris, Samples = 1, MorrisLevels = 3, MonteCarlo = new MonteCarloOptions { FirstReplication = 5 } }.Validate()).Message;
         foreach (string field in new[] { "Samples", "MorrisLevels", "MonteCarlo.FirstReplication" })
         {
             sensitivity.ShouldContain(field);

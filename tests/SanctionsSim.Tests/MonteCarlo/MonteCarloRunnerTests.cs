@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using SanctionsSim.Cascades;
 using SanctionsSim.MonteCarlo;
+using SanctionsSim.Validation;
 
 namespace SanctionsSim.Tests.MonteCarlo;
 
@@ -79,7 +79,7 @@ public class MonteCarloRunnerTests
     [Test]
     public void Constructor_InvalidOptions_ListsEveryProblem()
     {
-        var e = Should.Throw<ValidationException>(() => new MonteCarloRunner(new MonteCarloOptions { Replications = 0, Confidence = double.NaN, MaxDegreeOfParallelism = 0 }));
+        var e = Should.Throw<InvalidInputException>(() => new MonteCarloRunner(new MonteCarloOptions { Replications = 0, Confidence = double.NaN, MaxDegreeOfParallelism = 0 }));
         e.Message.ShouldContain("Replications");
         e.Message.ShouldContain("Confidence");
         e.Message.ShouldContain("MaxDegreeOfParallelism");

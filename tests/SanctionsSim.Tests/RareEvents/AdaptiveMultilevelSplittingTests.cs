@@ -134,8 +134,8 @@ public class AdaptiveMultilevelSplittingTests
     public void BadOptions_AreNamedWithTheirValueAndRange()
     {
         var walk = new RandomWalk(0.4, -3, 3, 10);
-        Should.Throw<ArgumentException>(() => AdaptiveMultilevelSplitting.Estimate(walk, new SplittingOptions { Particles = 1, Runs = 1, Confidence = double.NaN }))
-            .Message.ShouldBe("Particles must be in [2, 1000000]; got 1. Runs must be in [2, 100000]; got 1. Confidence must be strictly between 0 and 1; got NaN.");
+        Should.Throw<SanctionsSim.Validation.InvalidInputException>(() => AdaptiveMultilevelSplitting.Estimate(walk, new SplittingOptions { Particles = 1, Runs = 1, Confidence = double.NaN }))
+            .Errors.Select(e => e.ToString()).ShouldBe(["Particles must be in [2, 1000000]; got 1.", "Runs must be in [2, 100000]; got 1.", "Confidence must be in (0, 1); got NaN."]);
         Should.Throw<ArgumentException>(() => AdaptiveMultilevelSplitting.Estimate(walk, new SplittingOptions(), [new SplittingRun { Index = 99, Estimate = 0, Iterations = 0, Paths = 0, Extinct = false }]))
             .Message.ShouldContain("index 99");
         Should.Throw<ArgumentException>(() => AdaptiveMultilevelSplitting.Estimate(new RandomWalk(0.4, -3, 3, 0)))

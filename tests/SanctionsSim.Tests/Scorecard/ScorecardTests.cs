@@ -78,7 +78,7 @@ public class ScorecardTests
     [Test]
     public void BadSettings_AreRefused_NamingThem()
     {
-        Should.Throw<ArgumentException>(() => OutcomeScorecard.Run(All.Take(2).ToList())).Message.ShouldContain("at least 3 cases");
+        Should.Throw<ArgumentException>(() => OutcomeScorecard.Run(All.Take(2).ToList())).Message.ShouldContain("cases must be at least 3; got 2.");
         Should.Throw<ArgumentException>(() => OutcomeScorecard.Run(All, new ScorecardOptions { Folds = 1 })).Message.ShouldContain("Folds must be 0");
         Should.Throw<ArgumentException>(() => OutcomeScorecard.Run(All, new ScorecardOptions { Runs = 3 })).Message.ShouldContain("Runs must be at least 10; got 3");
         var own = new HistoricalCase("own", "", () => All[0].Scenario, new SanctionsSim.Scenarios.Cases.CaseObservation { Collapsed = false });
