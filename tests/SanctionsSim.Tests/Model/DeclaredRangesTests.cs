@@ -1,3 +1,4 @@
+using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Validation;
 using System.Collections;
 using System.Globalization;
