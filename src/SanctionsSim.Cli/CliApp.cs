@@ -95,7 +95,7 @@ public static class CliApp
 
     /// <summary>
     /// Whether an exception is a mistake in the user's input (exit code 2): the command line's own refusals, an invalid
-    /// scenario, case or options (the library's validation exceptions), a results folder that does not fit the request
+    /// scenario, case or options (the library's validation exceptions: <see cref="SanctionsSim.Validation.InvalidInputException"/>, and a sweep lever's <see cref="ValidationException"/>), a results folder that does not fit the request
     /// (a checkpoint or plan of another batch, a damaged shard), a file or folder that does not exist. Anything
     /// else, an <see cref="ArgumentException"/> included, is a bug: the command line checks what the user typed before
     /// it reaches the library, so a library's argument check that fires is a broken promise, not a typo.
@@ -103,7 +103,7 @@ public static class CliApp
     /// <param name="e">The exception.</param>
     /// <returns>True for a user input error.</returns>
     internal static bool IsUserInput(Exception e)
-        => e is UserInputException or ScenarioValidationException or ValidationException or IO.FolderStateException or FileNotFoundException or DirectoryNotFoundException;
+        => e is UserInputException or SanctionsSim.Validation.InvalidInputException or ValidationException or IO.FolderStateException or FileNotFoundException or DirectoryNotFoundException;
 
     /// <summary>The message of an exception that is not the user's mistake: a bug, named by its type and message, to report.</summary>
     /// <param name="e">The exception.</param>
