@@ -160,7 +160,7 @@ internal static class Common
         {
             MonteCarloRunner.Validate(options);
         }
-        catch (System.ComponentModel.DataAnnotations.ValidationException e)
+        catch (SanctionsSim.Validation.InvalidInputException e)
         {
             throw new UserInputException(Flags(e.Message), e);
         }
@@ -173,7 +173,7 @@ internal static class Common
     {
         foreach (var (property, flag) in (ReadOnlySpan<(string, string)>)[("Replications", "--runs"), ("MaxDegreeOfParallelism", "--threads"), ("Confidence", "--confidence")])
         {
-            message = message.Replace($"- {property} must", $"- {flag} ({property}) must", StringComparison.Ordinal);
+            message = System.Text.RegularExpressions.Regex.Replace(message, $@"(?<![\w(]){property} must", $"{flag} ({property}) must");
         }
 
         return message;
