@@ -86,17 +86,17 @@ public sealed class OrleansRunner
 
         byte[][] results = await Task.WhenAll(requests.Select((r, i) => RunShardAsync(r, i, cancellationToken))).ConfigureAwait(false);
 
-        // merging is exact: the order cannot change a bit; index order for readability
-        SanctionsSummary summary = model.CreateSummary();
-        IMergeableSummary<SanctionsSummary> merged = summary;
+        // merging is exact: the order cannot change a bit; index order for readability (k >= 1: at least one replication)
+        SanctionsSummary? summary = null;
         for (int i = 0; i < k; i++)
         {
             using var stream = new MemoryStream(results[i]);
-            merged.Merge(model.ReadSummary(stream));
+            SanctionsSummary shard = model.ReadSummary(stream);
+            summary = summary is null ? shard : summary.Combine(shard);
             results[i] = [];
         }
 
-        return summary;
+        return summary!;
     }
 
     private async Task<byte[]> RunShardAsync(ShardRequest request, int index, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed record ConditionalReferenceResult
     public required long Replications { get; init; }
 
     /// <summary>The nodes of the second stage.</summary>
-    public required IReadOnlyList<ConditionalReferenceNode> Nodes { get; init; }
+    internal IReadOnlyList<ConditionalReferenceNode> Nodes { get; init; } = [];
 
     /// <summary>The standard error over the probability (∞ when it is 0).</summary>
     public double RelativeError => Probability > 0 ? StandardError / Probability : double.PositiveInfinity;
