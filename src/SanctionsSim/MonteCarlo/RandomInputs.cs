@@ -26,7 +26,7 @@ namespace SanctionsSim.MonteCarlo;
 /// </para>
 /// <threadsafety>Reading a coordinate may materialise it: score one instance on one thread at a time. <see cref="Perturb"/> only reads what is materialised and may run on several threads at once.</threadsafety>
 /// </remarks>
-public sealed class RandomInputs
+internal sealed class RandomInputs
 {
     /// <summary>The number of blocks: block indices are 0 … 15.</summary>
     public const int BlockCount = 16;

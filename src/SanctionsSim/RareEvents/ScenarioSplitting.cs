@@ -44,7 +44,11 @@ public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
     internal ISplittingPath CreatePath() => new Path(_plan);
 
     /// <inheritdoc />
-    public IInputSplittingPath CreateInputPath() => new InputPath(_plan);
+    IInputSplittingPath IInputSplittingModel.CreateInputPath() => CreateInputPath();
+
+    /// <summary>Creates one particle's reusable state for splitting on the random inputs.</summary>
+    /// <returns>A new path.</returns>
+    internal IInputSplittingPath CreateInputPath() => new InputPath(_plan);
 
     private sealed class InputPath(SimulationPlan plan) : IInputSplittingPath
     {
