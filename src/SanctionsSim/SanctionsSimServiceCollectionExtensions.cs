@@ -10,8 +10,8 @@ namespace SanctionsSim;
 public static class SanctionsSimServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="MonteCarloOptions"/> (options pattern, validated when first read), a
-    /// <see cref="MonteCarloRunner"/> and a <see cref="ScenarioRunner"/>, all singletons. Safe to call more than
+    /// Adds <see cref="MonteCarloOptions"/> (options pattern, validated when first read) and a
+    /// <see cref="ScenarioRunner"/> on them, both singletons (with the engine's runner, internal). Safe to call more than
     /// once: registrations use <c>TryAdd</c>, and each call's <paramref name="configure"/> is applied in order.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,7 +29,7 @@ public static class SanctionsSimServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonteCarloOptions>, MonteCarloOptionsValidator>());
         services.TryAddSingleton(sp => new MonteCarloRunner(sp.GetRequiredService<IOptions<MonteCarloOptions>>().Value));
-        services.TryAddSingleton<ScenarioRunner>();
+        services.TryAddSingleton(sp => new ScenarioRunner(sp.GetRequiredService<MonteCarloRunner>()));
         return services;
     }
 

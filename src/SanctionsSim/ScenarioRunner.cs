@@ -6,7 +6,7 @@ using SanctionsSim.Simulation;
 namespace SanctionsSim;
 
 /// <summary>
-/// Runs scenarios and policy comparisons with one configured <see cref="MonteCarloRunner"/> (seed, replications,
+/// Runs scenarios and policy comparisons with one set of <see cref="MonteCarloOptions"/> (seed, replications,
 /// threads): the service an application resolves from a container, or builds directly.
 /// </summary>
 /// <threadsafety>Immutable; safe to use from several threads.</threadsafety>
@@ -15,14 +15,22 @@ public sealed class ScenarioRunner
     private readonly MonteCarloRunner _runner;
 
     /// <summary>Creates the service.</summary>
+    /// <param name="options">The options every batch uses (copied now; null for the defaults).</param>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+    public ScenarioRunner(MonteCarloOptions? options = null)
+        : this(new MonteCarloRunner(options))
+    {
+    }
+
+    /// <summary>Creates the service on a configured runner (the container's).</summary>
     /// <param name="runner">The Monte Carlo runner whose options every batch uses.</param>
-    public ScenarioRunner(MonteCarloRunner runner)
+    internal ScenarioRunner(MonteCarloRunner runner)
     {
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
     }
 
     /// <summary>The runner's options, as copied when it was built.</summary>
-    public MonteCarloRunner Runner => _runner;
+    internal MonteCarloRunner Runner => _runner;
 
     /// <summary>Runs a Monte Carlo batch of a scenario.</summary>
     /// <param name="scenario">The scenario (validated).</param>

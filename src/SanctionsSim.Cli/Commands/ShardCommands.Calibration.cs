@@ -99,7 +99,7 @@ internal static partial class ShardCommands
         return new CalibrationState(definition, last, Stop(definition.Options, last, folder));
     }
 
-    /// <summary>Why a calibration whose last merged generation is <paramref name="last"/> is finished, or null while it goes on (the rules of <see cref="AbcSmc.Run"/>; an exhausted one has written calibration.json).</summary>
+    /// <summary>Why a calibration whose last merged generation is <paramref name="last"/> is finished, or null while it goes on (the rules of <see cref="AbcSmc.Run(Calibration.CaseCalibration, AbcOptions?, AbcPopulation?, Action{AbcPopulation}?, IProgress{AbcProgress}?, CancellationToken)"/>; an exhausted one has written calibration.json).</summary>
     private static AbcStopReason? Stop(AbcOptions options, AbcPopulation? last, string folder)
         => last is null ? null
             : last.Generation + 1 >= options.Generations ? AbcStopReason.Generations

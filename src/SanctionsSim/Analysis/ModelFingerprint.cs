@@ -28,7 +28,7 @@ namespace SanctionsSim.Analysis;
 /// (<see cref="Posterior.Hash"/>). A batch's summary does not depend on the thread count (the model's rule), so
 /// neither does the fingerprint. It takes about a second on two cores.
 /// </remarks>
-public static class ModelFingerprint
+internal static class ModelFingerprint
 {
     /// <summary>Replications of each run.</summary>
     public const int Replications = 100;

@@ -11,7 +11,7 @@ namespace SanctionsSim.Analysis;
 /// f = Σ c_i x_i on ranges [a_i, b_i] gives EE_i = c_i (b_i − a_i) exactly, with σ = 0. μ* ranks inputs by
 /// influence at r(k + 1) evaluations, far fewer than Sobol indices need; σ flags non-linearity and interactions.
 /// </summary>
-public static class MorrisAnalysis
+internal static class MorrisAnalysis
 {
     /// <summary>Screens a deterministic model.</summary>
     /// <param name="model">The model.</param>

@@ -76,7 +76,11 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         => new MonteCarloRunner(options).Run(this, progress, cancellationToken);
 
     /// <inheritdoc />
-    public IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms, _posterior);
+    IReplicationWorker<ComparisonSummary> IMonteCarloExperiment<ComparisonSummary>.CreateWorker() => CreateWorker();
+
+    /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
+    /// <returns>A new worker.</returns>
+    internal IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms, _posterior);
 
     /// <summary>Reads a comparison of these arms written by <see cref="ComparisonSummary.WriteTo"/> (a shard's result).</summary>
     /// <param name="stream">A readable stream.</param>
@@ -91,7 +95,11 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
     }
 
     /// <inheritdoc />
-    public ComparisonSummary CreateSummary() => new(_arms.Select(a => a.CreateSummary()).ToArray());
+    ComparisonSummary IMonteCarloExperiment<ComparisonSummary>.CreateSummary() => CreateSummary();
+
+    /// <summary>Creates an empty summary.</summary>
+    /// <returns>A summary of zero replications.</returns>
+    internal ComparisonSummary CreateSummary() => new(_arms.Select(a => a.CreateSummary()).ToArray());
 
     private sealed class Worker : IReplicationWorker<ComparisonSummary>
     {

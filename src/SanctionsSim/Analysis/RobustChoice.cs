@@ -24,12 +24,22 @@ public static class RobustChoice
     /// <param name="arms">Two or more scenarios (the candidate policies), with distinct names.</param>
     /// <param name="posterior">The posterior (for example <see cref="Posterior.Default"/>).</param>
     /// <param name="options">Particles, replications, target, seed; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the evaluation (an <see cref="OperationCanceledException"/>).</param>
+    /// <returns>Each particle's estimates and each arm's summary.</returns>
+    /// <exception cref="ArgumentException">Fewer than two arms, duplicate names or invalid options.</exception>
+    public static RobustChoiceResult Evaluate(IReadOnlyList<Scenario> arms, Posterior posterior, RobustChoiceOptions? options = null, CancellationToken cancellationToken = default)
+        => Evaluate(arms, posterior, options, null, null, cancellationToken);
+
+    /// <summary>Runs the arms across the posterior, resuming an interrupted run (the command line's checkpoints).</summary>
+    /// <param name="arms">Two or more scenarios (the candidate policies), with distinct names.</param>
+    /// <param name="posterior">The posterior (for example <see cref="Posterior.Default"/>).</param>
+    /// <param name="options">Particles, replications, target, seed; null for the defaults.</param>
     /// <param name="completed">Particles already evaluated by an interrupted run with the same arms, posterior and options: reused, not rerun.</param>
     /// <param name="onParticle">Called with each particle as it finishes (to save it), from worker threads.</param>
     /// <param name="cancellationToken">Stops the evaluation (an <see cref="OperationCanceledException"/>).</param>
     /// <returns>Each particle's estimates and each arm's summary.</returns>
     /// <exception cref="ArgumentException">Fewer than two arms, duplicate names, invalid options, or a completed particle out of range or with the wrong number of arms.</exception>
-    public static RobustChoiceResult Evaluate(IReadOnlyList<Scenario> arms, Posterior posterior, RobustChoiceOptions? options = null, IEnumerable<RobustParticle>? completed = null, Action<RobustParticle>? onParticle = null, CancellationToken cancellationToken = default)
+    internal static RobustChoiceResult Evaluate(IReadOnlyList<Scenario> arms, Posterior posterior, RobustChoiceOptions? options, IEnumerable<RobustParticle>? completed, Action<RobustParticle>? onParticle = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(posterior);

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Analysis;
 
 /// <summary>One drawn particle's estimates in <see cref="RobustChoice"/>: saved as it finishes, so that an interrupted evaluation can resume.</summary>
-public sealed record RobustParticle
+internal sealed record RobustParticle
 {
     /// <summary>The row: the particle's position among those drawn.</summary>
     public required int Row { get; init; }

@@ -8,7 +8,7 @@ namespace SanctionsSim.Calibration;
 /// Slots from anywhere, assembled by <see cref="AbcSmc.Assemble"/>, give the generation bit for bit.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class AbcSlots
+internal sealed class AbcSlots
 {
     private readonly double[] _values;
     private readonly double[] _distances;

@@ -28,7 +28,19 @@ namespace SanctionsSim.Calibration;
 /// </remarks>
 public static class AbcSmc
 {
-    /// <summary>Runs a calibration.</summary>
+    /// <summary>Runs a calibration on the historical cases.</summary>
+    /// <param name="model">The calibration: cases, structural parameters and their priors, the distance.</param>
+    /// <param name="options">Particles, generations, seed; null for the defaults.</param>
+    /// <param name="resumeFrom">A saved population of this calibration to continue from (its generation is not rerun).</param>
+    /// <param name="onGeneration">Called with each completed population, in order (to save it).</param>
+    /// <param name="progress">Optional progress sink.</param>
+    /// <param name="cancellationToken">Stops the calibration; the populations already passed to <paramref name="onGeneration"/> stand.</param>
+    /// <returns>The posterior sample and each generation's record.</returns>
+    /// <exception cref="ArgumentException">The options or priors are invalid, or <paramref name="resumeFrom"/> belongs to another calibration (other parameters, particles or seed).</exception>
+    public static AbcResult Run(CaseCalibration model, AbcOptions? options = null, AbcPopulation? resumeFrom = null, Action<AbcPopulation>? onGeneration = null, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run((IAbcModel)model, options, resumeFrom, onGeneration, progress, cancellationToken);
+
+    /// <summary>Runs a calibration of any model (the tests' toy models, the coverage check's synthetic bases).</summary>
     /// <param name="model">The model, its priors and its distance.</param>
     /// <param name="options">Particles, generations, seed; null for the defaults.</param>
     /// <param name="resumeFrom">A saved population of this calibration to continue from (its generation is not rerun).</param>
@@ -37,7 +49,7 @@ public static class AbcSmc
     /// <param name="cancellationToken">Stops the calibration; the populations already passed to <paramref name="onGeneration"/> stand.</param>
     /// <returns>The posterior sample and each generation's record.</returns>
     /// <exception cref="ArgumentException">The options or priors are invalid, or <paramref name="resumeFrom"/> belongs to another calibration (other parameters, particles or seed).</exception>
-    public static AbcResult Run(IAbcModel model, AbcOptions? options = null, AbcPopulation? resumeFrom = null, Action<AbcPopulation>? onGeneration = null, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
+    internal static AbcResult Run(IAbcModel model, AbcOptions? options = null, AbcPopulation? resumeFrom = null, Action<AbcPopulation>? onGeneration = null, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         options = (options ?? new AbcOptions()).Clone();
@@ -127,7 +139,7 @@ public static class AbcSmc
     /// Fills particle slots [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of the
     /// generation after <paramref name="previous"/> (generation 0 when it is null): the unit of work a shard computes.
     /// Slots depend only on the seed, the generation and their index, so any split of a generation's slots, assembled by
-    /// <see cref="Assemble"/>, gives the population <see cref="Run"/> computes, bit for bit.
+    /// <see cref="Assemble"/>, gives the population <see cref="Run(IAbcModel, AbcOptions?, AbcPopulation?, Action{AbcPopulation}?, IProgress{AbcProgress}?, CancellationToken)"/> computes, bit for bit.
     /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="options">The calibration's options (particles, seed, quantile, kernel scale).</param>
@@ -138,7 +150,7 @@ public static class AbcSmc
     /// <param name="cancellationToken">Stops the work (an <see cref="OperationCanceledException"/>).</param>
     /// <returns>The slots' particles, distances and simulation counts.</returns>
     /// <exception cref="ArgumentException">The options or priors are invalid, the range is outside [0, particles), or <paramref name="previous"/> belongs to another calibration.</exception>
-    public static AbcSlots RunSlots(IAbcModel model, AbcOptions? options, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
+    internal static AbcSlots RunSlots(IAbcModel model, AbcOptions? options, AbcPopulation? previous, int first, int count, IProgress<AbcProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (priors, o) = Check(model, options, previous);
         if (first < 0 || count < 1 || first + (long)count > o.Particles)
@@ -156,7 +168,7 @@ public static class AbcSmc
     /// <param name="parts">The slots (<see cref="RunSlots"/>).</param>
     /// <returns>The population; null when some slot found no acceptable proposal (<see cref="AbcStopReason.Exhausted"/>).</returns>
     /// <exception cref="ArgumentException">The parts leave a gap, overlap, or belong to another generation.</exception>
-    public static AbcPopulation? Assemble(IAbcModel model, AbcOptions? options, AbcPopulation? previous, IEnumerable<AbcSlots> parts)
+    internal static AbcPopulation? Assemble(IAbcModel model, AbcOptions? options, AbcPopulation? previous, IEnumerable<AbcSlots> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var (priors, o) = Check(model, options, previous);

@@ -154,7 +154,8 @@ public sealed class CaseCalibration : IAbcModel
     /// <returns>The scenario.</returns>
     public Scenario ScenarioAt(int caseIndex, ReadOnlySpan<double> theta) => StructuralParameters.Apply(_scenarios[caseIndex], _structure, theta);
 
-    /// <inheritdoc />
+    /// <summary>Creates one thread's simulator: it runs a parameter vector on every case and returns the calibration's distance.</summary>
+    /// <returns>A new simulator.</returns>
     public IAbcSimulator CreateSimulator() => new Simulator(this);
 
     /// <summary>The seed of case <paramref name="caseIndex"/>'s replication for a simulation seed, so the cases draw independently.</summary>

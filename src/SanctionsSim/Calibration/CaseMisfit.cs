@@ -2,7 +2,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>How one case fits a posterior: its share of the calibration's squared distance, and each observation's (<see cref="MisspecificationCheck"/>).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record CaseMisfit
+internal sealed record CaseMisfit
 {
     /// <summary>The case's name.</summary>
     public required string Case { get; init; }

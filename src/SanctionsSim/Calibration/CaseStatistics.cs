@@ -12,7 +12,7 @@ namespace SanctionsSim.Calibration;
 /// <param name="DefectedShare">The final defected share of command strength.</param>
 /// <param name="EarlyLowRankCrossings">Rank-and-file crossings in the first twelve weeks.</param>
 /// <param name="LowRankCrossings">Rank-and-file crossings over the horizon.</param>
-public readonly record struct CaseStatistics(bool Collapsed, int CollapseWeek, int EarlyGeneralDefections, int GeneralsDefected, double DefectedShare, double EarlyLowRankCrossings, double LowRankCrossings)
+internal readonly record struct CaseStatistics(bool Collapsed, int CollapseWeek, int EarlyGeneralDefections, int GeneralsDefected, double DefectedShare, double EarlyLowRankCrossings, double LowRankCrossings)
 {
     /// <summary>How the replication ended (the typology of docs/model.md, §2b); set by <see cref="From(RunResult)"/>, else derived from <see cref="Collapsed"/>.</summary>
     public OutcomeType Outcome { get; init; } = Collapsed ? OutcomeType.CollapseByDefection : OutcomeType.Survived;

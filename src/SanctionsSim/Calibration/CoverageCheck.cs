@@ -20,7 +20,7 @@ namespace SanctionsSim.Calibration;
 /// The synthetic bases do not depend on <see cref="CoverageCheckOptions.Distance"/>: two checks with the same seed
 /// compare the distances on the same truths and histories.
 /// </remarks>
-public static class CoverageCheck
+internal static class CoverageCheck
 {
     /// <summary>Runs the check.</summary>
     /// <param name="cases">The cases whose scenarios, fact ranges and observed fields the synthetic cases copy (at least one).</param>

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SanctionsSim.Calibration;
 
 /// <summary>Settings of a simulation-based calibration check (<see cref="CoverageCheck"/>).</summary>
-public sealed class CoverageCheckOptions
+internal sealed class CoverageCheckOptions
 {
     /// <summary>Synthetic case bases, each calibrated once.</summary>
     /// <value>The default value is 100. Range: 2 to 100,000.</value>

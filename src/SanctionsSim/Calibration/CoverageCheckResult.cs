@@ -5,7 +5,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>The result of a simulation-based calibration check (<see cref="CoverageCheck"/>).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class CoverageCheckResult
+internal sealed class CoverageCheckResult
 {
     internal CoverageCheckResult(CoverageCheckOptions options, CoverageParameterResult[] parameters, long simulations)
     {

@@ -5,7 +5,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>One parameter's ranks, rank histogram, uniformity test, coverage and error over the synthetic bases.</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class CoverageParameterResult
+internal sealed class CoverageParameterResult
 {
     internal CoverageParameterResult(ExperimentParameter prior, CoverageCheckOptions options, double[] truths, double[] means, int[] ranks, bool[] covered50, bool[] covered90)
     {

@@ -19,7 +19,7 @@ namespace SanctionsSim.Calibration;
 /// the cost of a posterior run (docs/performance.md).
 /// </remarks>
 /// <threadsafety>Immutable; its workers run on any thread.</threadsafety>
-public sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
+internal sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
 {
     private readonly SanctionsModel _base;
     private readonly FactRange[] _ranges;

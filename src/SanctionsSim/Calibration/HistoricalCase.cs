@@ -18,7 +18,7 @@ public sealed class HistoricalCase
     /// <param name="scenario">Builds the case's scenario (facts only; structural parameters at their defaults).</param>
     /// <param name="observation">What happened.</param>
     /// <exception cref="ArgumentException">The observation is outside what the scenario can produce; the message names the field, the value and the range.</exception>
-    public HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation)
+    internal HistoricalCase(string name, string outcome, Func<Scenario> scenario, CaseObservation observation)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -34,7 +34,7 @@ public sealed class HistoricalCase
     /// <summary>A case from the case base or a case file: its scenario, the ranges of its facts and its observation.</summary>
     /// <param name="file">The case file.</param>
     /// <exception cref="ArgumentException">The observation lies outside what the scenario can produce.</exception>
-    public HistoricalCase(CaseFile file)
+    internal HistoricalCase(CaseFile file)
         : this(file?.Name ?? throw new ArgumentNullException(nameof(file)), file.Summary, () => file.Scenario, file.Observation)
     {
         File = file;
@@ -202,10 +202,10 @@ public sealed class HistoricalCase
     private double OutcomeFactor => OutcomeWeight == CollapseWeight ? 1.0 : Square(OutcomeWeight / 2.0);
 
     /// <summary>The case file behind the case, or null for a case built in code.</summary>
-    public CaseFile? File { get; }
+    internal CaseFile? File { get; }
 
     /// <summary>The scenario's fields drawn per replication within their facts' ranges (empty: the scenario as it is).</summary>
-    public IReadOnlyList<FactRange> Ranges { get; } = [];
+    internal IReadOnlyList<FactRange> Ranges { get; } = [];
 
     /// <summary>The case's name.</summary>
     public string Name { get; }
@@ -227,7 +227,7 @@ public sealed class HistoricalCase
     /// </summary>
     /// <param name="simulated">A replication's statistics.</param>
     /// <returns>The distance, ≥ 0.</returns>
-    public double Distance(CaseStatistics simulated) => Distance([simulated]);
+    internal double Distance(CaseStatistics simulated) => Distance([simulated]);
 
     /// <summary>
     /// The distance between several replications of one parameter value and the observation: as
@@ -238,7 +238,7 @@ public sealed class HistoricalCase
     /// <param name="simulated">The replications' statistics (at least one).</param>
     /// <returns>The distance, ≥ 0.</returns>
     /// <exception cref="ArgumentException">No replication.</exception>
-    public double Distance(ReadOnlySpan<CaseStatistics> simulated)
+    internal double Distance(ReadOnlySpan<CaseStatistics> simulated)
     {
         if (simulated.IsEmpty)
         {
@@ -295,7 +295,7 @@ public sealed class HistoricalCase
     /// <param name="distance">The comparison.</param>
     /// <returns>The distance, ≥ 0.</returns>
     /// <exception cref="ArgumentException">No replication, or an unknown <paramref name="distance"/>.</exception>
-    public double Distance(ReadOnlySpan<CaseStatistics> simulated, CaseDistance distance)
+    internal double Distance(ReadOnlySpan<CaseStatistics> simulated, CaseDistance distance)
     {
         switch (distance)
         {
@@ -349,7 +349,7 @@ public sealed class HistoricalCase
     /// replications had the observed type is far, not infinitely far; with m = 4, −2 ln p̂ runs from 0.21 (4 of 4) to
     /// 4.39 (0 of 4), the same spread as the mean distance's 4 for a wrong outcome.
     /// </summary>
-    public const double OutcomeSmoothing = 0.5;
+    internal const double OutcomeSmoothing = 0.5;
 
     /// <summary>A case with the same scenario and fact ranges and another observation (the synthetic cases of <see cref="CoverageCheck"/>).</summary>
     internal HistoricalCase WithObservation(string name, CaseObservation observation) => new(name, Outcome, _scenario, observation, File, Ranges);
@@ -358,7 +358,7 @@ public sealed class HistoricalCase
     /// The weight of the outcome (collapse or not) in the distance: a wrong outcome counts as much as a count off by
     /// a factor of 3² = 9, because the qualitative outcome is what a case must reproduce first.
     /// </summary>
-    public const double CollapseWeight = 2.0;
+    internal const double CollapseWeight = 2.0;
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -7,7 +7,7 @@ namespace SanctionsSim.Calibration;
 /// simulate a data set at a parameter value and measure its distance to the observations.
 /// </summary>
 /// <threadsafety>Implementations must allow <see cref="CreateSimulator"/> from several threads.</threadsafety>
-public interface IAbcModel
+internal interface IAbcModel
 {
     /// <summary>The parameters and their priors (each <see cref="ExperimentParameter"/>'s distribution on its range is the prior).</summary>
     IReadOnlyList<ExperimentParameter> Parameters { get; }

@@ -16,7 +16,7 @@ namespace SanctionsSim.Calibration;
 /// within their ranges per replication. Draws are keyed by (seed, case, particle, replication): the result does not
 /// depend on the number of threads.
 /// </remarks>
-public static class MisspecificationCheck
+internal static class MisspecificationCheck
 {
     /// <summary>Runs the check.</summary>
     /// <param name="calibration">The cases, their distance, outcome weight and replications per case.</param>

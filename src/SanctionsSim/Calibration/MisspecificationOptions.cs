@@ -3,7 +3,7 @@ using SanctionsSim.Validation;
 namespace SanctionsSim.Calibration;
 
 /// <summary>Settings of a misspecification check (<see cref="MisspecificationCheck"/>).</summary>
-public sealed class MisspecificationOptions
+internal sealed class MisspecificationOptions
 {
     /// <summary>Particles drawn from the posterior; each is simulated on every case with the calibration's replications per case, as a calibration would.</summary>
     /// <value>The default value is 200. Range: 10 to 100,000.</value>

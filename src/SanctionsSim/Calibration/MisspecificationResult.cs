@@ -2,7 +2,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>The result of a misspecification check (<see cref="MisspecificationCheck"/>).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record MisspecificationResult
+internal sealed record MisspecificationResult
 {
     /// <summary>Each case, in the calibration's order.</summary>
     public required IReadOnlyList<CaseMisfit> Cases { get; init; }

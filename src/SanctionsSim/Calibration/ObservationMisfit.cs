@@ -5,7 +5,7 @@ namespace SanctionsSim.Calibration;
 /// posterior predictive p-values (Gelman, Meng &amp; Stern 1996), from <see cref="MisspecificationCheck"/>.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record ObservationMisfit
+internal sealed record ObservationMisfit
 {
     /// <summary>The quantity: outcome, outcomeWeek, earlyGeneralDefections, generalsDefected, earlyLowRankCrossings, lowRankCrossings or defectedShare.</summary>
     public required string Name { get; init; }

@@ -109,10 +109,18 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     public SanctionsSummary ReadSummary(Stream stream) => _base.ReadSummary(stream);
 
     /// <inheritdoc />
-    public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(this);
+    IReplicationWorker<SanctionsSummary> IMonteCarloExperiment<SanctionsSummary>.CreateWorker() => CreateWorker();
+
+    /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
+    /// <returns>A new worker.</returns>
+    internal IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(this);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary() => _base.CreateSummary();
+    SanctionsSummary IMonteCarloExperiment<SanctionsSummary>.CreateSummary() => CreateSummary();
+
+    /// <summary>Creates an empty summary.</summary>
+    /// <returns>A summary of zero replications.</returns>
+    internal SanctionsSummary CreateSummary() => _base.CreateSummary();
 
     /// <summary>A worker laid out for this scenario's plan; <see cref="Bind"/> points it at a particle.</summary>
     internal Replication CreateReplication() => new(_base.Plan, _base.Kernel);

@@ -4,7 +4,7 @@ namespace SanctionsSim.Cascades;
 
 /// <summary>An absolute threshold per node: the number of active neighbours needed (Granovetter 1978), with optional blocked nodes.</summary>
 /// <threadsafety>Immutable while the arrays it wraps are not changed.</threadsafety>
-public readonly struct AbsoluteThresholds : IThresholdRule
+internal readonly struct AbsoluteThresholds : IThresholdRule
 {
     private readonly int[] _counts;
     private readonly bool[]? _blocked;

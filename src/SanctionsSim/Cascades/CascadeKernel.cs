@@ -18,7 +18,7 @@ namespace SanctionsSim.Cascades;
 /// active neighbours divided by its total tie weight reaches its fractional threshold.
 /// </remarks>
 /// <threadsafety>Not thread-safe: use one kernel per thread.</threadsafety>
-public sealed class CascadeKernel
+internal sealed class CascadeKernel
 {
     private NodeState[] _nodes = [];
     private int[] _round = [];

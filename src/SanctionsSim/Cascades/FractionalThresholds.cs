@@ -4,7 +4,7 @@ namespace SanctionsSim.Cascades;
 
 /// <summary>A fractional threshold per node, with optional blocked nodes (loyalists who never switch).</summary>
 /// <threadsafety>Immutable while the arrays it wraps are not changed.</threadsafety>
-public readonly struct FractionalThresholds : IThresholdRule
+internal readonly struct FractionalThresholds : IThresholdRule
 {
     private readonly double[] _phi;
     private readonly bool[]? _blocked;

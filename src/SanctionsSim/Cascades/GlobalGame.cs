@@ -16,7 +16,7 @@ namespace SanctionsSim.Cascades;
 /// (α(θ* − y) − √β Φ⁻¹(θ*)) / √(α + β) = Φ⁻¹(c), solved with MathNet's Brent method. With an uninformative
 /// prior (α → 0) it reduces to θ* = 1 − c. Uniqueness needs β ≥ α²/(2π).
 /// </remarks>
-public static class GlobalGame
+internal static class GlobalGame
 {
     /// <summary>The regime-change threshold θ*: the regime falls when its strength is below it.</summary>
     /// <param name="priorMean">y, the prior mean of θ (finite).</param>

@@ -9,7 +9,7 @@ namespace SanctionsSim.Cascades;
 /// American Journal of Sociology 83:1420): each person joins once at least θ_i others have joined; the crowd
 /// settles at the smallest fixed point of r = #{i : θ_i ≤ r}, or r = N·F(r) for a threshold distribution F.
 /// </summary>
-public static class Granovetter
+internal static class Granovetter
 {
     /// <summary>
     /// The equilibrium number of participants for integer thresholds (counts of others who must act first),

@@ -6,7 +6,7 @@ namespace SanctionsSim.Cascades;
 /// A threshold rule: how many active neighbours node v of degree k needs before it activates.
 /// Implement it as a struct: the cascade kernel is generic over the rule, so the call inlines.
 /// </summary>
-public interface IThresholdRule
+internal interface IThresholdRule
 {
     /// <summary>The number of active neighbours node <paramref name="node"/> needs, or <see cref="Threshold.Never"/>.</summary>
     /// <param name="node">The node index.</param>

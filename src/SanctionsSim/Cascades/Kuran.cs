@@ -6,7 +6,7 @@ namespace SanctionsSim.Cascades;
 /// opposition reaches their revolutionary threshold θ_i (in percent). Public opposition settles at the smallest
 /// fixed point of s = share{i : θ_i ≤ s}.
 /// </summary>
-public static class Kuran
+internal static class Kuran
 {
     /// <summary>The equilibrium share of public opposition, in percent, reached from zero.</summary>
     /// <param name="thresholdsPercent">θ_i in percent (each finite; 0 means opposing regardless).</param>

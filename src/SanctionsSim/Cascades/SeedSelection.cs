@@ -5,7 +5,7 @@ using SanctionsSim.Networks;
 namespace SanctionsSim.Cascades;
 
 /// <summary>Ways to choose the initially active agents of a cascade.</summary>
-public static class SeedSelection
+internal static class SeedSelection
 {
     /// <summary>Draws <paramref name="destination"/>.Length distinct agents uniformly from [0, n), without allocating.</summary>
     /// <param name="nodeCount">n, the number of agents.</param>

@@ -18,7 +18,7 @@ namespace SanctionsSim.Cascades;
 /// </para>
 /// <para>For exactly rational thresholds use <see cref="RequiredCount(long, long, int)"/>, which works in integers.</para>
 /// </remarks>
-public static class Threshold
+internal static class Threshold
 {
     /// <summary>The required count meaning "never activates through neighbours".</summary>
     public const int Never = int.MaxValue;

@@ -5,7 +5,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.Cascades;
 
 /// <summary>Per-agent thresholds drawn from MathNet distributions, for <see cref="FractionalThresholds"/> and <see cref="AbsoluteThresholds"/>.</summary>
-public static class ThresholdSampling
+internal static class ThresholdSampling
 {
     /// <summary>Draws fractional thresholds φ_i from a continuous distribution, into a caller's array (no allocation).</summary>
     /// <param name="distribution">The distribution, for example <c>new Normal(0.18, 0.05)</c>; draws may fall outside [0, 1] (≤ 0: always active when touched, &gt; 1: never).</param>

@@ -4,7 +4,7 @@ namespace SanctionsSim.Cascades;
 
 /// <summary>The same fractional threshold φ for every node (Watts 2002).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public readonly struct UniformFractionalThreshold : IThresholdRule
+internal readonly struct UniformFractionalThreshold : IThresholdRule
 {
     private const int TableSize = 128;
     private readonly double _phi;

@@ -116,14 +116,22 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
     }
 
     /// <inheritdoc />
-    public IReplicationWorker<CascadeSummary> CreateWorker()
+    IReplicationWorker<CascadeSummary> IMonteCarloExperiment<CascadeSummary>.CreateWorker() => CreateWorker();
+
+    /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
+    /// <returns>A new worker.</returns>
+    internal IReplicationWorker<CascadeSummary> CreateWorker()
     {
         Validate();
         return new Worker(this);
     }
 
     /// <inheritdoc />
-    public CascadeSummary CreateSummary() => new(GlobalFraction);
+    CascadeSummary IMonteCarloExperiment<CascadeSummary>.CreateSummary() => CreateSummary();
+
+    /// <summary>Creates an empty summary.</summary>
+    /// <returns>A summary of zero replications.</returns>
+    internal CascadeSummary CreateSummary() => new(GlobalFraction);
 
     /// <summary>One thread's reusable state: the graph, the edge list, the kernel and the random stream.</summary>
     internal sealed class Worker : IReplicationWorker<CascadeSummary>

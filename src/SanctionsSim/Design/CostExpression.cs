@@ -9,7 +9,7 @@ namespace SanctionsSim.Design;
 /// <c>revenueLost</c>, <c>officersReached</c>, <c>finalShare</c>, <c>collapsed</c> (1 or 0), and a lever's path (its
 /// value in the package: a price of fielding the lever, for example <c>0.001*coalition.us.contactCampaign.reachPerWeek</c>).
 /// </summary>
-public sealed class CostExpression
+internal sealed class CostExpression
 {
     private readonly (double Coefficient, string Name, int Lever)[] _terms;
 

@@ -7,7 +7,7 @@ namespace SanctionsSim.Design;
 /// replications of a seed, so that every package sees the same random numbers (common random numbers), and yields
 /// how often the goal event happened and the per-replication values of its outputs (costs).
 /// </summary>
-public interface IPackageProblem
+internal interface IPackageProblem
 {
     /// <summary>The levers: each a name and its bounds (a package sets each within them).</summary>
     IReadOnlyList<ExperimentParameter> Levers { get; }

@@ -28,7 +28,7 @@ public sealed record PackageEstimate
     /// <param name="sample">Its sample.</param>
     /// <param name="confidence">The confidence level.</param>
     /// <returns>The estimate.</returns>
-    public static PackageEstimate Of(IReadOnlyList<double> levers, PackageSample sample, double confidence)
+    internal static PackageEstimate Of(IReadOnlyList<double> levers, PackageSample sample, double confidence)
     {
         ArgumentNullException.ThrowIfNull(levers);
         ArgumentNullException.ThrowIfNull(sample);

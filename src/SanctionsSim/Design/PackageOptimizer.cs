@@ -29,6 +29,17 @@ namespace SanctionsSim.Design;
 public static class PackageOptimizer
 {
     /// <summary>Searches for the package.</summary>
+    /// <param name="problem">The scenario, its levers, the goal event and the costs.</param>
+    /// <param name="options">Goal, target or budget, budget of replications, seed; null for the defaults.</param>
+    /// <param name="progress">Receives each round as it ends.</param>
+    /// <param name="cancellationToken">Stops the search (an <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The package with its confirmation.</returns>
+    /// <exception cref="ArgumentException">The options are invalid or the problem has no levers or outputs.</exception>
+    /// <exception cref="PackageInfeasibleException">Round 0 shows that no package in the box can meet the goal (the best probability's upper limit is below the target, or the cheapest cost's lower limit is above the budget).</exception>
+    public static OptimizationResult Optimize(ScenarioPackageProblem problem, OptimizerOptions? options = null, IProgress<OptimizationRound>? progress = null, CancellationToken cancellationToken = default)
+        => Optimize((IPackageProblem)problem, options, progress, cancellationToken);
+
+    /// <summary>Searches for the package of any problem (the command line's cached problem, the tests' toy problems).</summary>
     /// <param name="problem">The levers, the goal event and the costs.</param>
     /// <param name="options">Goal, target or budget, budget of replications, seed; null for the defaults.</param>
     /// <param name="progress">Receives each round as it ends.</param>
@@ -36,7 +47,7 @@ public static class PackageOptimizer
     /// <returns>The package with its confirmation.</returns>
     /// <exception cref="ArgumentException">The options are invalid or the problem has no levers or outputs.</exception>
     /// <exception cref="PackageInfeasibleException">Round 0 shows that no package in the box can meet the goal (the best probability's upper limit is below the target, or the cheapest cost's lower limit is above the budget).</exception>
-    public static OptimizationResult Optimize(IPackageProblem problem, OptimizerOptions? options = null, IProgress<OptimizationRound>? progress = null, CancellationToken cancellationToken = default)
+    internal static OptimizationResult Optimize(IPackageProblem problem, OptimizerOptions? options = null, IProgress<OptimizationRound>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         options = (options ?? new OptimizerOptions()).Clone();

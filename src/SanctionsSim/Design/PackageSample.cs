@@ -3,7 +3,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.Design;
 
 /// <summary>What a package's replications measured: how many reached the goal event, and each output's sum and sum of squares (mergeable exactly in count and nearly in sums).</summary>
-public sealed class PackageSample
+internal sealed class PackageSample
 {
     private readonly double[] _sums;
     private readonly double[] _squares;

@@ -19,12 +19,21 @@ namespace SanctionsSim.Design;
 public static class ParetoSearch
 {
     /// <summary>Searches the trade-off.</summary>
+    /// <param name="problem">The scenario, its levers, goal event and costs.</param>
+    /// <param name="options">Population, generations, replications, seed; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the search (an <see cref="OperationCanceledException"/>).</param>
+    /// <returns>The final packages with their confirmed estimates.</returns>
+    /// <exception cref="ArgumentException">Invalid options, or a problem without levers or outputs.</exception>
+    public static ParetoResult Run(ScenarioPackageProblem problem, ParetoOptions? options = null, CancellationToken cancellationToken = default)
+        => Run((IPackageProblem)problem, options, cancellationToken);
+
+    /// <summary>Searches the trade-off of any problem (the command line's cached problem, the tests' toy problems).</summary>
     /// <param name="problem">Levers, goal event and costs.</param>
     /// <param name="options">Population, generations, replications, seed; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the search (an <see cref="OperationCanceledException"/>).</param>
     /// <returns>The final packages with their confirmed estimates.</returns>
     /// <exception cref="ArgumentException">Invalid options, or a problem without levers or outputs.</exception>
-    public static ParetoResult Run(IPackageProblem problem, ParetoOptions? options = null, CancellationToken cancellationToken = default)
+    internal static ParetoResult Run(IPackageProblem problem, ParetoOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         options = (options ?? new ParetoOptions()).Clone();

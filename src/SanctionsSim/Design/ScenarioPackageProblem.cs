@@ -62,7 +62,15 @@ public sealed class ScenarioPackageProblem : IPackageProblem
     public Scenario Apply(ReadOnlySpan<double> levers) => _template.Apply(levers);
 
     /// <inheritdoc />
-    public PackageSample Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count)
+    PackageSample IPackageProblem.Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count) => Evaluate(levers, seed, first, count);
+
+    /// <summary>Runs replications [first, first + count) of a package (common random numbers across packages).</summary>
+    /// <param name="levers">The lever values.</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="first">The first replication.</param>
+    /// <param name="count">How many replications.</param>
+    /// <returns>The goal indicator and the outputs of each replication.</returns>
+    internal PackageSample Evaluate(ReadOnlySpan<double> levers, ulong seed, long first, int count)
     {
         Scenario scenario = _template.Apply(levers);
         var model = Calibration.PosteriorModel.Create(scenario, Posterior, recordRuns: true);

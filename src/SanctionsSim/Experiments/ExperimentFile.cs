@@ -27,7 +27,7 @@ namespace SanctionsSim.Experiments;
 /// Every problem is reported with its JSON path, the value and what is allowed.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record ExperimentFile
+internal sealed record ExperimentFile
 {
     /// <summary>The scenario named by the file (a preset name or a path resolved against the file's folder), or null.</summary>
     public string? Scenario { get; init; }

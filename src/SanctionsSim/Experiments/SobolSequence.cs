@@ -17,7 +17,7 @@ namespace SanctionsSim.Experiments;
 /// first points and the (0, m, 1)-net property in every dimension.
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class SobolSequence
+internal sealed class SobolSequence
 {
     /// <summary>The largest number of dimensions supported.</summary>
     public const int MaxDimensions = 46;

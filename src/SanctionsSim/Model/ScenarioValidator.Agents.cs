@@ -3,7 +3,7 @@ using SanctionsSim.Policy;
 namespace SanctionsSim.Model;
 
 /// <summary>Validation of the adaptive agents' fields: identities, commitments, patrons and the regime's repertoire.</summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     private const double ShareSumTolerance = 1e-9;
 

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Model;
 
 /// <summary>The high command's fields (<see cref="HighCommand"/>).</summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     private static void ValidateHighCommand(Collector c, HighCommand? h)
     {

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Model;
 
 /// <summary>The revised mechanisms' fields (<see cref="ConditionalAmnesty"/>, <see cref="RepressionBackfire"/>, <see cref="Mobilisation"/>, and the events' orders and participation).</summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     private static void ValidateMechanisms(Collector c, Scenario scenario, HashSet<string> factionNames)
     {

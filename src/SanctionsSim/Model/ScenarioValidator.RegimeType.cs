@@ -1,7 +1,7 @@
 namespace SanctionsSim.Model;
 
 /// <summary>The regime type's fields (<see cref="Regime.Type"/>, <see cref="Regime.TypeEffects"/>).</summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     private static void ValidateRegimeType(Collector c, Regime? r)
     {

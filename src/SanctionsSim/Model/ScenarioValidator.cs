@@ -7,7 +7,7 @@ using SanctionsSim.Policy;
 namespace SanctionsSim.Model;
 
 /// <summary>Validates a <see cref="Scenario"/> field by field, collecting every problem with its JSON path.</summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     /// <summary>The largest number of officer agents a scenario may define (memory guard).</summary>
     public const int MaxOfficers = 5_000_000;

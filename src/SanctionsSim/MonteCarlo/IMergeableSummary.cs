@@ -2,7 +2,7 @@ namespace SanctionsSim.MonteCarlo;
 
 /// <summary>A summary of replications that merges exactly with summaries of other replications.</summary>
 /// <typeparam name="TSelf">The summary type itself.</typeparam>
-public interface IMergeableSummary<in TSelf>
+internal interface IMergeableSummary<in TSelf>
 {
     /// <summary>Number of replications summarised.</summary>
     long Replications { get; }

@@ -10,7 +10,7 @@ namespace SanctionsSim.MonteCarlo;
 /// replication's outcome to a summary must be order-independent (summaries hold counts and exact sums), so
 /// that the merged summary of any partition of the replications is identical.
 /// </remarks>
-public interface IMonteCarloExperiment<TSummary>
+internal interface IMonteCarloExperiment<TSummary>
     where TSummary : class, IMergeableSummary<TSummary>
 {
     /// <summary>Creates the state one worker thread reuses for all its replications.</summary>

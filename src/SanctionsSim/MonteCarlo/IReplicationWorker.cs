@@ -2,7 +2,7 @@ namespace SanctionsSim.MonteCarlo;
 
 /// <summary>Runs replications one at a time, reusing its own state; owned by one thread.</summary>
 /// <typeparam name="TSummary">The summary type.</typeparam>
-public interface IReplicationWorker<in TSummary>
+internal interface IReplicationWorker<in TSummary>
 {
     /// <summary>Runs replication <paramref name="replication"/> of the experiment seeded by <paramref name="seed"/> and adds its outcome to <paramref name="summary"/>.</summary>
     /// <param name="seed">The experiment seed.</param>

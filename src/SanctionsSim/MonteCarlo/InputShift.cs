@@ -4,7 +4,7 @@ namespace SanctionsSim.MonteCarlo;
 /// A shift of the mean of a few coordinates of <see cref="RandomInputs"/>: the importance-sampling density N(μ, I)
 /// (μ zero outside the listed coordinates) and its likelihood ratio against the prior N(0, I).
 /// </summary>
-public sealed class InputShift
+internal sealed class InputShift
 {
     private readonly Dictionary<(int Block, int Coordinate), double> _shifts;
 

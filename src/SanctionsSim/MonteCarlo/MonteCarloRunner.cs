@@ -23,7 +23,7 @@ namespace SanctionsSim.MonteCarlo;
 /// </para>
 /// </remarks>
 /// <threadsafety>A runner is immutable and may run several batches at once.</threadsafety>
-public sealed class MonteCarloRunner
+internal sealed class MonteCarloRunner
 {
     private readonly long _replications;
     private readonly long _first;

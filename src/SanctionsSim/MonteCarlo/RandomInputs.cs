@@ -26,7 +26,7 @@ namespace SanctionsSim.MonteCarlo;
 /// </para>
 /// <threadsafety>Reading a coordinate may materialise it: score one instance on one thread at a time. <see cref="Perturb"/> only reads what is materialised and may run on several threads at once.</threadsafety>
 /// </remarks>
-public sealed class RandomInputs
+internal sealed class RandomInputs
 {
     /// <summary>The number of blocks: block indices are 0 … 15.</summary>
     public const int BlockCount = 16;
@@ -73,7 +73,7 @@ public sealed class RandomInputs
     /// <param name="index">The particle's index.</param>
     /// <param name="recycle">An instance no longer needed whose buffers are reused (it is emptied); null to allocate.</param>
     /// <returns>The inputs (no coordinate is materialised until read).</returns>
-    public static RandomInputs FromPrior(ulong seed, long index, RandomInputs? recycle = null)
+    internal static RandomInputs FromPrior(ulong seed, long index, RandomInputs? recycle = null)
         => new(Root(seed, index), [], null, recycle);
 
     /// <summary>
@@ -85,19 +85,19 @@ public sealed class RandomInputs
     /// <param name="shift">The shift of the mean.</param>
     /// <param name="recycle">An instance no longer needed whose buffers are reused (it is emptied); null to allocate.</param>
     /// <returns>The inputs.</returns>
-    public static RandomInputs FromShiftedPrior(ulong seed, long index, InputShift shift, RandomInputs? recycle = null)
+    internal static RandomInputs FromShiftedPrior(ulong seed, long index, InputShift shift, RandomInputs? recycle = null)
     {
         ArgumentNullException.ThrowIfNull(shift);
         return new(Root(seed, index), [], shift, recycle);
     }
 
     /// <summary>The number of moves since the prior draw.</summary>
-    public int Moves => _moves.Length;
+    internal int Moves => _moves.Length;
 
     /// <summary>How many coordinates of <paramref name="block"/> are materialised (read by this or an ancestor).</summary>
     /// <param name="block">A block index in [0, <see cref="BlockCount"/>).</param>
     /// <returns>The count.</returns>
-    public int Materialized(int block)
+    internal int Materialized(int block)
     {
         CheckBlock(block);
         return _count[block];
@@ -132,7 +132,7 @@ public sealed class RandomInputs
     /// <param name="block">A block index.</param>
     /// <param name="coordinate">A coordinate.</param>
     /// <returns>The bits.</returns>
-    public ulong Key(int block, int coordinate)
+    internal ulong Key(int block, int coordinate)
     {
         double g = Normal(block, coordinate);
         int cell = 0;
@@ -153,7 +153,7 @@ public sealed class RandomInputs
     /// <param name="recycle">An instance no longer needed (a rejected proposal) whose buffers are reused; null to allocate.</param>
     /// <returns>The moved inputs; this instance is unchanged.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="correlation"/> is outside [0, 1] or not a number.</exception>
-    public RandomInputs Perturb(ulong key, double correlation, RandomInputs? recycle = null)
+    internal RandomInputs Perturb(ulong key, double correlation, RandomInputs? recycle = null)
     {
         if (!(correlation >= 0 && correlation <= 1))
         {

@@ -25,7 +25,7 @@ namespace SanctionsSim.MonteCarlo;
 /// <threadsafety>Instances are not thread-safe: use one per thread.</threadsafety>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A random stream, in the Monte Carlo sense (L'Ecuyer's streams and substreams), not a System.IO.Stream.")]
-public sealed class RandomStream : Random
+internal sealed class RandomStream : Random
 {
     private const double DoubleUnit = 1.0 / (1UL << 53);
     private Xoshiro256 _state;

@@ -10,7 +10,7 @@ namespace SanctionsSim.Networks;
 /// Nodes are numbered level by level, so a level's nodes are contiguous.
 /// </summary>
 /// <threadsafety>Immutable once created.</threadsafety>
-public sealed class CommandHierarchy
+internal sealed class CommandHierarchy
 {
     private readonly int[] _parent;
     private readonly int[] _level;

@@ -3,7 +3,7 @@ using SanctionsSim.Internal;
 namespace SanctionsSim.Networks;
 
 /// <summary>The complete graph K_n: every pair of distinct nodes is tied.</summary>
-public static class CompleteGraph
+internal static class CompleteGraph
 {
     /// <summary>Creates K_n.</summary>
     /// <param name="nodeCount">Number of nodes, 0 to 46,341 (n(n − 1) slots must fit in a graph).</param>

@@ -8,7 +8,7 @@ namespace SanctionsSim.Networks;
 /// the self-loops and repeated edges this creates are erased, so a node may end with slightly fewer ties than
 /// asked for (a vanishing share for degree sequences with a finite second moment).
 /// </summary>
-public static class ConfigurationModel
+internal static class ConfigurationModel
 {
     /// <summary>Draws a simple graph whose degrees follow <paramref name="degrees"/> up to erased loops and multi-edges.</summary>
     /// <param name="degrees">The degree of every node; each ≥ 0 and the sum even.</param>

@@ -13,7 +13,7 @@ namespace SanctionsSim.Networks;
 /// allocating. Memory: 4 bytes per directed edge slot (plus 8 with weights) and 4 bytes per node.
 /// </remarks>
 /// <threadsafety>Safe to read from many threads while no generator refills it.</threadsafety>
-public sealed class CsrGraph
+internal sealed class CsrGraph
 {
     private int[] _offsets;
     private int[] _targets;

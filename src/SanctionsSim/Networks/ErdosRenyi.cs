@@ -11,7 +11,7 @@ namespace SanctionsSim.Networks;
 /// probability p. Generated in O(n + m) time by geometric skipping (Batagelj &amp; Brandes 2005), never by a
 /// loop over all pairs.
 /// </summary>
-public static class ErdosRenyi
+internal static class ErdosRenyi
 {
     /// <summary>The tie probability giving mean degree <paramref name="meanDegree"/>: p = z / (n − 1), capped at 1.</summary>
     /// <param name="nodeCount">Number of nodes, at least 2.</param>

@@ -8,7 +8,7 @@ namespace SanctionsSim.Networks;
 /// tied to its k nearest neighbours, then each edge's far end is rewired with probability β to a uniformly
 /// chosen node, avoiding self-loops and duplicate edges.
 /// </summary>
-public static class WattsStrogatz
+internal static class WattsStrogatz
 {
     /// <summary>Draws a Watts–Strogatz graph.</summary>
     /// <param name="nodeCount">Number of nodes; must exceed <paramref name="neighbors"/>.</param>

@@ -22,7 +22,7 @@ namespace SanctionsSim.RareEvents;
 /// counts those replays in full.
 /// </para>
 /// </remarks>
-public static class AdaptiveMultilevelSplitting
+internal static class AdaptiveMultilevelSplitting
 {
     /// <summary>Estimates the probability that a path reaches <see cref="ISplittingModel.Target"/>.</summary>
     /// <param name="model">The model.</param>

@@ -33,7 +33,7 @@ namespace SanctionsSim.RareEvents;
 /// at most Φ(Lower) + 1 − Φ(Upper) since p ≤ 1. Replications depend only on (seed, node, stage, index), not on the threads.
 /// </para>
 /// </remarks>
-public static class ConditionalReference
+internal static class ConditionalReference
 {
     /// <summary>Computes the reference.</summary>
     /// <param name="model">The model; its replications read the conditioning input from <see cref="ConditionalReferenceOptions.Block"/>, <see cref="ConditionalReferenceOptions.Coordinate"/>.</param>

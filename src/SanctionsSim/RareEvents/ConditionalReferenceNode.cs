@@ -5,7 +5,7 @@ namespace SanctionsSim.RareEvents;
 /// <param name="Weight">The rule's weight times the standard normal density at <paramref name="Z"/>.</param>
 /// <param name="Replications">The replications at the node.</param>
 /// <param name="Hits">How many reached the target.</param>
-public readonly record struct ConditionalReferenceNode(double Z, double Weight, int Replications, int Hits)
+internal readonly record struct ConditionalReferenceNode(double Z, double Weight, int Replications, int Hits)
 {
     /// <summary>The estimated conditional probability, hits / replications.</summary>
     public double Probability => (double)Hits / Replications;

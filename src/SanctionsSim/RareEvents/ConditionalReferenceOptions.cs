@@ -3,7 +3,7 @@ using SanctionsSim.Validation;
 namespace SanctionsSim.RareEvents;
 
 /// <summary>Options of <see cref="ConditionalReference"/>.</summary>
-public sealed class ConditionalReferenceOptions
+internal sealed class ConditionalReferenceOptions
 {
     /// <summary>The block of the conditioning input. Default 0 (the officers: coordinate 0 is the corps' cohesion draw); range [0, 16).</summary>
     public int Block { get; set; }

@@ -1,7 +1,7 @@
 namespace SanctionsSim.RareEvents;
 
 /// <summary>A reference probability computed by <see cref="ConditionalReference"/>, with its three sources of error.</summary>
-public sealed record ConditionalReferenceResult
+internal sealed record ConditionalReferenceResult
 {
     /// <summary>The reference probability: Σ_i w_i·φ(z_i)·(hits_i / n_i) over the second stage.</summary>
     public required double Probability { get; init; }
@@ -25,7 +25,7 @@ public sealed record ConditionalReferenceResult
     public required long Replications { get; init; }
 
     /// <summary>The nodes of the second stage.</summary>
-    public required IReadOnlyList<ConditionalReferenceNode> Nodes { get; init; }
+    internal IReadOnlyList<ConditionalReferenceNode> Nodes { get; init; } = [];
 
     /// <summary>The standard error over the probability (∞ when it is 0).</summary>
     public double RelativeError => Probability > 0 ? StandardError / Probability : double.PositiveInfinity;

@@ -10,7 +10,7 @@ namespace SanctionsSim.RareEvents;
 /// (for example through a <see cref="MonteCarlo.RandomStream"/> that <see cref="MonteCarlo.RandomStream.Follow"/>s a
 /// block), never from another source, so the same inputs always give the same score.
 /// </remarks>
-public interface IInputSplittingModel
+internal interface IInputSplittingModel
 {
     /// <summary>The level whose reaching is the rare event.</summary>
     double Target { get; }

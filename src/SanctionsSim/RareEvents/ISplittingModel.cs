@@ -10,7 +10,7 @@ namespace SanctionsSim.RareEvents;
 /// the same origin and branches is the same path, and a path branched at step t + 1 shares steps 0 … t with its
 /// parent and continues from the parent's state with fresh randomness.
 /// </remarks>
-public interface ISplittingModel
+internal interface ISplittingModel
 {
     /// <summary>The number of steps of a path (weeks, for a scenario).</summary>
     int Steps { get; }

@@ -1,7 +1,7 @@
 namespace SanctionsSim.RareEvents;
 
 /// <summary>Simulates paths of an <see cref="ISplittingModel"/>; one instance per thread.</summary>
-public interface ISplittingPath
+internal interface ISplittingPath
 {
     /// <summary>Simulates one path and writes its score after each step.</summary>
     /// <param name="seed">The seed of the run.</param>

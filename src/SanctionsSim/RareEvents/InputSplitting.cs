@@ -29,14 +29,24 @@ namespace SanctionsSim.RareEvents;
 /// </remarks>
 public static class InputSplitting
 {
-    /// <summary>The pilot run: adaptive levels and move correlations for <see cref="Estimate"/>.</summary>
+    /// <summary>The pilot run of a scenario: adaptive levels and move correlations for the estimate.</summary>
+    /// <param name="model">The scenario's collapse as a rare event.</param>
+    /// <param name="options">The options (particles of the pilot, level proportion, moves, seed); null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the pilot.</param>
+    /// <returns>The levels, correlations and the pilot's cost.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">Every particle's score is stuck at one level below the target, or more than <see cref="InputSplittingOptions.MaxLevels"/> levels were needed.</exception>
+    public static SplittingLevels Pilot(ScenarioSplitting model, InputSplittingOptions? options = null, CancellationToken cancellationToken = default)
+        => Pilot((IInputSplittingModel)model, options, cancellationToken);
+
+    /// <summary>The pilot run of any model on the random inputs (the coverage study's events, the tests' toy models).</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">The options (particles of the pilot, level proportion, moves, seed); null for the defaults.</param>
     /// <param name="cancellationToken">Stops the pilot.</param>
     /// <returns>The levels, correlations and the pilot's cost.</returns>
     /// <exception cref="ArgumentException">The options are invalid or the model's target is not finite.</exception>
     /// <exception cref="InvalidOperationException">Every particle's score is stuck at one level below the target, or more than <see cref="InputSplittingOptions.MaxLevels"/> levels were needed.</exception>
-    public static SplittingLevels Pilot(IInputSplittingModel model, InputSplittingOptions? options = null, CancellationToken cancellationToken = default)
+    internal static SplittingLevels Pilot(IInputSplittingModel model, InputSplittingOptions? options = null, CancellationToken cancellationToken = default)
     {
         (model, options) = Check(model, options);
         var population = new Population(model, options, options.PilotParticles, -1);
@@ -74,17 +84,30 @@ public static class InputSplitting
         return new SplittingLevels { Levels = levels, Correlations = correlations, Acceptance = acceptance, PilotEstimate = estimate, Paths = population.Paths, Shift = population.Shift(influential, model.Target) };
     }
 
-    /// <summary>Estimates the probability that a replication's score reaches <see cref="IInputSplittingModel.Target"/>.</summary>
+    /// <summary>Estimates the probability that a scenario's regime collapses within its horizon, a rare event.</summary>
+    /// <param name="model">The scenario's collapse as a rare event.</param>
+    /// <param name="options">Particles, runs, pilot, moves, seed, confidence; null for the defaults.</param>
+    /// <param name="levels">The pilot's levels (from <see cref="Pilot(ScenarioSplitting, InputSplittingOptions?, CancellationToken)"/> with the same options, for example read back when resuming); null to run the pilot.</param>
+    /// <param name="completed">Runs already done with the same options and levels: reused, not rerun.</param>
+    /// <param name="onRun">Called with each run as it finishes (to save it).</param>
+    /// <param name="cancellationToken">Stops the estimate; the runs passed to <paramref name="onRun"/> stand.</param>
+    /// <returns>The estimate with its interval; <see cref="SplittingResult.Levels"/> holds the levels.</returns>
+    /// <exception cref="ArgumentException">The options or the levels are invalid, or a completed run's index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The pilot failed.</exception>
+    public static SplittingResult Estimate(ScenarioSplitting model, InputSplittingOptions? options = null, SplittingLevels? levels = null, IEnumerable<SplittingRun>? completed = null, Action<SplittingRun>? onRun = null, CancellationToken cancellationToken = default)
+        => Estimate((IInputSplittingModel)model, options, levels, completed, onRun, cancellationToken);
+
+    /// <summary>Estimates the probability that a replication's score reaches <see cref="IInputSplittingModel.Target"/>, for any model on the random inputs.</summary>
     /// <param name="model">The model.</param>
     /// <param name="options">Particles, runs, pilot, moves, seed, confidence; null for the defaults.</param>
-    /// <param name="levels">The pilot's levels (from <see cref="Pilot"/> with the same options, for example read back when resuming); null to run the pilot.</param>
+    /// <param name="levels">The pilot's levels (from <see cref="Pilot(IInputSplittingModel, InputSplittingOptions?, CancellationToken)"/> with the same options, for example read back when resuming); null to run the pilot.</param>
     /// <param name="completed">Runs already done with the same options and levels: reused, not rerun.</param>
     /// <param name="onRun">Called with each run as it finishes (to save it).</param>
     /// <param name="cancellationToken">Stops the estimate; the runs passed to <paramref name="onRun"/> stand.</param>
     /// <returns>The estimate with its interval; <see cref="SplittingResult.Levels"/> holds the levels.</returns>
     /// <exception cref="ArgumentException">The options or the levels are invalid, the model's target is not finite, or a completed run's index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The pilot failed (see <see cref="Pilot"/>).</exception>
-    public static SplittingResult Estimate(IInputSplittingModel model, InputSplittingOptions? options = null, SplittingLevels? levels = null, IEnumerable<SplittingRun>? completed = null, Action<SplittingRun>? onRun = null, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The pilot failed (see <see cref="Pilot(IInputSplittingModel, InputSplittingOptions?, CancellationToken)"/>).</exception>
+    internal static SplittingResult Estimate(IInputSplittingModel model, InputSplittingOptions? options = null, SplittingLevels? levels = null, IEnumerable<SplittingRun>? completed = null, Action<SplittingRun>? onRun = null, CancellationToken cancellationToken = default)
     {
         (model, options) = Check(model, options);
         levels ??= Pilot(model, options, cancellationToken);

@@ -15,7 +15,7 @@ namespace SanctionsSim.RareEvents;
 /// is the product of the two collapse probabilities. The first scenario's cohesion draw is coordinate 0 of block 0,
 /// the second's coordinate 0 of block <see cref="SecondBlock"/>.
 /// </remarks>
-public sealed class JointCollapse : IInputSplittingModel
+internal sealed class JointCollapse : IInputSplittingModel
 {
     /// <summary>The first block the second scenario's replication reads.</summary>
     public const int SecondBlock = 5;

@@ -1,7 +1,7 @@
 namespace SanctionsSim.RareEvents;
 
 /// <summary>From step <see cref="Step"/> on, a path's draws come from <see cref="Key"/>.</summary>
-public readonly struct PathBranch : IEquatable<PathBranch>
+internal readonly struct PathBranch : IEquatable<PathBranch>
 {
     /// <summary>Creates a branch.</summary>
     /// <param name="step">The first step drawn from the key.</param>

@@ -8,11 +8,11 @@ namespace SanctionsSim.RareEvents;
 /// estimators' bias, error and cost (docs/rare-events.md, §Validation).
 /// </summary>
 /// <remarks>
-/// Seed s runs one pilot (<see cref="InputSplitting.Pilot"/>) and each method with that pilot's levels and shift, so the
+/// Seed s runs one pilot (<see cref="InputSplitting.Pilot(ScenarioSplitting, InputSplittingOptions?, CancellationToken)"/>) and each method with that pilot's levels and shift, so the
 /// methods are compared on the same pilot; each method's cost counts the pilot in full. Seed s is
 /// <c>options.Seed + s</c>, s = 0 … seeds − 1.
 /// </remarks>
-public static class RareEventCoverage
+internal static class RareEventCoverage
 {
     /// <summary>Runs the study.</summary>
     /// <param name="model">The model.</param>

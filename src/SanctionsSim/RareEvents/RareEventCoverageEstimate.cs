@@ -3,7 +3,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.RareEvents;
 
 /// <summary>One estimate of a <see cref="RareEventCoverage"/> study.</summary>
-public sealed record RareEventCoverageEstimate
+internal sealed record RareEventCoverageEstimate
 {
     /// <summary>The method.</summary>
     public required InputSplittingMethod Method { get; init; }

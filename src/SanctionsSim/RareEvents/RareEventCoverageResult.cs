@@ -3,7 +3,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.RareEvents;
 
 /// <summary>The result of a <see cref="RareEventCoverage"/> study.</summary>
-public sealed record RareEventCoverageResult
+internal sealed record RareEventCoverageResult
 {
     /// <summary>The probability the intervals should cover.</summary>
     public required double Reference { get; init; }

@@ -3,7 +3,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.RareEvents;
 
 /// <summary>One method's results in a <see cref="RareEventCoverage"/> study.</summary>
-public sealed record RareEventCoverageRow
+internal sealed record RareEventCoverageRow
 {
     /// <summary>The method.</summary>
     public required InputSplittingMethod Method { get; init; }

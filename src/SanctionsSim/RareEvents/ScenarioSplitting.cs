@@ -39,10 +39,18 @@ public sealed class ScenarioSplitting : ISplittingModel, IInputSplittingModel
     public double Target => 1.0;
 
     /// <inheritdoc />
-    public ISplittingPath CreatePath() => new Path(_plan);
+    ISplittingPath ISplittingModel.CreatePath() => CreatePath();
+
+    /// <summary>Creates one path's reusable state for adaptive multilevel splitting.</summary>
+    /// <returns>A new path.</returns>
+    internal ISplittingPath CreatePath() => new Path(_plan);
 
     /// <inheritdoc />
-    public IInputSplittingPath CreateInputPath() => new InputPath(_plan);
+    IInputSplittingPath IInputSplittingModel.CreateInputPath() => CreateInputPath();
+
+    /// <summary>Creates one particle's reusable state for splitting on the random inputs.</summary>
+    /// <returns>A new path.</returns>
+    internal IInputSplittingPath CreateInputPath() => new InputPath(_plan);
 
     private sealed class InputPath(SimulationPlan plan) : IInputSplittingPath
     {

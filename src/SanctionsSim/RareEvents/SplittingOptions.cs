@@ -4,7 +4,7 @@ using SanctionsSim.Validation;
 namespace SanctionsSim.RareEvents;
 
 /// <summary>Options of adaptive multilevel splitting (<see cref="AdaptiveMultilevelSplitting"/>).</summary>
-public sealed class SplittingOptions
+internal sealed class SplittingOptions
 {
     /// <summary>Paths per splitting run (n). Default 200; range [2, 1,000,000].</summary>
     public int Particles { get; set; } = 200;

@@ -21,7 +21,7 @@ namespace SanctionsSim.Scorecard;
 /// <see cref="OutcomeForecast.Floor"/>. The structure is not recalibrated at each point: the question is whether
 /// the scores move with the constants at the posterior, not what a calibration conditional on them would find.
 /// </remarks>
-public static class ConstantSensitivity
+internal static class ConstantSensitivity
 {
     private static readonly int TypeCount = Enum.GetValues<OutcomeType>().Length;
 

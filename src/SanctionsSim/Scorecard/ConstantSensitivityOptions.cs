@@ -4,7 +4,7 @@ using SanctionsSim.Validation;
 namespace SanctionsSim.Scorecard;
 
 /// <summary>Settings of <see cref="ConstantSensitivity"/>.</summary>
-public sealed class ConstantSensitivityOptions
+internal sealed class ConstantSensitivityOptions
 {
     /// <summary>N, the rows of each Saltelli sample matrix: the design has N · (k + 2) points for k constants.</summary>
     /// <value>The default value is 32. Range: 16 to 100,000.</value>

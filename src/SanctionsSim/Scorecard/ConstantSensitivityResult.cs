@@ -4,7 +4,7 @@ namespace SanctionsSim.Scorecard;
 
 /// <summary>The result of <see cref="ConstantSensitivity"/>: how much of the variation of the case base's scores each constant explains.</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record ConstantSensitivityResult
+internal sealed record ConstantSensitivityResult
 {
     /// <summary>The constants varied, in design order.</summary>
     public required IReadOnlyList<PayoffConstant> Constants { get; init; }

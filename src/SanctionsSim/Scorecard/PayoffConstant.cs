@@ -7,7 +7,7 @@ namespace SanctionsSim.Scorecard;
 /// factor in <see cref="ConstantSensitivity"/> to see whether the held-out scores depend on it (issue #26 item 4).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record PayoffConstant
+internal sealed record PayoffConstant
 {
     /// <summary>A short name, for example <c>purgeCost</c>.</summary>
     public required string Name { get; init; }

@@ -4,7 +4,7 @@ namespace SanctionsSim.Scorecard;
 /// The fixed constants that set the payoff scale of an officer's choice or the collapse rule (docs/model.md,
 /// §Constants): none is calibrated; <see cref="ConstantSensitivity"/> measures whether the held-out scores depend on them.
 /// </summary>
-public static class PayoffConstants
+internal static class PayoffConstants
 {
     /// <summary>Every constant, each varied by a factor of ½ to 2 around the case's value (the critical share by 0.6 to 1.5, so that it stays a share).</summary>
     public static IReadOnlyList<PayoffConstant> All { get; } =

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Simulation;
 
 /// <summary>Which kernel evaluates the officers' weekly decisions. Both give bit-identical results; the vector one is about twice as fast where 256-bit vectors are accelerated.</summary>
-public enum DecisionKernelMode
+internal enum DecisionKernelMode
 {
     /// <summary>The vector kernel where the hardware accelerates it, else the scalar one; the environment variable <c>SANCTIONSSIM_DECISION_KERNEL</c> (<c>scalar</c> or <c>vector</c>) overrides the choice.</summary>
     Auto = 0,

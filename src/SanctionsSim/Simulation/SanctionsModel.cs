@@ -27,10 +27,19 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     /// <summary>Validates and compiles a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary (memory grows with the number of runs; off by default, so memory stays flat).</param>
+    /// <exception cref="Model.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
+    public SanctionsModel(Scenario scenario, bool recordRuns = false)
+        : this(scenario, DecisionKernelMode.Auto, recordRuns)
+    {
+    }
+
+    /// <summary>Validates and compiles a scenario for a chosen decision kernel (the tests and benchmarks compare them; users set <c>SANCTIONSSIM_DECISION_KERNEL</c>).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary.</param>
     /// <param name="kernel">Which kernel evaluates the weekly decisions (bit-identical results either way; <see cref="DecisionKernelMode.Auto"/> picks the fastest the hardware supports).</param>
     /// <exception cref="Model.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kernel"/> is not a defined mode.</exception>
-    public SanctionsModel(Scenario scenario, bool recordRuns = false, DecisionKernelMode kernel = DecisionKernelMode.Auto)
+    internal SanctionsModel(Scenario scenario, DecisionKernelMode kernel, bool recordRuns = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (!Enum.IsDefined(kernel))
@@ -50,7 +59,7 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public int OfficerCount => _plan.OfficerCount;
 
     /// <summary>The decision kernel the replications use (<see cref="DecisionKernelMode.Scalar"/> or <see cref="DecisionKernelMode.Vector"/>).</summary>
-    public DecisionKernelMode Kernel => _kernel;
+    internal DecisionKernelMode Kernel => _kernel;
 
     internal SimulationPlan Plan => _plan;
 
@@ -105,10 +114,18 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     }
 
     /// <inheritdoc />
-    public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
+    IReplicationWorker<SanctionsSummary> IMonteCarloExperiment<SanctionsSummary>.CreateWorker() => CreateWorker();
+
+    /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
+    /// <returns>A new worker.</returns>
+    internal IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    public SanctionsSummary CreateSummary()
+    SanctionsSummary IMonteCarloExperiment<SanctionsSummary>.CreateSummary() => CreateSummary();
+
+    /// <summary>Creates an empty summary.</summary>
+    /// <returns>A summary of zero replications.</returns>
+    internal SanctionsSummary CreateSummary()
         => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns, _plan.CriticalShare,
                new AgentPathSummary(_plan.AgentSeries.Names, _plan.AgentSeries.Upper, _plan.AgentSeries.TotalNames, _plan.Weeks));
 

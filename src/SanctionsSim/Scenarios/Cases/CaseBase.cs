@@ -7,7 +7,7 @@ namespace SanctionsSim.Scenarios.Cases;
 /// frozen coding rules (docs/cases.md lists them with their facts and sources, docs/coding-rules.md the rules).
 /// </summary>
 /// <threadsafety>Thread-safe; the cases are read once.</threadsafety>
-public static class CaseBase
+internal static class CaseBase
 {
     private const string Prefix = "SanctionsSim.Cases.Data.";
     private static readonly Lazy<IReadOnlyList<CaseFile>> Cases = new(Load);

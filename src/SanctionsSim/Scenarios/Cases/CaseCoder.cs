@@ -10,7 +10,7 @@ namespace SanctionsSim.Scenarios.Cases;
 /// Applies a version of the coding rules to a case's facts (docs/coding-rules.md): the one place where facts become
 /// numbers. Each step names its rule; the rules' numbers come from the rules file, never from this code.
 /// </summary>
-public static class CaseCoder
+internal static class CaseCoder
 {
     /// <summary>Codes a case's facts under a version of the rules.</summary>
     /// <param name="facts">The facts (the <c>facts</c> object of a case file).</param>

@@ -13,7 +13,7 @@ namespace SanctionsSim.Scenarios.Cases;
 /// user's own case uses the same format, with or without facts (without, it is not checked against the rules).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class CaseFile
+internal sealed class CaseFile
 {
     private static readonly string[] Fields = ["name", "title", "outcome", "rulesVersion", "scenario", "ranges", "observation", "facts"];
     private static readonly string[] ObservationFields = ["outcomeType", "outcomeWeek", "collapsed", "collapseWeek", "earlyGeneralDefections", "generalsDefected", "defectedShare", "earlyLowRankCrossings", "lowRankCrossings", "ranges", "source"];

@@ -4,7 +4,7 @@ namespace SanctionsSim.Scenarios.Cases;
 
 /// <summary>What the coding rules make of a case's facts: the scenario, the ranges drawn per replication and the observation.</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record CodedCase
+internal sealed record CodedCase
 {
     /// <summary>The scenario at the facts' best estimates.</summary>
     public required Scenario Scenario { get; init; }

@@ -2,7 +2,7 @@ namespace SanctionsSim.Scenarios.Cases;
 
 /// <summary>One coding rule: which fact it reads, which scenario field it sets, the code, its constants and the literature behind it (docs/coding-rules.md).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record CodingRule
+internal sealed record CodingRule
 {
     /// <summary>The rule's identifier, for example <c>PR1</c>.</summary>
     public required string Id { get; init; }

@@ -9,7 +9,7 @@ namespace SanctionsSim.Scenarios.Cases;
 /// (<c>coding-rules.v{version}.json</c>); a case names the version it was coded with. docs/coding-rules.md.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class CodingRules
+internal sealed class CodingRules
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CodingRules>> Versions = new(Load);
     private readonly Dictionary<string, CodingRule> _byId;

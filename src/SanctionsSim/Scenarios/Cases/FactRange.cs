@@ -5,7 +5,7 @@ namespace SanctionsSim.Scenarios.Cases;
 /// [<see cref="Low"/>, <see cref="High"/>] with its mode at <see cref="Mode"/> (coding rule D1).
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record FactRange
+internal sealed record FactRange
 {
     /// <summary>The field's JSON path in the scenario, for example <c>$.factions[0].troops</c>.</summary>
     public required string Path { get; init; }
