@@ -10,7 +10,7 @@ namespace SanctionsSim.IO.Batches;
 /// A process killed at any moment resumes from the last checkpoint and ends with exactly the results of an
 /// uninterrupted run, because summaries merge exactly and replication i depends only on (seed, i).
 /// </summary>
-public static class CheckpointedBatch
+internal static class CheckpointedBatch
 {
     /// <summary>The merged summary's file.</summary>
     public const string DataFile = "checkpoint.bin";

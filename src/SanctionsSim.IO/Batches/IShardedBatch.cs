@@ -9,7 +9,7 @@ namespace SanctionsSim.IO.Batches;
 /// </summary>
 /// <typeparam name="TSummary">The summary of a range of items.</typeparam>
 /// <remarks>A shard is a pure function of (the batch, its range): item i depends only on the batch's seed and i.</remarks>
-public interface IShardedBatch<TSummary>
+internal interface IShardedBatch<TSummary>
     where TSummary : class, IMergeableSummary<TSummary>
 {
     /// <summary>What the items are, for messages: "replications" or "points".</summary>

@@ -4,7 +4,7 @@ using SanctionsSim.Simulation;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>The sharded batches of the library's experiments.</summary>
-public static class MonteCarloBatch
+internal static class MonteCarloBatch
 {
     /// <summary>A batch of a model (a scenario's replications).</summary>
     /// <param name="model">The model.</param>

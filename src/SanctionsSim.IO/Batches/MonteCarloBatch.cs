@@ -10,7 +10,7 @@ namespace SanctionsSim.IO.Batches;
 /// <param name="confidence">The confidence level of the intervals.</param>
 /// <param name="read">Reads a summary of this experiment (for example <see cref="SanctionsModel.ReadSummary"/>).</param>
 /// <param name="write">Writes a summary (for example <see cref="SanctionsSummary.WriteTo"/>).</param>
-public sealed class MonteCarloBatch<TSummary>(IMonteCarloExperiment<TSummary> experiment, ulong seed, double confidence, Func<Stream, TSummary> read, Action<TSummary, Stream> write) : IShardedBatch<TSummary>
+internal sealed class MonteCarloBatch<TSummary>(IMonteCarloExperiment<TSummary> experiment, ulong seed, double confidence, Func<Stream, TSummary> read, Action<TSummary, Stream> write) : IShardedBatch<TSummary>
     where TSummary : class, IMergeableSummary<TSummary>
 {
     /// <summary>The experiment.</summary>

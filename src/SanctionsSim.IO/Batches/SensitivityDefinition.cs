@@ -7,7 +7,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>A resolved sensitivity analysis of a scenario: enough to build it again anywhere (a plan stores it as JSON).</summary>
-public sealed record SensitivityDefinition
+internal sealed record SensitivityDefinition
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 

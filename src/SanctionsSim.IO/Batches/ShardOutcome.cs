@@ -1,7 +1,7 @@
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>What <see cref="ShardPlan.RunShard"/> did.</summary>
-public enum ShardOutcome
+internal enum ShardOutcome
 {
     /// <summary>The shard ran and its file is written.</summary>
     Written,

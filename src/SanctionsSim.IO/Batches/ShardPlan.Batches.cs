@@ -4,7 +4,7 @@ using SanctionsSim.Simulation;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>The batches a plan describes, built again from plan.json anywhere.</summary>
-public sealed partial class ShardPlan
+internal sealed partial class ShardPlan
 {
     /// <summary>The batch of a planned <c>run</c>: the scenario's replications (at the medians).</summary>
     /// <returns>The batch.</returns>

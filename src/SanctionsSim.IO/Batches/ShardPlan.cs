@@ -16,7 +16,7 @@ namespace SanctionsSim.IO.Batches;
 /// indexed jobs, HTCondor); the merge reads them one at a time into the total, which is the batch of one machine bit
 /// for bit, because a shard is a pure function of (plan, range) and summaries merge exactly.
 /// </summary>
-public sealed partial class ShardPlan
+internal sealed partial class ShardPlan
 {
     /// <summary>The plan's file in its folder.</summary>
     public const string FileName = "plan.json";

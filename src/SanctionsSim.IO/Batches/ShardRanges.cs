@@ -1,7 +1,7 @@
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>How a batch's items are split into shards: <c>k</c> contiguous ranges of (almost) equal length, the same split for a plan's files and an Orleans run.</summary>
-public static class ShardRanges
+internal static class ShardRanges
 {
     /// <summary>Splits <paramref name="count"/> items into <paramref name="shards"/> contiguous ranges: shard i holds items [count·i/k, count·(i+1)/k).</summary>
     /// <param name="count">The items (at least 0).</param>

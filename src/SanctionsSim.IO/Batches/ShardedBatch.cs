@@ -3,7 +3,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>Shards in memory: what a shard sends over the wire (its summary's bytes), and the merge of such shards.</summary>
-public static class ShardedBatch
+internal static class ShardedBatch
 {
     /// <summary>Runs a shard and returns its summary's bytes (<see cref="IShardedBatch{TSummary}.Write"/>).</summary>
     /// <typeparam name="TSummary">The batch's summary.</typeparam>

@@ -4,7 +4,7 @@ namespace SanctionsSim.IO.Batches;
 
 /// <summary>A sweep sharded by design points: a shard runs points [first, first + count).</summary>
 /// <param name="build">Builds the sweep on a number of threads.</param>
-public sealed class SweepBatch(Func<int, Sweep> build) : IShardedBatch<SweepPointSet>
+internal sealed class SweepBatch(Func<int, Sweep> build) : IShardedBatch<SweepPointSet>
 {
     /// <inheritdoc />
     public string Unit => "points";

@@ -7,7 +7,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>A resolved sweep: enough to build it again anywhere (a plan stores it as JSON).</summary>
-public sealed record SweepDefinition
+internal sealed record SweepDefinition
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 

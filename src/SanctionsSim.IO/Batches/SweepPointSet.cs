@@ -5,7 +5,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.IO.Batches;
 
 /// <summary>The design points a shard of a sweep ran: a summary that merges by taking the union (points are kept in index order).</summary>
-public sealed class SweepPointSet : IMergeableSummary<SweepPointSet>
+internal sealed class SweepPointSet : IMergeableSummary<SweepPointSet>
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly SortedList<long, SweepPoint> _points = [];

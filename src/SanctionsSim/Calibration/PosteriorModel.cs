@@ -35,7 +35,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="recordRuns">Keep one record per replication in the summary.</param>
     /// <returns>The experiment.</returns>
     /// <exception cref="ScenarioValidationException">The scenario, or the scenario with some particle's structure, is invalid.</exception>
-    public static IMonteCarloExperiment<SanctionsSummary> Create(Scenario scenario, Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null, bool recordRuns = false)
+    internal static IMonteCarloExperiment<SanctionsSummary> Create(Scenario scenario, Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null, bool recordRuns = false)
         => factRanges is { Count: > 0 } ? new FactRangeModel(scenario, factRanges, posterior, recordRuns)
             : posterior is not null ? new PosteriorModel(scenario, posterior, recordRuns)
             : new SanctionsModel(scenario, recordRuns);

@@ -1,3 +1,4 @@
+using SanctionsSim.Simulation;
 using System.Text.RegularExpressions;
 
 namespace SanctionsSim.Tests.Consistency;
