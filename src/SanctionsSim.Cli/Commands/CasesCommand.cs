@@ -18,7 +18,7 @@ internal static class CasesCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = Common.Format("table", "json");
         var command = new Command("cases", "The historical case base: every case with its outcome type, week 0, regime type and sources (docs/cases.md). Run one with run --preset NAME.") { format };
         command.SetAction(async (parse, token) =>
         {

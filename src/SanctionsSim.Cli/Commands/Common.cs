@@ -31,11 +31,16 @@ internal static class Common
         DefaultValueFactory = _ => -1,
     };
 
-    public static Option<string> Format() => new Option<string>("--format", "-f")
+    /// <summary>The <c>--format</c> option, default <c>table</c>, accepting <paramref name="formats"/> (table, json and csv if none are given).</summary>
+    public static Option<string> Format(params string[] formats)
     {
-        Description = "Output format: table, json or csv.",
-        DefaultValueFactory = _ => "table",
-    }.AcceptOnlyFromAmong("table", "json", "csv");
+        string[] accepted = formats.Length > 0 ? formats : ["table", "json", "csv"];
+        return new Option<string>("--format", "-f")
+        {
+            Description = $"Output format: {string.Join(", ", accepted[..^1])} or {accepted[^1]}.",
+            DefaultValueFactory = _ => "table",
+        }.AcceptOnlyFromAmong(accepted);
+    }
 
     public static Option<DirectoryInfo?> Out() => new("--out", "-o")
     {

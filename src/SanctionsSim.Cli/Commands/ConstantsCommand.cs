@@ -24,7 +24,7 @@ internal static class ConstantsCommand
         posterior.Description = "The posterior the runs draw their structure from: 'default' (the shipped one, the default) or a posterior.json.";
         var seed = Common.Seed();
         var threads = Common.Threads();
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = Common.Format("table", "json");
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write constants.json and constants.md into this folder." };
         var command = new Command("constants", "Whether the fixed constants that set the payoff scale (purge cost, reprisal severity, gain, prosecution, ψ, χ, the critical share) matter: Sobol indices of the case base's Brier and log scores over their factors.")
         {

@@ -30,7 +30,7 @@ internal static class MisfitCommand
         var generations = new Option<int>("--generations") { Description = "Generations of each recalibration.", DefaultValueFactory = _ => 3 };
         var seed = Common.Seed();
         var threads = Common.Threads();
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = Common.Format("table", "json");
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write misfit.json and misfit.md into this folder." };
         var command = new Command("misfit", "Where the calibration misfits the cases: each case's and each observation's share of the distance at a posterior, posterior predictive p-values, and the posterior under other outcome weights or without each case's worst observation.")
         {

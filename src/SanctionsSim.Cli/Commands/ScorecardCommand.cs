@@ -28,7 +28,7 @@ internal static class ScorecardCommand
         var highCommand = new Option<bool>("--high-command") { Description = "Switch the high command on in every case (a structural switch, all cases alike)." };
         var seed = Common.Seed();
         var threads = Common.Threads();
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = Common.Format("table", "json");
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write scorecard.json, forecasts.csv, scorecard.md and the reliability chart into this folder." };
         var command = new Command("scorecard", "Cross-validate the model's forecasts of how each historical case ended against the base rate, 'the regime survives' and a logistic regression on the coded facts: Brier and log scores, accuracy, reliability.")
         {
