@@ -13,7 +13,7 @@ public class OutcomeOutputTests : CliFolderTest
     /// <summary>zimbabwe-2017 with the high command on, as a scenario file.</summary>
     private string Zimbabwe()
     {
-        var s = Presets.Get("zimbabwe-2017");
+        var s = TestStructure.Preset("zimbabwe-2017"); // the six-case structure: every ending occurs
         string path = Path.Combine(Folder, "zimbabwe.json");
         File.WriteAllText(path, ScenarioJson.Write(s with { HighCommand = s.HighCommand with { Enabled = true } }));
         return path;
