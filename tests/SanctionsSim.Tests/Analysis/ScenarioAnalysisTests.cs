@@ -65,7 +65,7 @@ public class ScenarioAnalysisTests
         {
             var options = new TippingOptions { Points = 9, Bootstrap = 300, MonteCarlo = new MonteCarloOptions { Replications = 60, Seed = 5 } };
             var lever = ExperimentParameter.Uniform("coalition.us.amnesty.credibility", 0.2, 1);
-            var scenario = Presets.Get("venezuela-2019-amnesty");
+            var scenario = TestStructure.Preset("venezuela-2019-amnesty"); // a structure at which the credibility tips the regime
             TippingResult result;
             using (var store = new SweepDirectory(folder))
             {

@@ -177,7 +177,7 @@ public class CliTests
     [Test]
     public async Task Compare_TwoPresets_ReportsPairedEffects()
     {
-        var (code, output, error) = await Run("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40", "--format", "json");
+        var (code, output, error) = await Run(TestStructure.Cli("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40", "--format", "json")); // the six-case structure: the amnesty must move the estimate
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
         json["commonRandomNumbers"]!.GetValue<bool>().ShouldBeTrue();
@@ -362,7 +362,7 @@ public class SensitivityCliTests
     public async Task Run_ByDefault_WithTheHighCommandOn_SaysHowTheRunsEnded()
     {
         string example = Path.Combine(SanctionsSim.Tests.Simulation.VenezuelaPresetTests.RepositoryRoot(), "docs", "examples", "zimbabwe-2017-high-command.json");
-        var (code, output, _) = await Invoke("run", example, "--runs", "100", "--seed", "4");
+        var (code, output, _) = await Invoke(TestStructure.Cli("run", example, "--runs", "100", "--seed", "4")); // the six-case structure: both endings occur
         code.ShouldBe(0);
         output.ShouldContain("  of which: removed by the high command");
         output.ShouldContain("  of which: collapse by defection");
@@ -373,7 +373,7 @@ public class SensitivityCliTests
     public async Task Run_WithDetail_StartsWithAVerdictInWords_AndExplainsItsTerms()
     {
         // golden text updated deliberately: --detail prints the tables the plain run printed before issue #29
-        var (code, output, _) = await Invoke("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--detail", "--explain");
+        var (code, output, _) = await Invoke(TestStructure.Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--detail", "--explain")); // the six-case structure: the regime falls, the terms are explained
         code.ShouldBe(0);
         output.ShouldStartWith("In 60 simulated runs of 52 weeks of 'venezuela-2019-amnesty', the regime fell in ");
         output.ShouldContain("95 % interval");

@@ -95,7 +95,7 @@ public class ExperimentCommandTests
     [Test]
     public async Task Tipping_Json_HasTheCurveAndTheCrossing()
     {
-        var (code, output, error) = await Run("tipping", "--preset", "venezuela-2019-amnesty", "--param", "coalition.us.amnesty.credibility=0.2:1", "--points", "5", "--runs", "40", "--bootstrap", "100", "--format", "json", "--structure", "medians"); // at the medians, where the crossing this test reads lies (#27 item 1)
+        var (code, output, error) = await Run("tipping", TestStructure.PresetFile(_folder, "venezuela-2019-amnesty"), "--param", "coalition.us.amnesty.credibility=0.2:1", "--points", "5", "--runs", "40", "--bootstrap", "100", "--format", "json", "--structure", "medians"); // at the six-case medians (TestStructure), where the crossing this test reads lies (#27 item 1)
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
         json["curve"]!.AsArray().Count.ShouldBe(5);

@@ -158,7 +158,7 @@ public partial class FirstHourDefectTests : CliFolderTest
     [Test]
     public async Task D6_CompareGivesDifferencesInPercentagePoints()
     {
-        var (code, output, _) = await Run("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40");
+        var (code, output, _) = await Run(TestStructure.Cli("compare", "venezuela-2019", "venezuela-2019-amnesty", "--runs", "40")); // the six-case structure: a difference to print
         code.ShouldBe(0);
         output.ShouldContain(" pp");
         string results = string.Join('\n', output.Split('\n').Where(l => !l.StartsWith("pp: ", StringComparison.Ordinal))); // the note explaining pp contrasts it with a relative change in %

@@ -9,8 +9,8 @@ public class OptimizeCommandTests : CliFolderTest
     [Test]
     public async Task Optimize_FindsAPackage_AndConfirmsItOnFreshRandomNumbers()
     {
-        var (code, output, error) = await Run("optimize", "--preset", "venezuela-2019", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--target", "0.3",
-            "--candidates", "4", "--runs", "10", "--rounds", "2", "--confirm", "40", "--seed", "3", "--format", "json", "--out", Folder);
+        var (code, output, error) = await Run(TestStructure.Cli("optimize", "--preset", "venezuela-2019", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--target", "0.3",
+            "--candidates", "4", "--runs", "10", "--rounds", "2", "--confirm", "40", "--seed", "3", "--format", "json", "--out", Folder)); // the six-case posterior: the target is reachable
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
         var confirmation = json["confirmation"]!;
@@ -25,7 +25,7 @@ public class OptimizeCommandTests : CliFolderTest
     public async Task AnInterruptedSearch_Resumes_ToTheResultOfAnUninterruptedOne()
     {
         string[] args = ["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:1", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200",
-            "--cost", "senderCost + 0.5*coalition.us.amnesty.credibility", "--target", "0.5", "--candidates", "4", "--runs", "6", "--rounds", "3", "--confirm", "20", "--seed", "5", "--format", "json"];
+            "--cost", "senderCost + 0.5*coalition.us.amnesty.credibility", "--target", "0.5", "--candidates", "4", "--runs", "6", "--rounds", "3", "--confirm", "20", "--seed", "5", "--format", "json", "--posterior", TestStructure.SixCasePosteriorFile]; // the six-case posterior: the target is reachable
         string whole = Path.Combine(Folder, "whole"), cut = Path.Combine(Folder, "cut");
         var uninterrupted = await Run([.. args, "--out", whole]);
         uninterrupted.Code.ShouldBe(0, uninterrupted.Error);

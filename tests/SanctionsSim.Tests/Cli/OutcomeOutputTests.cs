@@ -13,7 +13,7 @@ public class OutcomeOutputTests : CliFolderTest
     /// <summary>zimbabwe-2017 with the high command on, as a scenario file.</summary>
     private string Zimbabwe()
     {
-        var s = Presets.Get("zimbabwe-2017");
+        var s = TestStructure.Preset("zimbabwe-2017"); // the six-case structure: every ending occurs
         string path = Path.Combine(Folder, "zimbabwe.json");
         File.WriteAllText(path, ScenarioJson.Write(s with { HighCommand = s.HighCommand with { Enabled = true } }));
         return path;
@@ -22,7 +22,7 @@ public class OutcomeOutputTests : CliFolderTest
     [Test]
     public async Task Run_Json_HasEachOutcome_WithItsProbabilityAndWeeks_AndSaysWhatCollapseMeans()
     {
-        var (code, output, error) = await Run("run", Zimbabwe(), "--runs", "200", "--seed", "4", "--format", "json");
+        var (code, output, error) = await Run(TestStructure.Cli("run", Zimbabwe(), "--runs", "200", "--seed", "4", "--format", "json"));
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
         json["collapseProbability"]!["note"]!.GetValue<string>().ShouldContain("the ruler is gone");
@@ -46,7 +46,7 @@ public class OutcomeOutputTests : CliFolderTest
     {
         string dir = Path.Combine(Folder, "out");
         string report = Path.Combine(Folder, "report.html");
-        var (code, output, error) = await Run("run", Zimbabwe(), "--runs", "100", "--seed", "4", "--out", dir, "--report", report, "--detail"); // the outcome rows are in the detail table (issue #29: the plain run shows the verdict and five numbers)
+        var (code, output, error) = await Run(TestStructure.Cli("run", Zimbabwe(), "--runs", "100", "--seed", "4", "--out", dir, "--report", report, "--detail")); // the outcome rows are in the detail table (issue #29: the plain run shows the verdict and five numbers)
         code.ShouldBe(0, error);
         foreach (string row in new[] { "outcome: survived", "outcome: removed by the high command", "outcome: collapse by defection", "outcome: split", "high-command moves launched" })
         {

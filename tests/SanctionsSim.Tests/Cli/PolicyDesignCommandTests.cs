@@ -10,7 +10,7 @@ public class PolicyDesignCommandTests : CliFolderTest
     public async Task Robust_RanksTheArms_AndItsParticlesFeedDiscover()
     {
         string dir = Path.Combine(Folder, "robust");
-        var (code, output, error) = await Run("robust", "venezuela-2019", "venezuela-2019-contact", "--particles", "40", "--runs", "10", "--seed", "3", "--out", dir, "--format", "json");
+        var (code, output, error) = await Run(TestStructure.Cli("robust", "venezuela-2019", "venezuela-2019-contact", "--particles", "40", "--runs", "10", "--seed", "3", "--out", dir, "--format", "json")); // the six-case posterior: particles on both sides of 0.5
         code.ShouldBe(0, error);
         var arms = JsonNode.Parse(output)!["arms"]!.AsArray();
         arms.Select(a => (int)a!["rank"]!).ShouldBe([1, 2]);
@@ -55,7 +55,7 @@ public class PolicyDesignCommandTests : CliFolderTest
     public async Task Discover_ReadsASweepFolder_WithItsLeversAsTheInputs()
     {
         string sweep = Path.Combine(Folder, "sweep");
-        (await Run("sweep", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:1", "--param", "patrons.russia.oilPurchaseShare=0:0.6", "--points", "24", "--runs", "6", "--seed", "2", "--out", sweep)).Code.ShouldBe(0);
+        (await Run(TestStructure.Cli("sweep", "--preset", "venezuela-2019", "--param", "coalition.us.amnesty.credibility=0:1", "--param", "patrons.russia.oilPurchaseShare=0:0.6", "--points", "24", "--runs", "6", "--seed", "2", "--out", sweep))).Code.ShouldBe(0); // the six-case posterior: points on both sides of 0.5
         var (code, output, error) = await Run("discover", sweep, "--where", "collapseProbability<0.5", "--format", "json");
         code.ShouldBe(0, error);
         var limits = JsonNode.Parse(output)!["trajectory"]!.AsArray().SelectMany(b => b!["limits"]!.AsArray()).Select(l => (string)l!["input"]!).Distinct().ToArray();

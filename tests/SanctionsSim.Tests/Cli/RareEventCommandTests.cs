@@ -4,12 +4,13 @@ using SanctionsSim.Cli;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>run --rare-event</c>: the estimate with its interval, resumable from its folder, and bad input named with exit 2.</summary>
+/// <remarks>The runs use venezuela-2019 at the six-case structure (<see cref="TestStructure"/>), where the rare event can happen: they test the estimators, not the shipped posterior.</remarks>
 public class RareEventCommandTests : CliFolderTest
 {
     [Test]
     public async Task RareEvent_PrintsTheEstimateWithItsInterval_AndAResumedRunGivesTheSameJson()
     {
-        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
         var (code, output, error) = await Run(args);
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
@@ -27,9 +28,9 @@ public class RareEventCommandTests : CliFolderTest
         (await Run([.. args, "--out", out1])).Error.ShouldContain("pass --resume");
         (await Run([.. args, "--out", out1, "--resume"])).Output.ShouldBe(output);
         File.ReadAllText(Path.Combine(out1, "rare-event.json")).ShouldBe(output);
-        (await Run(["run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
+        (await Run(["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
 
-        var table = await Run("run", "--preset", "venezuela-2019", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
+        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
         table.Output.ShouldContain("adaptive multilevel splitting");
         table.Output.ShouldContain("plain Monte Carlo for the same error");
     }
@@ -64,7 +65,7 @@ public class RareEventCommandTests : CliFolderTest
     public async Task RareEvent_WhenNoRunReachesTheTarget_SaysSoInsteadOfPretendingZeroIsAnEstimate()
     {
         // a collapse within one week: the pilot climbs to it, but two runs of 20 particles never get there
-        string[] args = ["run", "--preset", "venezuela-2019", "--weeks", "1", "--rare-event", "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "1", "--rare-event", "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
         var table = await Run(args);
         table.Code.ShouldBe(0, table.Error);
         string text = string.Join(' ', table.Output.Split('\n', StringSplitOptions.TrimEntries)); // the console wraps long lines
@@ -79,7 +80,7 @@ public class RareEventCommandTests : CliFolderTest
     [TestCase("splitting")]
     public async Task RareEventOnTheInputs_SavesItsPilot_AndResumesToTheSameJson(string method)
     {
-        string[] args = ["run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];
         var (code, output, error) = await Run(args);
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
@@ -110,7 +111,7 @@ public class RareEventCommandTests : CliFolderTest
         damaged.Code.ShouldBe(CliApp.BadInput);
         damaged.Error.ShouldContain("pilot.json is damaged");
 
-        var table = await Run("run", "--preset", "venezuela-2019", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail");
+        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail");
         table.Output.ShouldContain("pilot: levels of the score");
         if (method == "importance")
         {

@@ -125,12 +125,13 @@ public class StructureChoiceTests : CliFolderTest
     [Test]
     public async Task Optimize_RecordsTheStructure()
     {
-        string[] args = ["optimize", "--preset", "venezuela-2019", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--target", "0.3",
+        // the six-case structure (TestStructure), where the target is reachable: a posterior file, then that file's medians
+        string[] args = ["optimize", "--param", "coalition.us.contactCampaign.reachPerWeek=0:200", "--target", "0.3",
             "--candidates", "4", "--runs", "10", "--rounds", "1", "--confirm", "20", "--seed", "3", "--format", "json"];
-        var (code, output, error) = await Run(args);
+        var (code, output, error) = await Run(TestStructure.Cli([.. args, "--preset", "venezuela-2019"]));
         code.ShouldBe(0, error);
-        JsonNode.Parse(output)!["structure"]!["hash"]!.GetValue<string>().ShouldBe(Posterior.Default.Hash);
-        (code, output, error) = await Run([.. args, "--structure", "medians"]);
+        JsonNode.Parse(output)!["structure"]!["hash"]!.GetValue<string>().ShouldBe(TestStructure.SixCasePosterior().Hash);
+        (code, output, error) = await Run([.. args, TestStructure.PresetFile(Folder, "venezuela-2019"), "--structure", "medians"]);
         code.ShouldBe(0, error);
         JsonNode.Parse(output)!["structure"]!["source"]!.GetValue<string>().ShouldBe("medians");
     }

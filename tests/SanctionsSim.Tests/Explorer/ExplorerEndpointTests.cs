@@ -101,7 +101,9 @@ public sealed class ExplorerEndpointTests
     [Test]
     public async Task Estimate_StreamsNarrowingIntervals_AndEndsWithExactlyTheComparisonOfThoseRuns()
     {
-        var body = new JsonObject { ["preset"] = "venezuela-2019", ["levers"] = new JsonObject { ["coalition.us.amnesty.credibility"] = 0.9 }, ["runs"] = 300, ["seed"] = 7 };
+        // the preset at the six-case structure (TestStructure), sent as a scenario: a structure at which the lever moves the estimate
+        var mine = TestStructure.Preset("venezuela-2019");
+        var body = new JsonObject { ["scenario"] = ScenarioJson.Write(mine), ["levers"] = new JsonObject { ["coalition.us.amnesty.credibility"] = 0.9 }, ["runs"] = 300, ["seed"] = 7 };
         List<JsonNode> lines = await Lines(await Post("/api/estimate", body));
         lines.Select(l => l["replications"]!.GetValue<long>()).ShouldBe([50L, 100L, 200L, 300L]);
         lines.Take(lines.Count - 1).ShouldAllBe(l => !l["done"]!.GetValue<bool>());
@@ -112,7 +114,6 @@ public sealed class ExplorerEndpointTests
         Width(last).ShouldBeLessThan(Width(lines[0]));
 
         // the same numbers as compare --runs 300 --seed 7 of the two arms
-        var mine = Presets.Get("venezuela-2019");
         var arms = new[] { mine, ScenarioWith(mine, "coalition.us.amnesty.credibility", 0.9) };
         var expected = new PolicyComparison(arms).Run(new MonteCarloOptions { Replications = 300, Seed = 7 }).Summary;
         last["arms"]![0]!["name"]!.GetValue<string>().ShouldBe("venezuela-2019");

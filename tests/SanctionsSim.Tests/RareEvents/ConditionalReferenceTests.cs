@@ -17,7 +17,7 @@ public class ConditionalReferenceTests
     /// <summary>The small regime of samples/rare-event-coverage.cs (a tenth of the officers, 26 weeks).</summary>
     internal static Scenario Small(double cohesionUncertainty)
     {
-        var b = Presets.Get("venezuela-2019");
+        var b = TestStructure.Preset("venezuela-2019");
         return b with
         {
             Name = "venezuela-2019-small",

@@ -13,7 +13,7 @@ public class ScenarioSplittingTests
     [TestCase("venezuela-2019", false)]
     public void AnUnbranchedPath_IsThePlainReplication_AndItsScoreReachesOneExactlyWhenItCollapses(string preset, bool mostlyFalls)
     {
-        Scenario scenario = Presets.Get(preset);
+        Scenario scenario = TestStructure.Preset(preset);
         var plain = new SanctionsModel(scenario);
         var splitting = new ScenarioSplitting(scenario);
         splitting.Steps.ShouldBe(scenario.Weeks);
@@ -39,7 +39,7 @@ public class ScenarioSplittingTests
     [Test]
     public void ABranchedPath_SharesItsParentsWeeksBeforeTheBranch()
     {
-        var splitting = new ScenarioSplitting(Presets.Get("venezuela-2019-amnesty"));
+        var splitting = new ScenarioSplitting(TestStructure.Preset("venezuela-2019-amnesty"));
         var path = splitting.CreatePath();
         var parent = new double[splitting.Steps];
         var child = new double[splitting.Steps];
@@ -53,7 +53,7 @@ public class ScenarioSplittingTests
     [Test]
     public void Splitting_AgreesWithPlainMonteCarlo_WhereBothAreFeasible()
     {
-        Scenario scenario = Presets.Get("venezuela-2019");
+        Scenario scenario = TestStructure.Preset("venezuela-2019");
         var mc = new SanctionsModel(scenario).Simulate(new MonteCarloOptions { Replications = 3000, Seed = 21 }).Summary.CollapseProbability;
         var splitting = AdaptiveMultilevelSplitting.Estimate(new ScenarioSplitting(scenario), new SplittingOptions { Particles = 50, Runs = 10, Seed = 22 });
         double mcError = Math.Sqrt(mc.Estimate * (1 - mc.Estimate) / mc.Trials);
@@ -66,7 +66,7 @@ public class ScenarioSplittingTests
     [TestCase(InputSplittingMethod.Splitting)]
     public void SplittingOnTheInputs_AgreesWithPlainMonteCarlo_AndFindsTheCohesionDraw(InputSplittingMethod method)
     {
-        Scenario scenario = Presets.Get("venezuela-2019");
+        Scenario scenario = TestStructure.Preset("venezuela-2019");
         var mc = new SanctionsModel(scenario).Simulate(new MonteCarloOptions { Replications = 3000, Seed = 21 }).Summary.CollapseProbability;
         var options = new InputSplittingOptions { Method = method, Particles = method == InputSplittingMethod.Splitting ? 200 : 100, Runs = method == InputSplittingMethod.Splitting ? 4 : 8, PilotParticles = 200, Seed = 23 };
         var result = InputSplitting.Estimate(new ScenarioSplitting(scenario), options);
@@ -82,7 +82,7 @@ public class ScenarioSplittingTests
     [Test]
     public void AReplicationFromRandomInputs_IsAPureFunctionOfThem()
     {
-        var model = new ScenarioSplitting(Presets.Get("venezuela-2019"));
+        var model = new ScenarioSplitting(TestStructure.Preset("venezuela-2019"));
         var one = model.CreateInputPath();
         var two = model.CreateInputPath();
         for (int i = 0; i < 5; i++)

@@ -13,8 +13,11 @@ public class ConstantSensitivityTests
     // the high command is off in these cases, so its failure cost cannot matter: a constant with no effect by construction
     private static readonly PayoffConstant Inert = new() { Name = "inert", Path = "highCommand.failureCost", Default = 4, LowerFactor = 0.5, UpperFactor = 2, Source = "test" };
 
+    private static readonly Lazy<Posterior> SixCase = new(TestStructure.SixCasePosterior);
+
+    // the structure drawn from the six-case posterior (TestStructure): the test is of the analysis, not of the shipped posterior
     private static ConstantSensitivityResult Small(int threads) => ConstantSensitivity.Run(
-        Cheap, [PayoffConstants.Get("criticalShare"), Inert], new ConstantSensitivityOptions { Samples = 16, Runs = 12, Bootstrap = 50, Seed = 3, MaxDegreeOfParallelism = threads });
+        Cheap, [PayoffConstants.Get("criticalShare"), Inert], new ConstantSensitivityOptions { Samples = 16, Runs = 12, Bootstrap = 50, Seed = 3, MaxDegreeOfParallelism = threads, Posterior = SixCase.Value });
 
     [Test]
     public void AConstantWithNoEffect_HasTotalIndexZero_AndTheResultIsTheSameOnAnyThreads()

@@ -27,7 +27,7 @@ public class HighCommandTests
     public void Off_ByDefault_AndThenItsParametersChangeNothing()
     {
         new Scenario { Name = "x", Factions = [new Faction { Name = "a", Generals = 5, Troops = 100 }] }.HighCommand.Enabled.ShouldBeFalse();
-        Scenario amnesty = Presets.Get("venezuela-2019-amnesty");
+        Scenario amnesty = TestStructure.Preset("venezuela-2019-amnesty"); // a structure at which the amnesty tips the regime
         Scenario inert = amnesty with
         {
             HighCommand = new HighCommand { SuccessThreshold = 0.1, StrengthNoise = 1, SignalNoise = 0.01, DeliberationWeeks = 0, GainIfMoveSucceeds = 100, FailureCost = 0 },
@@ -45,7 +45,7 @@ public class HighCommandTests
     [Test]
     public void Outcomes_AreOnePerRun_AddUpToOne_AndMatchTheRunRecords()
     {
-        var s = Run(On(Presets.Get("zimbabwe-2017")), 300, 5, recordRuns: true);
+        var s = Run(On(TestStructure.Preset("zimbabwe-2017")), 300, 5, recordRuns: true);
         s.Outcomes.Sum(o => o.Probability.Successes).ShouldBe(s.Replications);
         s.Outcomes.Select(o => o.Outcome).ShouldBe(Enum.GetValues<OutcomeType>());
         s.Collapses.ShouldBe(s.OutcomeProbability(OutcomeType.RemovedByHighCommand).Successes + s.OutcomeProbability(OutcomeType.CollapseByDefection).Successes);
@@ -79,7 +79,7 @@ public class HighCommandTests
     [Test]
     public void Summary_WithOutcomes_MergesExactly_AcrossShardsAndCheckpoints()
     {
-        Scenario zimbabwe = On(Presets.Get("zimbabwe-2017"));
+        Scenario zimbabwe = On(TestStructure.Preset("zimbabwe-2017"));
         var model = new SanctionsModel(zimbabwe, recordRuns: true);
         var whole = Run(zimbabwe, 240, 3, recordRuns: true);
         var first = Run(zimbabwe, 70, 3, recordRuns: true);
@@ -111,7 +111,7 @@ public class HighCommandTests
     [Test]
     public void Outcome_IsASnapshot()
     {
-        Scenario zimbabwe = On(Presets.Get("zimbabwe-2017"));
+        Scenario zimbabwe = On(TestStructure.Preset("zimbabwe-2017"));
         var model = new SanctionsModel(zimbabwe);
         var summary = model.CreateSummary();
         var worker = model.CreateWorker();
@@ -130,7 +130,7 @@ public class HighCommandTests
     [Test]
     public void Worker_WithTheHighCommand_AllocatesNothingPerReplication()
     {
-        var model = new SanctionsModel(On(Presets.Get("venezuela-2019")));
+        var model = new SanctionsModel(On(TestStructure.Preset("venezuela-2019")));
         var worker = model.CreateWorker();
         var summary = model.CreateSummary();
         worker.Run(1, 0, summary);
@@ -147,7 +147,7 @@ public class HighCommandTests
     [Test]
     public void FailedMove_PurgesItsPlotters_AndRaisesDetection()
     {
-        Scenario venezuela = On(Presets.Get("venezuela-2019"));
+        Scenario venezuela = On(TestStructure.Preset("venezuela-2019"));
         var model = new SanctionsModel(venezuela);
         long replication = Enumerable.Range(0, 2000).First(r => model.RunSingle(5, r).Purges > 0 && new SanctionsModel(venezuela).Trace(5, r).Weeks.Any(w => w.HighCommandMove?.Contains("failed", StringComparison.Ordinal) == true));
         ReplicationTrace trace = model.Trace(5, replication);
@@ -176,7 +176,7 @@ public class HighCommandTests
     [Test]
     public void Split_IsAFactionPastTheSplitShare_WhileTheRegimeStands()
     {
-        Scenario libya = Presets.Get("libya-2011"); // the high command off: the typology classifies every run anyway
+        Scenario libya = TestStructure.Preset("libya-2011"); // the high command off: the typology classifies every run anyway; a structure at which the east goes over
         var model = new SanctionsModel(libya);
         double split = libya.Collapse.SplitShare;
         int splits = 0;

@@ -58,7 +58,7 @@ public class MechanismsTests
         s.RepressionBackfire.Enabled.ShouldBeFalse();
         s.Mobilisation.Enabled.ShouldBeFalse();
 
-        Scenario amnesty = Presets.Get("venezuela-2019-amnesty");
+        Scenario amnesty = TestStructure.Preset("venezuela-2019-amnesty");
         Scenario inert = amnesty with
         {
             ConditionalAmnesty = new ConditionalAmnesty { PriorStrength = 0.5, ProtectionAbroad = 1 },
@@ -169,7 +169,7 @@ public class MechanismsTests
             }).ToArray(),
         };
 
-        Scenario amnesty = Presets.Get("venezuela-2019-amnesty");
+        Scenario amnesty = TestStructure.Preset("venezuela-2019-amnesty");
         Scenario on = amnesty with { ConditionalAmnesty = new ConditionalAmnesty { Enabled = true } };
         var a = Run(Split(on, 1.5, 0.6), 300, 11).EarlyGeneralDefections;
         var b = Run(Split(on, 3.0, 0.3), 300, 11).EarlyGeneralDefections;
@@ -279,7 +279,7 @@ public class MechanismsTests
     [Test]
     public void Worker_WithEveryMechanismOn_AllocatesNothingPerReplication()
     {
-        Scenario venezuela = AllOn(Presets.Get("venezuela-2019-amnesty")) with { Mobilisation = new Mobilisation { Enabled = true, Population = 28_500_000 } };
+        Scenario venezuela = AllOn(TestStructure.Preset("venezuela-2019-amnesty")) with { Mobilisation = new Mobilisation { Enabled = true, Population = 28_500_000 } };
         venezuela = venezuela with { Events = venezuela.Events.Select(e => e.Kind == EventKind.MassProtest ? e with { Participants = 300_000 } : e).ToArray() };
         var model = new SanctionsModel(venezuela);
         var worker = model.CreateWorker();

@@ -44,7 +44,7 @@ public class RegimeTypeTests
     public void Unspecified_ByDefault_AndThenTheMultipliersChangeNothing()
     {
         new Scenario { Name = "x", Factions = [new Faction { Name = "a", Generals = 5, Troops = 100 }] }.Regime.Type.ShouldBe(RegimeType.Unspecified);
-        Scenario amnesty = HighCommandOn(Presets.Get("venezuela-2019-amnesty"));
+        Scenario amnesty = HighCommandOn(TestStructure.Preset("venezuela-2019-amnesty"));
         var reference = Run(amnesty, 120, 19);
         var other = Run(Typed(amnesty, RegimeType.Unspecified, Wild), 120, 19);
         other.ExactlyEquals(reference).ShouldBeTrue();
@@ -59,7 +59,7 @@ public class RegimeTypeTests
     {
         new RegimeTypeEffects().Mixed.ShouldBe(RegimeTypeEffect.Neutral);
         var ones = new RegimeTypeEffects { Military = RegimeTypeEffect.Neutral };
-        Scenario venezuela = HighCommandOn(Presets.Get("venezuela-2019-amnesty"));
+        Scenario venezuela = HighCommandOn(TestStructure.Preset("venezuela-2019-amnesty"));
         var reference = Run(venezuela, 120, 23);
         var typed = Run(Typed(venezuela, type, ones), 120, 23);
         typed.ExactlyEquals(reference).ShouldBeTrue();
@@ -70,7 +70,7 @@ public class RegimeTypeTests
     [Test]
     public void Plan_ReadsTheTypesMultipliers_AndCapsTheMovesThresholdAtOne()
     {
-        Scenario venezuela = HighCommandOn(Presets.Get("venezuela-2019"));
+        Scenario venezuela = HighCommandOn(TestStructure.Preset("venezuela-2019"));
         var military = new SimulationPlan(Typed(venezuela, RegimeType.Military));
         military.Regime.FallGainFactor.ShouldBe(1.5);
         military.Regime.SanctionPassThrough.ShouldBe(0.5);
@@ -107,7 +107,7 @@ public class RegimeTypeTests
             _ => one with { MoveThreshold = value },
         };
         bool command = multiplier == "moveThreshold";
-        Scenario s = command ? HighCommandOn(Presets.Get("venezuela-2019")) : multiplier == "fallGain" ? Presets.Get("venezuela-2019-amnesty") : Squeezed();
+        Scenario s = command ? HighCommandOn(TestStructure.Preset("venezuela-2019")) : multiplier == "fallGain" ? TestStructure.Preset("venezuela-2019-amnesty") : Squeezed();
         var reference = Run(s, 300, 31);
         var typed = Run(Typed(s, RegimeType.Military, new RegimeTypeEffects { Military = effect }), 300, 31);
         double difference, se;
@@ -134,14 +134,14 @@ public class RegimeTypeTests
     [Test]
     public void Military_AgainstPersonalist_LosesMoreOfficers_AndMoreOftenItsRuler()
     {
-        Scenario amnesty = Presets.Get("venezuela-2019-amnesty");
+        Scenario amnesty = TestStructure.Preset("venezuela-2019-amnesty");
         RunningMoments military = Run(Typed(amnesty, RegimeType.Military), 300, 37).EarlyGeneralDefections;
         RunningMoments personalist = Run(Typed(amnesty, RegimeType.Personalist), 300, 37).EarlyGeneralDefections;
         double se = Math.Sqrt((military.StandardError * military.StandardError) + (personalist.StandardError * personalist.StandardError));
         TestContext.Out.WriteLine($"early generals: military {military.Mean:F1}, personalist {personalist.Mean:F1}, SE of the difference {se:F2}");
         (military.Mean - personalist.Mean).ShouldBeGreaterThan(3 * se);
 
-        Scenario venezuela = HighCommandOn(Presets.Get("venezuela-2019"));
+        Scenario venezuela = HighCommandOn(TestStructure.Preset("venezuela-2019"));
         ProportionEstimate removedMilitary = Run(Typed(venezuela, RegimeType.Military), 300, 41).OutcomeProbability(OutcomeType.RemovedByHighCommand);
         ProportionEstimate removedPersonalist = Run(Typed(venezuela, RegimeType.Personalist), 300, 41).OutcomeProbability(OutcomeType.RemovedByHighCommand);
         double seRemoved = Math.Sqrt((removedMilitary.StandardError * removedMilitary.StandardError) + (removedPersonalist.StandardError * removedPersonalist.StandardError));
@@ -153,7 +153,7 @@ public class RegimeTypeTests
     [Test]
     public void Worker_WithARegimeType_AllocatesNothingPerReplication()
     {
-        var model = new SanctionsModel(Typed(HighCommandOn(Presets.Get("venezuela-2019")), RegimeType.Military));
+        var model = new SanctionsModel(Typed(HighCommandOn(TestStructure.Preset("venezuela-2019")), RegimeType.Military));
         var worker = model.CreateWorker();
         var summary = model.CreateSummary();
         worker.Run(1, 0, summary);

@@ -55,7 +55,7 @@ public class VenezuelaPresetTests
     [Test]
     public void Comparisons_OnCommonRandomNumbers_EstimateEffectsAndReduceVariance()
     {
-        var comparison = new PolicyComparison([Presets.Get(Presets.Default), Presets.Get("venezuela-2019-amnesty"), Presets.Get("venezuela-2019-amnesty-low-reprisal")]);
+        var comparison = new PolicyComparison([TestStructure.Preset(Presets.Default), TestStructure.Preset("venezuela-2019-amnesty"), TestStructure.Preset("venezuela-2019-amnesty-low-reprisal")]); // a structure at which the amnesty tips the regime
         var summary = comparison.Run(new MonteCarloOptions { Replications = 300, Seed = 2019 }).Summary;
         var amnesty = summary.Effect(1);
         amnesty.CollapseProbabilityDifferenceInterval.Lower.ShouldBeGreaterThan(0.2);
