@@ -12,7 +12,9 @@ public static class SanctionsSimServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="MonteCarloOptions"/> (options pattern, validated when first read) and a
     /// <see cref="ScenarioRunner"/> on them, both singletons (with the engine's runner, internal). Safe to call more than
-    /// once: registrations use <c>TryAdd</c>, and each call's <paramref name="configure"/> is applied in order.
+    /// once: registrations use <c>TryAdd</c>, and each call's <paramref name="configure"/> is applied in order. The
+    /// runner draws each replication's structure from the shipped posterior; to fix it, register
+    /// <c>ScenarioRunner.WithFixedStructure(options)</c> (or a runner on your own posterior) before this call.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional configuration of the Monte Carlo options.</param>
@@ -29,7 +31,7 @@ public static class SanctionsSimServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonteCarloOptions>, MonteCarloOptionsValidator>());
         services.TryAddSingleton(sp => new MonteCarloRunner(sp.GetRequiredService<IOptions<MonteCarloOptions>>().Value));
-        services.TryAddSingleton(sp => new ScenarioRunner(sp.GetRequiredService<MonteCarloRunner>()));
+        services.TryAddSingleton(sp => new ScenarioRunner(sp.GetRequiredService<MonteCarloRunner>(), Calibration.Posterior.Default));
         return services;
     }
 

@@ -17,7 +17,15 @@ public class SanctionsSimServiceCollectionExtensionsTests
         var service = provider.GetRequiredService<ScenarioRunner>();
         var result = service.Run(Presets.Get(Presets.Default));
         result.Replications.ShouldBe(40);
+        service.Structure.ShouldBeSameAs(SanctionsSim.Calibration.Posterior.Default, "honest by default: the container's runner draws the structure from the shipped posterior");
         provider.GetRequiredService<ScenarioRunner>().ShouldBeSameAs(service);
+    }
+
+    [Test]
+    public void AddSanctionsSim_KeepsARunnerRegisteredBefore_ForAFixedStructure()
+    {
+        using var provider = new ServiceCollection().AddSingleton(ScenarioRunner.WithFixedStructure(new MonteCarloOptions { Replications = 20 })).AddSanctionsSim().BuildServiceProvider();
+        provider.GetRequiredService<ScenarioRunner>().Structure.ShouldBeNull();
     }
 
     [Test]

@@ -44,8 +44,8 @@ public class ReadmeSnippetTests
         try
         {
             #region readme-sanctions
-            var baseline = new SanctionsModel(Presets.Get("venezuela-2019"));
-            var summary = baseline.Simulate(new() { Replications = 500, Seed = 2019 }).Summary;
+            var runner = new ScenarioRunner(new() { Replications = 500, Seed = 2019 }); // each run draws its structure from the shipped posterior
+            var summary = runner.Run(Presets.Get("venezuela-2019")).Summary;
             Console.WriteLine($"P(collapse within a year) = {summary.CollapseProbability.Estimate:F3}, 95% CI {summary.CollapseProbability.Wilson()}");
             Console.WriteLine($"generals defecting in January–March: {summary.EarlyGeneralDefections.Mean:F2} ± {summary.EarlyGeneralDefections.StandardError:F2}");
             #endregion
