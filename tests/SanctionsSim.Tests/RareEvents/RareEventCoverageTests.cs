@@ -43,7 +43,7 @@ public class RareEventCoverageTests
     }
 
     [Test]
-    [Ignore("Known miss (issue #27 item 5): at 100 seeds the intervals cover the two regimes' joint collapse 0.79 (importance) and 0.76 (splitting) of the time, all misses below the truth; docs/rare-events.md, coverage study")]
+    //[Ignore("Known miss (issue #27 item 5): at 100 seeds the intervals cover the two regimes' joint collapse 0.79 (importance) and 0.76 (splitting) of the time, all misses below the truth; docs/rare-events.md, coverage study")]
     public void Intervals_cover_the_two_regimes_reference_at_the_CI_settings()
     {
         Scenario first = ConditionalReferenceTests.Small(0.22), second = ConditionalReferenceTests.Small(0.25);
