@@ -22,7 +22,7 @@ int seeds = Arg("--seeds", ci ? 40 : 100);
 int referenceReplications = Arg("--reference-replications", ci ? 60_000 : 200_000);
 string? outPath = Option("--out");
 var options = new InputSplittingOptions { Particles = 100, Runs = 10, PilotParticles = 200, Seed = 1 };
-Console.WriteLine($"{seeds} seeds per event; each: a pilot of {options.PilotParticles}, then importance sampling ({options.Runs} batches of {options.Particles}) and splitting ({options.Runs} runs of {options.Particles} particles) with its levels; 95 % Student intervals");
+Console.WriteLine($"{seeds} seeds per event; each: a pilot of {options.PilotParticles}, then importance sampling ({options.Runs} batches of {options.Particles}) and splitting ({options.Runs} runs of {options.Particles} particles) with its levels; 95 % skew-corrected Student intervals (Hall 1992)");
 
 var clock = Stopwatch.StartNew();
 var one = Small(0.15);

@@ -15,7 +15,7 @@ namespace SanctionsSim.RareEvents;
 /// at a level below the target the run is extinct and its estimate is 0, which keeps it unbiased.
 /// </para>
 /// <para>
-/// R independent runs are averaged, and their spread gives the standard error and a Student interval. Run r depends
+/// R independent runs are averaged, and their spread gives the standard error and a skew-corrected Student interval (<see cref="SplittingResult.Interval"/>). Run r depends
 /// only on (seed, r): its paths start as replications r·n … r·n + n − 1, and its choices and branch keys come from
 /// streams keyed by (seed, r, iteration), so the result is the same whatever the threads. A clone is replayed from
 /// its origin (the model's draws are counter-based, so replaying is exact); <see cref="SplittingResult.Paths"/>

@@ -21,7 +21,7 @@ namespace SanctionsSim.RareEvents;
 /// <para>
 /// Then <b>R independent runs</b> use the pilot's levels and moves, fixed: a run's estimate Π_k (share of particles at
 /// or above L_k) is then an unbiased estimate of the probability (the normalising constant of a Feynman–Kac flow with
-/// invariant kernels; Del Moral 2004), extinction giving 0. The runs' mean, its standard error and a Student interval
+/// invariant kernels; Del Moral 2004), extinction giving 0. The runs' mean, its standard error and a skew-corrected Student interval
 /// are reported. Run r depends only on (seed, r): its particles' prior draws, resampling and move keys are keyed by
 /// it, so the result is the same whatever the threads. Every proposal is a full replication and is counted in
 /// <see cref="SplittingResult.Paths"/>, with the pilot's.
