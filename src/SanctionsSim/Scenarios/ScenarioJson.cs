@@ -341,7 +341,7 @@ public static class ScenarioJson
             if (!properties.TryGetValue(name, out PropertyInfo? property))
             {
                 string? guess = Suggest.Closest(name, properties.Keys);
-                errors.Add(Error(childPath, Describe(value), "unknown property" + (guess is null ? "" : $"; did you mean \"{guess}\"?") + " Allowed: " + string.Join(", ", properties.Keys)));
+                errors.Add(Error(childPath, Describe(value), "unknown property" + (guess is null ? "" : $" (did you mean \"{guess}\"?)") + "; allowed: " + string.Join(", ", properties.Keys)));
                 unknown.Add((obj, name));
                 continue;
             }

@@ -92,7 +92,8 @@ public class ScenarioJsonTests
     {
         var errors = Errors(Minimal.Replace("\"generals\"", "\"generls\""));
         var unknown = errors.Single(e => e.Path == "$.factions[0].generls");
-        unknown.Message.ShouldContain("did you mean \"generals\"?");
+        unknown.Message.ShouldStartWith("unknown property (did you mean \"generals\"?); allowed: name, generals, ");
+        unknown.ToString().ShouldEndWith("; got 10."); // the message reads as one sentence before the value
         errors.ShouldContain(e => e.Path == "$.factions[0].generals" && e.Message == "required");
     }
 
