@@ -15,8 +15,8 @@ namespace SanctionsSim.Benchmarks;
 [MemoryDiagnoser]
 public class AgentBenchmarks
 {
-    private IReplicationWorker<SanctionsSummary> _worker = null!;
-    private SanctionsSummary _summary = null!;
+    private IReplicationWorker<SanctionsAccumulator> _worker = null!;
+    private SanctionsAccumulator _summary = null!;
     private long _replication;
 
     [Params("before-agents", "with-agents")]
@@ -28,7 +28,7 @@ public class AgentBenchmarks
         Scenario preset = Presets.Get(Presets.Default);
         var model = new SanctionsModel(Variant == "with-agents" ? preset : BeforeAgents(preset));
         _worker = model.CreateWorker();
-        _summary = model.CreateSummary();
+        _summary = model.CreateAccumulator();
     }
 
     [Benchmark]

@@ -14,8 +14,8 @@ namespace SanctionsSim.Benchmarks;
 [MemoryDiagnoser]
 public class CaseBenchmarks
 {
-    private IReplicationWorker<SanctionsSummary> _worker = null!;
-    private SanctionsSummary _summary = null!;
+    private IReplicationWorker<SanctionsAccumulator> _worker = null!;
+    private SanctionsAccumulator _summary = null!;
     private Model.Scenario _scenario = null!;
     private long _replication;
 
@@ -28,7 +28,7 @@ public class CaseBenchmarks
         _scenario = Presets.Get(Case);
         var model = new SanctionsModel(_scenario);
         _worker = model.CreateWorker();
-        _summary = model.CreateSummary();
+        _summary = model.CreateAccumulator();
     }
 
     [Benchmark]
@@ -46,8 +46,8 @@ public class CaseBenchmarks
 [MemoryDiagnoser]
 public class PosteriorBenchmarks
 {
-    private IReplicationWorker<SanctionsSummary> _worker = null!;
-    private SanctionsSummary _summary = null!;
+    private IReplicationWorker<SanctionsAccumulator> _worker = null!;
+    private SanctionsAccumulator _summary = null!;
     private long _replication;
 
     [Params("defaults", "posterior")]
@@ -57,7 +57,7 @@ public class PosteriorBenchmarks
     public void Setup()
     {
         var scenario = Presets.Get(Presets.Default);
-        IMonteCarloExperiment<SanctionsSummary> model = Structure == "posterior" ? new PosteriorModel(scenario, Posterior.Default) : new SanctionsModel(scenario);
+        IMonteCarloExperiment<SanctionsAccumulator> model = Structure == "posterior" ? new PosteriorModel(scenario, Posterior.Default) : new SanctionsModel(scenario);
         _worker = model.CreateWorker();
         _summary = model.CreateSummary();
     }

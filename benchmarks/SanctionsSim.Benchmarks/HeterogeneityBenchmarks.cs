@@ -14,8 +14,8 @@ namespace SanctionsSim.Benchmarks;
 [MemoryDiagnoser]
 public class HeterogeneityBenchmarks
 {
-    private IReplicationWorker<SanctionsSummary> _worker = null!;
-    private SanctionsSummary _summary = null!;
+    private IReplicationWorker<SanctionsAccumulator> _worker = null!;
+    private SanctionsAccumulator _summary = null!;
     private long _replication;
 
     [Params("no-grievance", "grievance")]
@@ -32,7 +32,7 @@ public class HeterogeneityBenchmarks
 
         var model = new SanctionsModel(preset);
         _worker = model.CreateWorker();
-        _summary = model.CreateSummary();
+        _summary = model.CreateAccumulator();
     }
 
     [Benchmark]

@@ -10,8 +10,8 @@ namespace SanctionsSim.Benchmarks;
 [MemoryDiagnoser]
 public class VenezuelaReplicationBenchmarks
 {
-    private IReplicationWorker<SanctionsSummary> _worker = null!;
-    private SanctionsSummary _summary = null!;
+    private IReplicationWorker<SanctionsAccumulator> _worker = null!;
+    private SanctionsAccumulator _summary = null!;
     private SanctionsModel _model = null!;
     private long _replication;
 
@@ -23,7 +23,7 @@ public class VenezuelaReplicationBenchmarks
     {
         _model = new SanctionsModel(Presets.Get(Preset));
         _worker = _model.CreateWorker();
-        _summary = _model.CreateSummary();
+        _summary = _model.CreateAccumulator();
     }
 
     [Benchmark]

@@ -194,9 +194,9 @@ internal static class SensitivityCommand
             ["replicationsPerPoint"] = d.Runs,
             ["seed"] = d.Seed,
             ["confidence"] = d.Confidence,
-            ["outputVariance"] = result.OutputVariance,
-            ["noiseVariance"] = result.NoiseVariance,
-            ["noiseShare"] = result.NoiseShare,
+            ["outputVariance"] = Bound(result.OutputVariance),
+            ["noiseVariance"] = Bound(result.NoiseVariance),
+            ["noiseShare"] = Bound(result.NoiseShare),
             ["completed"] = result.Completed,
             ["pointsDone"] = result.Sweep.PointsDone,
             ["pointsResumed"] = result.Sweep.PointsResumed,
@@ -252,10 +252,10 @@ internal static class SensitivityCommand
             array.Add(new JsonObject
             {
                 ["name"] = s.Name,
-                ["first"] = s.First,
+                ["first"] = Bound(s.First),
                 ["firstLower"] = Bound(s.FirstInterval.Lower),
                 ["firstUpper"] = Bound(s.FirstInterval.Upper),
-                ["total"] = s.Total,
+                ["total"] = Bound(s.Total),
                 ["totalLower"] = Bound(s.TotalInterval.Lower),
                 ["totalUpper"] = Bound(s.TotalInterval.Upper),
             });
@@ -264,7 +264,11 @@ internal static class SensitivityCommand
         return array;
     }
 
-    /// <summary>An interval's end for JSON: null when it is not finite (with <c>--bootstrap 0</c> no interval is computed and its ends are infinite, which JSON cannot hold).</summary>
+    /// <summary>
+    /// A number for JSON: null when it is not finite, which JSON cannot hold. Null means undefined: an interval's end with
+    /// <c>--bootstrap 0</c> (no interval computed); the noise share, and the Sobol indices, when the outputs do not vary across
+    /// the design (output variance 0, for example an output that is 0 at every point); σ of a single trajectory.
+    /// </summary>
     private static double? Bound(double value) => double.IsFinite(value) ? value : null;
 
     private static JsonArray MorrisJson(IReadOnlyList<MorrisIndex> indices)
@@ -275,11 +279,11 @@ internal static class SensitivityCommand
             array.Add(new JsonObject
             {
                 ["name"] = m.Name,
-                ["muStar"] = m.MuStar,
+                ["muStar"] = Bound(m.MuStar),
                 ["muStarLower"] = Bound(m.MuStarInterval.Lower),
                 ["muStarUpper"] = Bound(m.MuStarInterval.Upper),
-                ["mu"] = m.Mu,
-                ["sigma"] = m.Sigma,
+                ["mu"] = Bound(m.Mu),
+                ["sigma"] = Bound(m.Sigma),
             });
         }
 

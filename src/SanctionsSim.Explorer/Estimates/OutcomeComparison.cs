@@ -28,19 +28,24 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
     {
         private readonly RunningMoments[] _difference = [.. Types.Select(_ => new RunningMoments())];
 
-        public Summary(ComparisonSummary comparison) => Comparison = comparison;
+        private ComparisonSummary? _frozen;
 
-        /// <summary>The comparison, as <see cref="PolicyComparison.Run"/> gives it.</summary>
-        public ComparisonSummary Comparison { get; }
+        public Summary(ComparisonAccumulator comparison) => Accumulator = comparison;
 
-        public long Replications => Comparison.Replications;
+        /// <summary>The comparison being filled (the runner's).</summary>
+        internal ComparisonAccumulator Accumulator { get; }
+
+        /// <summary>The finished comparison, as <see cref="PolicyComparison.Run"/> gives it: frozen on first read, after which nothing may merge into this summary.</summary>
+        public ComparisonSummary Comparison => _frozen ??= Accumulator.Freeze();
+
+        public long Replications => Accumulator.Replications;
 
         /// <summary>The paired difference of P(<paramref name="type"/>), package minus baseline, as a proportion.</summary>
         public RunningMoments Difference(OutcomeType type) => _difference[(int)type];
 
         public void Merge(Summary other)
         {
-            ((IMergeableSummary<ComparisonSummary>)Comparison).Merge(other.Comparison);
+            ((IMergeableSummary<ComparisonAccumulator>)Accumulator).Merge(other.Accumulator);
             for (int t = 0; t < _difference.Length; t++)
             {
                 _difference[t].Merge(other._difference[t]);
@@ -49,19 +54,19 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
 
         public void Clear()
         {
-            ((IMergeableSummary<ComparisonSummary>)Comparison).Clear();
+            ((IMergeableSummary<ComparisonAccumulator>)Accumulator).Clear();
             foreach (RunningMoments d in _difference)
             {
                 d.Clear();
             }
         }
 
-        public double StoppingHalfWidth(double confidence) => Comparison.StoppingHalfWidth(confidence);
+        public double StoppingHalfWidth(double confidence) => Accumulator.StoppingHalfWidth(confidence);
 
         /// <summary>A new summary of this one's replications and then <paramref name="other"/>'s; neither is changed (as <see cref="ComparisonSummary.Combine"/>).</summary>
         public Summary Combine(Summary other)
         {
-            var combined = new Summary(Comparison.Combine(other.Comparison));
+            var combined = new Summary(Accumulator.Combine(other.Accumulator));
             for (int t = 0; t < _difference.Length; t++)
             {
                 combined._difference[t].Merge(_difference[t]);
@@ -74,7 +79,7 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
         /// <summary>Records the replication just added to the arms: each arm's outcome is the type whose count grew.</summary>
         internal void AddPaired(long[] before)
         {
-            IReadOnlyList<SanctionsSummary> arms = Comparison.Arms;
+            SanctionsAccumulator[] arms = Accumulator.ArmSummaries;
             OutcomeType baseline = Grown(arms[0], before, 0), package = Grown(arms[1], before, Types.Length);
             for (int t = 0; t < Types.Length; t++)
             {
@@ -84,7 +89,7 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
 
         internal void Count(long[] counts)
         {
-            IReadOnlyList<SanctionsSummary> arms = Comparison.Arms;
+            SanctionsAccumulator[] arms = Accumulator.ArmSummaries;
             for (int t = 0; t < Types.Length; t++)
             {
                 counts[t] = arms[0].OutcomeProbability(Types[t]).Successes;
@@ -92,7 +97,7 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
             }
         }
 
-        private static OutcomeType Grown(SanctionsSummary arm, long[] before, int offset)
+        private static OutcomeType Grown(SanctionsAccumulator arm, long[] before, int offset)
         {
             foreach (OutcomeType t in Types)
             {
@@ -106,14 +111,14 @@ internal sealed class OutcomeComparison : IMonteCarloExperiment<OutcomeCompariso
         }
     }
 
-    private sealed class Worker(IReplicationWorker<ComparisonSummary> inner) : IReplicationWorker<Summary>
+    private sealed class Worker(IReplicationWorker<ComparisonAccumulator> inner) : IReplicationWorker<Summary>
     {
         private readonly long[] _before = new long[2 * Types.Length];
 
         public void Run(ulong seed, long replication, Summary summary)
         {
             summary.Count(_before);
-            inner.Run(seed, replication, summary.Comparison);
+            inner.Run(seed, replication, summary.Accumulator);
             summary.AddPaired(_before);
         }
     }

@@ -32,7 +32,7 @@ internal static class CheckpointedBatch
     /// <returns>The result: from replication 0, completed or cancelled.</returns>
     /// <exception cref="FolderStateException">A checkpoint without <paramref name="resume"/>, none with it, or one of another batch or damaged.</exception>
     public static MonteCarloResult<TSummary> Run<TSummary>(MonteCarloBatch<TSummary> batch, string experimentHash, long replications, int threads, string folder, long chunk, bool resume, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
@@ -59,9 +59,8 @@ internal static class CheckpointedBatch
         var reason = StopReason.Completed;
         while (done < replications)
         {
-            var result = new MonteCarloRunner(batch.Options(done, Math.Min(chunk, replications - done), threads))
-                .Run(batch.Experiment, progress is null ? null : new Offset(progress, done, replications), cancellationToken);
-            total.Merge(result.Summary);
+            var result = batch.Experiment.Simulate(batch.Options(done, Math.Min(chunk, replications - done), threads), progress is null ? null : new Offset(progress, done, replications), cancellationToken);
+            total = total.Combine(result.Summary);
             done += result.Replications;
             Save(batch, total, data, manifest, experimentHash, replications);
             if (result.IsPartial)
@@ -83,7 +82,7 @@ internal static class CheckpointedBatch
     }
 
     private static void Save<TSummary>(MonteCarloBatch<TSummary> batch, TSummary summary, string data, string manifest, string hash, long replications)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         // manifest first (which batch this is), data second: a kill between the two leaves a manifest without data,
         // which resumes from nothing; the data's own replication count is authoritative
@@ -102,7 +101,7 @@ internal static class CheckpointedBatch
     }
 
     private static TSummary Load<TSummary>(MonteCarloBatch<TSummary> batch, string data, string manifest, string hash, long replications)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         JsonNode? json;
         try

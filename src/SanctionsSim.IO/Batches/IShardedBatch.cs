@@ -10,7 +10,7 @@ namespace SanctionsSim.IO.Batches;
 /// <typeparam name="TSummary">The summary of a range of items.</typeparam>
 /// <remarks>A shard is a pure function of (the batch, its range): item i depends only on the batch's seed and i.</remarks>
 internal interface IShardedBatch<TSummary>
-    where TSummary : class, IMergeableSummary<TSummary>
+    where TSummary : class, ICombinableSummary<TSummary>
 {
     /// <summary>What the items are, for messages: "replications" or "points".</summary>
     string Unit { get; }

@@ -10,11 +10,11 @@ namespace SanctionsSim.IO.Batches;
 /// <param name="confidence">The confidence level of the intervals.</param>
 /// <param name="read">Reads a summary of this experiment (for example <see cref="SanctionsModel.ReadSummary"/>).</param>
 /// <param name="write">Writes a summary (for example <see cref="SanctionsSummary.WriteTo"/>).</param>
-internal sealed class MonteCarloBatch<TSummary>(IMonteCarloExperiment<TSummary> experiment, ulong seed, double confidence, Func<Stream, TSummary> read, Action<TSummary, Stream> write) : IShardedBatch<TSummary>
-    where TSummary : class, IMergeableSummary<TSummary>
+internal sealed class MonteCarloBatch<TSummary>(ISummaryExperiment<TSummary> experiment, ulong seed, double confidence, Func<Stream, TSummary> read, Action<TSummary, Stream> write) : IShardedBatch<TSummary>
+    where TSummary : class, ICombinableSummary<TSummary>
 {
     /// <summary>The experiment.</summary>
-    public IMonteCarloExperiment<TSummary> Experiment { get; } = experiment ?? throw new ArgumentNullException(nameof(experiment));
+    public ISummaryExperiment<TSummary> Experiment { get; } = experiment ?? throw new ArgumentNullException(nameof(experiment));
 
     /// <summary>The batch's seed.</summary>
     public ulong Seed { get; } = seed;
@@ -26,12 +26,12 @@ internal sealed class MonteCarloBatch<TSummary>(IMonteCarloExperiment<TSummary> 
     public string Unit => "replications";
 
     /// <inheritdoc />
-    public TSummary CreateSummary() => Experiment.CreateSummary();
+    public TSummary CreateSummary() => Experiment.EmptySummary();
 
     /// <inheritdoc />
     public TSummary? Run(long first, long count, int threads, CancellationToken cancellationToken)
     {
-        var result = new MonteCarloRunner(Options(first, count, threads)).Run(Experiment, null, cancellationToken);
+        var result = Experiment.Simulate(Options(first, count, threads), null, cancellationToken);
         return result.IsPartial ? null : result.Summary;
     }
 

@@ -223,7 +223,7 @@ internal sealed partial class ShardPlan
     /// <returns>What happened.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a shard of the plan.</exception>
     public ShardOutcome RunShard<TSummary>(IShardedBatch<TSummary> batch, int index, int threads, CancellationToken cancellationToken)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -280,13 +280,13 @@ internal sealed partial class ShardPlan
         return absent;
     }
 
-    /// <summary>Merges every shard into one summary, one shard at a time (memory holds two summaries whatever the number of shards); the order cannot change a bit.</summary>
+    /// <summary>Combines every shard into one summary, one shard at a time (memory holds three summaries whatever the number of shards); the order cannot change a bit.</summary>
     /// <typeparam name="TSummary">The batch's summary.</typeparam>
     /// <param name="batch">The batch the plan describes.</param>
     /// <returns>The summary of the whole batch.</returns>
     /// <exception cref="FolderStateException">A shard is missing or damaged.</exception>
     public TSummary Merge<TSummary>(IShardedBatch<TSummary> batch)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         ArgumentNullException.ThrowIfNull(batch);
         TSummary total = batch.CreateSummary();
@@ -297,7 +297,7 @@ internal sealed partial class ShardPlan
                 throw new FolderStateException($"{ShardPath(i)} is damaged; delete it and run the shard again.");
             }
 
-            total.Merge(shard!);
+            total = total.Combine(shard!);
         }
 
         return total;
@@ -325,7 +325,7 @@ internal sealed partial class ShardPlan
     }
 
     private bool TryRead<TSummary>(IShardedBatch<TSummary> batch, int index, out TSummary? summary)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         summary = null;
         try

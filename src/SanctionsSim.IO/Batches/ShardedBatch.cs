@@ -15,7 +15,7 @@ internal static class ShardedBatch
     /// <returns>The bytes.</returns>
     /// <exception cref="OperationCanceledException">The shard was cancelled before it finished.</exception>
     public static byte[] RunToBytes<TSummary>(this IShardedBatch<TSummary> batch, long first, long count, int threads, CancellationToken cancellationToken = default)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         ArgumentNullException.ThrowIfNull(batch);
         TSummary summary = batch.Run(first, count, threads, cancellationToken) ?? throw new OperationCanceledException(cancellationToken);
@@ -31,7 +31,7 @@ internal static class ShardedBatch
     /// <returns>The merged summary.</returns>
     /// <exception cref="InvalidDataException">A shard's bytes are not a summary of this batch.</exception>
     public static TSummary MergeBytes<TSummary>(this IShardedBatch<TSummary> batch, IEnumerable<byte[]> shards)
-        where TSummary : class, IMergeableSummary<TSummary>
+        where TSummary : class, ICombinableSummary<TSummary>
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(shards);
@@ -39,7 +39,7 @@ internal static class ShardedBatch
         foreach (byte[] bytes in shards)
         {
             using var stream = new MemoryStream(bytes);
-            total.Merge(batch.Read(stream));
+            total = total.Combine(batch.Read(stream));
         }
 
         return total;

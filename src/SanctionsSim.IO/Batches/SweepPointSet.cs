@@ -4,8 +4,8 @@ using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.IO.Batches;
 
-/// <summary>The design points a shard of a sweep ran: a summary that merges by taking the union (points are kept in index order).</summary>
-internal sealed class SweepPointSet : IMergeableSummary<SweepPointSet>
+/// <summary>The design points a shard of a sweep ran: a summary that combines by taking the union (points are kept in index order).</summary>
+internal sealed class SweepPointSet : ICombinableSummary<SweepPointSet>
 {
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly SortedList<long, SweepPoint> _points = [];
@@ -65,7 +65,9 @@ internal sealed class SweepPointSet : IMergeableSummary<SweepPointSet>
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Adds the points of <paramref name="other"/>.</summary>
+    /// <param name="other">A set of other points.</param>
+    /// <exception cref="InvalidDataException">Both sets hold a point of the same index.</exception>
     public void Merge(SweepPointSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -76,12 +78,13 @@ internal sealed class SweepPointSet : IMergeableSummary<SweepPointSet>
     }
 
     /// <inheritdoc />
-    public void Clear() => _points.Clear();
-
-    /// <summary>Not used: a sweep runs every point.</summary>
-    /// <param name="confidence">The confidence level.</param>
-    /// <returns>NaN.</returns>
-    public double StoppingHalfWidth(double confidence) => double.NaN;
+    public SweepPointSet Combine(SweepPointSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var union = new SweepPointSet(Points);
+        union.Merge(other);
+        return union;
+    }
 
     /// <summary>Commits the points, in index order, to a fresh sweep folder, as <see cref="Sweep.RunAsync"/> would have (a folder already there is replaced).</summary>
     /// <param name="sweep">The sweep the points belong to.</param>

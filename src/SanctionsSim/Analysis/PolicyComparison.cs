@@ -18,7 +18,7 @@ namespace SanctionsSim.Analysis;
 /// All arms must share the horizon.
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
+public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonAccumulator, ComparisonSummary>
 {
     private readonly SanctionsModel[] _arms;
     private readonly Calibration.PosteriorModel[]? _posterior;
@@ -76,11 +76,11 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
         => new MonteCarloRunner(options).Run(this, progress, cancellationToken);
 
     /// <inheritdoc />
-    IReplicationWorker<ComparisonSummary> IMonteCarloExperiment<ComparisonSummary>.CreateWorker() => CreateWorker();
+    IReplicationWorker<ComparisonAccumulator> IMonteCarloExperiment<ComparisonAccumulator>.CreateWorker() => CreateWorker();
 
     /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
     /// <returns>A new worker.</returns>
-    internal IReplicationWorker<ComparisonSummary> CreateWorker() => new Worker(_arms, _posterior);
+    internal IReplicationWorker<ComparisonAccumulator> CreateWorker() => new Worker(_arms, _posterior);
 
     /// <summary>Reads a comparison of these arms written by <see cref="ComparisonSummary.WriteTo"/> (a shard's result).</summary>
     /// <param name="stream">A readable stream.</param>
@@ -89,19 +89,29 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
     public ComparisonSummary ReadSummary(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ComparisonSummary summary = CreateSummary();
-        summary.ReadFrom(stream);
-        return summary;
+        ComparisonAccumulator accumulator = CreateSummary();
+        accumulator.ReadFrom(stream);
+        return accumulator.Freeze();
     }
 
     /// <inheritdoc />
-    ComparisonSummary IMonteCarloExperiment<ComparisonSummary>.CreateSummary() => CreateSummary();
+    ComparisonAccumulator IMonteCarloExperiment<ComparisonAccumulator>.CreateSummary() => CreateSummary();
 
-    /// <summary>Creates an empty summary.</summary>
-    /// <returns>A summary of zero replications.</returns>
-    internal ComparisonSummary CreateSummary() => new(_arms.Select(a => a.CreateSummary()).ToArray());
+    /// <inheritdoc />
+    ComparisonSummary ISummaryExperiment<ComparisonSummary>.EmptySummary() => CreateSummary().Freeze();
 
-    private sealed class Worker : IReplicationWorker<ComparisonSummary>
+    /// <inheritdoc />
+    MonteCarloResult<ComparisonSummary> ISummaryExperiment<ComparisonSummary>.Simulate(MonteCarloOptions? options, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken)
+        => Run(options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    ComparisonSummary IMonteCarloExperiment<ComparisonAccumulator, ComparisonSummary>.Freeze(ComparisonAccumulator accumulator) => accumulator.Freeze();
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <returns>An accumulator of zero replications.</returns>
+    internal ComparisonAccumulator CreateSummary() => new(_arms.Select(a => a.CreateAccumulator()).ToArray());
+
+    private sealed class Worker : IReplicationWorker<ComparisonAccumulator>
     {
         private readonly Replication[] _workers;
         private readonly double[] _collapse;
@@ -117,7 +127,7 @@ public sealed class PolicyComparison : IMonteCarloExperiment<ComparisonSummary>
             _weeks = new double[arms.Length];
         }
 
-        public void Run(ulong seed, long replication, ComparisonSummary summary)
+        public void Run(ulong seed, long replication, ComparisonAccumulator summary)
         {
             if (_posterior is not null)
             {

@@ -37,7 +37,8 @@ public sealed record SensitivityResult
     /// <summary>
     /// The share of the output variance that is the model's noise rather than the levers:
     /// <see cref="NoiseVariance"/> / <see cref="OutputVariance"/>. The indices describe the noisy point outputs;
-    /// a large share (say above 0.1) dilutes them: raise the replications per point.
+    /// a large share (say above 0.1) dilutes them: raise the replications per point. NaN when <see cref="OutputVariance"/>
+    /// is 0 (the output did not vary across the design, so the share is undefined).
     /// </summary>
     public double NoiseShare => OutputVariance > 0 ? NoiseVariance / OutputVariance : double.NaN;
 

@@ -19,7 +19,7 @@ namespace SanctionsSim.Calibration;
 /// the cost of a posterior run (docs/performance.md).
 /// </remarks>
 /// <threadsafety>Immutable; its workers run on any thread.</threadsafety>
-internal sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
+internal sealed class FactRangeModel : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
 {
     private readonly SanctionsModel _base;
     private readonly FactRange[] _ranges;
@@ -103,10 +103,16 @@ internal sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
     public SanctionsSummary ReadSummary(Stream stream) => _base.ReadSummary(stream);
 
     /// <inheritdoc/>
-    public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(this);
+    public IReplicationWorker<SanctionsAccumulator> CreateWorker() => new Worker(this);
 
     /// <inheritdoc/>
-    public SanctionsSummary CreateSummary() => _base.CreateSummary();
+    public SanctionsAccumulator CreateSummary() => _base.CreateAccumulator();
+
+    /// <inheritdoc/>
+    public SanctionsSummary EmptySummary() => _base.CreateAccumulator().Freeze();
+
+    /// <inheritdoc/>
+    public SanctionsSummary Freeze(SanctionsAccumulator accumulator) => accumulator.Freeze();
 
     /// <summary>A stable 64-bit key of a field's path (FNV-1a), so that a fact's draws do not depend on its position in the list.</summary>
     internal static ulong PathKey(string path)
@@ -120,9 +126,9 @@ internal sealed class FactRangeModel : IMonteCarloExperiment<SanctionsSummary>
         return hash;
     }
 
-    private sealed class Worker(FactRangeModel owner) : IReplicationWorker<SanctionsSummary>
+    private sealed class Worker(FactRangeModel owner) : IReplicationWorker<SanctionsAccumulator>
     {
-        public void Run(ulong seed, long replication, SanctionsSummary summary)
+        public void Run(ulong seed, long replication, SanctionsAccumulator summary)
         {
             var replicationRun = new Replication(new SimulationPlan(owner.ScenarioFor(seed, replication)), owner._base.Kernel);
             replicationRun.Run(seed, replication);

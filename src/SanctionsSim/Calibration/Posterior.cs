@@ -97,7 +97,7 @@ public sealed class Posterior : IStructuralDraws
 
     /// <inheritdoc />
     /// <remarks>A <see cref="PosteriorModel"/> of the scenario under this posterior.</remarks>
-    IMonteCarloExperiment<SanctionsSummary> IStructuralDraws.ModelOf(Scenario scenario, bool recordRuns) => new PosteriorModel(scenario, this, recordRuns);
+    IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary> IStructuralDraws.ModelOf(Scenario scenario, bool recordRuns) => new PosteriorModel(scenario, this, recordRuns);
 
     /// <summary>
     /// <paramref name="count"/> particle indices drawn by weight with systematic resampling (Kitagawa 1996): each

@@ -18,7 +18,7 @@ namespace SanctionsSim.Calibration;
 /// first use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
 /// </remarks>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
-public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
+public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
 {
     private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;
@@ -35,7 +35,7 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     /// <param name="recordRuns">Keep one record per replication in the summary.</param>
     /// <returns>The experiment.</returns>
     /// <exception cref="ScenarioValidationException">The scenario, or the scenario with some particle's structure, is invalid.</exception>
-    internal static IMonteCarloExperiment<SanctionsSummary> Create(Scenario scenario, Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null, bool recordRuns = false)
+    internal static IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary> Create(Scenario scenario, Posterior? posterior, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null, bool recordRuns = false)
         => factRanges is { Count: > 0 } ? new FactRangeModel(scenario, factRanges, posterior, recordRuns)
             : posterior is not null ? new PosteriorModel(scenario, posterior, recordRuns)
             : new SanctionsModel(scenario, recordRuns);
@@ -109,18 +109,24 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
     public SanctionsSummary ReadSummary(Stream stream) => _base.ReadSummary(stream);
 
     /// <inheritdoc />
-    IReplicationWorker<SanctionsSummary> IMonteCarloExperiment<SanctionsSummary>.CreateWorker() => CreateWorker();
+    IReplicationWorker<SanctionsAccumulator> IMonteCarloExperiment<SanctionsAccumulator>.CreateWorker() => CreateWorker();
 
     /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
     /// <returns>A new worker.</returns>
-    internal IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(this);
+    internal IReplicationWorker<SanctionsAccumulator> CreateWorker() => new Worker(this);
 
     /// <inheritdoc />
-    SanctionsSummary IMonteCarloExperiment<SanctionsSummary>.CreateSummary() => CreateSummary();
+    SanctionsAccumulator IMonteCarloExperiment<SanctionsAccumulator>.CreateSummary() => CreateAccumulator();
 
-    /// <summary>Creates an empty summary.</summary>
-    /// <returns>A summary of zero replications.</returns>
-    internal SanctionsSummary CreateSummary() => _base.CreateSummary();
+    /// <inheritdoc />
+    SanctionsSummary ISummaryExperiment<SanctionsSummary>.EmptySummary() => CreateAccumulator().Freeze();
+
+    /// <inheritdoc />
+    SanctionsSummary IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>.Freeze(SanctionsAccumulator accumulator) => accumulator.Freeze();
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <returns>An accumulator of zero replications.</returns>
+    internal SanctionsAccumulator CreateAccumulator() => _base.CreateAccumulator();
 
     /// <summary>A worker laid out for this scenario's plan; <see cref="Bind"/> points it at a particle.</summary>
     internal Replication CreateReplication() => new(_base.Plan, _base.Kernel);
@@ -144,12 +150,12 @@ public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsSummary>
         return plan;
     }
 
-    private sealed class Worker(PosteriorModel owner) : IReplicationWorker<SanctionsSummary>
+    private sealed class Worker(PosteriorModel owner) : IReplicationWorker<SanctionsAccumulator>
     {
         private readonly Replication _replication = owner.CreateReplication();
         private int _particle = -1;
 
-        public void Run(ulong seed, long replication, SanctionsSummary summary)
+        public void Run(ulong seed, long replication, SanctionsAccumulator summary)
         {
             int k = owner.Particle(seed, replication);
             if (k != _particle)

@@ -1,7 +1,7 @@
 namespace SanctionsSim.Cascades;
 
 /// <summary>How newly active nodes pass their influence on.</summary>
-public enum CascadeUpdate
+internal enum CascadeUpdate
 {
     /// <summary>
     /// Synchronous rounds: every node that meets its threshold given the active set at the end of round t

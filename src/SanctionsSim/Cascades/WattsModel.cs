@@ -36,7 +36,7 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
 
     /// <summary>The update order of the cascade (the final set does not depend on it).</summary>
     /// <value>The default value is <see cref="CascadeUpdate.Synchronous"/>.</value>
-    public CascadeUpdate Update { get; init; } = CascadeUpdate.Synchronous;
+    internal CascadeUpdate Update { get; init; } = CascadeUpdate.Synchronous;
 
     /// <summary>Checks every parameter, reporting all problems at once.</summary>
     /// <exception cref="ArgumentException">At least one parameter is invalid; the message names each.</exception>

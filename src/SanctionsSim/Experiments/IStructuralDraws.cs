@@ -19,5 +19,5 @@ public interface IStructuralDraws
     /// <param name="recordRuns">Keep one record per replication in the summary.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ScenarioValidationException">The scenario, or the scenario with some drawn structure, is invalid.</exception>
-    internal IMonteCarloExperiment<SanctionsSummary> ModelOf(Scenario scenario, bool recordRuns);
+    internal IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary> ModelOf(Scenario scenario, bool recordRuns);
 }

@@ -129,7 +129,7 @@ public sealed class Sweep
     {
         double[] values = ValuesAt(index);
         var scenario = _template.Apply(values, $"{_template.Scenario.Name}#{index}");
-        IMonteCarloExperiment<SanctionsSummary> model = _options.Posterior is null
+        IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary> model = _options.Posterior is null
             ? new SanctionsModel(scenario, recordRuns: _options.RecordOutcomes)
             : _options.Posterior.ModelOf(scenario, recordRuns: _options.RecordOutcomes);
         var result = new MonteCarloRunner(_options.MonteCarlo).Run(model, null, cancellationToken);

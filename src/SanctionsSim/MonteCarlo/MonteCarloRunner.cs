@@ -103,6 +103,25 @@ internal sealed class MonteCarloRunner
         return batch.Execute();
     }
 
+    /// <summary>Runs the batch into accumulators and freezes the merged one into the experiment's immutable summary.</summary>
+    /// <typeparam name="TAccumulator">What the worker threads fill and the runner merges.</typeparam>
+    /// <typeparam name="TSummary">The immutable summary.</typeparam>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="progress">Optional progress sink, called from worker threads after each block.</param>
+    /// <param name="cancellationToken">Stops the batch promptly; the result is then partial.</param>
+    /// <returns>The merged, frozen result.</returns>
+    public MonteCarloResult<TSummary> Run<TAccumulator, TSummary>(
+        IMonteCarloExperiment<TAccumulator, TSummary> experiment,
+        IProgress<MonteCarloProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where TAccumulator : class, IMergeableSummary<TAccumulator>
+        where TSummary : class, ICombinableSummary<TSummary>
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        MonteCarloResult<TAccumulator> r = Run((IMonteCarloExperiment<TAccumulator>)experiment, progress, cancellationToken);
+        return new MonteCarloResult<TSummary>(experiment.Freeze(r.Summary), r.Seed, r.FirstReplication, r.Replications, r.StopReason, r.Confidence);
+    }
+
     private sealed class Batch<TSummary>
         where TSummary : class, IMergeableSummary<TSummary>
     {

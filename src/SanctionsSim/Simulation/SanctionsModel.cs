@@ -18,7 +18,7 @@ namespace SanctionsSim.Simulation;
 /// </code>
 /// </example>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
-public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
+public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
 {
     private readonly SimulationPlan _plan;
     private readonly bool _recordRuns;
@@ -108,32 +108,38 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsSummary>
     public SanctionsSummary ReadSummary(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        SanctionsSummary summary = CreateSummary();
-        summary.ReadFrom(stream);
-        return summary;
+        SanctionsAccumulator accumulator = CreateAccumulator();
+        accumulator.ReadFrom(stream);
+        return accumulator.Freeze();
     }
 
     /// <inheritdoc />
-    IReplicationWorker<SanctionsSummary> IMonteCarloExperiment<SanctionsSummary>.CreateWorker() => CreateWorker();
+    IReplicationWorker<SanctionsAccumulator> IMonteCarloExperiment<SanctionsAccumulator>.CreateWorker() => CreateWorker();
 
     /// <summary>Creates the state one worker thread reuses for all its replications.</summary>
     /// <returns>A new worker.</returns>
-    internal IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(_plan);
+    internal IReplicationWorker<SanctionsAccumulator> CreateWorker() => new Worker(_plan);
 
     /// <inheritdoc />
-    SanctionsSummary IMonteCarloExperiment<SanctionsSummary>.CreateSummary() => CreateSummary();
+    SanctionsAccumulator IMonteCarloExperiment<SanctionsAccumulator>.CreateSummary() => CreateAccumulator();
 
-    /// <summary>Creates an empty summary.</summary>
-    /// <returns>A summary of zero replications.</returns>
-    internal SanctionsSummary CreateSummary()
+    /// <inheritdoc />
+    SanctionsSummary ISummaryExperiment<SanctionsSummary>.EmptySummary() => CreateAccumulator().Freeze();
+
+    /// <inheritdoc />
+    SanctionsSummary IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>.Freeze(SanctionsAccumulator accumulator) => accumulator.Freeze();
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <returns>An accumulator of zero replications.</returns>
+    internal SanctionsAccumulator CreateAccumulator()
         => new(_plan.Scenario.Name, _plan.Weeks, _plan.FactionNames, _plan.SenderNames, _recordRuns, _plan.CriticalShare,
                new AgentPathSummary(_plan.AgentSeries.Names, _plan.AgentSeries.Upper, _plan.AgentSeries.TotalNames, _plan.Weeks));
 
-    private sealed class Worker(SimulationPlan plan) : IReplicationWorker<SanctionsSummary>
+    private sealed class Worker(SimulationPlan plan) : IReplicationWorker<SanctionsAccumulator>
     {
         private readonly Replication _replication = new(plan);
 
-        public void Run(ulong seed, long replication, SanctionsSummary summary)
+        public void Run(ulong seed, long replication, SanctionsAccumulator summary)
         {
             _replication.Run(seed, replication);
             summary.Add(_replication.Metrics, replication);

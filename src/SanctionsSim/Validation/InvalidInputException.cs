@@ -2,7 +2,8 @@ namespace SanctionsSim.Validation;
 
 /// <summary>
 /// Thrown when an input is invalid: a scenario or an input file (<see cref="Model.ScenarioValidationException"/>)
-/// or the options of a run or an analysis (<see cref="InvalidOptionsException"/>). <see cref="Errors"/> lists every
+/// or the options of a run or an analysis (each problem's path is then the option's name, nested options joined by dots:
+/// <c>MonteCarlo.Confidence</c>). <see cref="Errors"/> lists every
 /// problem at once, each with where it is, its value and what is allowed. The one type to catch for a bad input; it is
 /// an <see cref="ArgumentException"/>: the caller passed a bad value.
 /// </summary>

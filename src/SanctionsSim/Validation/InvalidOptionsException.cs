@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SanctionsSim.Validation;
 
 /// <summary>Thrown when the options of a run or an analysis are invalid; <see cref="InvalidInputException.Errors"/> names each option, its value and its range.</summary>
-public sealed class InvalidOptionsException : InvalidInputException
+internal sealed class InvalidOptionsException : InvalidInputException
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="subject">What is invalid, for example "Monte Carlo options".</param>

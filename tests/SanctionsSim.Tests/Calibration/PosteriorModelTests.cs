@@ -37,7 +37,7 @@ public class PosteriorModelTests
         for (int a = 0; a < 2; a++)
         {
             var arm = a == 0 ? baseline : amnesty;
-            Bytes(summary.ArmSummaries[a]).ShouldBe(Bytes(new MonteCarloRunner(Serial(options)).Run(new CompiledPerReplication(arm, Posterior.Default, recordRuns: false)).Summary), $"arm {a}");
+            Bytes(summary.Arms[a]).ShouldBe(Bytes(new MonteCarloRunner(Serial(options)).Run(new CompiledPerReplication(arm, Posterior.Default, recordRuns: false)).Summary), $"arm {a}");
         }
     }
 
@@ -72,7 +72,7 @@ public class PosteriorModelTests
         var posterior = new Posterior(new AbcPopulation(names, 1, 1.0, values, [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], 3, 1));
         var model = new PosteriorModel(Presets.Get("venezuela-2019"), posterior);
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         for (int i = 0; i < 30; i++)
         {
             worker.Run(1, i, summary);
@@ -146,19 +146,24 @@ public class PosteriorModelTests
     }
 
     /// <summary>What <see cref="PosteriorModel"/> did before #27 item 1: a plan and a worker compiled for every replication's particle.</summary>
-    private sealed class CompiledPerReplication(Scenario scenario, Posterior posterior, bool recordRuns) : IMonteCarloExperiment<SanctionsSummary>
+    private sealed class CompiledPerReplication(Scenario scenario, Posterior posterior, bool recordRuns) : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
     {
         private readonly SanctionsModel _base = new(scenario, recordRuns);
 
-        public IReplicationWorker<SanctionsSummary> CreateWorker() => new Worker(scenario, posterior);
+        public IReplicationWorker<SanctionsAccumulator> CreateWorker() => new Worker(scenario, posterior);
 
-        public SanctionsSummary CreateSummary() => _base.CreateSummary();
+        public SanctionsAccumulator CreateSummary() => _base.CreateAccumulator();
 
-        public SanctionsSummary ReadSummary(Stream stream) => _base.ReadSummary(stream);
+        public SanctionsSummary EmptySummary() => CreateSummary().Freeze();
 
-        private sealed class Worker(Scenario scenario, Posterior posterior) : IReplicationWorker<SanctionsSummary>
+        public SanctionsSummary Freeze(SanctionsAccumulator accumulator) => accumulator.Freeze();
+
+        public MonteCarloResult<SanctionsSummary> Simulate(MonteCarloOptions? options = null, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+            => new MonteCarloRunner(options).Run(this, progress, cancellationToken);
+
+        private sealed class Worker(Scenario scenario, Posterior posterior) : IReplicationWorker<SanctionsAccumulator>
         {
-            public void Run(ulong seed, long replication, SanctionsSummary summary)
+            public void Run(ulong seed, long replication, SanctionsAccumulator summary)
             {
                 var run = new Replication(new SimulationPlan(posterior.Apply(scenario, posterior.Particle(seed, replication))));
                 run.Run(seed, replication);

@@ -92,6 +92,22 @@ public class ExperimentCommandTests
         File.Exists(Path.Combine(dir, "sweep", "manifest.json")).ShouldBeTrue();
     }
 
+    [TestCase("morris", "3", "muStar")]
+    [TestCase("sobol", "4", "first")]
+    public async Task Sensitivity_Json_OfAnOutputThatDoesNotVary_WritesNullForTheUndefinedNoiseShare(string method, string samples, string index)
+    {
+        // Regression: with the collapse threshold out of reach every point's collapse probability is 0, the output variance is 0 and
+        // the noise share 0/0 = NaN; System.Text.Json refused it ("infinity cannot be written as valid JSON") and the command crashed.
+        var (code, output, error) = await Run("sensitivity", "--preset", "venezuela-2019", "--structure", "medians", "--method", method, "--samples", samples,
+            "--runs", "2", "--bootstrap", "20", "--output", "collapse", "--param", "collapse.criticalShare=0.99:1", "--format", "json");
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(output)!;
+        json["outputVariance"]!.GetValue<double>().ShouldBe(0);
+        json["noiseShare"].ShouldBeNull();
+        json["indices"]!.AsArray().Count.ShouldBe(1);
+        json["indices"]![0]!.AsObject().ContainsKey(index).ShouldBeTrue();
+    }
+
     [Test]
     public async Task Tipping_Json_HasTheCurveAndTheCrossing()
     {

@@ -278,7 +278,7 @@ public class AdaptiveAgentsTests
         };
         var model = new SanctionsModel(s);
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         worker.Run(1, 0, summary);
         worker.Run(1, 1, summary);
         long before = GC.GetAllocatedBytesForCurrentThread();

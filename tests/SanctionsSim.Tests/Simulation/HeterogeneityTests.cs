@@ -230,7 +230,7 @@ public class HeterogeneityTests
     {
         var model = new SanctionsModel(WithGrievance(Presets.Get("venezuela-2019"), 0.3, 0.6));
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         worker.Run(1, 0, summary);
         worker.Run(1, 1, summary);
         long before = GC.GetAllocatedBytesForCurrentThread();

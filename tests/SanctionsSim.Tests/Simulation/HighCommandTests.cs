@@ -113,7 +113,7 @@ public class HighCommandTests
     {
         Scenario zimbabwe = On(TestStructure.Preset("zimbabwe-2017"));
         var model = new SanctionsModel(zimbabwe);
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         var worker = model.CreateWorker();
         worker.Run(1, 0, summary);
         OutcomeSummary before = summary.Outcome(OutcomeType.Survived);
@@ -132,7 +132,7 @@ public class HighCommandTests
     {
         var model = new SanctionsModel(On(TestStructure.Preset("venezuela-2019")));
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         worker.Run(1, 0, summary);
         worker.Run(1, 1, summary);
         long before = GC.GetAllocatedBytesForCurrentThread();

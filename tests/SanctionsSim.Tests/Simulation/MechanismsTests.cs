@@ -283,7 +283,7 @@ public class MechanismsTests
         venezuela = venezuela with { Events = venezuela.Events.Select(e => e.Kind == EventKind.MassProtest ? e with { Participants = 300_000 } : e).ToArray() };
         var model = new SanctionsModel(venezuela);
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         worker.Run(1, 0, summary);
         worker.Run(1, 1, summary);
         long before = GC.GetAllocatedBytesForCurrentThread();

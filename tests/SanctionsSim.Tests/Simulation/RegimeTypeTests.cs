@@ -155,7 +155,7 @@ public class RegimeTypeTests
     {
         var model = new SanctionsModel(Typed(HighCommandOn(TestStructure.Preset("venezuela-2019")), RegimeType.Military));
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         worker.Run(1, 0, summary);
         worker.Run(1, 1, summary);
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -164,7 +164,7 @@ public class SanctionsModelTests
     {
         var model = new SanctionsModel(TestScenarios.Venezuela());
         var worker = model.CreateWorker();
-        var summary = model.CreateSummary();
+        var summary = model.CreateAccumulator();
         for (int i = 0; i < 10; i++)
         {
             worker.Run(1, i, summary);

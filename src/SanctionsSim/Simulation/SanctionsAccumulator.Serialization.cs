@@ -4,7 +4,7 @@ using SanctionsSim.MonteCarlo;
 namespace SanctionsSim.Simulation;
 
 /// <summary>The exact binary form of a summary: checkpoints and shard results.</summary>
-public sealed partial class SanctionsSummary
+internal sealed partial class SanctionsAccumulator
 {
     private const long Magic = 0x354D55534D495353; // "SSIMSUM5": histograms and exact sums written sparsely; agents' paths; outcome types
 
@@ -88,12 +88,13 @@ public sealed partial class SanctionsSummary
         }
     }
 
-    /// <summary>Replaces this (empty) summary's state with one written by <see cref="WriteTo"/> for the same scenario (callers: <see cref="SanctionsModel.ReadSummary"/>).</summary>
+    /// <summary>Replaces this (empty) summary's state with one written by <see cref="WriteTo"/> for the same scenario (callers: <see cref="SanctionsModel.ReadSummary"/>); refused once frozen.</summary>
     /// <param name="stream">A readable stream.</param>
     /// <exception cref="InvalidDataException">The data is not a summary of this scenario's shape, or is truncated.</exception>
     internal void ReadFrom(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ThrowIfFrozen();
         try
         {
             using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
