@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Cascades;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Plotting;
 using Spectre.Console;
@@ -59,7 +58,7 @@ internal static class CascadeCommand
             }
 
             DirectoryInfo? outFolder = parse.GetValue(output);
-            Common.CheckOutFolder(outFolder);
+            InputFiles.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
             JsonObject json = SummaryJson.Watts(model, result);
@@ -78,8 +77,8 @@ internal static class CascadeCommand
                     var prediction = model.Predict();
                     var table = Common.Titled($"Watts model: N = {model.NodeCount:N0}, z = {model.MeanDegree.ToString(CultureInfo.InvariantCulture)}, φ = {model.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Replications:N0} runs")
                         .AddColumn("quantity").AddColumn(new TableColumn("simulated").RightAligned()).AddColumn(new TableColumn("analytic").RightAligned());
-                    Common.Row(table, "P(global cascade)", $"{Common.F(f.Estimate, "F3")} [{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}]", Common.F(prediction.GlobalCascadeProbability, "F3"));
-                    Common.Row(table, "mean size of global cascades", s.GlobalCascadeSize.Count > 0 ? $"{Common.F(s.GlobalCascadeSize.Mean, "F3")} ± {Common.F(s.GlobalCascadeSize.StandardError, "F3")}" : "—", prediction.InCascadeWindow ? Common.F(prediction.MeanGlobalCascadeSize, "F3") : "—");
+                    Common.Row(table, "P(global cascade)", $"{Rounding.Cell(f.Estimate, "F3")} [{Rounding.Cell(ci.Lower, "F3")}, {Rounding.Cell(ci.Upper, "F3")}]", Rounding.Cell(prediction.GlobalCascadeProbability, "F3"));
+                    Common.Row(table, "mean size of global cascades", s.GlobalCascadeSize.Count > 0 ? $"{Rounding.Cell(s.GlobalCascadeSize.Mean, "F3")} ± {Rounding.Cell(s.GlobalCascadeSize.StandardError, "F3")}" : "—", prediction.InCascadeWindow ? Rounding.Cell(prediction.MeanGlobalCascadeSize, "F3") : "—");
                     Common.Row(table, "in the cascade window", "", prediction.InCascadeWindow ? "yes" : "no");
                     Common.Console(context.Output, context.Interactive).Write(table);
                     break;

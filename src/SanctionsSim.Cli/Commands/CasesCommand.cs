@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios.Cases;
@@ -103,7 +102,7 @@ internal static class CasesCommand
         command.SetAction(async (parse, token) =>
         {
             FileInfo path = parse.GetValue(file)!;
-            JsonObject facts = ReadJson(path);
+            JsonObject facts = InputFiles.ReadCaseJson(path);
             if (facts["facts"] is JsonObject inner)
             {
                 facts = (JsonObject)inner.DeepClone();
@@ -158,7 +157,7 @@ internal static class CasesCommand
         command.SetAction(async (parse, token) =>
         {
             var given = parse.GetValue(files) ?? [];
-            var cases = given.Length == 0 ? CaseBase.All.Select(c => (Label: c.Name, Case: c)).ToList() : [.. given.Select(f => (Label: f.Name, Case: Read(f)))];
+            var cases = given.Length == 0 ? CaseBase.All.Select(c => (Label: c.Name, Case: c)).ToList() : [.. given.Select(f => (Label: f.Name, Case: InputFiles.ReadCaseFile(f)))];
             int bad = 0;
             foreach (var (label, c) in cases)
             {
@@ -208,38 +207,6 @@ internal static class CasesCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>Reads a case file named on the command line; problems are user errors (exit 2) with the file's name.</summary>
-    internal static CaseFile Read(FileInfo file)
-    {
-        JsonObject root = ReadJson(file);
-        try
-        {
-            return CaseFile.FromJson(root, reference => Common.LoadScenario(Path.IsPathRooted(reference) || !File.Exists(Path.Combine(file.DirectoryName ?? ".", reference)) ? reference : Path.Combine(file.DirectoryName ?? ".", reference)));
-        }
-        catch (ScenarioValidationException e)
-        {
-            throw new UserInputException($"{file.Name}: {e.Errors.Count} problem(s):\n  " + string.Join("\n  ", e.Errors));
-        }
-    }
-
-    private static JsonObject ReadJson(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            throw new UserInputException($"{file.FullName}: no such file.");
-        }
-
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(file.FullName), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new UserInputException($"{file.Name}: $: a JSON object is expected.");
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{file.Name}: not valid JSON (line {e.LineNumber + 1}: {e.Message}).");
-        }
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

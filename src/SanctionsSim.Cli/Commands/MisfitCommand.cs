@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using Spectre.Console;
 
@@ -40,7 +39,7 @@ internal static class MisfitCommand
         {
             var selected = Common.Cases(parse, cases);
 
-            var diagnosed = Common.LoadPosterior(parse.GetValue(posterior) ?? "default")!;
+            var diagnosed = InputFiles.LoadPosterior(parse.GetValue(posterior) ?? "default")!;
             var options = new MisspecificationOptions { Particles = parse.GetValue(draws), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             var abc = new AbcOptions { Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             double[] chosenWeights = parse.GetValue(weights) ?? [];
@@ -54,7 +53,7 @@ internal static class MisfitCommand
                     throw new ArgumentException("--case: a case is given twice.");
                 }
 
-                calibration = new CaseCalibration(selected, replicationsPerCase: parse.GetValue(perCase), distance: CalibrationSpec.ParseDistance(parse.GetValue(distance), "--distance"));
+                calibration = new CaseCalibration(selected, replicationsPerCase: parse.GetValue(perCase), distance: CalibrationDefinition.ParseDistance(parse.GetValue(distance), "--distance"));
                 foreach (double w in chosenWeights)
                 {
                     calibration.WithOutcomeWeight(w);
@@ -66,7 +65,7 @@ internal static class MisfitCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             context.Error.WriteLine($"misfit: diagnosing the posterior on {selected.Count} cases with {options.Particles} particles");
             var result = await Task.Run(() => MisspecificationCheck.Run(calibration, diagnosed, options, token), token).ConfigureAwait(false);
             var variants = new List<(string Label, CaseCalibration Calibration, IReadOnlyDictionary<string, string>? Dropped)>();
@@ -173,7 +172,7 @@ internal static class MisfitCommand
             ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
             ["settings"] = new JsonObject
             {
-                ["distance"] = CalibrationSpec.DistanceName(result.Distance), ["outcomeWeight"] = result.OutcomeWeight, ["draws"] = result.Particles,
+                ["distance"] = CalibrationDefinition.DistanceName(result.Distance), ["outcomeWeight"] = result.OutcomeWeight, ["draws"] = result.Particles,
                 ["replicationsPerCase"] = result.ReplicationsPerCase, ["seed"] = result.Seed, ["particles"] = abc.Particles, ["generations"] = abc.Generations,
             },
             ["posterior"] = new JsonObject { ["hash"] = posterior.Hash, ["particles"] = posterior.Count, ["default"] = posterior.Hash == Posterior.Default.Hash },

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
@@ -37,7 +36,7 @@ internal static partial class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
+            Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             await WritePlan(context, "run", [scenario], parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
             return CliApp.Success;
         });

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
@@ -22,7 +21,7 @@ internal static class SweepCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for manifest.json, points.csv, parquet/part-*.parquet and scenario.json, written as points finish." };
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var posterior = Common.Posterior();
         var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.");
         spec.AddTo(command);
@@ -34,11 +33,11 @@ internal static class SweepCommand
         command.Options.Add(posterior);
         command.SetAction(async (parse, token) =>
         {
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             SweepDefinition definition = spec.Resolve(parse) with { Posterior = structure.Posterior };
             ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(threads), definition.Confidence);
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             if (parse.GetValue(resume) && folder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
@@ -124,7 +123,7 @@ internal static class SweepCommand
                     foreach (var point in kept.Take(200))
                     {
                         var ci = point.CollapseProbability.Wilson(c);
-                        Common.Row(table, [point.Index.ToString(CultureInfo.InvariantCulture), .. point.Values.Select(v => Common.F(v, "G4")),
+                        Common.Row(table, [point.Index.ToString(CultureInfo.InvariantCulture), .. point.Values.Select(v => Rounding.Cell(v, "G4")),
                             $"{point.CollapseProbability.Estimate:F3} [{ci.Lower:F3}, {ci.Upper:F3}]", $"{point.WeeksSurvivedMean:F1}", $"{point.FinalDefectedShareMean:P1}"]);
                     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
@@ -48,7 +47,7 @@ internal static class TippingCommand
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
         var confidence = Common.Confidence();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var posterior = Common.Posterior();
         var command = new Command("tipping", "Locate a tipping point: where along one lever the collapse probability crosses a level, with a bootstrap interval, on common random numbers along the scan.")
         {
@@ -57,7 +56,7 @@ internal static class TippingCommand
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             if (levers.Count != 1)
             {
                 throw new UserInputException($"A tipping scan takes exactly one lever; got {levers.Count} ({string.Join(", ", levers.Select(l => l.Name))}).");
@@ -83,7 +82,7 @@ internal static class TippingCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             if (parse.GetValue(resume) && folder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
