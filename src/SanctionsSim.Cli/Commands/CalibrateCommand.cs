@@ -43,8 +43,6 @@ internal static class CalibrateCommand
             CalibrationJob.CheckThreads(options.MaxDegreeOfParallelism);
 
             var calibration = definition.Calibration;
-            var chosenCases = definition.Cases;
-            var priors = definition.Priors.Select(spec => InputFiles.ParseLever(spec, "--prior")).ToArray();
             var folder = parse.GetValue(output)!;
             InputFiles.CheckOutFolder(folder);
             var ctx = context with { Cancellation = token };
@@ -53,23 +51,8 @@ internal static class CalibrateCommand
             JsonArray? loo = null;
             if (parse.GetValue(looOption))
             {
-                loo = [];
-                for (int k = 0; k < chosenCases.Length; k++)
-                {
-                    var held = chosenCases[k];
-                    var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), definition.Structure, priors, calibration.ReplicationsPerCase, calibration.Distance);
-                    string sub = Path.Combine(folder.FullName, "loo", held.Name);
-                    var r = await CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), $"without {held.Name}").ConfigureAwait(false);
-                    var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(definition.Predictive, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
-                    var entry = CalibrationText.Prediction(p);
-                    entry["generations"] = r.Generations.Count;
-                    entry["tolerance"] = r.Posterior.Tolerance;
-                    loo.Add(entry);
-                    AtomicFile.WriteAllText(Path.Combine(sub, "prediction.json"), SummaryJson.ToText(entry.DeepClone()));
-                }
-
+                loo = await CalibrationJob.LeaveOneOutAsync(definition, options, folder.FullName, (rest, sub, label) => CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), label)).ConfigureAwait(false);
                 json["leaveOneOut"] = loo;
-                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "loo.csv"), CalibrationText.PredictionsCsv(loo));
             }
 
             if (demonstration)

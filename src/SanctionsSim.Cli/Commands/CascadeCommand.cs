@@ -62,27 +62,7 @@ internal static class CascadeCommand
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
             JsonObject json = SummaryJson.Watts(model, result);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
-                    break;
-                default:
-                    var s = result.Summary;
-                    var f = s.GlobalCascadeFrequency;
-                    var ci = f.Wilson(result.Confidence);
-                    var prediction = model.Predict();
-                    var table = Common.Titled($"Watts model: N = {model.NodeCount:N0}, z = {model.MeanDegree.ToString(CultureInfo.InvariantCulture)}, φ = {model.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Replications:N0} runs")
-                        .AddColumn("quantity").AddColumn(new TableColumn("simulated").RightAligned()).AddColumn(new TableColumn("analytic").RightAligned());
-                    Common.Row(table, "P(global cascade)", $"{Rounding.Cell(f.Estimate, "F3")} [{Rounding.Cell(ci.Lower, "F3")}, {Rounding.Cell(ci.Upper, "F3")}]", Rounding.Cell(prediction.GlobalCascadeProbability, "F3"));
-                    Common.Row(table, "mean size of global cascades", s.GlobalCascadeSize.Count > 0 ? $"{Rounding.Cell(s.GlobalCascadeSize.Mean, "F3")} ± {Rounding.Cell(s.GlobalCascadeSize.StandardError, "F3")}" : "—", prediction.InCascadeWindow ? Rounding.Cell(prediction.MeanGlobalCascadeSize, "F3") : "—");
-                    Common.Row(table, "in the cascade window", "", prediction.InCascadeWindow ? "yes" : "no");
-                    Common.Console(context.Output, context.Interactive).Write(table);
-                    break;
-            }
+            await Emit.Result(context, parse.Format(format), () => json, () => SummaryJson.SummaryCsv(json), () => Common.Console(context.Output, context.Interactive).Write(Common.Draw(CascadeText.Watts(model, result)))).ConfigureAwait(false);
 
             if (outFolder is not null)
             {
@@ -179,18 +159,6 @@ internal static class CascadeCommand
         return values;
     }
 
-    private static async Task Print(CliContext context, string? format, JsonObject json)
-    {
-        if (format == "json")
-        {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var (key, value) in json)
-        {
-            string line = format == "csv" ? $"{key},{value?.ToJsonString()}" : $"{key,-16} {value?.ToJsonString()}";
-            await context.Output.WriteLineAsync(line).ConfigureAwait(false);
-        }
-    }
+    private static Task Print(CliContext context, string? format, JsonObject json)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => CascadeText.Lines(json, csv: true), () => context.Output.WriteAsync(CascadeText.Lines(json, csv: false)));
 }

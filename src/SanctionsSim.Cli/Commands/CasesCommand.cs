@@ -23,31 +23,12 @@ internal static class CasesCommand
         {
             if (parse.GetValue(format) == "json")
             {
-                var array = new JsonArray();
-                foreach (var c in CaseBase.All)
-                {
-                    array.Add(new JsonObject
-                    {
-                        ["name"] = c.Name, ["title"] = c.Title, ["outcomeType"] = c.Observation.Outcome is OutcomeType t ? OutcomeTypes.Name(t) : null,
-                        ["outcomeWeek"] = c.Observation.OutcomeWeek, ["weekZero"] = c.WeekZero, ["regimeType"] = c.RegimeType,
-                        ["sources"] = c.SourceCount, ["rulesVersion"] = c.RulesVersion, ["uncertainFacts"] = c.Ranges.Count,
-                    });
-                }
-
-                await context.Output.WriteLineAsync(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(CasesPage.List().ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
                 return CliApp.Success;
             }
 
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("case").AddColumn("week 0").AddColumn("outcome").AddColumn("regime").AddColumn(new TableColumn("sources").RightAligned()).AddColumn(new TableColumn("uncertain facts").RightAligned());
-            foreach (var c in CaseBase.All)
-            {
-                Common.Row(table, c.Name, c.WeekZero ?? "", CasesPage.Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
-            }
-
-            Common.Console(context.Output, context.Interactive).Write(table);
-            var counts = CaseBase.All.GroupBy(c => c.Observation.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {(g.Key is OutcomeType t ? OutcomeTypes.Name(t) : "uncoded")}");
-            await context.Output.WriteLineAsync($"{CaseBase.All.Count} cases, coded under the coding rules v{CodingRules.Latest.Version} (docs/coding-rules.md): {string.Join(", ", counts)}. Run one: run --preset NAME (its facts drawn within their ranges).").ConfigureAwait(false);
+            Common.Console(context.Output, context.Interactive).Write(Common.Draw(CasesPage.Table()));
+            await context.Output.WriteLineAsync(CasesPage.Counts()).ConfigureAwait(false);
             return CliApp.Success;
         });
         command.Subcommands.Add(Show(context));
@@ -68,15 +49,7 @@ internal static class CasesCommand
             await o.WriteLineAsync($"{c.Name}: {c.Title}").ConfigureAwait(false);
             await o.WriteLineAsync($"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}").ConfigureAwait(false);
             await o.WriteLineAsync($"outcome: {CasesPage.Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("faction").AddColumn(new TableColumn("troops").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
-                .AddColumn(new TableColumn("loyalty shift").RightAligned()).AddColumn(new TableColumn("family exposure").RightAligned()).AddColumn(new TableColumn("importance").RightAligned());
-            foreach (var f in c.Scenario.Factions)
-            {
-                Common.Row(table, f.Name, f.Troops.ToString("N0", CultureInfo.InvariantCulture), f.Generals.ToString(CultureInfo.InvariantCulture), f.LoyaltyShift.ToString("0.##", CultureInfo.InvariantCulture),
-                    f.FamilyExposureMean.ToString("0.##", CultureInfo.InvariantCulture), f.CollapseImportance.ToString("0.##", CultureInfo.InvariantCulture));
-            }
-
-            Common.Console(o, context.Interactive).Write(table);
+            Common.Console(o, context.Interactive).Write(Common.Draw(CasesPage.Factions(c)));
             foreach (var e in c.Scenario.Events)
             {
                 await o.WriteLineAsync($"  week {e.Week}: {e.Name}").ConfigureAwait(false);

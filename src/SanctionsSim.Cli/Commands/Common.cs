@@ -179,7 +179,7 @@ internal static class Common
         => explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).";
 
     /// <summary>Adds a row of plain text cells (no markup: results contain brackets).</summary>
-    public static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
 
     /// <summary>Draws a result's table (<see cref="TextTable"/>) with rounded borders; headers, title and cells are plain text.</summary>
     public static Table Draw(TextTable text)
@@ -201,15 +201,6 @@ internal static class Common
         }
 
         return table;
-    }
-
-    /// <summary>A table with a plain-text title.</summary>
-    public static Table Titled(string title) => new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-
-    /// <summary>Reports a chunk's progress as progress through the whole batch.</summary>
-    public sealed class Offset(IProgress<MonteCarloProgress> inner, long done, long total) : IProgress<MonteCarloProgress>
-    {
-        public void Report(MonteCarloProgress value) => inner.Report(new MonteCarloProgress(done + value.Completed, total));
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<MonteCarloProgress>

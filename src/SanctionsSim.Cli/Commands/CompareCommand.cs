@@ -112,6 +112,4 @@ internal static class CompareCommand
     }
 
 
-    /// <summary>The comparison as CSV (kept for the shard merge; the writer is <see cref="ResultsCsv.Comparison"/>).</summary>
-    internal static string Csv(ComparisonSummary s, double c) => ResultsCsv.Comparison(s, c);
 }

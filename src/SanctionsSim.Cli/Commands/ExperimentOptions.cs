@@ -28,16 +28,7 @@ internal static class ExperimentOptions
 
     /// <summary>The experiment file (if any), the scenario and the levers, from the command's options.</summary>
     public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Load(ParseResult parse, Argument<FileInfo?> file, Option<string?> preset, Option<string[]> param, Option<FileInfo?> experiment)
-    {
-        FileInfo? scenarioFile = parse.GetValue(file);
-        string? presetName = parse.GetValue(preset);
-        if (scenarioFile is not null && presetName is not null)
-        {
-            throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-        }
-
-        return InputFiles.Experiment(scenarioFile, presetName, parse.GetValue(param) ?? [], parse.GetValue(experiment));
-    }
+        => InputFiles.Experiment(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(param) ?? [], parse.GetValue(experiment));
 
     public static void CheckCommon(int runs, int threads, double confidence)
     {

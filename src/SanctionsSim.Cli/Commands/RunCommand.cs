@@ -92,7 +92,6 @@ internal static class RunCommand
             var structure = Common.Structure(parse, structureOption, posteriorOption);
             var posterior = structure.Posterior;
             var ranges = InputFiles.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
-            var model = Calibration.PosteriorModel.Create(scenario, posterior, ranges, recordRuns: outFolder is not null);
             if (parse.GetValue(resume) && outFolder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the checkpoint lives in that folder.");
@@ -109,22 +108,9 @@ internal static class RunCommand
                 throw new UserInputException($"--checkpoint-every must be >= 1; got {chunk}.");
             }
 
-            var result = outFolder is null
-                ? await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => new MonteCarloRunner(options).Run(model, progress, ct)).ConfigureAwait(false)
-                : await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => CheckpointedBatch.Run(
-                    new MonteCarloBatch<SanctionsSummary>(model, options.Seed, options.Confidence, new SanctionsModel(scenario, recordRuns: true).ReadSummary, (s, stream) => s.WriteTo(stream)),
-                    ScenarioJson.ExperimentHash(scenario, posterior?.Hash, ranges.Count), options.Replications, options.MaxDegreeOfParallelism, outFolder.FullName, chunk, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
-            var summary = SummaryJson.Summary(result.Summary, scenario, result);
-            summary["structure"] = structure.Json();
-            if (posterior is not null)
-            {
-                summary["posterior"] = SummaryJson.Posterior(posterior);
-            }
-
-            if (ranges.Count > 0)
-            {
-                summary["facts"] = new System.Text.Json.Nodes.JsonObject { ["drawn"] = "within their ranges", ["uncertainFacts"] = ranges.Count };
-            }
+            bool resumeRun = parse.GetValue(resume);
+            var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, scenario.Name, options.Replications, (progress, ct) => RunJob.Run(scenario, options, posterior, ranges, outFolder?.FullName, chunk, resumeRun, progress, ct)).ConfigureAwait(false);
+            var summary = RunJob.Summary(result, scenario, structure, ranges.Count);
             await Emit.Result(context, parse.Format(format), () => summary, () => SummaryJson.SummaryCsv(summary), async () =>
             {
                 if (parse.GetValue(detail))

@@ -11,25 +11,6 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary><c>sanctionssim tipping</c>: where along one lever the collapse probability crosses a level.</summary>
 internal static class TippingCommand
 {
-    /// <summary>The one-sentence verdict: where along the lever the probability of collapse crosses the level, with its interval.</summary>
-    internal static string Verdict(TippingResult result, double confidence)
-    {
-        string level = Rounding.Fixed(result.Level * 100, 0) + " %";
-        if (result.Crossing is double x)
-        {
-            var (e, lo, hi) = Rounding.Interval(x, result.CrossingInterval.Lower, result.CrossingInterval.Upper, double.NaN);
-            string rising = result.Direction > 0 ? "rises above" : "falls below";
-            string caveat = result.NoCrossingShare > 0.05 ? $"; in {Rounding.Fixed(result.NoCrossingShare * 100, 0)} % of bootstrap resamples the curve did not cross at all, so treat the point with care" : "";
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Verdict: the tipping point is at {result.Lever} = {e} ({confidence:P0} interval {lo} to {hi}): there the probability of collapse {rising} {level}{caveat}.");
-        }
-
-        bool above = result.Curve.Count > 0 && result.Curve[0].Probability.Estimate >= result.Level;
-        string from = result.Curve.Count > 0 ? Rounding.Significant(result.Curve[0].Value) : "—";
-        string to = result.Curve.Count > 0 ? Rounding.Significant(result.Curve[^1].Value) : "—";
-        return $"Verdict: no tipping point in this range: the probability of collapse stays {(above ? "at or above" : "below")} {level} for {result.Lever} from {from} to {to}.";
-    }
-
     public static Command Create(CliContext context)
     {
         var file = ExperimentOptions.ScenarioFile();
@@ -97,42 +78,13 @@ internal static class TippingCommand
                 return CliApp.Failure;
             }
 
-            var curve = new JsonArray();
-            foreach (var p in result.Curve)
-            {
-                curve.Add(new JsonObject { ["value"] = p.Value, ["collapseProbability"] = SummaryJson.Proportion(p.Probability, c) });
-            }
-
-            var json = new JsonObject
-            {
-                ["scenario"] = scenario.Name,
-                ["lever"] = result.Lever,
-                ["level"] = lv,
-                ["replicationsPerPoint"] = r,
-                ["seed"] = sd,
-                ["crossing"] = result.Crossing,
-                ["crossingLower"] = result.Crossing is null ? null : result.CrossingInterval.Lower,
-                ["crossingUpper"] = result.Crossing is null ? null : result.CrossingInterval.Upper,
-                ["confidence"] = c,
-                ["direction"] = result.Direction > 0 ? "rising" : result.Direction < 0 ? "falling" : "none",
-                ["noCrossingShare"] = result.NoCrossingShare,
-                ["curve"] = curve,
-                ["structure"] = structure.Json(),
-            };
+            var json = TippingText.Json(scenario.Name, result, lv, r, sd, c, structure.Json());
             await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.TippingCurve(result), () =>
             {
                 var console = Common.Console(context.Output, context.Interactive);
-                context.Output.WriteLine(Verdict(result, c));
+                context.Output.WriteLine(TippingText.Verdict(result, c));
                 console.WriteLine();
-                var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
-                    .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());
-                foreach (var p in result.Curve)
-                {
-                    var (pe, plo, phi) = Rounding.Percent(p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper, p.Probability.StandardError);
-                    Common.Row(table, Rounding.Significant(p.Value), pe, $"{plo} to {phi}");
-                }
-
-                console.Write(table);
+                console.Write(Common.Draw(TippingText.Table(scenario.Name, result, r, c)));
                 context.Output.WriteLine(structure.Line());
             }).ConfigureAwait(false);
 

@@ -82,12 +82,16 @@ internal static class InputFiles
     /// <summary>The scenario of a command that takes a scenario FILE or <c>--preset NAME</c> (not both; neither: the default preset).</summary>
     public static Scenario FileOrPreset(FileInfo? file, string? preset)
     {
+        CheckFileOrPreset(file, preset);
+        return file is not null ? ScenarioJson.ReadFile(file.FullName) : LoadScenario(preset ?? Presets.Default);
+    }
+
+    private static void CheckFileOrPreset(FileInfo? file, string? preset)
+    {
         if (file is not null && preset is not null)
         {
             throw new UserInputException("Give either a scenario FILE or --preset, not both.");
         }
-
-        return file is not null ? ScenarioJson.ReadFile(file.FullName) : LoadScenario(preset ?? Presets.Default);
     }
 
     /// <summary>A scenario from a file path or a preset name.</summary>
@@ -180,6 +184,7 @@ internal static class InputFiles
     /// <summary>The experiment file (if any), the scenario and the levers: a scenario FILE, a preset, the experiment file's scenario or the default preset; levers from the file and from <c>--param</c>.</summary>
     public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Experiment(FileInfo? scenarioFile, string? presetName, string[] param, FileInfo? experiment)
     {
+        CheckFileOrPreset(scenarioFile, presetName);
         ExperimentFile? experimentFile = experiment is FileInfo e ? ExperimentFile.ReadFile(e.FullName) : null;
         Scenario scenario = scenarioFile is not null ? ScenarioJson.ReadFile(scenarioFile.FullName)
             : presetName is not null ? LoadScenario(presetName)

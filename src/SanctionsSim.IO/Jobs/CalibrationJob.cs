@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
+using SanctionsSim.IO.Inputs;
 using SanctionsSim.IO.Results;
 
 namespace SanctionsSim.IO.Jobs;
@@ -126,5 +127,33 @@ internal static class CalibrationJob
         AtomicFile.WriteAllText(Path.Combine(folder, "posterior-summary.csv"), summaries.ToString());
         AtomicFile.WriteAllText(Path.Combine(folder, "calibration.json"), SummaryJson.ToText(json));
         AtomicFile.WriteAllText(Path.Combine(folder, "predictive.csv"), CalibrationText.PredictionsCsv((JsonArray)json["predictive"]!));
+    }
+
+    /// <summary>
+    /// Leave one case out: calibrates once without each case (<paramref name="calibrate"/> runs a calibration into a
+    /// folder, with a label for its progress) and predicts the case left out; writes loo/CASE/prediction.json and loo.csv.
+    /// </summary>
+    public static async Task<JsonArray> LeaveOneOutAsync(CalibrationDefinition definition, AbcOptions options, string folder, Func<CaseCalibration, string, string, Task<AbcResult>> calibrate)
+    {
+        var calibration = definition.Calibration;
+        var chosenCases = definition.Cases;
+        var priors = definition.Priors.Select(spec => InputFiles.ParseLever(spec, "--prior")).ToArray();
+        JsonArray loo = [];
+        for (int k = 0; k < chosenCases.Length; k++)
+        {
+            var held = chosenCases[k];
+            var rest = new CaseCalibration(chosenCases.Where((_, i) => i != k).ToArray(), definition.Structure, priors, calibration.ReplicationsPerCase, calibration.Distance);
+            string sub = Path.Combine(folder, "loo", held.Name);
+            var r = await calibrate(rest, sub, $"without {held.Name}").ConfigureAwait(false);
+            var p = CasePrediction.Run(held, new Posterior(r.Posterior), Math.Max(definition.Predictive, 100), options.Seed + 1000 + (ulong)k, options.MaxDegreeOfParallelism);
+            var entry = CalibrationText.Prediction(p);
+            entry["generations"] = r.Generations.Count;
+            entry["tolerance"] = r.Posterior.Tolerance;
+            loo.Add(entry);
+            AtomicFile.WriteAllText(Path.Combine(sub, "prediction.json"), SummaryJson.ToText(entry.DeepClone()));
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "loo.csv"), CalibrationText.PredictionsCsv(loo));
+        return loo;
     }
 }
