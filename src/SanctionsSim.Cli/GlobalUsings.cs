@@ -3,3 +3,6 @@ global using SanctionsSim.IO;
 global using SanctionsSim.IO.Pages;
 global using SanctionsSim.IO.Results;
 global using SanctionsSim.IO.Text;
+global using SanctionsSim.IO.Jobs;
+global using SanctionsSim.IO.Inputs;
+global using SanctionsSim.Plotting.Reports;

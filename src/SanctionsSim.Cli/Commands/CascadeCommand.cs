@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Cascades;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Plotting;
 using Spectre.Console;
@@ -59,31 +58,11 @@ internal static class CascadeCommand
             }
 
             DirectoryInfo? outFolder = parse.GetValue(output);
-            Common.CheckOutFolder(outFolder);
+            InputFiles.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "watts", options.Replications, (progress, ct) => model.Simulate(options, progress, ct)).ConfigureAwait(false);
             JsonObject json = SummaryJson.Watts(model, result);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                    break;
-                case "csv":
-                    await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
-                    break;
-                default:
-                    var s = result.Summary;
-                    var f = s.GlobalCascadeFrequency;
-                    var ci = f.Wilson(result.Confidence);
-                    var prediction = model.Predict();
-                    var table = Common.Titled($"Watts model: N = {model.NodeCount:N0}, z = {model.MeanDegree.ToString(CultureInfo.InvariantCulture)}, φ = {model.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Replications:N0} runs")
-                        .AddColumn("quantity").AddColumn(new TableColumn("simulated").RightAligned()).AddColumn(new TableColumn("analytic").RightAligned());
-                    Common.Row(table, "P(global cascade)", $"{Common.F(f.Estimate, "F3")} [{Common.F(ci.Lower, "F3")}, {Common.F(ci.Upper, "F3")}]", Common.F(prediction.GlobalCascadeProbability, "F3"));
-                    Common.Row(table, "mean size of global cascades", s.GlobalCascadeSize.Count > 0 ? $"{Common.F(s.GlobalCascadeSize.Mean, "F3")} ± {Common.F(s.GlobalCascadeSize.StandardError, "F3")}" : "—", prediction.InCascadeWindow ? Common.F(prediction.MeanGlobalCascadeSize, "F3") : "—");
-                    Common.Row(table, "in the cascade window", "", prediction.InCascadeWindow ? "yes" : "no");
-                    Common.Console(context.Output, context.Interactive).Write(table);
-                    break;
-            }
+            await Emit.Result(context, parse.Format(format), () => json, () => SummaryJson.SummaryCsv(json), () => Common.Console(context.Output, context.Interactive).Write(Common.Draw(CascadeText.Watts(model, result)))).ConfigureAwait(false);
 
             if (outFolder is not null)
             {
@@ -180,18 +159,6 @@ internal static class CascadeCommand
         return values;
     }
 
-    private static async Task Print(CliContext context, string? format, JsonObject json)
-    {
-        if (format == "json")
-        {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var (key, value) in json)
-        {
-            string line = format == "csv" ? $"{key},{value?.ToJsonString()}" : $"{key,-16} {value?.ToJsonString()}";
-            await context.Output.WriteLineAsync(line).ConfigureAwait(false);
-        }
-    }
+    private static Task Print(CliContext context, string? format, JsonObject json)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => CascadeText.Lines(json, csv: true), () => context.Output.WriteAsync(CascadeText.Lines(json, csv: false)));
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios.Cases;
@@ -24,31 +23,12 @@ internal static class CasesCommand
         {
             if (parse.GetValue(format) == "json")
             {
-                var array = new JsonArray();
-                foreach (var c in CaseBase.All)
-                {
-                    array.Add(new JsonObject
-                    {
-                        ["name"] = c.Name, ["title"] = c.Title, ["outcomeType"] = c.Observation.Outcome is OutcomeType t ? OutcomeTypes.Name(t) : null,
-                        ["outcomeWeek"] = c.Observation.OutcomeWeek, ["weekZero"] = c.WeekZero, ["regimeType"] = c.RegimeType,
-                        ["sources"] = c.SourceCount, ["rulesVersion"] = c.RulesVersion, ["uncertainFacts"] = c.Ranges.Count,
-                    });
-                }
-
-                await context.Output.WriteLineAsync(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(CasesPage.List().ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
                 return CliApp.Success;
             }
 
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("case").AddColumn("week 0").AddColumn("outcome").AddColumn("regime").AddColumn(new TableColumn("sources").RightAligned()).AddColumn(new TableColumn("uncertain facts").RightAligned());
-            foreach (var c in CaseBase.All)
-            {
-                Common.Row(table, c.Name, c.WeekZero ?? "", CasesPage.Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
-            }
-
-            Common.Console(context.Output, context.Interactive).Write(table);
-            var counts = CaseBase.All.GroupBy(c => c.Observation.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {(g.Key is OutcomeType t ? OutcomeTypes.Name(t) : "uncoded")}");
-            await context.Output.WriteLineAsync($"{CaseBase.All.Count} cases, coded under the coding rules v{CodingRules.Latest.Version} (docs/coding-rules.md): {string.Join(", ", counts)}. Run one: run --preset NAME (its facts drawn within their ranges).").ConfigureAwait(false);
+            Common.Console(context.Output, context.Interactive).Write(Common.Draw(CasesPage.Table()));
+            await context.Output.WriteLineAsync(CasesPage.Counts()).ConfigureAwait(false);
             return CliApp.Success;
         });
         command.Subcommands.Add(Show(context));
@@ -69,15 +49,7 @@ internal static class CasesCommand
             await o.WriteLineAsync($"{c.Name}: {c.Title}").ConfigureAwait(false);
             await o.WriteLineAsync($"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}").ConfigureAwait(false);
             await o.WriteLineAsync($"outcome: {CasesPage.Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("faction").AddColumn(new TableColumn("troops").RightAligned()).AddColumn(new TableColumn("generals").RightAligned())
-                .AddColumn(new TableColumn("loyalty shift").RightAligned()).AddColumn(new TableColumn("family exposure").RightAligned()).AddColumn(new TableColumn("importance").RightAligned());
-            foreach (var f in c.Scenario.Factions)
-            {
-                Common.Row(table, f.Name, f.Troops.ToString("N0", CultureInfo.InvariantCulture), f.Generals.ToString(CultureInfo.InvariantCulture), f.LoyaltyShift.ToString("0.##", CultureInfo.InvariantCulture),
-                    f.FamilyExposureMean.ToString("0.##", CultureInfo.InvariantCulture), f.CollapseImportance.ToString("0.##", CultureInfo.InvariantCulture));
-            }
-
-            Common.Console(o, context.Interactive).Write(table);
+            Common.Console(o, context.Interactive).Write(Common.Draw(CasesPage.Factions(c)));
             foreach (var e in c.Scenario.Events)
             {
                 await o.WriteLineAsync($"  week {e.Week}: {e.Name}").ConfigureAwait(false);
@@ -103,7 +75,7 @@ internal static class CasesCommand
         command.SetAction(async (parse, token) =>
         {
             FileInfo path = parse.GetValue(file)!;
-            JsonObject facts = ReadJson(path);
+            JsonObject facts = InputFiles.ReadCaseJson(path);
             if (facts["facts"] is JsonObject inner)
             {
                 facts = (JsonObject)inner.DeepClone();
@@ -158,7 +130,7 @@ internal static class CasesCommand
         command.SetAction(async (parse, token) =>
         {
             var given = parse.GetValue(files) ?? [];
-            var cases = given.Length == 0 ? CaseBase.All.Select(c => (Label: c.Name, Case: c)).ToList() : [.. given.Select(f => (Label: f.Name, Case: Read(f)))];
+            var cases = given.Length == 0 ? CaseBase.All.Select(c => (Label: c.Name, Case: c)).ToList() : [.. given.Select(f => (Label: f.Name, Case: InputFiles.ReadCaseFile(f)))];
             int bad = 0;
             foreach (var (label, c) in cases)
             {
@@ -208,38 +180,6 @@ internal static class CasesCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>Reads a case file named on the command line; problems are user errors (exit 2) with the file's name.</summary>
-    internal static CaseFile Read(FileInfo file)
-    {
-        JsonObject root = ReadJson(file);
-        try
-        {
-            return CaseFile.FromJson(root, reference => Common.LoadScenario(Path.IsPathRooted(reference) || !File.Exists(Path.Combine(file.DirectoryName ?? ".", reference)) ? reference : Path.Combine(file.DirectoryName ?? ".", reference)));
-        }
-        catch (ScenarioValidationException e)
-        {
-            throw new UserInputException($"{file.Name}: {e.Errors.Count} problem(s):\n  " + string.Join("\n  ", e.Errors));
-        }
-    }
-
-    private static JsonObject ReadJson(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            throw new UserInputException($"{file.FullName}: no such file.");
-        }
-
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(file.FullName), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new UserInputException($"{file.Name}: $: a JSON object is expected.");
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{file.Name}: not valid JSON (line {e.LineNumber + 1}: {e.Message}).");
-        }
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Hosting;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Orleans;
@@ -78,7 +77,7 @@ internal static class ClusterCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
+            Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
             int seconds = parse.GetValue(timeout);
             if (seconds is < 1 or > 86_400)

@@ -76,7 +76,6 @@ internal static class Common
         return cases;
     }
 
-    /// <summary>The posterior named by --posterior, or null.</summary>
     /// <summary><c>--facts</c>: draw a historical case's uncertain facts within their ranges per run, or hold them at their best estimates.</summary>
     public static Option<string> Facts() => new Option<string>("--facts")
     {
@@ -84,72 +83,20 @@ internal static class Common
         DefaultValueFactory = _ => "ranges",
     }.AcceptOnlyFromAmong("ranges", "fixed");
 
-    /// <summary>
-    /// The ranges of a case's uncertain facts when the scenario is a case of the case base given by name (not a file,
-    /// not a built-in scenario) and <c>--facts ranges</c>; ranges whose field the scenario no longer holds (events cut
-    /// by --weeks) are dropped. Empty otherwise.
-    /// </summary>
-    public static IReadOnlyList<Scenarios.Cases.FactRange> FactRanges(FileInfo? file, string? preset, string facts, Scenario scenario)
-    {
-        if (file is not null || preset is null || facts != "ranges" || Presets.IsBuiltIn(preset) || !Scenarios.Cases.CaseBase.Contains(preset))
-        {
-            return [];
-        }
-
-        var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(scenario))!;
-        return [.. Scenarios.Cases.CaseBase.Get(preset).Ranges.Where(r => Scenarios.Cases.CaseFile.Navigate(json, r.Path) is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out double x) && Math.Abs(x - r.Mode) <= 1e-9 * Math.Max(1, Math.Abs(x)))];
-    }
-
     /// <summary>The line that says a run drew a case's facts within their ranges.</summary>
     public static string FactsLine(IReadOnlyList<Scenarios.Cases.FactRange> ranges)
         => $"facts: {ranges.Count} uncertain facts of the case drawn within their sourced ranges in every run (docs/cases.md); --facts fixed holds them at their best estimates.";
 
-    public static Calibration.Posterior? LoadPosterior(string? value)
+    /// <summary>The <c>--structure</c> option.</summary>
+    public static Option<string> Structure() => new Option<string>("--structure")
     {
-        if (value is null)
-        {
-            return null;
-        }
+        Description = "The structural parameters (docs/calibration.md): 'posterior' (the default) draws each run's from a posterior, the one shipped with the package or --posterior FILE, so the intervals include what the calibration leaves unknown; 'medians' holds them at the posterior medians, the library's defaults (the results before 0.2.0, narrower than the evidence supports).",
+        DefaultValueFactory = _ => StructureChoice.PosteriorValue,
+    }.AcceptOnlyFromAmong(StructureChoice.PosteriorValue, StructureChoice.MediansValue);
 
-        if (value == "default")
-        {
-            return Calibration.Posterior.Default;
-        }
-
-        if (!File.Exists(value))
-        {
-            throw new UserInputException($"--posterior '{value}': no such file; give 'default' or a posterior.json written by 'sanctionssim calibrate'.");
-        }
-
-        try
-        {
-            if (LooksLikeScenario(value))
-            {
-                throw new UserInputException($"--posterior '{value}' is a scenario file, not a posterior: give the scenario as FILE (or --preset), and as --posterior 'default' or a posterior.json written by 'sanctionssim calibrate --out DIR'.");
-            }
-
-            using var stream = File.OpenRead(value);
-            return new Calibration.Posterior(Calibration.AbcPopulation.ReadFrom(stream));
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException)
-        {
-            throw new UserInputException($"--posterior '{value}': {e.Message.Split(" (Parameter")[0]}");
-        }
-    }
-
-    /// <summary>Whether a JSON file holds a scenario (a "factions" or "schemaVersion" field at the top), to tell a student who passed one where another file was meant.</summary>
-    private static bool LooksLikeScenario(string path)
-    {
-        try
-        {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return node is System.Text.Json.Nodes.JsonObject o && (o.ContainsKey("factions") || o.ContainsKey("schemaVersion"));
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The structure chosen by <c>--structure</c> and <c>--posterior</c> (<see cref="StructureChoice.Resolve"/>).</summary>
+    public static StructureChoice Structure(ParseResult parse, Option<string> structure, Option<string?> posterior)
+        => StructureChoice.Resolve(parse.GetValue(structure), parse.GetValue(posterior));
 
     public static Option<double> Confidence() => new("--confidence")
     {
@@ -184,46 +131,13 @@ internal static class Common
         return message;
     }
 
-    /// <summary>The scenario of a command that takes a scenario FILE or <c>--preset NAME</c> (not both; neither: the default preset).</summary>
-    public static Scenario FileOrPreset(FileInfo? file, string? preset)
-    {
-        if (file is not null && preset is not null)
-        {
-            throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-        }
-
-        return file is not null ? ScenarioJson.ReadFile(file.FullName) : LoadScenario(preset ?? Presets.Default);
-    }
-
-    /// <summary>A scenario from a file path or a preset name.</summary>
-    public static Scenario LoadScenario(string source)
-    {
-        if (File.Exists(source))
-        {
-            return ScenarioJson.ReadFile(source);
-        }
-
-        if (Presets.Names.Contains(source))
-        {
-            return Presets.Get(source);
-        }
-
-        string? guess = SanctionsSim.Internal.Suggest.Closest(source, Presets.Names);
-        string hint = source.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || source.Contains('/') || source.Contains('\\')
-            ? "no such file"
-            : guess is not null
-                ? $"not a file, and not a preset; did you mean '{guess}'? ('sanctionssim presets' lists them)"
-                : "not a file, and not a preset; presets: " + string.Join(", ", Presets.Names);
-        throw new UserInputException($"'{source}': {hint}.");
-    }
-
     /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal, and a line at every tenth when it is not.</summary>
     public static async Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
         where T : class
     {
         if (!context.Interactive)
         {
-            var lines = new Output.ProgressLines(context.Error, label, "runs").ForBatch();
+            var lines = new ProgressLines(context.Error, label, "runs").ForBatch();
             return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -260,53 +174,33 @@ internal static class Common
         return console;
     }
 
+    /// <summary>The glossary (<c>--explain</c>) or the line that says where it is.</summary>
+    public static string Explain(bool explain)
+        => explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).";
+
     /// <summary>Adds a row of plain text cells (no markup: results contain brackets).</summary>
-    public static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
 
-    /// <summary>A table with a plain-text title.</summary>
-    public static Table Titled(string title) => new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-
-    /// <summary>A number for a table; a "G" format (general, which switches to exponents) becomes that many significant digits in plain decimals.</summary>
-    public static string F(double value, string format = "G6")
-        => double.IsNaN(value) ? "—"
-            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Rounding.Significant(value, digits)
-            : value.ToString(format, CultureInfo.InvariantCulture);
-
-    public static void CheckOutFolder(DirectoryInfo? folder)
+    /// <summary>Draws a result's table (<see cref="TextTable"/>) with rounded borders; headers, title and cells are plain text.</summary>
+    public static Table Draw(TextTable text)
     {
-        if (folder is null)
+        var table = new Table().Border(TableBorder.Rounded);
+        if (text.Title is string title)
         {
-            return;
+            table.Title(Markup.Escape(title));
         }
 
-        if (File.Exists(folder.FullName))
+        foreach (var (header, right) in text.Columns)
         {
-            throw new UserInputException($"--out: '{folder.FullName}' is a file, not a folder.");
+            table.AddColumn(right ? new TableColumn(Markup.Escape(header)).RightAligned() : new TableColumn(Markup.Escape(header)));
         }
 
-        // find out now, not after the batch, whether the folder can be written: create it and a probe file (and leave no trace)
-        try
+        foreach (string[] row in text.Rows)
         {
-            string? created = Directory.Exists(folder.FullName) ? null : folder.FullName;
-            Directory.CreateDirectory(folder.FullName);
-            string probe = Path.Combine(folder.FullName, ".sanctionssim-write-check");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            if (created is not null)
-            {
-                Directory.Delete(created);
-            }
+            Row(table, row);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"--out: cannot write to the folder '{folder.FullName}' ({e.Message}); give a folder you can write, for example --out results/run1.");
-        }
-    }
 
-    /// <summary>Reports a chunk's progress as progress through the whole batch.</summary>
-    public sealed class Offset(IProgress<MonteCarloProgress> inner, long done, long total) : IProgress<MonteCarloProgress>
-    {
-        public void Report(MonteCarloProgress value) => inner.Report(new MonteCarloProgress(done + value.Completed, total));
+        return table;
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<MonteCarloProgress>

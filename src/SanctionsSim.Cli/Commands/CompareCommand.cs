@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Plotting;
 using Spectre.Console;
@@ -22,20 +21,20 @@ internal static class CompareCommand
         var report = Common.Report();
         var explain = new Option<bool>("--explain") { Description = "After the table, explain every term it uses (the glossary, docs/glossary.md)." };
         var posterior = Common.Posterior();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var command = new Command("compare", "Compare policy packages on common random numbers (the same officers, ties, shocks and noise in every arm): effects with intervals and the variance reduction.")
         {
             arms, runs, seed, threads, output, format, confidence, explain, report, structureOption, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
-            var scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            var scenarios = parse.GetValue(arms)!.Select(InputFiles.LoadScenario).ToArray();
             CheckDistinctNames(scenarios);
 
             DirectoryInfo? outFolder = parse.GetValue(output);
-            Common.CheckOutFolder(outFolder);
+            InputFiles.CheckOutFolder(outFolder);
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(confidence));
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             var comparison = new PolicyComparison(scenarios, structure.Posterior);
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
             var json = SummaryJson.Comparison(result.Summary, result);
@@ -52,7 +51,7 @@ internal static class CompareCommand
 
             if (parse.GetValue(report) is FileInfo reportFile)
             {
-                string sources = string.Join(' ', parse.GetValue(arms)!.Select(HtmlReport.Quote))
+                string sources = string.Join(' ', parse.GetValue(arms)!.Select(ShellWords.Quote))
                     + structure.Arguments()
                     + (result.Confidence != 0.95 ? " --confidence " + result.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
                 AtomicFile.WriteAllText(reportFile.FullName, HtmlReport.ForComparison(result, scenarios, sources, structure.Line()));
@@ -101,71 +100,16 @@ internal static class CompareCommand
         }
 
         console.WriteLine();
-        var table = Common.Titled($"{runs:N0} paired runs (common random numbers), {c:P0} intervals").AddColumn(Header(s)[0]);
-        foreach (string column in Header(s).Skip(1))
-        {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
-        foreach (string[] row in Rows(s, c))
-        {
-            Common.Row(table, row);
-        }
-
-        var reductions = new List<string>();
-        for (int k = 1; k < s.Arms.Count; k++)
-        {
-            var e = s.Effect(k, c);
-            string? r = Reduction("weeks survived", e.WeeksVarianceReduction) ?? Reduction("P(collapse)", e.CollapseVarianceReduction);
-            if (r is not null)
-            {
-                reductions.Add($"{e.Arm}: {r}");
-            }
-        }
-
-        console.Write(table);
+        var reductions = CompareText.Reductions(s, c);
+        console.Write(Common.Draw(CompareText.Table(s, c, runs)));
         console.WriteLine("pp: percentage points, the difference between two percentages (from 1 % to 3 % is +2 pp, where +200 % would be the relative change).");
         if (reductions.Count > 0)
         {
             console.WriteLine("Pairing on common random numbers made each difference as precise as independent batches of this many times the runs: " + string.Join("; ", reductions) + ".");
         }
 
-        console.WriteLine(explain ? Environment.NewLine + "What the terms mean:" + Environment.NewLine + Glossary.Text() : "Run with --explain for what each term means (or see docs/glossary.md).");
+        console.WriteLine(Common.Explain(explain));
     }
 
-    /// <summary>The comparison table's columns (the report shows the same).</summary>
-    internal static string[] Header(ComparisonSummary s)
-        => ["scenario", "P(collapse)", "interval", "ΔP vs " + s.Arms[0].ScenarioName, "interval", "Δ weeks survived", "interval"];
 
-    /// <summary>One row per arm: P(collapse) and its interval; for the alternatives, the paired differences (in percentage points) and their intervals.</summary>
-    internal static List<string[]> Rows(ComparisonSummary s, double c)
-    {
-        var rows = new List<string[]>();
-        for (int k = 0; k < s.Arms.Count; k++)
-        {
-            var p = s.Arms[k].CollapseProbability;
-            var ci = p.Wilson(c);
-            var (pe, plo, phi) = Rounding.Percent(p.Estimate, ci.Lower, ci.Upper, p.StandardError);
-            string dp = "", dpi = "", dw = "", dwi = "";
-            if (k > 0)
-            {
-                var e = s.Effect(k, c);
-                var (d, dlo, dhi) = Rounding.Points(e.CollapseProbabilityDifference, e.CollapseProbabilityDifferenceInterval.Lower, e.CollapseProbabilityDifferenceInterval.Upper, e.CollapseProbabilityDifferenceStandardError);
-                (dp, dpi) = (d, $"{dlo} to {dhi}");
-                var (w, wlo, whi) = Rounding.SignedInterval(e.WeeksSurvivedDifference, e.WeeksSurvivedDifferenceInterval.Lower, e.WeeksSurvivedDifferenceInterval.Upper, e.WeeksSurvivedDifferenceStandardError);
-                (dw, dwi) = (w, $"{wlo} to {whi}");
-            }
-
-            rows.Add([s.Arms[k].ScenarioName, pe, $"{plo} to {phi}", dp, dpi, dw, dwi]);
-        }
-
-        return rows;
-    }
-
-    /// <summary>"6.2× for weeks survived", or null when degenerate (an arm that never varies: no reduction to speak of).</summary>
-    private static string? Reduction(string output, double factor)
-        => double.IsFinite(factor) && factor > 1.05 ? $"{Common.F(factor, "F1")}× for {output}" : null;
-
-    /// <summary>The comparison as CSV (kept for the shard merge; the writer is <see cref="ResultsCsv.Comparison"/>).</summary>
-    internal static string Csv(ComparisonSummary s, double c) => ResultsCsv.Comparison(s, c);
 }

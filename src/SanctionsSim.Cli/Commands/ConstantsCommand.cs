@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Calibration;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Scorecard;
 using Spectre.Console;
@@ -36,7 +35,7 @@ internal static class ConstantsCommand
             List<PayoffConstant> varied;
             var options = new ConstantSensitivityOptions
             {
-                Samples = parse.GetValue(samples), Runs = parse.GetValue(runs), Posterior = Common.LoadPosterior(parse.GetValue(posterior) ?? "default"),
+                Samples = parse.GetValue(samples), Runs = parse.GetValue(runs), Posterior = InputFiles.LoadPosterior(parse.GetValue(posterior) ?? "default"),
                 Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
             try
@@ -50,7 +49,7 @@ internal static class ConstantsCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             long points = (long)options.Samples * (varied.Count + 2);
             var progress = new Progress<long>(p =>
             {
@@ -69,7 +68,7 @@ internal static class ConstantsCommand
                 throw new UserInputException(e.Message.Split(" (Parameter")[0]);
             }
 
-            var json = ToJson(result, string.Join(" ", parse.Tokens.Select(t => t.Value)));
+            var json = ConstantsPage.ToJson(result, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
                 await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
@@ -77,14 +76,7 @@ internal static class ConstantsCommand
             else
             {
                 await context.Output.WriteLineAsync("Verdict: " + ConstantsPage.Verdict(json)).ConfigureAwait(false);
-                var table = new Table().Border(TableBorder.Rounded).AddColumn("constant").AddColumn(new TableColumn("Brier: total index [[95 % CI]]").RightAligned()).AddColumn(new TableColumn("log score: total index [[95 % CI]]").RightAligned());
-                for (int i = 0; i < result.Constants.Count; i++)
-                {
-                    Common.Row(table, result.Constants[i].Name, ConstantsPage.Index(result.Brier[i].Total, result.Brier[i].TotalInterval.Lower, result.Brier[i].TotalInterval.Upper),
-                        ConstantsPage.Index(result.LogScore[i].Total, result.LogScore[i].TotalInterval.Lower, result.LogScore[i].TotalInterval.Upper));
-                }
-
-                Common.Console(context.Output, context.Interactive).Write(table);
+                Common.Console(context.Output, context.Interactive).Write(Common.Draw(ConstantsPage.Table(result)));
             }
 
             if (folder is not null)
@@ -110,41 +102,5 @@ internal static class ConstantsCommand
         {
             throw new ArgumentException("--constant: " + e.Message.Split(" (Parameter")[0], e);
         }
-    }
-
-    private static JsonObject Index(SobolIndex i) => new()
-    {
-        ["first"] = Math.Round(i.First, 6), ["firstLower"] = Math.Round(i.FirstInterval.Lower, 6), ["firstUpper"] = Math.Round(i.FirstInterval.Upper, 6),
-        ["total"] = Math.Round(i.Total, 6), ["totalLower"] = Math.Round(i.TotalInterval.Lower, 6), ["totalUpper"] = Math.Round(i.TotalInterval.Upper, 6),
-    };
-
-    internal static JsonObject ToJson(ConstantSensitivityResult result, string command)
-    {
-        var constants = new JsonArray();
-        for (int i = 0; i < result.Constants.Count; i++)
-        {
-            var c = result.Constants[i];
-            constants.Add(new JsonObject
-            {
-                ["name"] = c.Name, ["path"] = c.Path, ["default"] = c.Default, ["lowerFactor"] = c.LowerFactor, ["upperFactor"] = c.UpperFactor, ["source"] = c.Source,
-                ["brier"] = Index(result.Brier[i]), ["logScore"] = Index(result.LogScore[i]),
-            });
-        }
-
-        return new JsonObject
-        {
-            ["command"] = "sanctionssim " + command,
-            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
-            ["settings"] = new JsonObject { ["points"] = result.Points, ["runs"] = result.Runs, ["seed"] = result.Seed, ["posterior"] = result.PosteriorHash, ["defaultPosterior"] = result.PosteriorHash == Posterior.Default.Hash },
-            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
-            ["brierAtDefaults"] = Math.Round(result.BrierAtDefaults, 6),
-            ["brierAtDefaultsStandardError"] = Math.Round(result.BrierAtDefaultsStandardError, 6),
-            ["logScoreAtDefaults"] = Math.Round(result.LogScoreAtDefaults, 6),
-            ["brierLowest"] = Math.Round(result.BrierRange.Lowest, 6),
-            ["brierHighest"] = Math.Round(result.BrierRange.Highest, 6),
-            ["brierVariance"] = result.BrierVariance,
-            ["brierNoiseVariance"] = result.BrierNoiseVariance,
-            ["constants"] = constants,
-        };
     }
 }

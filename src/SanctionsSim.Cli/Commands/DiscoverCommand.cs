@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.Plotting;
@@ -29,7 +28,7 @@ internal static class DiscoverCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var (names, columns) = Read(parse.GetValue(source)!, out string[] defaultInputs);
+            var (names, columns) = InputFiles.ReadColumns(parse.GetValue(source)!, out string[] defaultInputs);
             var (column, op, threshold) = ParseWhere(parse.GetValue(where)!, names);
             string[] chosen = parse.GetValue(inputs) is { Length: > 0 } given ? given : defaultInputs.Where(n => n != names[column]).ToArray();
             var indices = chosen.Select(n => Index(n, names, "--input")).ToArray();
@@ -68,7 +67,7 @@ internal static class DiscoverCommand
             }
 
             PrimBox box = result.Choose(dens);
-            var json = Json(result, box, parse.GetValue(where)!);
+            var json = DiscoverText.Json(result, box, parse.GetValue(where)!);
             if (parse.GetValue(output) is DirectoryInfo dir)
             {
                 Directory.CreateDirectory(dir.FullName);
@@ -83,54 +82,6 @@ internal static class DiscoverCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>The numeric columns of a sweep folder's points.csv or of a CSV file; the default inputs (a sweep's levers, or every column).</summary>
-    internal static (string[] Names, double[][] Columns) Read(string source, out string[] defaultInputs)
-    {
-        string file = Directory.Exists(source) ? Path.Combine(source, "points.csv") : source;
-        if (!File.Exists(file))
-        {
-            throw new UserInputException(Directory.Exists(source) ? $"{source} holds no points.csv: is it a sweep folder (sweep --out)?" : $"'{source}': no such file or sweep folder.");
-        }
-
-        var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToArray();
-        if (lines.Length < 2)
-        {
-            throw new UserInputException($"{file}: a header and at least one row are needed; got {lines.Length} lines.");
-        }
-
-        string[] header = lines[0].Split(',');
-        var columns = header.Select(_ => new double[lines.Length - 1]).ToArray();
-        var numeric = new bool[header.Length];
-        Array.Fill(numeric, true);
-        for (int i = 1; i < lines.Length; i++)
-        {
-            string[] cells = lines[i].Split(',');
-            if (cells.Length != header.Length)
-            {
-                throw new UserInputException($"{file}: line {i + 1} has {cells.Length} values; the header has {header.Length}.");
-            }
-
-            for (int j = 0; j < header.Length; j++)
-            {
-                if (double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v))
-                {
-                    columns[j][i - 1] = v;
-                }
-                else
-                {
-                    numeric[j] = false;
-                }
-            }
-        }
-
-        var keep = Enumerable.Range(0, header.Length).Where(j => numeric[j]).ToArray();
-        string[] names = keep.Select(j => header[j]).ToArray();
-        bool sweep = Directory.Exists(source);
-        int first = Array.IndexOf(header, "replications");
-        defaultInputs = sweep && first > 1 ? header[1..first] : names.Where(n => n != "point").ToArray();
-        return (names, keep.Select(j => columns[j]).ToArray());
     }
 
     private static (int Column, string Op, double Value) ParseWhere(string text, string[] names)
@@ -176,46 +127,10 @@ internal static class DiscoverCommand
 
     private static string F(double x) => Rounding.Significant(x, 4);
 
-    private static JsonObject Json(PrimResult result, PrimBox box, string where) => new()
-    {
-        ["where"] = where,
-        ["points"] = result.Points,
-        ["cases"] = result.Cases,
-        ["baseDensity"] = result.BaseDensity,
-        ["chosen"] = Box(box),
-        ["trajectory"] = new JsonArray([.. result.Trajectory.Select(b => (JsonNode)Box(b))]),
-    };
-
-    private static JsonObject Box(PrimBox b) => new()
-    {
-        ["index"] = b.Index,
-        ["coverage"] = b.Coverage,
-        ["density"] = b.Density,
-        ["mass"] = b.Mass,
-        ["points"] = b.Points,
-        ["cases"] = b.Cases,
-        ["limits"] = new JsonArray([.. b.Limits.Where(l => l.Restricted).Select(l => (JsonNode)new JsonObject { ["input"] = l.Name, ["lower"] = l.Lower, ["upper"] = l.Upper, ["pValue"] = l.PValue })]),
-    };
-
     private static void Print(CliContext context, PrimResult result, PrimBox box, string where, double minDensity)
     {
         var console = Common.Console(context.Output, context.Interactive);
-        var limits = Common.Titled($"Where {where}: box {box.Index} of {result.Trajectory.Count - 1} (coverage {box.Coverage:P1}, density {box.Density:P1}, mass {box.Mass:P1}; base density {result.BaseDensity:P1})")
-            .AddColumn("input").AddColumn(new TableColumn("lower").RightAligned()).AddColumn(new TableColumn("upper").RightAligned()).AddColumn(new TableColumn("quasi-p").RightAligned());
-        foreach (var l in box.Limits.Where(l => l.Restricted))
-        {
-            Common.Row(limits, l.Name, F(l.Lower), F(l.Upper), (l.PValue < 0.001 ? "< 0.001" : Rounding.Significant(l.PValue, 2)));
-        }
-
-        console.Write(limits);
-        var t = Common.Titled($"Peeling trajectory (chosen: the most coverage at density ≥ {minDensity:P0})").AddColumn(new TableColumn("box").RightAligned())
-            .AddColumn(new TableColumn("coverage").RightAligned()).AddColumn(new TableColumn("density").RightAligned()).AddColumn(new TableColumn("mass").RightAligned()).AddColumn(new TableColumn("inputs restricted").RightAligned());
-        int step = Math.Max(1, result.Trajectory.Count / 15);
-        foreach (var b in result.Trajectory.Where(b => b.Index % step == 0 || b.Index == box.Index || b.Index == result.Trajectory.Count - 1))
-        {
-            Common.Row(t, (b.Index == box.Index ? "→ " : "") + b.Index.ToString(CultureInfo.InvariantCulture), $"{b.Coverage:P1}", $"{b.Density:P1}", $"{b.Mass:P1}", b.RestrictedCount.ToString(CultureInfo.InvariantCulture));
-        }
-
-        console.Write(t);
+        console.Write(Common.Draw(DiscoverText.Limits(result, box, where)));
+        console.Write(Common.Draw(DiscoverText.Trajectory(result, box, minDensity)));
     }
 }

@@ -28,93 +28,7 @@ internal static class ExperimentOptions
 
     /// <summary>The experiment file (if any), the scenario and the levers, from the command's options.</summary>
     public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Load(ParseResult parse, Argument<FileInfo?> file, Option<string?> preset, Option<string[]> param, Option<FileInfo?> experiment)
-    {
-        FileInfo? scenarioFile = parse.GetValue(file);
-        string? presetName = parse.GetValue(preset);
-        if (scenarioFile is not null && presetName is not null)
-        {
-            throw new UserInputException("Give either a scenario FILE or --preset, not both.");
-        }
-
-        ExperimentFile? experimentFile = parse.GetValue(experiment) is FileInfo e ? ExperimentFile.ReadFile(e.FullName) : null;
-        Scenario scenario = scenarioFile is not null ? ScenarioJson.ReadFile(scenarioFile.FullName)
-            : presetName is not null ? Common.LoadScenario(presetName)
-            : experimentFile?.Scenario is string s ? Common.LoadScenario(s)
-            : Presets.Get(Presets.Default);
-        var levers = new List<ExperimentParameter>(experimentFile?.Parameters ?? []);
-        foreach (string spec in parse.GetValue(param) ?? [])
-        {
-            levers.Add(ParseLever(spec));
-        }
-
-        if (levers.Count == 0)
-        {
-            throw new UserInputException("No levers: give --param PATH=LOWER:UPPER (repeatable) or --experiment FILE.");
-        }
-
-        foreach (var group in levers.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            throw new UserInputException($"The lever '{group.Key}' is given {group.Count()} times.");
-        }
-
-        return (scenario, levers, experimentFile);
-    }
-
-    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)], given as <c>--param</c>.</summary>
-    public static ExperimentParameter ParseLever(string spec) => ParseLever(spec, "--param");
-
-    /// <summary>Parses PATH=LOWER:UPPER[~log|~triangular(MODE)|~normal(MEAN,SD)]; errors name <paramref name="option"/>, the option it was given as.</summary>
-    public static ExperimentParameter ParseLever(string spec, string option)
-    {
-        int eq = spec.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0)
-        {
-            throw new UserInputException($"{option} '{spec}': expected PATH=LOWER:UPPER, for example regime.reprisalProbability=0.1:0.9.");
-        }
-
-        string path = spec[..eq].Trim(), rest = spec[(eq + 1)..].Trim();
-        string? distribution = null;
-        int tilde = rest.IndexOf('~', StringComparison.Ordinal);
-        if (tilde >= 0)
-        {
-            distribution = rest[(tilde + 1)..].Trim();
-            rest = rest[..tilde].Trim();
-        }
-
-        string[] bounds = rest.Split(':');
-        if (bounds.Length != 2 || !TryNumber(bounds[0], out double lower) || !TryNumber(bounds[1], out double upper))
-        {
-            throw new UserInputException($"{option} '{spec}': the range '{rest}' must be LOWER:UPPER with two finite numbers.");
-        }
-
-        var lever = new ExperimentParameter { Name = path, Lower = lower, Upper = upper };
-        if (distribution is not null)
-        {
-            string name = distribution.Split('(')[0].Trim().ToLowerInvariant();
-            double[] args = distribution.Contains('(', StringComparison.Ordinal)
-                ? distribution[(distribution.IndexOf('(', StringComparison.Ordinal) + 1)..].TrimEnd(')').Split(',').Select(a => TryNumber(a, out double v) ? v : double.NaN).ToArray()
-                : [];
-            lever = name switch
-            {
-                "uniform" when args.Length == 0 => lever,
-                "log" or "loguniform" when args.Length == 0 => lever with { Distribution = ParameterDistribution.LogUniform },
-                "triangular" when args.Length == 1 => lever with { Distribution = ParameterDistribution.Triangular, Mode = args[0] },
-                "normal" when args.Length == 2 => lever with { Distribution = ParameterDistribution.TruncatedNormal, Mean = args[0], StandardDeviation = args[1] },
-                _ => throw new UserInputException($"{option} '{spec}': unknown distribution '{distribution}'; use ~log, ~triangular(MODE) or ~normal(MEAN,SD)."),
-            };
-        }
-
-        try
-        {
-            lever.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserInputException($"{option} '{spec}': {e.Message.Split(" (Parameter")[0]}");
-        }
-
-        return lever;
-    }
+        => InputFiles.Experiment(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(param) ?? [], parse.GetValue(experiment));
 
     public static void CheckCommon(int runs, int threads, double confidence)
     {
@@ -133,7 +47,7 @@ internal static class ExperimentOptions
         {
             if (!context.Interactive)
             {
-                var lines = new Output.ProgressLines(context.Error, label, "points").ForSweep();
+                var lines = new ProgressLines(context.Error, label, "points").ForSweep();
                 return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }
 
@@ -157,9 +71,6 @@ internal static class ExperimentOptions
 
     public static string Partial(SweepResult sweep, DirectoryInfo? folder)
         => sweep.Completed ? string.Empty : $"partial: stopped after {sweep.PointsDone:N0} of {sweep.Points:N0} points" + (folder is null ? "." : $"; resume with --out {folder.FullName} --resume.");
-
-    private static bool TryNumber(string text, out double value)
-        => double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private sealed class Sink(ProgressTask task) : IProgress<SweepProgress>
     {

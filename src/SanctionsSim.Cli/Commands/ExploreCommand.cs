@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Explorer.Hosting;
 
 namespace SanctionsSim.Cli.Commands;
@@ -67,7 +66,7 @@ internal static class ExploreCommand
             MaxComputeTime = maxTime,
             Threads = threads,
             ComparisonReport = HtmlReport.ForComparison,
-            DescribeWeek = TraceCommand.Happened,
+            DescribeWeek = TraceText.Happened,
         };
         try
         {

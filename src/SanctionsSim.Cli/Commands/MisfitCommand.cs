@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using Spectre.Console;
 
@@ -40,7 +39,7 @@ internal static class MisfitCommand
         {
             var selected = Common.Cases(parse, cases);
 
-            var diagnosed = Common.LoadPosterior(parse.GetValue(posterior) ?? "default")!;
+            var diagnosed = InputFiles.LoadPosterior(parse.GetValue(posterior) ?? "default")!;
             var options = new MisspecificationOptions { Particles = parse.GetValue(draws), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             var abc = new AbcOptions { Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads) };
             double[] chosenWeights = parse.GetValue(weights) ?? [];
@@ -54,7 +53,7 @@ internal static class MisfitCommand
                     throw new ArgumentException("--case: a case is given twice.");
                 }
 
-                calibration = new CaseCalibration(selected, replicationsPerCase: parse.GetValue(perCase), distance: CalibrationSpec.ParseDistance(parse.GetValue(distance), "--distance"));
+                calibration = new CaseCalibration(selected, replicationsPerCase: parse.GetValue(perCase), distance: CalibrationDefinition.ParseDistance(parse.GetValue(distance), "--distance"));
                 foreach (double w in chosenWeights)
                 {
                     calibration.WithOutcomeWeight(w);
@@ -66,7 +65,7 @@ internal static class MisfitCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             context.Error.WriteLine($"misfit: diagnosing the posterior on {selected.Count} cases with {options.Particles} particles");
             var result = await Task.Run(() => MisspecificationCheck.Run(calibration, diagnosed, options, token), token).ConfigureAwait(false);
             var variants = new List<(string Label, CaseCalibration Calibration, IReadOnlyDictionary<string, string>? Dropped)>();
@@ -86,10 +85,10 @@ internal static class MisfitCommand
             {
                 context.Error.WriteLine($"misfit: recalibrating, {label} ({abc.Particles} particles, {abc.Generations} generations)");
                 var fit = await Task.Run(() => AbcSmc.Run(variant, abc, cancellationToken: token), token).ConfigureAwait(false);
-                recalibrated.Add(Variant(label, variant, fit, dropped));
+                recalibrated.Add(MisfitPage.Variant(label, variant, fit, dropped));
             }
 
-            var json = ToJson(result, diagnosed, recalibrated, abc, string.Join(" ", parse.Tokens.Select(t => t.Value)));
+            var json = MisfitPage.ToJson(result, diagnosed, recalibrated, abc, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
                 await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
@@ -97,15 +96,7 @@ internal static class MisfitCommand
             else
             {
                 await context.Output.WriteLineAsync("Verdict: " + MisfitPage.Verdict(json)).ConfigureAwait(false);
-                var table = new Table().Border(TableBorder.Rounded).AddColumn("case").AddColumn(new TableColumn("share of ε²").RightAligned())
-                    .AddColumn("worst observation").AddColumn(new TableColumn("its share").RightAligned()).AddColumn(new TableColumn("predictive p (two-sided)").RightAligned());
-                foreach (var c in result.Cases.OrderByDescending(c => c.ShareOfTotal))
-                {
-                    var worst = c.Worst;
-                    Common.Row(table, c.Case, MisfitPage.Percent(c.ShareOfTotal), worst.Name, MisfitPage.Percent(worst.ShareOfCase), MisfitPage.P(worst.TwoSidedP));
-                }
-
-                Common.Console(context.Output, context.Interactive).Write(table);
+                Common.Console(context.Output, context.Interactive).Write(Common.Draw(MisfitPage.Table(result)));
             }
 
             if (folder is not null)
@@ -119,67 +110,5 @@ internal static class MisfitCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    private static JsonObject Variant(string label, CaseCalibration calibration, AbcResult fit, IReadOnlyDictionary<string, string>? dropped)
-    {
-        var parameters = new JsonArray();
-        foreach (var p in fit.Posterior.Summarize())
-        {
-            parameters.Add(new JsonObject { ["name"] = p.Name, ["median"] = p.Median, ["lower"] = p.Lower, ["upper"] = p.Upper });
-        }
-
-        var droppedJson = new JsonObject();
-        foreach (var (name, term) in dropped ?? new Dictionary<string, string>())
-        {
-            droppedJson[name] = term;
-        }
-
-        return new JsonObject
-        {
-            ["label"] = label, ["outcomeWeight"] = calibration.OutcomeWeight, ["dropped"] = droppedJson, ["tolerance"] = double.IsFinite(fit.Generations[^1].Tolerance) ? fit.Generations[^1].Tolerance : null,
-            ["simulations"] = fit.Simulations, ["parameters"] = parameters,
-        };
-    }
-
-    internal static JsonObject ToJson(MisspecificationResult result, Posterior posterior, JsonArray recalibrated, AbcOptions abc, string command)
-    {
-        var cases = new JsonArray();
-        foreach (var c in result.Cases)
-        {
-            var observations = new JsonArray();
-            foreach (var o in c.Observations)
-            {
-                observations.Add(new JsonObject
-                {
-                    ["name"] = o.Name, ["observed"] = o.Observed, ["observedLow"] = o.ObservedLow, ["observedHigh"] = o.ObservedHigh,
-                    ["meanSquaredTerm"] = Math.Round(o.MeanSquaredTerm, 6), ["shareOfCase"] = Math.Round(o.ShareOfCase, 6),
-                    ["predictiveMedian"] = double.IsNaN(o.PredictiveMedian) ? null : o.PredictiveMedian,
-                    ["predictiveP"] = double.IsNaN(o.PredictiveP) ? null : Math.Round(o.PredictiveP, 6),
-                    ["twoSidedP"] = double.IsNaN(o.TwoSidedP) ? null : Math.Round(o.TwoSidedP, 6), ["replications"] = o.Replications,
-                });
-            }
-
-            cases.Add(new JsonObject
-            {
-                ["case"] = c.Case, ["meanSquaredDistance"] = Math.Round(c.MeanSquaredDistance, 6), ["standardError"] = Math.Round(c.MeanSquaredDistanceStandardError, 6),
-                ["shareOfTotal"] = Math.Round(c.ShareOfTotal, 6), ["worst"] = c.Worst.Name, ["observations"] = observations,
-            });
-        }
-
-        return new JsonObject
-        {
-            ["command"] = "sanctionssim " + command,
-            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
-            ["settings"] = new JsonObject
-            {
-                ["distance"] = CalibrationSpec.DistanceName(result.Distance), ["outcomeWeight"] = result.OutcomeWeight, ["draws"] = result.Particles,
-                ["replicationsPerCase"] = result.ReplicationsPerCase, ["seed"] = result.Seed, ["particles"] = abc.Particles, ["generations"] = abc.Generations,
-            },
-            ["posterior"] = new JsonObject { ["hash"] = posterior.Hash, ["particles"] = posterior.Count, ["default"] = posterior.Hash == Posterior.Default.Hash },
-            ["meanSquaredDistance"] = Math.Round(result.MeanSquaredDistance, 6),
-            ["cases"] = cases,
-            ["recalibrated"] = recalibrated,
-        };
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Design;
 using SanctionsSim.IO;
 using SanctionsSim.Plotting;
@@ -36,7 +35,7 @@ internal static class OptimizeCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write optimize.json (or pareto.json, pareto.csv and pareto.png) here, and every evaluation as it finishes (evaluations/), so that --resume can continue an interrupted search." };
         var resume = new Option<bool>("--resume") { Description = "With --out: continue an interrupted search; evaluations already saved are read back, and the result is that of an uninterrupted search." };
         var format = Common.Format();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var posterior = Common.Posterior();
         var command = new Command("optimize", "Design a policy package on common random numbers: the cheapest reaching a target P(collapse), the most effective within a budget, or the Pareto front of P(collapse) against costs; every result confirmed on fresh random numbers with intervals.")
         {
@@ -45,7 +44,7 @@ internal static class OptimizeCommand
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, _) = ExperimentOptions.Load(parse, file, preset, param, experiment);
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             int modes = (parse.GetValue(target) is null ? 0 : 1) + (parse.GetValue(budget) is null ? 0 : 1) + (parse.GetValue(pareto) ? 1 : 0);
             if (modes != 1)
             {
@@ -179,103 +178,35 @@ internal static class OptimizeCommand
         }
     }
 
-    private static JsonObject Estimate(PackageEstimate e, IReadOnlyList<string> levers, IReadOnlyList<string> outputs) => new()
-    {
-        ["levers"] = new JsonObject(levers.Select((n, j) => KeyValuePair.Create(n, (JsonNode?)e.Levers[j]))),
-        ["replications"] = e.Replications,
-        ["collapseProbability"] = e.Probability,
-        ["collapseLower"] = e.ProbabilityInterval.Lower,
-        ["collapseUpper"] = e.ProbabilityInterval.Upper,
-        ["outputs"] = new JsonArray([.. outputs.Select((n, k) => (JsonNode)new JsonObject { ["cost"] = n, ["mean"] = e.Outputs[k], ["standardError"] = double.IsFinite(e.OutputStandardErrors[k]) ? e.OutputStandardErrors[k] : null })]),
-    };
-
     private static async Task ReportOptimum(CliContext context, string scenario, OptimizationResult r, string? dir, string? format, StructureChoice structure)
     {
-        var json = new JsonObject
-        {
-            ["scenario"] = scenario,
-            ["goal"] = r.Goal.ToString(),
-            ["target"] = r.Goal == PackageGoal.CheapestReachingTarget ? r.Target : null,
-            ["budget"] = r.Goal == PackageGoal.MostEffectiveWithinBudget ? r.Budget : null,
-            ["confirmation"] = Estimate(r.Confirmation, r.LeverNames, r.OutputNames),
-            ["search"] = Estimate(r.Best, r.LeverNames, r.OutputNames),
-            ["meetsGoalWithConfidence"] = r.MeetsGoalWithConfidence,
-            ["meetsGoalByEstimate"] = r.MeetsGoalByEstimate,
-            ["replications"] = r.Replications,
-            ["rounds"] = new JsonArray([.. r.Rounds.Select(x => (JsonNode)new JsonObject { ["round"] = x.Round, ["replicationsPerPackage"] = x.ReplicationsPerPackage, ["packages"] = x.Packages, ["incumbent"] = Estimate(x.Incumbent, r.LeverNames, r.OutputNames) })]),
-            ["packageVersion"] = SummaryJson.PackageVersion,
-            ["structure"] = structure.Json(),
-        };
+        var json = OptimizeText.Optimum(scenario, r, structure.Json());
         if (dir is not null)
         {
             Directory.CreateDirectory(dir);
             AtomicFile.WriteAllText(Path.Combine(dir, "optimize.json"), SummaryJson.ToText(json));
         }
 
-        if (format == "json")
+        await Emit.Result(context, OutputFormats.Parse(format), () => json, null, () =>
         {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
-
-        var c = r.Confirmation;
-        string goal = r.Goal == PackageGoal.CheapestReachingTarget ? $"the cheapest package with P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}" : $"the most effective package costing at most {r.Budget.ToString(CultureInfo.InvariantCulture)}";
-        var console = Common.Console(context.Output, context.Interactive);
-        var (pe, plo, phi) = Rounding.Percent(c.Probability, c.ProbabilityInterval.Lower, c.ProbabilityInterval.Upper, double.NaN);
-        string levers = string.Join(", ", r.LeverNames.Select((n, j) => $"{n} = {Rounding.Significant(c.Levers[j])}"));
-        string outcome = r.MeetsGoalWithConfidence ? "reaches the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "reaches the goal by its estimate, but not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers";
-        context.Output.WriteLine($"Verdict: {goal} found is {levers}; it {outcome}: P(collapse) {pe} ({plo} to {phi}) on {c.Replications:N0} fresh runs.");
-        console.WriteLine();
-        var t = Common.Titled($"{scenario}: {goal}").AddColumn("").AddColumn(new TableColumn("value").RightAligned());
-        for (int j = 0; j < r.LeverNames.Count; j++)
-        {
-            Common.Row(t, r.LeverNames[j], Rounding.Significant(c.Levers[j]));
-        }
-
-        Common.Row(t, "P(collapse), confirmation", $"{pe} ({plo} to {phi}; {c.Replications:N0} fresh runs)");
-        for (int k = 0; k < r.OutputNames.Count; k++)
-        {
-            Common.Row(t, r.OutputNames[k], $"{Rounding.Number(c.Outputs[k], c.OutputStandardErrors[k])} ± {Rounding.Number(c.OutputStandardErrors[k], c.OutputStandardErrors[k] / 10)}");
-        }
-
-        Common.Row(t, "verdict", r.MeetsGoalWithConfidence ? "meets the goal beyond Monte Carlo doubt" : r.MeetsGoalByEstimate ? "meets the goal by its estimate, not beyond Monte Carlo doubt" : "MISSES the goal on fresh random numbers (the search's estimate was lucky): rerun with more --runs or --rounds");
-        Common.Row(t, "replications in all", r.Replications.ToString("N0", CultureInfo.InvariantCulture));
-        console.Write(t);
-        context.Output.WriteLine(structure.Line());
+            var (verdict, table) = OptimizeText.OptimumView(scenario, r);
+            context.Output.WriteLine(verdict);
+            var console = Common.Console(context.Output, context.Interactive);
+            console.WriteLine();
+            console.Write(Common.Draw(table));
+            context.Output.WriteLine(structure.Line());
+        }).ConfigureAwait(false);
     }
 
     private static async Task ReportPareto(CliContext context, string scenario, ParetoResult r, string? dir, string? format, StructureChoice structure)
     {
-        var json = new JsonObject
-        {
-            ["scenario"] = scenario,
-            ["costs"] = new JsonArray([.. r.OutputNames.Select(n => (JsonNode)JsonValue.Create(n))]),
-            ["replications"] = r.Replications,
-            ["points"] = new JsonArray([.. r.Points.Select(p =>
-            {
-                var o = Estimate(p.Estimate, r.LeverNames, r.OutputNames);
-                o["dominatedByEstimate"] = p.DominatedByEstimate;
-                o["significantlyDominated"] = p.SignificantlyDominated;
-                return (JsonNode)o;
-            })]),
-            ["packageVersion"] = SummaryJson.PackageVersion,
-            ["structure"] = structure.Json(),
-        };
-        var csv = new StringBuilder(string.Join(",", r.LeverNames) + ",collapseProbability,collapseLower,collapseUpper," + string.Join(",", r.OutputNames.SelectMany((_, k) => new[] { $"cost{k}", $"cost{k}Se" })) + ",dominatedByEstimate,significantlyDominated\n");
-        foreach (var p in r.Points)
-        {
-            var e = p.Estimate;
-            csv.Append(string.Join(",", e.Levers.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))
-                .Append(CultureInfo.InvariantCulture, $",{e.Probability:R},{e.ProbabilityInterval.Lower:R},{e.ProbabilityInterval.Upper:R},")
-                .Append(string.Join(",", e.Outputs.Select((m, k) => string.Create(CultureInfo.InvariantCulture, $"{m:R},{e.OutputStandardErrors[k]:R}"))))
-                .Append(CultureInfo.InvariantCulture, $",{(p.DominatedByEstimate ? "true" : "false")},{(p.SignificantlyDominated ? "true" : "false")}\n");
-        }
-
+        var json = OptimizeText.Pareto(scenario, r, structure.Json());
+        string csv = OptimizeText.ParetoCsv(r);
         if (dir is not null)
         {
             Directory.CreateDirectory(dir);
             AtomicFile.WriteAllText(Path.Combine(dir, "pareto.json"), SummaryJson.ToText(json));
-            AtomicFile.WriteAllText(Path.Combine(dir, "pareto.csv"), csv.ToString());
+            AtomicFile.WriteAllText(Path.Combine(dir, "pareto.csv"), csv);
             for (int k = 0; k < r.OutputNames.Count; k++)
             {
                 Charts.Save(Charts.ParetoFront(r, k), Path.Combine(dir, k == 0 ? "pareto" : $"pareto-{k}"), ChartFormat.Png);
@@ -284,40 +215,13 @@ internal static class OptimizeCommand
             await context.Error.WriteLineAsync($"wrote pareto.json, pareto.csv and the chart(s) to {dir}").ConfigureAwait(false);
         }
 
-        switch (format)
+        await Emit.Result(context, OutputFormats.Parse(format), () => json, () => csv, () =>
         {
-            case "json":
-                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                return;
-            case "csv":
-                await context.Output.WriteAsync(csv.ToString()).ConfigureAwait(false);
-                return;
-        }
-
-        var console = Common.Console(context.Output, context.Interactive);
-        context.Output.WriteLine($"Verdict: {r.Front.Count} of the {r.Points.Count} packages tried are on the front (no other package is clearly both more likely to bring collapse and cheaper); the table lists them all, the dominated ones marked.");
-        console.WriteLine();
-        var t = Common.Titled($"{scenario}: P(collapse) against {string.Join(", ", r.OutputNames)} ({r.Front.Count} of {r.Points.Count} packages on the front within Monte Carlo error)");
-        foreach (string n in r.LeverNames)
-        {
-            t.AddColumn(new TableColumn(n).RightAligned());
-        }
-
-        t.AddColumn(new TableColumn("P(collapse)").RightAligned());
-        foreach (string n in r.OutputNames)
-        {
-            t.AddColumn(new TableColumn(n).RightAligned());
-        }
-
-        t.AddColumn("");
-        foreach (var p in r.Points)
-        {
-            var e = p.Estimate;
-            var (pe, plo, phi) = Rounding.Percent(e.Probability, e.ProbabilityInterval.Lower, e.ProbabilityInterval.Upper, double.NaN);
-            Common.Row(t, [.. e.Levers.Select(v => Rounding.Significant(v, 3)), $"{pe} ({plo} to {phi})", .. e.Outputs.Select((m, k) => $"{Rounding.Number(m, e.OutputStandardErrors[k])} ± {Rounding.Number(e.OutputStandardErrors[k], e.OutputStandardErrors[k] / 10)}"), p.SignificantlyDominated ? "dominated" : ""]);
-        }
-
-        console.Write(t);
-        context.Output.WriteLine(structure.Line());
+            var console = Common.Console(context.Output, context.Interactive);
+            context.Output.WriteLine(OptimizeText.ParetoVerdict(r));
+            console.WriteLine();
+            console.Write(Common.Draw(OptimizeText.ParetoTable(scenario, r)));
+            context.Output.WriteLine(structure.Line());
+        }).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using Spectre.Console;
@@ -31,10 +30,10 @@ internal static class RobustCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            Scenario[] scenarios = parse.GetValue(arms)!.Select(InputFiles.LoadScenario).ToArray();
             CompareCommand.CheckDistinctNames(scenarios);
 
-            var post = Common.LoadPosterior(parse.GetValue(posterior))!;
+            var post = InputFiles.LoadPosterior(parse.GetValue(posterior))!;
             var options = new RobustChoiceOptions
             {
                 Particles = parse.GetValue(particles), ReplicationsPerParticle = parse.GetValue(runs), Target = parse.GetValue(target),
@@ -108,7 +107,7 @@ internal static class RobustCommand
             }
 
             var result = await Task.Run(() => RobustChoice.Evaluate(scenarios, post, options, completed, Save, token), CancellationToken.None).ConfigureAwait(false);
-            var json = Json(result);
+            var json = RobustText.Json(result);
             if (parse.GetValue(output) is DirectoryInfo dir)
             {
                 Directory.CreateDirectory(dir.FullName);
@@ -124,62 +123,12 @@ internal static class RobustCommand
         return command;
     }
 
-    private static JsonObject Json(RobustChoiceResult r) => new()
-    {
-        ["target"] = r.Target,
-        ["particles"] = r.Particles.Count,
-        ["replicationsPerParticle"] = r.ReplicationsPerParticle,
-        ["seed"] = r.Seed,
-        ["confidence"] = r.Confidence,
-        ["posterior"] = SummaryJson.Posterior(r.Posterior),
-        ["arms"] = new JsonArray([.. r.Arms.OrderBy(a => a.Rank).Select(a => (JsonNode)new JsonObject
-        {
-            ["name"] = a.Name,
-            ["rank"] = a.Rank,
-            ["meanCollapseProbability"] = a.MeanProbability,
-            ["meanStandardError"] = a.MeanStandardError,
-            ["satisficingShare"] = a.SatisficingShare,
-            ["satisficingLower"] = a.SatisficingInterval.Lower,
-            ["satisficingUpper"] = a.SatisficingInterval.Upper,
-            ["meanRegret"] = a.MeanRegret,
-            ["meanRegretStandardError"] = a.MeanRegretStandardError,
-            ["regret90"] = a.Regret90,
-            ["maxRegret"] = a.MaxRegret,
-        })]),
-        ["packageVersion"] = SummaryJson.PackageVersion,
-    };
-
-    /// <summary>The one-sentence verdict: the most robust arm and how often it reaches the goal across the posterior.</summary>
-    internal static string Verdict(RobustChoiceResult r)
-    {
-        var ranked = r.Arms.OrderBy(a => a.Rank).ToArray();
-        var best = ranked[0];
-        var (share, lo, hi) = Rounding.Percent(best.SatisficingShare, best.SatisficingInterval.Lower, best.SatisficingInterval.Upper, double.NaN);
-        string goal = Rounding.Fixed(r.Target * 100, 0) + " %";
-        string clear = ranked.Length > 1 && best.SatisficingInterval.Lower <= ranked[1].SatisficingInterval.Upper && best.SatisficingInterval.Upper >= ranked[1].SatisficingInterval.Lower
-            ? $", though its lead over '{ranked[1].Name}' is within the intervals"
-            : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Verdict: '{best.Name}' is the most robust choice{clear}: it reaches a probability of collapse of at least {goal} in {share} of the plausible worlds drawn from the posterior ({r.Confidence:P0} interval {lo} to {hi}).");
-    }
-
     private static void Print(CliContext context, RobustChoiceResult r)
     {
         var console = Common.Console(context.Output, context.Interactive);
-        context.Output.WriteLine(Verdict(r));
+        context.Output.WriteLine(RobustText.Verdict(r));
         console.WriteLine();
-        var t = Common.Titled($"Across {r.Particles.Count} posterior particles × {r.ReplicationsPerParticle} runs each: goal P(collapse) ≥ {r.Target.ToString(CultureInfo.InvariantCulture)}")
-            .AddColumn(new TableColumn("rank").RightAligned()).AddColumn("policy").AddColumn(new TableColumn("satisficing share").RightAligned()).AddColumn(new TableColumn($"{r.Confidence:P0} interval").RightAligned())
-            .AddColumn(new TableColumn("mean P(collapse)").RightAligned()).AddColumn(new TableColumn("mean regret").RightAligned()).AddColumn(new TableColumn("90 % regret").RightAligned()).AddColumn(new TableColumn("max regret").RightAligned());
-        foreach (var a in r.Arms.OrderBy(a => a.Rank))
-        {
-            var (se, slo, shi) = Rounding.Percent(a.SatisficingShare, a.SatisficingInterval.Lower, a.SatisficingInterval.Upper, double.NaN);
-            int rd = Rounding.Decimals(a.MeanRegretStandardError * 100);
-            Common.Row(t, a.Rank.ToString(CultureInfo.InvariantCulture), a.Name, se, $"{slo} to {shi}",
-                $"{Rounding.Percent(a.MeanProbability, a.MeanStandardError)} ± {Rounding.Fixed(a.MeanStandardError * 100, Rounding.Decimals(a.MeanStandardError * 100))} pp", $"{Rounding.Fixed(a.MeanRegret * 100, rd)} ± {Rounding.Fixed(a.MeanRegretStandardError * 100, rd)} pp", $"{Rounding.Fixed(a.Regret90 * 100, rd)} pp", $"{Rounding.Fixed(a.MaxRegret * 100, rd)} pp");
-        }
-
-        console.Write(t);
-        context.Output.WriteLine($"Ranked by satisficing share, then mean regret (regret: how far an arm's P(collapse) falls short of the best arm's on the same particle, in percentage points). Each particle's estimate has binomial noise up to ±{Rounding.Fixed(50 / Math.Sqrt(r.ReplicationsPerParticle), 1)} pp (1 SE, {r.ReplicationsPerParticle} runs). Particles drawn by weight from a posterior of {r.Posterior.Count:N0} (generation {r.Posterior.Population.Generation}, SHA-256 {r.Posterior.Hash[..12]}…).");
+        console.Write(Common.Draw(RobustText.Table(r)));
+        context.Output.WriteLine(RobustText.Footer(r));
     }
 }

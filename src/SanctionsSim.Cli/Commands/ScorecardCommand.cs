@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Plotting;
@@ -47,7 +46,7 @@ internal static class ScorecardCommand
             var options = new ScorecardOptions
             {
                 Folds = parse.GetValue(folds), Structure = givenStructure ? ScorecardStructure.Given : ScorecardStructure.Calibrated,
-                Posterior = givenStructure ? Common.LoadPosterior(parse.GetValue(posterior)) : null,
+                Posterior = givenStructure ? InputFiles.LoadPosterior(parse.GetValue(posterior)) : null,
                 Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), ReplicationsPerCase = parse.GetValue(perCase),
                 Runs = parse.GetValue(runs), HighCommand = parse.GetValue(highCommand), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
@@ -61,11 +60,11 @@ internal static class ScorecardCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             int total = options.Folds == 0 ? selected.Count : options.Folds;
             var progress = new Progress<int>(f => context.Error.WriteLine($"scorecard: fold {f} of {total} done"));
             var result = await Task.Run(() => OutcomeScorecard.Run(selected, options, context.Interactive ? null : progress, token), token).ConfigureAwait(false);
-            var json = ToJson(result, options, string.Join(" ", parse.Tokens.Select(t => t.Value)));
+            var json = ScorecardPage.ToJson(result, options, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
                 await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
@@ -73,15 +72,7 @@ internal static class ScorecardCommand
             else
             {
                 await context.Output.WriteLineAsync("Verdict: " + ScorecardPage.Verdict(json)).ConfigureAwait(false);
-                var table = new Table().Border(TableBorder.Rounded).AddColumn("forecaster").AddColumn(new TableColumn("Brier ± se").RightAligned())
-                    .AddColumn(new TableColumn("log score ± se").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn("against the model (Brier, paired)");
-                foreach (var s in result.Scores)
-                {
-                    Common.Row(table, s.Name, $"{Rounding(s.Brier, s.BrierStandardError)}", $"{Rounding(s.LogScore, s.LogScoreStandardError)}",
-                        $"{s.Accuracy.Successes}/{s.Accuracy.Trials}", s == result.Scores[0] ? "" : ScorecardPage.Against(s));
-                }
-
-                Common.Console(context.Output, context.Interactive).Write(table);
+                Common.Console(context.Output, context.Interactive).Write(Common.Draw(ScorecardPage.Table(result)));
             }
 
             if (folder is not null)
@@ -97,60 +88,5 @@ internal static class ScorecardCommand
             return CliApp.Success;
         });
         return command;
-    }
-
-    private static string Rounding(double value, double se) => $"{value.ToString("0.000", CultureInfo.InvariantCulture)} ± {se.ToString("0.000", CultureInfo.InvariantCulture)}";
-
-    internal static JsonObject ToJson(ScorecardResult result, ScorecardOptions options, string command)
-    {
-        var scores = new JsonArray();
-        foreach (var s in result.Scores)
-        {
-            scores.Add(new JsonObject
-            {
-                ["name"] = s.Name, ["brier"] = s.Brier, ["brierStandardError"] = s.BrierStandardError, ["logScore"] = s.LogScore, ["logScoreStandardError"] = s.LogScoreStandardError,
-                ["hits"] = s.Accuracy.Successes, ["cases"] = s.Accuracy.Trials, ["brierGainOfModel"] = s.BrierGainOfModel, ["brierGainOfModelStandardError"] = s.BrierGainOfModelStandardError,
-                ["modelBetter"] = s.ModelBetter, ["modelWorse"] = s.ModelWorse,
-            });
-        }
-
-        var forecasts = new JsonArray();
-        foreach (var f in result.Forecasts)
-        {
-            var p = new JsonObject();
-            foreach (OutcomeType t in Enum.GetValues<OutcomeType>())
-            {
-                p[OutcomeTypes.Name(t)] = Math.Round(f.Probabilities[(int)t], 6);
-            }
-
-            forecasts.Add(new JsonObject { ["case"] = f.Case, ["forecaster"] = f.Forecaster, ["fold"] = f.Fold, ["observed"] = OutcomeTypes.Name(f.Observed), ["probabilities"] = p, ["brier"] = f.Brier, ["logScore"] = f.LogScore, ["hit"] = f.Hit });
-        }
-
-        var reliability = new JsonArray();
-        foreach (var b in result.Reliability)
-        {
-            var ci = b.Observed.Wilson(result.Confidence);
-            reliability.Add(new JsonObject
-            {
-                ["type"] = OutcomeTypes.Name(b.Type), ["lower"] = b.Lower, ["upper"] = b.Upper, ["meanForecast"] = b.MeanForecast,
-                ["observed"] = b.Observed.Successes, ["cases"] = b.Observed.Trials, ["observedLower"] = ci.Lower, ["observedUpper"] = ci.Upper, ["reliable"] = b.Reliable,
-            });
-        }
-
-        return new JsonObject
-        {
-            ["command"] = "sanctionssim " + command,
-            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
-            ["settings"] = new JsonObject
-            {
-                ["folds"] = result.Folds, ["structure"] = options.Structure == ScorecardStructure.Calibrated ? "calibrated" : "given",
-                ["particles"] = options.Particles, ["generations"] = options.Generations, ["replicationsPerCase"] = options.ReplicationsPerCase,
-                ["runs"] = options.Runs, ["highCommand"] = options.HighCommand, ["seed"] = options.Seed, ["confidence"] = result.Confidence,
-            },
-            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
-            ["scores"] = scores,
-            ["reliability"] = reliability,
-            ["forecasts"] = forecasts,
-        };
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
@@ -35,7 +34,7 @@ internal static class SensitivityCommand
         var format = Common.Format();
         var confidence = Common.Confidence();
         var posterior = Common.Posterior();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var command = new Command("sensitivity", "Global sensitivity analysis: which scenario levers drive an output (Sobol indices or Morris screening, replications per point, the model's noise share reported), or a built-in test function.")
         {
             file, preset, param, experiment, function, method, samples, metric, runs, levels, bootstrap, seed, threads, output, resume, format, confidence, structureOption, posterior,
@@ -60,7 +59,7 @@ internal static class SensitivityCommand
                 throw new UserInputException("--posterior applies to scenarios, not to the built-in test functions (nor does --structure).");
             }
 
-            var structure = parse.GetValue(function) is null ? StructureChoice.Resolve(parse, structureOption, posterior) : StructureChoice.Medians;
+            var structure = parse.GetValue(function) is null ? Common.Structure(parse, structureOption, posterior) : StructureChoice.Medians;
             return parse.GetValue(function) is string name
                 ? await FunctionAsync(context, parse, name, m, parse.GetValue(samples) ?? 4096, b, c, seed, format, levels, token).ConfigureAwait(false)
                 : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), structure, token).ConfigureAwait(false);
@@ -100,25 +99,25 @@ internal static class SensitivityCommand
             int l = CheckLevels(parse.GetValue(levels));
             var morris = await Task.Run(() => MorrisAnalysis.Analyze(model, parameters, n, l, s, b, c), token).ConfigureAwait(false);
             json["evaluations"] = (long)n * (parameters.Length + 1);
-            json["indices"] = MorrisJson(morris);
+            json["indices"] = SensitivityText.MorrisJson(morris);
             if (parse.GetValue(format) == "table")
             {
-                await context.Output.WriteLineAsync(MorrisVerdict(morris, name) + Environment.NewLine).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(SensitivityText.MorrisVerdict(morris, name) + Environment.NewLine).ConfigureAwait(false);
             }
 
-            await WriteMorrisAsync(context, parse.GetValue(format)!, json, morris, $"Morris screening of {name}, {n:N0} trajectories").ConfigureAwait(false);
+            await WriteAsync(context, parse.GetValue(format)!, json, () => SensitivityText.MorrisCsv(morris), SensitivityText.MorrisTable(morris, $"Morris screening of {name}, {n:N0} trajectories"), sobol: false).ConfigureAwait(false);
             return CliApp.Success;
         }
 
         var indices = await Task.Run(() => SobolAnalysis.Analyze(model, parameters, n, s, b, c), token).ConfigureAwait(false);
         json["evaluations"] = (long)n * (parameters.Length + 2);
-        json["indices"] = SobolJson(indices);
+        json["indices"] = SensitivityText.SobolJson(indices);
         if (parse.GetValue(format) == "table")
         {
-            await context.Output.WriteLineAsync(SobolVerdict(indices, name, double.NaN) + Environment.NewLine).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(SensitivityText.SobolVerdict(indices, name, double.NaN) + Environment.NewLine).ConfigureAwait(false);
         }
 
-        await WriteSobolAsync(context, parse.GetValue(format)!, json, indices, $"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals").ConfigureAwait(false);
+        await WriteAsync(context, parse.GetValue(format)!, json, () => SensitivityText.SobolCsv(indices), SensitivityText.SobolTable(indices, $"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals"), sobol: true).ConfigureAwait(false);
         return CliApp.Success;
     }
 
@@ -136,7 +135,7 @@ internal static class SensitivityCommand
         SensitivityDefinition definition = Resolve(parse, source, method, b, c, o.Samples, o.Metric, o.Runs, o.Levels, o.Seed) with { Posterior = structure.Posterior };
         ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(o.Threads), c);
         DirectoryInfo? folder = parse.GetValue(o.Out);
-        Common.CheckOutFolder(folder);
+        InputFiles.CheckOutFolder(folder);
         if (parse.GetValue(o.Resume) && folder is null)
         {
             throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
@@ -183,30 +182,11 @@ internal static class SensitivityCommand
     {
         string method = d.Method;
         structure ??= d.Posterior is null ? StructureChoice.Medians : new StructureChoice(d.Posterior, "posterior");
-        var json = new JsonObject
-        {
-            ["scenario"] = d.Scenario.Name,
-            ["method"] = method,
-            ["output"] = d.Metric,
-            ["design"] = result.Design,
-            ["parameters"] = new JsonArray(d.Levers.Select(v => (JsonNode)v.ToString()).ToArray()),
-            ["points"] = result.Points,
-            ["replicationsPerPoint"] = d.Runs,
-            ["seed"] = d.Seed,
-            ["confidence"] = d.Confidence,
-            ["outputVariance"] = Bound(result.OutputVariance),
-            ["noiseVariance"] = Bound(result.NoiseVariance),
-            ["noiseShare"] = Bound(result.NoiseShare),
-            ["completed"] = result.Completed,
-            ["pointsDone"] = result.Sweep.PointsDone,
-            ["pointsResumed"] = result.Sweep.PointsResumed,
-            ["indices"] = method == "morris" ? MorrisJson(result.Morris) : SobolJson(result.Sobol),
-            ["structure"] = structure.Json(),
-        };
-        string title = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric}, {result.Points:N0} points × {d.Runs} replications; noise share {Common.F(result.NoiseShare * 100, "F1")} %";
+        var json = SensitivityText.Json(d, result, structure.Json());
+        string title = $"{d.Scenario.Name}: {(method == "morris" ? "Morris screening" : "Sobol indices")} of {d.Metric}, {result.Points:N0} points × {d.Runs} replications; noise share {Rounding.Cell(result.NoiseShare * 100, "F1")} %";
         if (format == "table" && result.Completed)
         {
-            await context.Output.WriteLineAsync((method == "morris" ? MorrisVerdict(result.Morris, d.Metric) : SobolVerdict(result.Sobol, d.Metric, result.NoiseShare)) + Environment.NewLine).ConfigureAwait(false);
+            await context.Output.WriteLineAsync((method == "morris" ? SensitivityText.MorrisVerdict(result.Morris, d.Metric) : SensitivityText.SobolVerdict(result.Sobol, d.Metric, result.NoiseShare)) + Environment.NewLine).ConfigureAwait(false);
         }
 
         if (!result.Completed)
@@ -215,14 +195,7 @@ internal static class SensitivityCommand
             return CliApp.Failure;
         }
 
-        if (method == "morris")
-        {
-            await WriteMorrisAsync(context, format, json, result.Morris, title).ConfigureAwait(false);
-        }
-        else
-        {
-            await WriteSobolAsync(context, format, json, result.Sobol, title).ConfigureAwait(false);
-        }
+        await WriteAsync(context, format, json, () => SensitivityText.Csv(method, result), SensitivityText.Table(d, result), sobol: method != "morris").ConfigureAwait(false);
 
         if (format == "table")
         {
@@ -244,155 +217,15 @@ internal static class SensitivityCommand
     internal static int CheckLevels(int levels)
         => levels is >= 4 and <= 100 && levels % 2 == 0 ? levels : throw new UserInputException($"--levels must be an even number in [4, 100]; got {levels}.");
 
-    private static JsonArray SobolJson(IReadOnlyList<SobolIndex> indices)
-    {
-        var array = new JsonArray();
-        foreach (var s in indices)
+    /// <summary>Writes the indices: JSON, CSV, or the table (and, for Sobol indices, what they mean).</summary>
+    private static Task WriteAsync(CliContext context, string format, JsonObject json, Func<string> csv, TextTable table, bool sobol)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, csv, () =>
         {
-            array.Add(new JsonObject
+            var console = Common.Console(context.Output, context.Interactive);
+            console.Write(Common.Draw(table));
+            if (sobol)
             {
-                ["name"] = s.Name,
-                ["first"] = Bound(s.First),
-                ["firstLower"] = Bound(s.FirstInterval.Lower),
-                ["firstUpper"] = Bound(s.FirstInterval.Upper),
-                ["total"] = Bound(s.Total),
-                ["totalLower"] = Bound(s.TotalInterval.Lower),
-                ["totalUpper"] = Bound(s.TotalInterval.Upper),
-            });
-        }
-
-        return array;
-    }
-
-    /// <summary>
-    /// A number for JSON: null when it is not finite, which JSON cannot hold. Null means undefined: an interval's end with
-    /// <c>--bootstrap 0</c> (no interval computed); the noise share, and the Sobol indices, when the outputs do not vary across
-    /// the design (output variance 0, for example an output that is 0 at every point); σ of a single trajectory.
-    /// </summary>
-    private static double? Bound(double value) => double.IsFinite(value) ? value : null;
-
-    private static JsonArray MorrisJson(IReadOnlyList<MorrisIndex> indices)
-    {
-        var array = new JsonArray();
-        foreach (var m in indices)
-        {
-            array.Add(new JsonObject
-            {
-                ["name"] = m.Name,
-                ["muStar"] = Bound(m.MuStar),
-                ["muStarLower"] = Bound(m.MuStarInterval.Lower),
-                ["muStarUpper"] = Bound(m.MuStarInterval.Upper),
-                ["mu"] = Bound(m.Mu),
-                ["sigma"] = Bound(m.Sigma),
-            });
-        }
-
-        return array;
-    }
-
-    private static async Task WriteSobolAsync(CliContext context, string format, JsonObject json, IReadOnlyList<SobolIndex> indices, string title)
-    {
-        if (format == "json")
-        {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
-
-        if (format == "csv")
-        {
-            await context.Output.WriteLineAsync("name,first,firstLower,firstUpper,total,totalLower,totalUpper").ConfigureAwait(false);
-            foreach (var s in indices)
-            {
-                await context.Output.WriteLineAsync(string.Join(",", s.Name, R(s.First), R(s.FirstInterval.Lower), R(s.FirstInterval.Upper), R(s.Total), R(s.TotalInterval.Lower), R(s.TotalInterval.Upper))).ConfigureAwait(false);
+                console.WriteLine("Each index is a share of the variance of the output, with its interval: first order, what the input explains alone; total, with its interactions.");
             }
-
-            return;
-        }
-
-        var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("first order").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
-        foreach (var s in indices.OrderByDescending(i => i.Total))
-        {
-            Common.Row(table, s.Name, Share(s.First, s.FirstInterval), Share(s.Total, s.TotalInterval));
-        }
-
-        var console = Common.Console(context.Output, context.Interactive);
-        console.Write(table);
-        console.WriteLine("Each index is a share of the variance of the output, with its interval: first order, what the input explains alone; total, with its interactions.");
-    }
-
-    private static async Task WriteMorrisAsync(CliContext context, string format, JsonObject json, IReadOnlyList<MorrisIndex> indices, string title)
-    {
-        if (format == "json")
-        {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
-
-        if (format == "csv")
-        {
-            await context.Output.WriteLineAsync("name,muStar,muStarLower,muStarUpper,mu,sigma").ConfigureAwait(false);
-            foreach (var m in indices)
-            {
-                await context.Output.WriteLineAsync(string.Join(",", m.Name, R(m.MuStar), R(m.MuStarInterval.Lower), R(m.MuStarInterval.Upper), R(m.Mu), R(m.Sigma))).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var table = Common.Titled(title).AddColumn("input").AddColumn(new TableColumn("μ*").RightAligned()).AddColumn(new TableColumn("μ").RightAligned()).AddColumn(new TableColumn("σ").RightAligned());
-        foreach (var m in indices.OrderByDescending(i => i.MuStar))
-        {
-            var (e, lo, hi) = Rounding.Interval(m.MuStar, m.MuStarInterval.Lower, m.MuStarInterval.Upper, double.NaN);
-            int d = Rounding.Decimals(double.NaN, m.MuStarInterval.Lower, m.MuStarInterval.Upper);
-            Common.Row(table, m.Name, $"{e} ({lo} to {hi})", Rounding.Fixed(m.Mu, d), Rounding.Fixed(m.Sigma, d));
-        }
-
-        Common.Console(context.Output, context.Interactive).Write(table);
-    }
-
-    /// <summary>A variance share and its interval as percentages, rounded to what the interval supports: "66 % (13 % to 125 %)".</summary>
-    private static string Share(double value, MonteCarlo.ConfidenceInterval interval)
-    {
-        var (e, lo, hi) = Rounding.Interval(value * 100, interval.Lower * 100, interval.Upper * 100, double.NaN);
-        return $"{e} % ({lo} % to {hi} %)";
-    }
-
-    /// <summary>The one-sentence verdict of a Sobol analysis: which input matters most, and whether that is clear at this sample size.</summary>
-    internal static string SobolVerdict(IReadOnlyList<SobolIndex> indices, string metric, double noiseShare)
-    {
-        if (indices.Count == 0)
-        {
-            return "Verdict: no input to rank.";
-        }
-
-        var ranked = indices.OrderByDescending(i => i.Total).ToArray();
-        var top = ranked[0];
-        string noise = double.IsFinite(noiseShare) ? $"; the randomness of single runs makes up {Rounding.Fixed(noiseShare * 100, 0)} % of the variance" : "";
-        if (!(top.TotalInterval.Lower > 0))
-        {
-            return $"Verdict: no input clearly moves {metric} at this sample size (every total index's interval reaches 0){noise}; raise --samples or --runs.";
-        }
-
-        bool clear = ranked.Length == 1 || top.TotalInterval.Lower > ranked[1].TotalInterval.Upper;
-        var (first, _, _) = Rounding.Interval(top.First * 100, top.FirstInterval.Lower * 100, top.FirstInterval.Upper * 100, double.NaN);
-        var (total, _, _) = Rounding.Interval(top.Total * 100, top.TotalInterval.Lower * 100, top.TotalInterval.Upper * 100, double.NaN);
-        return $"Verdict: {top.Name} {(clear ? "matters most" : "matters most by its estimate, though not clearly more than " + ranked[1].Name)} for {metric}: it explains about {first} % of its variance alone and {total} % with its interactions{noise}.";
-    }
-
-    /// <summary>The one-sentence verdict of a Morris screening: the input with the largest effect.</summary>
-    internal static string MorrisVerdict(IReadOnlyList<MorrisIndex> indices, string metric)
-    {
-        if (indices.Count == 0)
-        {
-            return "Verdict: no input to rank.";
-        }
-
-        var ranked = indices.OrderByDescending(i => i.MuStar).ToArray();
-        var top = ranked[0];
-        var (e, _, _) = Rounding.Interval(top.MuStar, top.MuStarInterval.Lower, top.MuStarInterval.Upper, double.NaN);
-        bool clear = ranked.Length == 1 || top.MuStarInterval.Lower > ranked[1].MuStarInterval.Upper;
-        return $"Verdict: {top.Name} has the largest effect on {metric}{(clear ? "" : " by its estimate, though not clearly more than " + ranked[1].Name)} (a step across its range moves it by {e} on average, μ*).";
-    }
-
-    private static string R(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        });
 }

@@ -24,7 +24,7 @@ internal static partial class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            Scenario[] scenarios = parse.GetValue(arms)!.Select(Common.LoadScenario).ToArray();
+            Scenario[] scenarios = parse.GetValue(arms)!.Select(InputFiles.LoadScenario).ToArray();
             CompareCommand.CheckDistinctNames(scenarios);
 
             await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
 using SanctionsSim.Model;
@@ -37,7 +36,7 @@ internal static partial class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            Scenario scenario = Common.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
+            Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             await WritePlan(context, "run", [scenario], parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
             return CliApp.Success;
         });
@@ -171,21 +170,8 @@ internal static partial class ShardCommands
     }
 
     /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words.</summary>
-    internal static async Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result)
-    {
-        switch (format)
-        {
-            case "json":
-                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                break;
-            case "csv":
-                await context.Output.WriteAsync(SummaryJson.SummaryCsv(json)).ConfigureAwait(false);
-                break;
-            default:
-                await context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)).ConfigureAwait(false);
-                break;
-        }
-    }
+    internal static Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => SummaryJson.SummaryCsv(json), () => context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)));
 
     /// <summary>A merged <c>compare</c>, written to the plan folder and printed as <c>compare</c> prints it.</summary>
     private static async Task FinishCompare(CliContext context, ShardPlan plan, MonteCarloResult<ComparisonSummary> result, string? format)
@@ -194,19 +180,11 @@ internal static partial class ShardCommands
         var json = SummaryJson.Comparison(total, result);
         json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
         AtomicFile.WriteAllText(Path.Combine(plan.Folder, "comparison.json"), SummaryJson.ToText(json));
-        switch (format)
+        await Emit.Result(context, OutputFormats.Parse(format), () => json, () => ResultsCsv.Comparison(total, result.Confidence), async () =>
         {
-            case "json":
-                await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-                break;
-            case "csv":
-                await context.Output.WriteAsync(CompareCommand.Csv(total, result.Confidence)).ConfigureAwait(false);
-                break;
-            default:
-                CompareCommand.PrintTable(context, total, result.Confidence, total.Replications, explain: false);
-                await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
-                break;
-        }
+            CompareCommand.PrintTable(context, total, result.Confidence, total.Replications, explain: false);
+            await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>A merged <c>sweep</c>: the points committed in index order to a sweep folder, as <c>sweep --out</c> writes it.</summary>

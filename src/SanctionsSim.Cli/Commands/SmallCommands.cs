@@ -101,13 +101,13 @@ internal static class PresetsCommand
         var command = new Command("presets", "List the built-in scenarios and what each represents.");
         command.SetAction(parse =>
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("preset").AddColumn("description");
+            var table = new TextTable().Left("preset").Left("description");
             foreach (string name in Presets.Names)
             {
-                Common.Row(table, name, Presets.Describe(name));
+                table.Row(name, Presets.Describe(name));
             }
 
-            Common.Console(context.Output, context.Interactive).Write(table);
+            Common.Console(context.Output, context.Interactive).Write(Common.Draw(table));
             return CliApp.Success;
         });
         return command;

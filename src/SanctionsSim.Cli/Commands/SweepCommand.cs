@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
@@ -22,7 +21,7 @@ internal static class SweepCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "A folder for manifest.json, points.csv, parquet/part-*.parquet and scenario.json, written as points finish." };
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var posterior = Common.Posterior();
         var command = new Command("sweep", "Run the model at every point of a design over scenario levers (each point with replications on common random numbers); results stream to CSV and Parquet, resumable.");
         spec.AddTo(command);
@@ -34,11 +33,11 @@ internal static class SweepCommand
         command.Options.Add(posterior);
         command.SetAction(async (parse, token) =>
         {
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             SweepDefinition definition = spec.Resolve(parse) with { Posterior = structure.Posterior };
             ExperimentOptions.CheckCommon(definition.Runs, parse.GetValue(threads), definition.Confidence);
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             if (parse.GetValue(resume) && folder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the sweep's manifest lives in that folder.");
@@ -52,18 +51,14 @@ internal static class SweepCommand
             var csv = fmt == "csv" ? context.Output : null;
             if (csv is not null)
             {
-                await csv.WriteLineAsync("point," + string.Join(",", levers.Select(v => v.Name)) + ",replications,collapseProbability,collapseLower,collapseUpper,weeksSurvivedMean,finalShareMean").ConfigureAwait(false);
+                await csv.WriteLineAsync(SweepText.CsvHeader(levers)).ConfigureAwait(false);
             }
 
             var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"sweep {scenario.Name}", d.Count, (progress, ct) => sweep.RunAsync(store, parse.GetValue(resume), point =>
             {
                 if (csv is not null)
                 {
-                    var ci = point.CollapseProbability.Wilson(c);
-                    csv.WriteLine(string.Join(",", new[] { point.Index.ToString(CultureInfo.InvariantCulture) }
-                        .Concat(point.Values.Select(R))
-                        .Append(point.Replications.ToString(CultureInfo.InvariantCulture))
-                        .Concat(new[] { point.CollapseProbability.Estimate, ci.Lower, ci.Upper, point.WeeksSurvivedMean, point.FinalDefectedShareMean }.Select(R))));
+                    csv.WriteLine(SweepText.CsvLine(point, c));
                 }
                 else if (kept.Count < MaxPrintedPoints)
                 {
@@ -75,61 +70,13 @@ internal static class SweepCommand
             switch (fmt)
             {
                 case "json":
-                    var array = new JsonArray();
-                    foreach (var point in kept)
-                    {
-                        var values = new JsonObject();
-                        for (int j = 0; j < levers.Count; j++)
-                        {
-                            values[levers[j].Name] = point.Values[j];
-                        }
-
-                        array.Add(new JsonObject
-                        {
-                            ["point"] = point.Index,
-                            ["values"] = values,
-                            ["collapseProbability"] = SummaryJson.Proportion(point.CollapseProbability, c),
-                            ["weeksSurvived"] = new JsonObject { ["mean"] = point.WeeksSurvivedMean, ["standardError"] = Math.Sqrt(point.WeeksSurvivedVariance / point.Replications) },
-                            ["finalDefectedShare"] = new JsonObject { ["mean"] = point.FinalDefectedShareMean, ["standardError"] = Math.Sqrt(point.FinalDefectedShareVariance / point.Replications) },
-                        });
-                    }
-
-                    await context.Output.WriteAsync(SummaryJson.ToText(new JsonObject
-                    {
-                        ["scenario"] = scenario.Name,
-                        ["design"] = d.Description,
-                        ["parameters"] = new JsonArray(levers.Select(v => (JsonNode)v.ToString()).ToArray()),
-                        ["replicationsPerPoint"] = r,
-                        ["seed"] = s,
-                        ["points"] = d.Count,
-                        ["pointsDone"] = result.PointsDone,
-                        ["pointsResumed"] = result.PointsResumed,
-                        ["completed"] = result.Completed,
-                        ["out"] = folder?.FullName,
-                        ["results"] = kept.Count == result.PointsDone ? array : null,
-                        ["structure"] = structure.Json(),
-                    })).ConfigureAwait(false);
+                    await context.Output.WriteAsync(SummaryJson.ToText(SweepText.Json(definition, d, result, folder?.FullName, kept, structure.Json()))).ConfigureAwait(false);
                     break;
                 case "csv":
                     break;
                 default:
-                    var table = Common.Titled($"{scenario.Name}: {d.Description}, {r} replications per point (common random numbers), {c:P0} Wilson intervals");
-                    table.AddColumn("point");
-                    foreach (var v in levers)
-                    {
-                        table.AddColumn(new TableColumn(v.Name).RightAligned());
-                    }
-
-                    table.AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn("weeks survived").RightAligned()).AddColumn(new TableColumn("final share").RightAligned());
-                    foreach (var point in kept.Take(200))
-                    {
-                        var ci = point.CollapseProbability.Wilson(c);
-                        Common.Row(table, [point.Index.ToString(CultureInfo.InvariantCulture), .. point.Values.Select(v => Common.F(v, "G4")),
-                            $"{point.CollapseProbability.Estimate:F3} [{ci.Lower:F3}, {ci.Upper:F3}]", $"{point.WeeksSurvivedMean:F1}", $"{point.FinalDefectedShareMean:P1}"]);
-                    }
-
                     var console = Common.Console(context.Output, context.Interactive);
-                    console.Write(table);
+                    console.Write(Common.Draw(SweepText.Table(definition, d, kept)));
                     if (kept.Count > 200)
                     {
                         console.WriteLine($"(first 200 of {result.PointsDone:N0} points shown" + (folder is null ? "; use --out or --format csv for all)" : $"; all in {Path.Combine(folder.FullName, "points.csv")})"));
@@ -154,6 +101,5 @@ internal static class SweepCommand
         });
         return command;
 
-        static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
     }
 }

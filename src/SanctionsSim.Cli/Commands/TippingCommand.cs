@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Output;
 using SanctionsSim.IO;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Plotting;
@@ -12,25 +11,6 @@ namespace SanctionsSim.Cli.Commands;
 /// <summary><c>sanctionssim tipping</c>: where along one lever the collapse probability crosses a level.</summary>
 internal static class TippingCommand
 {
-    /// <summary>The one-sentence verdict: where along the lever the probability of collapse crosses the level, with its interval.</summary>
-    internal static string Verdict(TippingResult result, double confidence)
-    {
-        string level = Rounding.Fixed(result.Level * 100, 0) + " %";
-        if (result.Crossing is double x)
-        {
-            var (e, lo, hi) = Rounding.Interval(x, result.CrossingInterval.Lower, result.CrossingInterval.Upper, double.NaN);
-            string rising = result.Direction > 0 ? "rises above" : "falls below";
-            string caveat = result.NoCrossingShare > 0.05 ? $"; in {Rounding.Fixed(result.NoCrossingShare * 100, 0)} % of bootstrap resamples the curve did not cross at all, so treat the point with care" : "";
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Verdict: the tipping point is at {result.Lever} = {e} ({confidence:P0} interval {lo} to {hi}): there the probability of collapse {rising} {level}{caveat}.");
-        }
-
-        bool above = result.Curve.Count > 0 && result.Curve[0].Probability.Estimate >= result.Level;
-        string from = result.Curve.Count > 0 ? Rounding.Significant(result.Curve[0].Value) : "—";
-        string to = result.Curve.Count > 0 ? Rounding.Significant(result.Curve[^1].Value) : "—";
-        return $"Verdict: no tipping point in this range: the probability of collapse stays {(above ? "at or above" : "below")} {level} for {result.Lever} from {from} to {to}.";
-    }
-
     public static Command Create(CliContext context)
     {
         var file = ExperimentOptions.ScenarioFile();
@@ -48,7 +28,7 @@ internal static class TippingCommand
         var resume = ExperimentOptions.Resume();
         var format = Common.Format();
         var confidence = Common.Confidence();
-        var structureOption = StructureChoice.Option();
+        var structureOption = Common.Structure();
         var posterior = Common.Posterior();
         var command = new Command("tipping", "Locate a tipping point: where along one lever the collapse probability crosses a level, with a bootstrap interval, on common random numbers along the scan.")
         {
@@ -57,7 +37,7 @@ internal static class TippingCommand
         command.SetAction(async (parse, token) =>
         {
             var (scenario, levers, ef) = ExperimentOptions.Load(parse, file, preset, param, experiment);
-            var structure = StructureChoice.Resolve(parse, structureOption, posterior);
+            var structure = Common.Structure(parse, structureOption, posterior);
             if (levers.Count != 1)
             {
                 throw new UserInputException($"A tipping scan takes exactly one lever; got {levers.Count} ({string.Join(", ", levers.Select(l => l.Name))}).");
@@ -83,7 +63,7 @@ internal static class TippingCommand
             }
 
             DirectoryInfo? folder = parse.GetValue(output);
-            Common.CheckOutFolder(folder);
+            InputFiles.CheckOutFolder(folder);
             if (parse.GetValue(resume) && folder is null)
             {
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
@@ -98,42 +78,13 @@ internal static class TippingCommand
                 return CliApp.Failure;
             }
 
-            var curve = new JsonArray();
-            foreach (var p in result.Curve)
-            {
-                curve.Add(new JsonObject { ["value"] = p.Value, ["collapseProbability"] = SummaryJson.Proportion(p.Probability, c) });
-            }
-
-            var json = new JsonObject
-            {
-                ["scenario"] = scenario.Name,
-                ["lever"] = result.Lever,
-                ["level"] = lv,
-                ["replicationsPerPoint"] = r,
-                ["seed"] = sd,
-                ["crossing"] = result.Crossing,
-                ["crossingLower"] = result.Crossing is null ? null : result.CrossingInterval.Lower,
-                ["crossingUpper"] = result.Crossing is null ? null : result.CrossingInterval.Upper,
-                ["confidence"] = c,
-                ["direction"] = result.Direction > 0 ? "rising" : result.Direction < 0 ? "falling" : "none",
-                ["noCrossingShare"] = result.NoCrossingShare,
-                ["curve"] = curve,
-                ["structure"] = structure.Json(),
-            };
+            var json = TippingText.Json(scenario.Name, result, lv, r, sd, c, structure.Json());
             await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.TippingCurve(result), () =>
             {
                 var console = Common.Console(context.Output, context.Interactive);
-                context.Output.WriteLine(Verdict(result, c));
+                context.Output.WriteLine(TippingText.Verdict(result, c));
                 console.WriteLine();
-                var table = Common.Titled($"{scenario.Name}: P(collapse) along {result.Lever} ({r} replications per point, common random numbers)")
-                    .AddColumn(new TableColumn(result.Lever).RightAligned()).AddColumn(new TableColumn("P(collapse)").RightAligned()).AddColumn(new TableColumn($"{c:P0} Wilson interval").RightAligned());
-                foreach (var p in result.Curve)
-                {
-                    var (pe, plo, phi) = Rounding.Percent(p.Probability.Estimate, p.Interval.Lower, p.Interval.Upper, p.Probability.StandardError);
-                    Common.Row(table, Rounding.Significant(p.Value), pe, $"{plo} to {phi}");
-                }
-
-                console.Write(table);
+                console.Write(Common.Draw(TippingText.Table(scenario.Name, result, r, c)));
                 context.Output.WriteLine(structure.Line());
             }).ConfigureAwait(false);
 

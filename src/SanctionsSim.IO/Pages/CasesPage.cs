@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios.Cases;
+using SanctionsSim.IO.Text;
 
 namespace SanctionsSim.IO.Pages;
 
@@ -197,4 +198,53 @@ internal static class CasesPage
         => Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Percent(int n, int total) => total == 0 ? "–" : (100.0 * n / total).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>The case base as JSON (<c>cases --format json</c>): each case's name, title, outcome, week 0, regime, sources and uncertain facts.</summary>
+    public static JsonArray List()
+    {
+        var array = new JsonArray();
+        foreach (var c in CaseBase.All)
+        {
+            array.Add(new JsonObject
+            {
+                ["name"] = c.Name, ["title"] = c.Title, ["outcomeType"] = c.Observation.Outcome is OutcomeType t ? OutcomeTypes.Name(t) : null,
+                ["outcomeWeek"] = c.Observation.OutcomeWeek, ["weekZero"] = c.WeekZero, ["regimeType"] = c.RegimeType,
+                ["sources"] = c.SourceCount, ["rulesVersion"] = c.RulesVersion, ["uncertainFacts"] = c.Ranges.Count,
+            });
+        }
+
+        return array;
+    }
+
+    /// <summary>The case base as a table.</summary>
+    public static TextTable Table()
+    {
+        var table = new TextTable()
+            .Left("case").Left("week 0").Left("outcome").Left("regime").Right("sources").Right("uncertain facts");
+        foreach (var c in CaseBase.All)
+        {
+            table.Row(c.Name, c.WeekZero ?? "", CasesPage.Outcome(c.Observation), c.RegimeType ?? "", c.SourceCount.ToString(CultureInfo.InvariantCulture), c.Ranges.Count.ToString(CultureInfo.InvariantCulture));
+        }
+        return table;
+    }
+
+    /// <summary>How many cases ended each way, under which coding rules.</summary>
+    public static string Counts()
+    {
+        var counts = CaseBase.All.GroupBy(c => c.Observation.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {(g.Key is OutcomeType t ? OutcomeTypes.Name(t) : "uncoded")}");
+        return $"{CaseBase.All.Count} cases, coded under the coding rules v{CodingRules.Latest.Version} (docs/coding-rules.md): {string.Join(", ", counts)}. Run one: run --preset NAME (its facts drawn within their ranges).";
+    }
+
+    /// <summary>A case's coded factions as a table.</summary>
+    public static TextTable Factions(CaseFile c)
+    {
+        var table = new TextTable().Left("faction").Right("troops").Right("generals")
+            .Right("loyalty shift").Right("family exposure").Right("importance");
+        foreach (var f in c.Scenario.Factions)
+        {
+            table.Row(f.Name, f.Troops.ToString("N0", CultureInfo.InvariantCulture), f.Generals.ToString(CultureInfo.InvariantCulture), f.LoyaltyShift.ToString("0.##", CultureInfo.InvariantCulture),
+                f.FamilyExposureMean.ToString("0.##", CultureInfo.InvariantCulture), f.CollapseImportance.ToString("0.##", CultureInfo.InvariantCulture));
+        }
+        return table;
+    }
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SanctionsSim.IO.Text;
+using SanctionsSim.Scorecard;
+using SanctionsSim.Calibration;
+using SanctionsSim.Analysis;
 
 namespace SanctionsSim.IO.Pages;
 
@@ -72,5 +76,54 @@ internal static class ConstantsPage
         }
 
         return s.ToString();
+    }
+
+    /// <summary>The total Sobol index of each constant on the Brier and log scores, as a table.</summary>
+    public static TextTable Table(ConstantSensitivityResult result)
+    {
+        var table = new TextTable().Left("constant").Right("Brier: total index [95 % CI]").Right("log score: total index [95 % CI]");
+        for (int i = 0; i < result.Constants.Count; i++)
+        {
+            table.Row(result.Constants[i].Name, ConstantsPage.Index(result.Brier[i].Total, result.Brier[i].TotalInterval.Lower, result.Brier[i].TotalInterval.Upper),
+                ConstantsPage.Index(result.LogScore[i].Total, result.LogScore[i].TotalInterval.Lower, result.LogScore[i].TotalInterval.Upper));
+        }
+        return table;
+    }
+
+    private static JsonObject Index(SobolIndex i) => new()
+    {
+        ["first"] = Math.Round(i.First, 6), ["firstLower"] = Math.Round(i.FirstInterval.Lower, 6), ["firstUpper"] = Math.Round(i.FirstInterval.Upper, 6),
+        ["total"] = Math.Round(i.Total, 6), ["totalLower"] = Math.Round(i.TotalInterval.Lower, 6), ["totalUpper"] = Math.Round(i.TotalInterval.Upper, 6),
+    };
+
+    /// <summary>The analysis as JSON (constants.json, what the page renders).</summary>
+    public static JsonObject ToJson(ConstantSensitivityResult result, string command)
+    {
+        var constants = new JsonArray();
+        for (int i = 0; i < result.Constants.Count; i++)
+        {
+            var c = result.Constants[i];
+            constants.Add(new JsonObject
+            {
+                ["name"] = c.Name, ["path"] = c.Path, ["default"] = c.Default, ["lowerFactor"] = c.LowerFactor, ["upperFactor"] = c.UpperFactor, ["source"] = c.Source,
+                ["brier"] = Index(result.Brier[i]), ["logScore"] = Index(result.LogScore[i]),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "sanctionssim " + command,
+            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["settings"] = new JsonObject { ["points"] = result.Points, ["runs"] = result.Runs, ["seed"] = result.Seed, ["posterior"] = result.PosteriorHash, ["defaultPosterior"] = result.PosteriorHash == Posterior.Default.Hash },
+            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            ["brierAtDefaults"] = Math.Round(result.BrierAtDefaults, 6),
+            ["brierAtDefaultsStandardError"] = Math.Round(result.BrierAtDefaultsStandardError, 6),
+            ["logScoreAtDefaults"] = Math.Round(result.LogScoreAtDefaults, 6),
+            ["brierLowest"] = Math.Round(result.BrierRange.Lowest, 6),
+            ["brierHighest"] = Math.Round(result.BrierRange.Highest, 6),
+            ["brierVariance"] = result.BrierVariance,
+            ["brierNoiseVariance"] = result.BrierNoiseVariance,
+            ["constants"] = constants,
+        };
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SanctionsSim.IO.Text;
+using SanctionsSim.Calibration;
+using SanctionsSim.IO.Jobs;
 
 namespace SanctionsSim.IO.Pages;
 
@@ -141,5 +144,82 @@ internal static class MisfitPage
         }
 
         return s.ToString();
+    }
+
+    /// <summary>Each case's share of the misfit and its worst observation, as a table.</summary>
+    public static TextTable Table(MisspecificationResult result)
+    {
+        var table = new TextTable().Left("case").Right("share of ε²")
+            .Left("worst observation").Right("its share").Right("predictive p (two-sided)");
+        foreach (var c in result.Cases.OrderByDescending(c => c.ShareOfTotal))
+        {
+            var worst = c.Worst;
+            table.Row(c.Case, Percent(c.ShareOfTotal), worst.Name, Percent(worst.ShareOfCase), P(worst.TwoSidedP));
+        }
+        return table;
+    }
+
+    /// <summary>A recalibration as JSON: its label, weight, dropped observations, tolerance and posterior ranges.</summary>
+    public static JsonObject Variant(string label, CaseCalibration calibration, AbcResult fit, IReadOnlyDictionary<string, string>? dropped)
+    {
+        var parameters = new JsonArray();
+        foreach (var p in fit.Posterior.Summarize())
+        {
+            parameters.Add(new JsonObject { ["name"] = p.Name, ["median"] = p.Median, ["lower"] = p.Lower, ["upper"] = p.Upper });
+        }
+
+        var droppedJson = new JsonObject();
+        foreach (var (name, term) in dropped ?? new Dictionary<string, string>())
+        {
+            droppedJson[name] = term;
+        }
+
+        return new JsonObject
+        {
+            ["label"] = label, ["outcomeWeight"] = calibration.OutcomeWeight, ["dropped"] = droppedJson, ["tolerance"] = double.IsFinite(fit.Generations[^1].Tolerance) ? fit.Generations[^1].Tolerance : null,
+            ["simulations"] = fit.Simulations, ["parameters"] = parameters,
+        };
+    }
+
+    /// <summary>The diagnosis as JSON (misfit.json, what the page renders).</summary>
+    public static JsonObject ToJson(MisspecificationResult result, Posterior posterior, JsonArray recalibrated, AbcOptions abc, string command)
+    {
+        var cases = new JsonArray();
+        foreach (var c in result.Cases)
+        {
+            var observations = new JsonArray();
+            foreach (var o in c.Observations)
+            {
+                observations.Add(new JsonObject
+                {
+                    ["name"] = o.Name, ["observed"] = o.Observed, ["observedLow"] = o.ObservedLow, ["observedHigh"] = o.ObservedHigh,
+                    ["meanSquaredTerm"] = Math.Round(o.MeanSquaredTerm, 6), ["shareOfCase"] = Math.Round(o.ShareOfCase, 6),
+                    ["predictiveMedian"] = double.IsNaN(o.PredictiveMedian) ? null : o.PredictiveMedian,
+                    ["predictiveP"] = double.IsNaN(o.PredictiveP) ? null : Math.Round(o.PredictiveP, 6),
+                    ["twoSidedP"] = double.IsNaN(o.TwoSidedP) ? null : Math.Round(o.TwoSidedP, 6), ["replications"] = o.Replications,
+                });
+            }
+
+            cases.Add(new JsonObject
+            {
+                ["case"] = c.Case, ["meanSquaredDistance"] = Math.Round(c.MeanSquaredDistance, 6), ["standardError"] = Math.Round(c.MeanSquaredDistanceStandardError, 6),
+                ["shareOfTotal"] = Math.Round(c.ShareOfTotal, 6), ["worst"] = c.Worst.Name, ["observations"] = observations,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "sanctionssim " + command,
+            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["settings"] = new JsonObject
+            {
+                ["distance"] = CalibrationDefinition.DistanceName(result.Distance), ["outcomeWeight"] = result.OutcomeWeight, ["draws"] = result.Particles,
+                ["replicationsPerCase"] = result.ReplicationsPerCase, ["seed"] = result.Seed, ["particles"] = abc.Particles, ["generations"] = abc.Generations,
+            },
+            ["posterior"] = new JsonObject { ["hash"] = posterior.Hash, ["particles"] = posterior.Count, ["default"] = posterior.Hash == Posterior.Default.Hash },
+            ["meanSquaredDistance"] = Math.Round(result.MeanSquaredDistance, 6),
+            ["cases"] = cases,
+            ["recalibrated"] = recalibrated,
+        };
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Scorecard;
+using SanctionsSim.IO.Text;
+using SanctionsSim.Model;
 
 namespace SanctionsSim.IO.Pages;
 
@@ -110,4 +112,73 @@ internal static class ScorecardPage
     private static string F(JsonNode? node, string format = "0.000") => node!.GetValue<double>().ToString(format, CultureInfo.InvariantCulture);
 
     private static string Signed(JsonNode? node) => (node!.GetValue<double>() >= 0 ? "+" : "") + F(node);
+
+    /// <summary>Each forecaster's scores, and how it compares with the model, as a table.</summary>
+    public static TextTable Table(ScorecardResult result)
+    {
+        var table = new TextTable().Left("forecaster").Right("Brier ± se")
+            .Right("log score ± se").Right("accuracy").Left("against the model (Brier, paired)");
+        foreach (var s in result.Scores)
+        {
+            table.Row(s.Name, $"{Score(s.Brier, s.BrierStandardError)}", $"{Score(s.LogScore, s.LogScoreStandardError)}",
+                $"{s.Accuracy.Successes}/{s.Accuracy.Trials}", s == result.Scores[0] ? "" : Against(s));
+        }
+        return table;
+    }
+
+    private static string Score(double value, double se) => $"{value.ToString("0.000", CultureInfo.InvariantCulture)} ± {se.ToString("0.000", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The scorecard as JSON (scorecard.json, what the page renders).</summary>
+    public static JsonObject ToJson(ScorecardResult result, ScorecardOptions options, string command)
+    {
+        var scores = new JsonArray();
+        foreach (var s in result.Scores)
+        {
+            scores.Add(new JsonObject
+            {
+                ["name"] = s.Name, ["brier"] = s.Brier, ["brierStandardError"] = s.BrierStandardError, ["logScore"] = s.LogScore, ["logScoreStandardError"] = s.LogScoreStandardError,
+                ["hits"] = s.Accuracy.Successes, ["cases"] = s.Accuracy.Trials, ["brierGainOfModel"] = s.BrierGainOfModel, ["brierGainOfModelStandardError"] = s.BrierGainOfModelStandardError,
+                ["modelBetter"] = s.ModelBetter, ["modelWorse"] = s.ModelWorse,
+            });
+        }
+
+        var forecasts = new JsonArray();
+        foreach (var f in result.Forecasts)
+        {
+            var p = new JsonObject();
+            foreach (OutcomeType t in Enum.GetValues<OutcomeType>())
+            {
+                p[OutcomeTypes.Name(t)] = Math.Round(f.Probabilities[(int)t], 6);
+            }
+
+            forecasts.Add(new JsonObject { ["case"] = f.Case, ["forecaster"] = f.Forecaster, ["fold"] = f.Fold, ["observed"] = OutcomeTypes.Name(f.Observed), ["probabilities"] = p, ["brier"] = f.Brier, ["logScore"] = f.LogScore, ["hit"] = f.Hit });
+        }
+
+        var reliability = new JsonArray();
+        foreach (var b in result.Reliability)
+        {
+            var ci = b.Observed.Wilson(result.Confidence);
+            reliability.Add(new JsonObject
+            {
+                ["type"] = OutcomeTypes.Name(b.Type), ["lower"] = b.Lower, ["upper"] = b.Upper, ["meanForecast"] = b.MeanForecast,
+                ["observed"] = b.Observed.Successes, ["cases"] = b.Observed.Trials, ["observedLower"] = ci.Lower, ["observedUpper"] = ci.Upper, ["reliable"] = b.Reliable,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "sanctionssim " + command,
+            ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["settings"] = new JsonObject
+            {
+                ["folds"] = result.Folds, ["structure"] = options.Structure == ScorecardStructure.Calibrated ? "calibrated" : "given",
+                ["particles"] = options.Particles, ["generations"] = options.Generations, ["replicationsPerCase"] = options.ReplicationsPerCase,
+                ["runs"] = options.Runs, ["highCommand"] = options.HighCommand, ["seed"] = options.Seed, ["confidence"] = result.Confidence,
+            },
+            ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            ["scores"] = scores,
+            ["reliability"] = reliability,
+            ["forecasts"] = forecasts,
+        };
+    }
 }

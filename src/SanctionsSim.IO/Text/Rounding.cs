@@ -132,4 +132,10 @@ internal static class Rounding
         double quarter = (upper - lower) / 4;
         return quarter > 1e-9 * Math.Max(Math.Abs(lower), Math.Abs(upper)) ? quarter : double.NaN;
     }
+
+    /// <summary>A number for a table; a "G" format (general, which switches to exponents) becomes that many significant digits in plain decimals.</summary>
+    public static string Cell(double value, string format = "G6")
+        => double.IsNaN(value) ? "—"
+            : format.Length > 1 && format[0] == 'G' && int.TryParse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int digits) ? Rounding.Significant(value, digits)
+            : value.ToString(format, CultureInfo.InvariantCulture);
 }

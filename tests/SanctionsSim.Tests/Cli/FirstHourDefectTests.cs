@@ -180,7 +180,7 @@ public partial class FirstHourDefectTests : CliFolderTest
     [TestCase(AbcStopReason.Exhausted)]
     public void D8_TheCalibrationSaysWhyItStopped_InWords(AbcStopReason reason)
     {
-        string words = CalibrateCommand.StopReason(reason);
+        string words = SanctionsSim.IO.Results.CalibrationText.StopReason(reason);
         words.ShouldNotContain(reason.ToString());
         words.ShouldContain(" ");
     }

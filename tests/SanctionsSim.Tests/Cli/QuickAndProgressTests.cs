@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SanctionsSim.Cli;
 using SanctionsSim.Cli.Commands;
-using SanctionsSim.Cli.Output;
 
 namespace SanctionsSim.Tests.Cli;
 
@@ -52,23 +51,5 @@ public class QuickAndProgressTests : CliFolderTest
 
         var calibrate = await Run("calibrate", "--case", "zimbabwe-2017", "--particles", "20", "--generations", "2", "--predictive", "0", "--out", Path.Combine(Folder, "c"));
         calibrate.Error.ShouldContain("progress: calibrate: generation 1, 100 % (20 of 20 particles accepted)");
-    }
-
-    [Test]
-    public void ProgressLines_WriteOneLinePerTenth_AndStartAgainForEachStage()
-    {
-        using var error = new StringWriter();
-        var lines = new ProgressLines(error, "work", "items");
-        for (int i = 1; i <= 1000; i++)
-        {
-            lines.Report(i, 1000);
-        }
-
-        lines.Report(5, 10, "stage 2");
-        string[] written = error.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToArray();
-        written.Length.ShouldBe(11);
-        written[0].ShouldBe("progress: work: 10 % (100 of 1,000 items)");
-        written[9].ShouldBe("progress: work: 100 % (1,000 of 1,000 items)");
-        written[10].ShouldBe("progress: work: stage 2, 50 % (5 of 10 items)");
     }
 }

@@ -52,7 +52,7 @@ public partial class ReportTests
         html.ShouldContain("<h2>How the runs ended</h2><table><thead><tr><th>scenario</th><th>survived</th><th>removed by the high command</th><th>collapse by defection</th><th>split</th></tr></thead>");
         var expected = new SanctionsSim.Analysis.PolicyComparison([Presets.Get("venezuela-2019"), Presets.Get("venezuela-2019-amnesty")])
             .Run(new SanctionsSim.MonteCarlo.MonteCarloOptions { Replications = 80, Seed = 2 }).Summary;
-        var rows = SanctionsSim.Cli.Output.HtmlReport.OutcomeRows(expected, 0.95).ToList();
+        var rows = SanctionsSim.Plotting.Reports.HtmlReport.OutcomeRows(expected, 0.95).ToList();
         rows.Count.ShouldBe(2);
         foreach (string[] row in rows)
         {

@@ -291,7 +291,7 @@ public sealed class ExplorerEndpointTests
         story["summary"]!.GetValue<string>().ShouldStartWith("Run 2 of 'venezuela-2019-amnesty' (seed 1): ");
         story["outcome"]!.GetValue<string>().ShouldBe(OutcomeTypes.Name(trace.Outcome));
         ((int?)story["outcomeWeek"]?.GetValue<int>()).ShouldBe(trace.OutcomeWeek);
-        story["weeks"]![0]!["happened"]!.GetValue<string>().ShouldBe(SanctionsSim.Cli.Commands.TraceCommand.Happened(null, trace.Weeks[0], trace.Outcome));
+        story["weeks"]![0]!["happened"]!.GetValue<string>().ShouldBe(SanctionsSim.IO.Results.TraceText.Happened(null, trace.Weeks[0], trace.Outcome));
         (await Error(await Post("/api/story", new JsonObject { ["preset"] = "venezuela-2019", ["replication"] = -3 }))).ShouldContain("'replication' must be in [0, ");
     }
 
@@ -321,7 +321,7 @@ public sealed class ExplorerEndpointTests
         html.ShouldContain("60 runs, seed 3");
         html.ShouldContain("<h2>How the runs ended</h2>");
         var expected = new PolicyComparison([Presets.Get("venezuela-2019-amnesty"), Presets.Get("venezuela-2019")]).Run(new MonteCarloOptions { Replications = 60, Seed = 3 }).Summary;
-        foreach (string[] row in SanctionsSim.Cli.Output.HtmlReport.OutcomeRows(expected, 0.95))
+        foreach (string[] row in SanctionsSim.Plotting.Reports.HtmlReport.OutcomeRows(expected, 0.95))
         {
             html.ShouldContain("<td>" + WebUtility.HtmlEncode(row[0]) + "</td>" + string.Concat(row.Skip(1).Select(c => "<td class=\"n\">" + WebUtility.HtmlEncode(c) + "</td>")));
         }

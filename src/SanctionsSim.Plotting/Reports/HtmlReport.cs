@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SanctionsSim.Analysis;
-using SanctionsSim.Cli.Commands;
+using SanctionsSim.IO.Results;
+using SanctionsSim.IO.Text;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
-using SanctionsSim.Plotting;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
 using SanctionsSim.Simulation;
 using ScottPlot;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.Plotting.Reports;
 
 /// <summary>
 /// A report to send to a professor: one self-contained HTML file with the verdict, the tables, the charts inline as
@@ -44,7 +44,7 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{Encode(scenario.Description)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict\">{Encode(Readable.Verdict(s, result.Replications, c))}</p>");
         html.Append("<h2>Results</h2>");
-        Table(html, ["quantity", "estimate", $"{c.ToString("P0", CultureInfo.InvariantCulture)} interval", "spread across runs"], RunCommand.Rows(s, c));
+        Table(html, ["quantity", "estimate", $"{c.ToString("P0", CultureInfo.InvariantCulture)} interval", "spread across runs"], RunText.Rows(s, c));
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(Readable.CostNote(s))}</p>");
         if (structure is not null)
         {
@@ -52,12 +52,12 @@ internal static class HtmlReport
         }
 
         html.Append("<h2>By faction (mean per run)</h2>");
-        Table(html, RunCommand.FactionHeader, RunCommand.FactionRows(s));
-        List<string[]> agents = RunCommand.AgentRows(s, c);
+        Table(html, RunText.FactionHeader, RunText.FactionRows(s));
+        List<string[]> agents = RunText.AgentRows(s, c);
         if (agents.Count > 0)
         {
             html.Append("<h2>Adaptive agents (per run)</h2>");
-            Table(html, RunCommand.AgentHeader, agents);
+            Table(html, RunText.AgentHeader, agents);
         }
 
         html.Append("<h2>Charts</h2>");
@@ -97,7 +97,7 @@ internal static class HtmlReport
         }
 
         html.Append("</div><h2>Results (paired runs on common random numbers)</h2>");
-        Table(html, CompareCommand.Header(s), CompareCommand.Rows(s, c));
+        Table(html, CompareText.Header(s), CompareText.Rows(s, c));
         if (structure is not null)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{Encode(structure)}</p>");
@@ -148,12 +148,8 @@ internal static class HtmlReport
         }
 
         string stem = new string(scenario.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
-        return Quote((stem.Length == 0 ? "scenario" : stem) + ".json");
+        return ShellWords.Quote((stem.Length == 0 ? "scenario" : stem) + ".json");
     }
-
-    /// <summary>A command-line argument as a shell reads it back: quoted when it holds a space or a quote.</summary>
-    public static string Quote(string argument)
-        => argument.Length > 0 && argument.All(ch => char.IsLetterOrDigit(ch) || "-_./=:,+@%".Contains(ch, StringComparison.Ordinal)) ? argument : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static StringBuilder Start(string title)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Calibration;
 using SanctionsSim.Model;
 
-namespace SanctionsSim.Cli.Commands;
+namespace SanctionsSim.IO.Inputs;
 
 /// <summary>
 /// A user's own historical case for <c>calibrate --case-file</c>: the case-file format of the case base
@@ -16,7 +16,7 @@ internal static class UserCaseFile
     /// <summary>Reads a case file; also returns it self-contained (the scenario inlined), as a calibration plan stores it.</summary>
     public static (HistoricalCase Case, JsonObject Json) ReadWithJson(string path)
     {
-        var file = CasesCommand.Read(new FileInfo(path));
+        var file = InputFiles.ReadCaseFile(new FileInfo(path));
         var c = Checked(file, path);
         var json = JsonNode.Parse(file.ToJson())!.AsObject();
         return (c, json);
@@ -28,7 +28,7 @@ internal static class UserCaseFile
         string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         try
         {
-            var file = Scenarios.Cases.CaseFile.FromJson(root, reference => Common.LoadScenario(File.Exists(Path.Combine(folder, reference)) ? Path.Combine(folder, reference) : reference));
+            var file = Scenarios.Cases.CaseFile.FromJson(root, reference => InputFiles.LoadScenario(File.Exists(Path.Combine(folder, reference)) ? Path.Combine(folder, reference) : reference));
             return Checked(file, path);
         }
         catch (ScenarioValidationException e)

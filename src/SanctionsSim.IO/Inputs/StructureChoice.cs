@@ -1,8 +1,8 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using SanctionsSim.Cli.Output;
+using SanctionsSim.IO.Results;
+using SanctionsSim.IO.Text;
 
-namespace SanctionsSim.Cli.Commands;
+namespace SanctionsSim.IO.Inputs;
 
 /// <summary>
 /// The one place that decides a command's structural parameters (#27 item 1, "honest by default"): drawn per run
@@ -27,21 +27,13 @@ internal sealed record StructureChoice(Calibration.Posterior? Posterior, string 
     /// <summary>Whether the runs draw their structure from a posterior.</summary>
     public bool IsPosterior => Posterior is not null;
 
-    /// <summary>The <c>--structure</c> option.</summary>
-    public static Option<string> Option() => new Option<string>("--structure")
-    {
-        Description = "The structural parameters (docs/calibration.md): 'posterior' (the default) draws each run's from a posterior, the one shipped with the package or --posterior FILE, so the intervals include what the calibration leaves unknown; 'medians' holds them at the posterior medians, the library's defaults (the results before 0.2.0, narrower than the evidence supports).",
-        DefaultValueFactory = _ => PosteriorValue,
-    }.AcceptOnlyFromAmong(PosteriorValue, MediansValue);
-
     /// <summary>
-    /// The choice made by <paramref name="structure"/> and <paramref name="posterior"/>: the shipped posterior unless
+    /// The choice made by <c>--structure</c> (<paramref name="structure"/>) and <c>--posterior</c> (<paramref name="file"/>): the shipped posterior unless
     /// told <c>--structure medians</c>; <c>--posterior FILE</c> names another posterior (and contradicts <c>medians</c>).
     /// </summary>
-    public static StructureChoice Resolve(ParseResult parse, Option<string> structure, Option<string?> posterior)
+    public static StructureChoice Resolve(string? structure, string? file)
     {
-        string? file = parse.GetValue(posterior);
-        if (parse.GetValue(structure) == MediansValue)
+        if (structure == MediansValue)
         {
             if (file is not null)
             {
@@ -52,7 +44,7 @@ internal sealed record StructureChoice(Calibration.Posterior? Posterior, string 
         }
 
         string name = file ?? "default";
-        return new StructureChoice(Common.LoadPosterior(name), name);
+        return new StructureChoice(InputFiles.LoadPosterior(name), name);
     }
 
     /// <summary>The JSON's <c>structure</c> field: which structure the runs used, with the posterior's identity.</summary>
@@ -82,5 +74,5 @@ internal sealed record StructureChoice(Calibration.Posterior? Posterior, string 
         : "Structural parameters held at the posterior medians (--structure medians): the intervals leave out the structural uncertainty; without the option each run draws them from the shipped posterior.";
 
     /// <summary>The options that reproduce the choice, for a report's command ("" for the default).</summary>
-    public string Arguments() => Posterior is null ? " --structure medians" : Name == "default" ? "" : " --posterior " + HtmlReport.Quote(Name);
+    public string Arguments() => Posterior is null ? " --structure medians" : Name == "default" ? "" : " --posterior " + ShellWords.Quote(Name);
 }

@@ -6,7 +6,7 @@ using SanctionsSim.Design;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
 
-namespace SanctionsSim.Cli.Commands;
+namespace SanctionsSim.IO.Jobs;
 
 /// <summary>
 /// Makes <c>optimize</c> resumable: every evaluation of a package (a pure function of the problem, the package, the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SanctionsSim.Cli.Output;
+namespace SanctionsSim.IO.Text;
 
 /// <summary>
 /// Progress for a long command whose error stream is not a terminal (a log file, CI, a pipe): a plain line at every
