@@ -102,6 +102,9 @@ public sealed class SplittingResult
         return new ConfidenceInterval(Math.Max(0, lower), Math.Min(1, upper), confidence);
     }
 
+    // MathNet's PopulationSkewness computes the same moment ratio, but in one streaming pass (different rounding from
+    // this two-pass sum around the mean the standard error above uses) and NaN when every run agrees; the interval's
+    // reported digits and the zero for equal runs are kept by computing it here.
     private static double SampleSkewness(IReadOnlyList<SplittingRun> runs, double mean)
     {
         double m2 = 0, m3 = 0;
