@@ -192,6 +192,7 @@ void Write()
     var document = new JsonObject
     {
         ["command"] = command,
+        ["modelHash"] = ModelFingerprint.Compute(),
         ["seed"] = seed,
         ["venezuelaSeed"] = 2019,
         ["settings"] = new JsonObject

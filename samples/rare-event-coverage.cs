@@ -100,6 +100,7 @@ if (outPath is not null)
     var document = new
     {
         Command = "dotnet run -c Release samples/rare-event-coverage.cs -- " + string.Join(" ", args),
+        ModelHash = SanctionsSim.Analysis.ModelFingerprint.Compute(),
         Seeds = seeds, options.Particles, options.Runs, options.PilotParticles, FirstSeed = options.Seed, ReferenceReplications = referenceReplications,
         References = two
             ? new object[] { Describe("one-regime", refOne), Describe("two-regimes, first", refA!), Describe("two-regimes, second", refB!) }

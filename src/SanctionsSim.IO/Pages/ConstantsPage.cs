@@ -113,7 +113,9 @@ internal static class ConstantsPage
         return new JsonObject
         {
             ["command"] = "sanctionssim " + command,
+            ["createdBy"] = $"sanctionssim {command} (with --out DIR; then copy DIR/constants.json to docs/results/)",
             ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["modelHash"] = ModelFingerprint.Compute(),
             ["settings"] = new JsonObject { ["points"] = result.Points, ["runs"] = result.Runs, ["seed"] = result.Seed, ["posterior"] = result.PosteriorHash, ["defaultPosterior"] = result.PosteriorHash == Posterior.Default.Hash },
             ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),
             ["brierAtDefaults"] = Math.Round(result.BrierAtDefaults, 6),

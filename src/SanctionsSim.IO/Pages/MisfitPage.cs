@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
 using SanctionsSim.IO.Text;
 using SanctionsSim.Calibration;
 using SanctionsSim.IO.Jobs;
@@ -210,7 +211,9 @@ internal static class MisfitPage
         return new JsonObject
         {
             ["command"] = "sanctionssim " + command,
+            ["createdBy"] = $"sanctionssim {command} (with --out DIR; then copy DIR/misfit.json to docs/results/)",
             ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["modelHash"] = ModelFingerprint.Compute(),
             ["settings"] = new JsonObject
             {
                 ["distance"] = CalibrationDefinition.DistanceName(result.Distance), ["outcomeWeight"] = result.OutcomeWeight, ["draws"] = result.Particles,

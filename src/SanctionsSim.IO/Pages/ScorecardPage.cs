@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SanctionsSim.Analysis;
 using SanctionsSim.Scorecard;
 using SanctionsSim.IO.Text;
 using SanctionsSim.Model;
@@ -168,7 +169,9 @@ internal static class ScorecardPage
         return new JsonObject
         {
             ["command"] = "sanctionssim " + command,
+            ["createdBy"] = $"sanctionssim {command} (with --out DIR; then copy DIR/scorecard.json to docs/results/)",
             ["packageVersion"] = SanctionsSim.Internal.PackageVersion.Current,
+            ["modelHash"] = ModelFingerprint.Compute(),
             ["settings"] = new JsonObject
             {
                 ["folds"] = result.Folds, ["structure"] = options.Structure == ScorecardStructure.Calibrated ? "calibrated" : "given",

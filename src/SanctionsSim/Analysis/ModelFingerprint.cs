@@ -15,7 +15,8 @@ namespace SanctionsSim.Analysis;
 /// and of the shipped posterior. It changes when the model's behaviour changes (a rule, a constant, a preset's
 /// default, the shipped calibration) and not when code is only refactored. Results files of the documentation record
 /// it (<c>modelHash</c>), and <c>sanctionssim docs render --check</c> fails on a file whose fingerprint is no longer the
-/// model's, so a model change forces its numbers to be regenerated (docs/results.md).
+/// model's, so a model change forces its numbers to be regenerated (docs/results.md). Stamp a results file of your own
+/// with <see cref="Compute()"/> to know later whether the model that produced it is still the model you run.
 /// </summary>
 /// <remarks>
 /// The runs, each <see cref="Replications"/> replications at seed <see cref="Seed"/>: every preset of
@@ -28,16 +29,16 @@ namespace SanctionsSim.Analysis;
 /// (<see cref="Posterior.Hash"/>). A batch's summary does not depend on the thread count (the model's rule), so
 /// neither does the fingerprint. It takes about a second on two cores.
 /// </remarks>
-internal static class ModelFingerprint
+public static class ModelFingerprint
 {
     /// <summary>Replications of each run.</summary>
-    public const int Replications = 100;
+    internal const int Replications = 100;
 
     /// <summary>The seed of every run.</summary>
-    public const ulong Seed = 2019;
+    internal const ulong Seed = 2019;
 
     /// <summary>The presets run: the Venezuela baseline, its amnesty counterfactual and one case of the case base.</summary>
-    public static IReadOnlyList<string> PresetNames { get; } = ["venezuela-2019", "venezuela-2019-amnesty", "egypt-2011"];
+    internal static IReadOnlyList<string> PresetNames { get; } = ["venezuela-2019", "venezuela-2019-amnesty", "egypt-2011"];
 
     /// <summary>The model's fingerprint: the library's presets, structural defaults and shipped posterior.</summary>
     /// <returns>64 lower-case hexadecimal digits.</returns>
@@ -48,7 +49,7 @@ internal static class ModelFingerprint
     /// <param name="posterior">The posterior whose structures the third kind of run draws.</param>
     /// <param name="maxDegreeOfParallelism">Worker threads, or -1 for one per core; the fingerprint does not depend on it.</param>
     /// <returns>64 lower-case hexadecimal digits.</returns>
-    public static string Compute(Func<string, Scenario> scenario, Posterior posterior, int maxDegreeOfParallelism)
+    internal static string Compute(Func<string, Scenario> scenario, Posterior posterior, int maxDegreeOfParallelism)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(scenario, posterior, maxDegreeOfParallelism))));
 
     /// <summary>The text whose SHA-256 is the fingerprint: one line per run, then the posterior's hash.</summary>
@@ -56,7 +57,7 @@ internal static class ModelFingerprint
     /// <param name="posterior">The posterior whose structures the third kind of run draws.</param>
     /// <param name="maxDegreeOfParallelism">Worker threads, or -1 for one per core.</param>
     /// <returns>The text.</returns>
-    public static string Describe(Func<string, Scenario> scenario, Posterior posterior, int maxDegreeOfParallelism)
+    internal static string Describe(Func<string, Scenario> scenario, Posterior posterior, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(posterior);
@@ -85,7 +86,7 @@ internal static class ModelFingerprint
     /// <param name="scenario">The scenario.</param>
     /// <param name="maxDegreeOfParallelism">Worker threads, or -1 for one per core; the hash does not depend on it.</param>
     /// <returns>64 lower-case hexadecimal digits.</returns>
-    public static string OfScenario(Scenario scenario, int maxDegreeOfParallelism = -1)
+    internal static string OfScenario(Scenario scenario, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var text = new StringBuilder();

@@ -18,7 +18,8 @@ namespace SanctionsSim.Tests.Cli;
 /// the test's temporary folder becomes <c>{dir}</c> and the repository root <c>{repo}</c> (they differ per run);
 /// the package version becomes <c>{version}</c> (MinVer counts commits, so it changes with every commit);
 /// <c>elapsedSeconds</c>, <c>processors</c> and <c>peakWorkingSetMegabytes</c> of <c>docs record</c> become 0
-/// (wall time and the machine); the progress lines of standard error (<c>progress: …</c>, <c>scorecard: fold …
+/// (wall time and the machine); a results file's <c>modelHash</c> becomes <c>{model}</c> (the model's fingerprint
+/// changes with the model, and the outputs with it); the progress lines of standard error (<c>progress: …</c>, <c>scorecard: fold …
 /// done</c>, <c>constants: … points done</c>) are left out (with several worker threads, which count a line reports,
 /// and so how many lines there are, depends on how the threads interleave; the last two are posted through
 /// <see cref="Progress{T}"/>, which may write them after the command returned); charts (<c>.png</c>, <c>.svg</c>, and the SVG inlined in HTML reports) are listed
@@ -325,6 +326,7 @@ public class CliGoldenTests
             .Replace(Version, "{version}", StringComparison.Ordinal);
         text = Regex.Replace(text, @"^(progress: .*|scorecard: fold \d+ of \d+ done|constants: \d+ of \d+ points done)\n", "", RegexOptions.Multiline);
         text = Regex.Replace(text, "\"(elapsedSeconds|processors|peakWorkingSetMegabytes)\": [0-9.eE+-]+", "\"$1\": 0");
+        text = Regex.Replace(text, "\"modelHash\": \"[0-9a-f]{64}\"", "\"modelHash\": \"{model}\"");
         return Regex.Replace(text, "<svg.*?</svg>", "<svg><!-- chart, not compared --></svg>", RegexOptions.Singleline);
     }
 }
