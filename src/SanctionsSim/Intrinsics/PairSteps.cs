@@ -37,9 +37,10 @@ internal static class PairSteps
     /// <param name="current">The last index.</param>
     /// <param name="total">The number of indices.</param>
     /// <param name="destination">The first of four slots.</param>
+    /// <param name="last">The fourth index when they were written (taken from the register, not reloaded from memory).</param>
     /// <returns>Whether the four indices were written.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryFour(ref ulong words, ref ulong bounds, ref double widths, double scale, long current, long total, ref long destination)
+    public static bool TryFour(ref ulong words, ref ulong bounds, ref double widths, double scale, long current, long total, ref long destination, out long last)
     {
         ulong b0 = words, b1 = Unsafe.Add(ref words, 1), b2 = Unsafe.Add(ref words, 2), b3 = Unsafe.Add(ref words, 3);
         var j = Vector256.Create((long)(b0 >> 11), (long)(b1 >> 11), (long)(b2 >> 11), (long)(b3 >> 11));
@@ -64,10 +65,12 @@ internal static class PairSteps
             if (!Vector256.GreaterThanOrEqualAny(next, Vector256.Create(total)))
             {
                 next.StoreUnsafe(ref destination);
+                last = next.GetElement(3);
                 return true;
             }
         }
 
+        last = current;
         return false;
     }
 
@@ -79,9 +82,11 @@ internal static class PairSteps
     /// <param name="current">The last index.</param>
     /// <param name="total">The number of indices.</param>
     /// <param name="destination">The first of four slots.</param>
+    /// <param name="last">The fourth index when they were written, else <paramref name="current"/>.</param>
     /// <returns>Whether the four indices were written.</returns>
-    public static bool TryFourScalar(ref ulong words, ref ulong bounds, ref double widths, double scale, long current, long total, ref long destination)
+    public static bool TryFourScalar(ref ulong words, ref ulong bounds, ref double widths, double scale, long current, long total, ref long destination, out long last)
     {
+        last = current;
         Span<long> next = stackalloc long[4];
         for (int lane = 0; lane < 4; lane++)
         {
@@ -111,6 +116,7 @@ internal static class PairSteps
             Unsafe.Add(ref destination, lane) = next[lane];
         }
 
+        last = next[3];
         return true;
     }
 }

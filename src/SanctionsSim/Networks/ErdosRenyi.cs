@@ -269,9 +269,9 @@ internal static class ErdosRenyi
             // same arithmetic as the scalar step below, lane for lane ((j · w_layer) · scale, truncated), so the same
             // pairs. Any other case (the rare slow path, the walk's end, a buffer's end) takes one scalar step.
             if (vector && count <= pairs.Length - 4 && index <= words.Length - 4
-                && PairSteps.TryFour(ref Unsafe.Add(ref word, index), ref ke, ref we, scale, current, total, ref Unsafe.Add(ref pairSlot, count)))
+                && PairSteps.TryFour(ref Unsafe.Add(ref word, index), ref ke, ref we, scale, current, total, ref Unsafe.Add(ref pairSlot, count), out long last))
             {
-                current = Unsafe.Add(ref pairSlot, count + 3);
+                current = last;
                 count += 4;
                 index += 4;
                 continue;

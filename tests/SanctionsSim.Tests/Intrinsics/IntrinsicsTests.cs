@@ -182,10 +182,12 @@ public class IntrinsicsTests
             long total = trial % 5 == 0 ? 1L << 60 : random.NextInt64(1, 5_000);
             long current = random.NextInt64(-1, Math.Min(total, 4_000));
             long[] vector = new long[4], scalar = new long[4];
-            bool v = PairSteps.TryFour(ref words[0], ref ke, ref we, scale, current, total, ref vector[0]);
-            bool s = PairSteps.TryFourScalar(ref words[0], ref ke, ref we, scale, current, total, ref scalar[0]);
+            bool v = PairSteps.TryFour(ref words[0], ref ke, ref we, scale, current, total, ref vector[0], out long vectorLast);
+            bool s = PairSteps.TryFourScalar(ref words[0], ref ke, ref we, scale, current, total, ref scalar[0], out long scalarLast);
             v.ShouldBe(s, $"trial {trial}");
             vector.ShouldBe(scalar, $"trial {trial}");
+            vectorLast.ShouldBe(scalarLast, $"trial {trial}");
+            vectorLast.ShouldBe(v ? vector[3] : current);
             taken += v ? 1 : 0;
             refused += v ? 0 : 1;
         }
