@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using SanctionsSim.Intrinsics;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Networks;
 
@@ -282,8 +282,7 @@ internal sealed class CascadeKernel
                 int degree = Unsafe.Add(ref off, u + 1) - start;
                 if (degree <= 16 && start <= lastFullCopy)
                 {
-                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref tgt, (nuint)start), ref fl, (nuint)pos);
-                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref tgt, (nuint)start + 8), ref fl, (nuint)pos + 8);
+                    BlockCopy.Copy16(ref tgt, (nuint)start, ref fl, (nuint)pos);
                 }
                 else
                 {
@@ -335,7 +334,7 @@ internal sealed class CascadeKernel
                 // queue entries are node indices < n; a row has Width slots and a degree below Width
                 int u = Unsafe.Add(ref q, head++);
                 Unsafe.Add(ref rnd, u) = level;
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref slots, (nuint)u * SlotGraph.Width), ref fl, (nuint)pos);
+                BlockCopy.Copy16(ref slots, (nuint)u * SlotGraph.Width, ref fl, (nuint)pos);
                 pos += Unsafe.Add(ref degrees, u);
             }
 

@@ -1,5 +1,5 @@
-using System.Runtime.Intrinsics;
 using SanctionsSim.Internal;
+using SanctionsSim.Intrinsics;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Networks;
 
@@ -161,7 +161,7 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
 
             _kernel = new CascadeKernel(model.NodeCount);
             _seeds = new int[model.Seeds];
-            _requirementsFitBytes = _requirement.AsSpan(0, SlotGraph.Width + 1).IndexOfAnyExceptInRange((short)0, (short)byte.MaxValue) < 0;
+            _requirementsFitBytes = SmallTable.FitsBytes(_requirement);
             if (model.Update == CascadeUpdate.Synchronous && SlotGraph.Suits(model.NodeCount, model.MeanDegree))
             {
                 _slots = new SlotGraph();
@@ -220,33 +220,9 @@ public sealed class WattsModel : IMonteCarloExperiment<CascadeSummary>
                 _remaining = new short[n];
             }
 
-            ReadOnlySpan<byte> degrees = _slots!.Degrees.AsSpan(0, n);
-            Span<short> remaining = _remaining.AsSpan(0, n);
-            ReadOnlySpan<short> table = _requirement;
-            int v = 0;
-            if (Vector128.IsHardwareAccelerated && _requirementsFitBytes)
-            {
-                // sixteen nodes at a time: the requirement by degree 0–15 is a 16-byte table (a byte shuffle), degree 16
-                // is selected apart; requirements for degrees up to 16 fit in a byte (at most ⌈φ·16⌉ ≤ 16)
-                var lookup = Vector128.Create(
-                    (byte)table[0], (byte)table[1], (byte)table[2], (byte)table[3], (byte)table[4], (byte)table[5], (byte)table[6], (byte)table[7],
-                    (byte)table[8], (byte)table[9], (byte)table[10], (byte)table[11], (byte)table[12], (byte)table[13], (byte)table[14], (byte)table[15]);
-                var sixteen = Vector128.Create((byte)SlotGraph.Width);
-                var atSixteen = Vector128.Create((byte)table[SlotGraph.Width]);
-                for (; v <= remaining.Length - 16; v += 16)
-                {
-                    var k = Vector128.Create(degrees.Slice(v, 16));
-                    var r = Vector128.ConditionalSelect(Vector128.Equals(k, sixteen), atSixteen, Vector128.Shuffle(lookup, k));
-                    var (low, high) = Vector128.Widen(r);
-                    low.AsInt16().CopyTo(remaining.Slice(v, 8));
-                    high.AsInt16().CopyTo(remaining.Slice(v + 8, 8));
-                }
-            }
-
-            for (; v < remaining.Length; v++)
-            {
-                remaining[v] = table[degrees[v]];
-            }
+            // sixteen nodes at a time where 128-bit vectors are accelerated: a byte shuffle through the requirement by
+            // degree 0–16 (all degrees are at most 16; the requirements fit in a byte, at most ⌈φ·16⌉ ≤ 16)
+            SmallTable.Map(_slots!.Degrees.AsSpan(0, n), _requirement, _remaining.AsSpan(0, n), SmallTable.IsAccelerated && _requirementsFitBytes);
         }
 
         public void Run(ulong seed, long replication, CascadeSummary summary)

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using SanctionsSim.Intrinsics;
 
 namespace SanctionsSim.MonteCarlo;
 
@@ -327,23 +327,7 @@ internal sealed class RandomStream : Random
     /// <param name="z">The value to mix.</param>
     /// <returns>The mixed value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    /// <summary><see cref="Mix(ulong)"/> in each lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static System.Runtime.Intrinsics.Vector256<ulong> Mix(System.Runtime.Intrinsics.Vector256<ulong> z)
-    {
-        z += System.Runtime.Intrinsics.Vector256.Create(0x9E3779B97F4A7C15UL);
-        z = (z ^ (z >>> 30)) * System.Runtime.Intrinsics.Vector256.Create(0xBF58476D1CE4E5B9UL);
-        z = (z ^ (z >>> 27)) * System.Runtime.Intrinsics.Vector256.Create(0x94D049BB133111EBUL);
-        return z ^ (z >>> 31);
-    }
+    public static ulong Mix(ulong z) => SplitMix64.Mix(z);
 
     private static ulong SplitMix(ref ulong x)
     {
@@ -378,6 +362,19 @@ internal struct Xoshiro256 : IBitSource
         S3 = BitOperations.RotateLeft(S3, 45);
         return result;
     }
+
+    /// <summary>Four lanes seeded with the next sixteen words of this generator (word 4r + j is state word r of lane j).</summary>
+    /// <returns>The lanes.</returns>
+    public Xoshiro256x4 SeedFourLanes()
+    {
+        Span<ulong> words = stackalloc ulong[16];
+        for (int k = 0; k < words.Length; k++)
+        {
+            words[k] = Next();
+        }
+
+        return new Xoshiro256x4(words);
+    }
 }
 
 /// <summary>
@@ -410,14 +407,7 @@ internal struct BufferedXoshiro : IBitSource
     /// <summary>Fills the whole buffer with the next words and rewinds <see cref="Index"/> to 0.</summary>
     public void Refill()
     {
-        var lanes = _lanes;
-        ref ulong first = ref MemoryMarshal.GetArrayDataReference(_buffer);
-        for (nuint i = 0; i < (nuint)_buffer.Length; i += 4)
-        {
-            lanes.Next().StoreUnsafe(ref first, i);
-        }
-
-        _lanes = lanes;
+        _lanes.Fill(_buffer);
         Index = 0;
     }
 
@@ -431,45 +421,5 @@ internal struct BufferedXoshiro : IBitSource
         }
 
         return _buffer[Index++];
-    }
-}
-
-/// <summary>
-/// Four xoshiro256** generators stepped together in the lanes of a 256-bit vector: four words in about the time
-/// the scalar generator takes for one (its dependency chain is the limit; here four chains run side by side). Each
-/// lane is a full xoshiro256** state seeded from sixteen words of a parent stream, so the lanes are as independent
-/// as four seeds of one generator.
-/// </summary>
-internal struct Xoshiro256x4
-{
-    private Vector256<ulong> _s0, _s1, _s2, _s3;
-
-    /// <summary>Seeds the four lanes with the next sixteen words of <paramref name="parent"/> (a lane is never all zero).</summary>
-    public Xoshiro256x4(ref Xoshiro256 parent)
-    {
-        _s0 = Vector256.Create(parent.Next(), parent.Next(), parent.Next(), parent.Next());
-        _s1 = Vector256.Create(parent.Next(), parent.Next(), parent.Next(), parent.Next());
-        _s2 = Vector256.Create(parent.Next(), parent.Next(), parent.Next(), parent.Next());
-        _s3 = Vector256.Create(parent.Next(), parent.Next(), parent.Next(), parent.Next());
-        var zero = Vector256.Equals(_s0 | _s1 | _s2 | _s3, Vector256<ulong>.Zero);
-        _s0 |= zero & Vector256.Create(0x9E3779B97F4A7C15UL); // astronomically unlikely; xoshiro must not start at zero
-    }
-
-    /// <summary>The next word of each lane: xoshiro256**, rotl(s1 · 5, 7) · 9, with the multiplications as shifts and adds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<ulong> Next()
-    {
-        var s1 = _s1;
-        var r = s1 + (s1 << 2);
-        r = (r << 7) | (r >>> 57);
-        r += r << 3;
-        var t = s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = (_s3 << 45) | (_s3 >>> 19);
-        return r;
     }
 }

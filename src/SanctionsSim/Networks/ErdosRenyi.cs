@@ -1,7 +1,7 @@
 using SanctionsSim.Internal;
+using SanctionsSim.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Networks;
@@ -209,7 +209,7 @@ internal static class ErdosRenyi
             _total = (long)n * (n - 1) / 2;
             _scratch = scratch;
             var parent = random.Detach();
-            _source = new BufferedXoshiro(scratch.RandomWords, new Xoshiro256x4(ref parent));
+            _source = new BufferedXoshiro(scratch.RandomWords, parent.SeedFourLanes());
             random.Restore(parent); // the stream moves on by the sixteen seeding words, whatever the graph's size
             _pair = -1;
             Done = _total <= 0;
@@ -260,11 +260,7 @@ internal static class ErdosRenyi
         ref double we = ref MemoryMarshal.GetArrayDataReference(ExponentialZiggurat.We);
         ref ulong word = ref MemoryMarshal.GetArrayDataReference(words);
         ref long pairSlot = ref MemoryMarshal.GetArrayDataReference(pairs);
-        bool vector = Vector256.IsHardwareAccelerated;
-        var one = Vector256<long>.One;
-        var exact = Vector256.Create(4503599627370496.0); // 2^52: gaps below it convert exactly and four of them cannot overflow
-        var totals = Vector256.Create(total);
-        var scales = Vector256.Create(scale);
+        bool vector = PairSteps.IsAccelerated;
         done = false;
         int count = 0;
         while (count < pairs.Length)
@@ -272,38 +268,13 @@ internal static class ErdosRenyi
             // Four words at a time while all four take the ziggurat's fast path and stay inside the triangle: the
             // same arithmetic as the scalar step below, lane for lane ((j · w_layer) · scale, truncated), so the same
             // pairs. Any other case (the rare slow path, the walk's end, a buffer's end) takes one scalar step.
-            if (vector && count <= pairs.Length - 4 && index <= words.Length - 4)
+            if (vector && count <= pairs.Length - 4 && index <= words.Length - 4
+                && PairSteps.TryFour(ref Unsafe.Add(ref word, index), ref ke, ref we, scale, current, total, ref Unsafe.Add(ref pairSlot, count), out long last))
             {
-                ulong b0 = Unsafe.Add(ref word, index), b1 = Unsafe.Add(ref word, index + 1);
-                ulong b2 = Unsafe.Add(ref word, index + 2), b3 = Unsafe.Add(ref word, index + 3);
-                var j = Vector256.Create((long)(b0 >> 11), (long)(b1 >> 11), (long)(b2 >> 11), (long)(b3 >> 11));
-                var bounds = Vector256.Create(
-                    (long)Unsafe.Add(ref ke, (nint)(b0 & 255)),
-                    (long)Unsafe.Add(ref ke, (nint)(b1 & 255)),
-                    (long)Unsafe.Add(ref ke, (nint)(b2 & 255)),
-                    (long)Unsafe.Add(ref ke, (nint)(b3 & 255)));
-                var widths = Vector256.Create(
-                    Unsafe.Add(ref we, (nint)(b0 & 255)),
-                    Unsafe.Add(ref we, (nint)(b1 & 255)),
-                    Unsafe.Add(ref we, (nint)(b2 & 255)),
-                    Unsafe.Add(ref we, (nint)(b3 & 255)));
-                var g = Vector256.ConvertToDouble(j) * widths * scales;
-                if (Vector256.LessThanAll(j, bounds) && Vector256.LessThanAll(g, exact))
-                {
-                    // inclusive prefix sum of the steps (gap + 1) across the four lanes
-                    var steps = Vector256.ConvertToInt64(g) + one;
-                    steps += Vector256.Shuffle(steps, Vector256.Create(4L, 0, 1, 2));
-                    steps += Vector256.Shuffle(steps, Vector256.Create(4L, 4, 0, 1));
-                    var next = Vector256.Create(current) + steps;
-                    if (!Vector256.GreaterThanOrEqualAny(next, totals))
-                    {
-                        next.StoreUnsafe(ref pairSlot, (nuint)count);
-                        current = next.GetElement(3);
-                        count += 4;
-                        index += 4;
-                        continue;
-                    }
-                }
+                current = last;
+                count += 4;
+                index += 4;
+                continue;
             }
 
             if (index == words.Length)
@@ -329,7 +300,7 @@ internal static class ErdosRenyi
             }
 
             double gd = e * scale;
-            long gap = gd < 9.0e18 ? Truncate(gd) : long.MaxValue;
+            long gap = gd < 9.0e18 ? PairSteps.Truncate(gd) : long.MaxValue;
             if (gap >= total - current - 1)
             {
                 done = true;
@@ -345,84 +316,15 @@ internal static class ErdosRenyi
         return count;
     }
 
-    /// <summary>(long)g for 0 ≤ g &lt; 9·10^18: one cvttsd2si on x64, where the C# cast adds the saturation checks that .NET 9 made the default.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Truncate(double g)
-        => System.Runtime.Intrinsics.X86.Sse2.X64.IsSupported
-            ? System.Runtime.Intrinsics.X86.Sse2.X64.ConvertToInt64WithTruncation(Vector128.CreateScalarUnsafe(g))
-            : (long)g;
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static double CompleteExponential(ref BufferedXoshiro source, ulong bits) => ExponentialZiggurat.CompleteSlow(ref source, bits);
 
     /// <summary>Pairs drawn per block (see <see cref="Build"/>).</summary>
     internal const int PairBlock = 256;
 
-    /// <summary>
-    /// Row v and column w of each lower-triangle pair index L = v(v − 1)/2 + w: v = ⌊(1 + √(1 + 8L)) / 2⌋, corrected
-    /// by one when rounding puts it across a row boundary. Four at a time in vector registers while the arithmetic
-    /// is exact in doubles (L &lt; 2^52, so v(v − 1) &lt; 2^53); a lane whose (v, w) fails 0 ≤ w &lt; v is redone by the
-    /// scalar rule, so the answer is the exact one either way.
-    /// </summary>
+    /// <summary>Row and column of each lower-triangle pair index (<see cref="TrianglePairs.Map"/>, by vectors where accelerated).</summary>
     internal static void MapPairs(ReadOnlySpan<long> pairs, Span<int> rows, Span<int> columns)
-    {
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated && pairs.Length >= 8 && pairs[^1] < (1L << 52))
-        {
-            var one = Vector256.Create(1.0);
-            var eight = Vector256.Create(8.0);
-            var half = Vector256.Create(0.5);
-            ref long p = ref MemoryMarshal.GetReference(pairs);
-            ref int r = ref MemoryMarshal.GetReference(rows);
-            ref int c = ref MemoryMarshal.GetReference(columns);
-            for (; k <= pairs.Length - 8; k += 8)
-            {
-                var l0 = Vector256.ConvertToDouble(Vector256.LoadUnsafe(ref p, (nuint)k));
-                var l1 = Vector256.ConvertToDouble(Vector256.LoadUnsafe(ref p, (nuint)k + 4));
-                var v0 = Vector256.Floor((one + Vector256.Sqrt(one + (eight * l0))) * half);
-                var v1 = Vector256.Floor((one + Vector256.Sqrt(one + (eight * l1))) * half);
-                var w0 = l0 - (v0 * (v0 - one) * half);
-                var w1 = l1 - (v1 * (v1 - one) * half);
-                if (Vector256.GreaterThanOrEqualAll(w0, Vector256<double>.Zero) && Vector256.LessThanAll(w0, v0)
-                    && Vector256.GreaterThanOrEqualAll(w1, Vector256<double>.Zero) && Vector256.LessThanAll(w1, v1))
-                {
-                    Vector256.Narrow(Vector256.ConvertToInt64(v0), Vector256.ConvertToInt64(v1)).StoreUnsafe(ref r, (nuint)k);
-                    Vector256.Narrow(Vector256.ConvertToInt64(w0), Vector256.ConvertToInt64(w1)).StoreUnsafe(ref c, (nuint)k);
-                }
-                else
-                {
-                    for (int t = k; t < k + 8; t++)
-                    {
-                        (rows[t], columns[t]) = MapPair(pairs[t]);
-                    }
-                }
-            }
-        }
-
-        for (; k < pairs.Length; k++)
-        {
-            (rows[k], columns[k]) = MapPair(pairs[k]);
-        }
-    }
-
-    /// <summary>Row and column of one lower-triangle pair index (see <see cref="MapPairs"/>).</summary>
-    private static (int Row, int Column) MapPair(long pair)
-    {
-        long v = (long)((1.0 + Math.Sqrt(1.0 + (8.0 * pair))) * 0.5);
-        long first = v * (v - 1) / 2;
-        if (first > pair)
-        {
-            v--;
-            first -= v;
-        }
-        else if (first + v <= pair)
-        {
-            first += v;
-            v++;
-        }
-
-        return ((int)v, (int)(pair - first));
-    }
+        => TrianglePairs.Map(pairs, rows, columns, TrianglePairs.IsAccelerated);
 
     private static int[] Grow(EdgeList scratch, int[] lower, int m)
     {

@@ -17,20 +17,23 @@ public class LayeringTests
     /// </summary>
     private static readonly Dictionary<string, int> Layers = new(StringComparer.Ordinal)
     {
+        // vector primitives (#28 item 6): below everything, they use nothing of the core
+        ["Intrinsics"] = 0,
+
         // base
-        ["Internal"] = 0, ["Validation"] = 0, ["MonteCarlo"] = 0, ["Networks"] = 0, ["Cascades"] = 0,
+        ["Internal"] = 1, ["Validation"] = 1, ["MonteCarlo"] = 1, ["Networks"] = 1, ["Cascades"] = 1,
 
         // inputs
-        ["Model"] = 1, ["Policy"] = 1, ["Scenarios"] = 1,
+        ["Model"] = 2, ["Policy"] = 2, ["Scenarios"] = 2,
 
         // engine
-        ["Simulation"] = 2,
+        ["Simulation"] = 3,
 
         // analyses
-        ["Experiments"] = 3, ["Analysis"] = 3, ["Calibration"] = 3, ["Design"] = 3, ["RareEvents"] = 3, ["Scorecard"] = 3,
+        ["Experiments"] = 4, ["Analysis"] = 4, ["Calibration"] = 4, ["Design"] = 4, ["RareEvents"] = 4, ["Scorecard"] = 4,
 
         // front door
-        [""] = 4,
+        [""] = 5,
     };
 
     /// <summary>
@@ -70,6 +73,17 @@ public class LayeringTests
     {
         var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
         Against(graph, Core, Layers, Allowed).ShouldBeEmpty();
+    }
+
+    /// <summary>The vector primitives depend on no other namespace of the core (the bottom layer has nothing to share it with).</summary>
+    [Test]
+    public void TheIntrinsics_DependOnNothingElseInTheCore()
+    {
+        var graph = NamespaceGraph.Read(typeof(SanctionsModel).Assembly.Location, Core);
+        graph.Namespaces.ShouldContain(Core + ".Intrinsics");
+        graph.Edges.Where(e => e.Key.From == Core + ".Intrinsics")
+            .Select(e => $"Intrinsics -> {Relative(Core, e.Key.To)} ({e.Value})")
+            .ShouldBeEmpty();
     }
 
     [Test]

@@ -41,7 +41,7 @@ public class ErdosRenyiLayoutTests
         var parent = new RandomStream(3, 1, StreamKeys.Network).Detach();
         var seeds = parent;
         ulong[] words = [.. Enumerable.Range(0, 16).Select(_ => seeds.Next())];
-        var lanes = new Xoshiro256x4(ref parent);
+        var lanes = parent.SeedFourLanes();
         parent.Next().ShouldBe(seeds.Next(), "seeding takes sixteen words of the parent");
         var scalar = Enumerable.Range(0, 4).Select(j => new Xoshiro256(words[j], words[4 + j], words[8 + j], words[12 + j])).ToArray();
         for (int step = 0; step < 1000; step++)

@@ -1,3 +1,4 @@
+using SanctionsSim.Intrinsics;
 using SanctionsSim.Model;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios;
@@ -111,7 +112,7 @@ public class DrawKeyTests
                 foreach (int i in new[] { 0, 1, 2, 3, 4, 1_001, 3_996, 4_999_996 })
                 {
                     row.Bits(i).ShouldBe(DrawKey.Bits(key, p, w, i));
-                    var four = row.Bits4(i);
+                    var four = SplitMix64.Mix4(row.Start, DrawKey.Gamma, SplitMix64.LaneSteps(DrawKey.Gamma), i);
                     for (int lane = 0; lane < 4; lane++)
                     {
                         four[lane].ShouldBe(DrawKey.Bits(key, p, w, i + lane));
