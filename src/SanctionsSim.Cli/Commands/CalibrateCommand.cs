@@ -52,13 +52,12 @@ internal static class CalibrateCommand
             if (parse.GetValue(looOption))
             {
                 loo = await CalibrationJob.LeaveOneOutAsync(definition, options, folder.FullName, (rest, sub, label) => CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), label)).ConfigureAwait(false);
-                json["leaveOneOut"] = loo;
+                CalibrationText.LeaveOneOut(json, loo);
             }
 
             if (demonstration)
             {
-                json["quick"] = true;
-                json["note"] = "calibrate --quick: a demonstration with few particles and generations; the posterior is too rough to rely on.";
+                CalibrationText.Quick(json);
             }
 
             CalibrationJob.WriteFiles(folder.FullName, result, json);

@@ -115,8 +115,7 @@ internal static class ClusterCommands
             var summary = await runner.RunAsync(scenario, options, token).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             var result = new MonteCarloResult<SanctionsSim.Simulation.SanctionsSummary>(summary, options.Seed, 0, summary.Replications, StopReason.Completed, options.Confidence);
-            var json = SummaryJson.Summary(summary, scenario, result);
-            json["structure"] = StructureChoice.Medians.Json(); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
+            var json = RunJob.Summary(result, scenario, StructureChoice.Medians, drawnFacts: 0); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
             await ShardCommands.PrintRun(context, parse.GetValue(format), json, result).ConfigureAwait(false);
             return CliApp.Success;
         });

@@ -37,7 +37,6 @@ internal static class RareEventRun
         }
 
         var json = RareEventText.Json(scenario, request, result);
-        json["structure"] = StructureChoice.Medians.Json(); // --rare-event runs at the medians (#27 item 1)
         if (folder is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "rare-event.json"), SummaryJson.ToText(json));

@@ -153,8 +153,7 @@ internal static class PlanJobs
             {
                 var run = plan.RunBatch();
                 var result = run.Result(plan.Merge(run));
-                var json = SummaryJson.Summary(result.Summary, plan.Scenario(), result);
-                json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
+                var json = RunJob.Summary(result, plan.Scenario(), StructureChoice.Medians, drawnFacts: 0); // shards run at the medians (#27 item 1: not yet under the posterior)
                 AtomicFile.WriteAllText(Path.Combine(plan.Folder, "summary.json"), SummaryJson.ToText(json));
                 return new MergedRun(json, result);
             }
@@ -163,8 +162,7 @@ internal static class PlanJobs
             {
                 var compare = plan.CompareBatch();
                 var result = compare.Result(plan.Merge(compare));
-                var json = SummaryJson.Comparison(result.Summary, result);
-                json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
+                var json = CompareText.Json(result, StructureChoice.Medians, posterior: null); // shards run at the medians (#27 item 1: not yet under the posterior)
                 AtomicFile.WriteAllText(Path.Combine(plan.Folder, "comparison.json"), SummaryJson.ToText(json));
                 return new MergedComparison(json, result);
             }
