@@ -42,6 +42,23 @@ internal static class ShortScenario
         ("collapse", "When the regime counts as fallen: the defected share of command strength that topples it."),
     ];
 
+    /// <summary>A scenario with every field (<c>init --full</c>), naming its JSON Schema first (<c>$schema</c>), indented with System.Text.Json's default escaping (<see cref="Pages.PageJson"/>).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="schemaFileName">The schema's file name, written beside the scenario.</param>
+    /// <returns>The file's text.</returns>
+    public static string WriteFull(Scenario scenario, string schemaFileName)
+    {
+        var json = JsonNode.Parse(ScenarioJson.Write(scenario))!.AsObject();
+        var withSchema = new JsonObject { ["$schema"] = schemaFileName };
+        foreach (var (key, value) in json.ToArray())
+        {
+            json.Remove(key);
+            withSchema[key] = value;
+        }
+
+        return withSchema.ToJsonString(Pages.PageJson.Options) + "\n";
+    }
+
     /// <summary>The short file's text for a scenario.</summary>
     public static string Write(Scenario scenario, string schemaFileName, string presetName)
     {

@@ -31,30 +31,13 @@ public sealed class OrleansRunner
     /// <summary>A runner on a connected cluster client.</summary>
     /// <param name="client">A started Orleans client (or a silo's own <see cref="IClusterClient"/>).</param>
     /// <param name="options">Shards, timeouts and retries; the defaults when null.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    /// <exception cref="Validation.InvalidInputException">An option is out of its range (<see cref="OrleansRunnerOptions.Validate"/>).</exception>
     public OrleansRunner(IClusterClient client, OrleansRunnerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = options ?? new OrleansRunnerOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Shards, 1, "options.Shards");
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.Shards, 100_000, "options.Shards");
-        if (_options.ThreadsPerShard is 0 or < -1 or > 1024)
-        {
-            throw new ArgumentOutOfRangeException("options.ThreadsPerShard", _options.ThreadsPerShard, "ThreadsPerShard must be −1 (all cores) or in [1, 1024].");
-        }
-
-        if (!(_options.ShardTimeout > TimeSpan.Zero && _options.ShardTimeout <= TimeSpan.FromDays(1)))
-        {
-            throw new ArgumentOutOfRangeException("options.ShardTimeout", _options.ShardTimeout, "ShardTimeout must be in (0, 1 day].");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(_options.Retries, "options.Retries");
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.Retries, 100, "options.Retries");
-        if (!(_options.RetryDelay >= TimeSpan.Zero && _options.RetryDelay <= TimeSpan.FromHours(1)))
-        {
-            throw new ArgumentOutOfRangeException("options.RetryDelay", _options.RetryDelay, "RetryDelay must be in [0, 1 hour].");
-        }
+        _options.Validate();
     }
 
     /// <summary>Raised when a shard's result has arrived (its index), for progress reports.</summary>

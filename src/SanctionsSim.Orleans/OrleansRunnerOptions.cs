@@ -1,3 +1,5 @@
+using SanctionsSim.Validation;
+
 namespace SanctionsSim.Orleans;
 
 /// <summary>How <see cref="OrleansRunner"/> splits a batch and how patiently it waits.</summary>
@@ -23,4 +25,17 @@ public sealed record OrleansRunnerOptions
     /// <summary>Wait before a retry (the cluster needs a moment to notice a dead silo).</summary>
     /// <value>The default value is 1 second. Range: [0, 1 hour].</value>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Checks the options, reporting every problem at once (the timeouts in seconds), as every options type of the library does.</summary>
+    /// <exception cref="InvalidInputException">At least one option is invalid; <see cref="InvalidInputException.Errors"/> names each with its value and range.</exception>
+    public void Validate()
+    {
+        var c = new OptionsCollector("Orleans runner options");
+        c.In(nameof(Shards), Shards, ValueRange.Closed(1, 100_000));
+        c.Threads(nameof(ThreadsPerShard), ThreadsPerShard);
+        c.In(nameof(ShardTimeout) + " (seconds)", ShardTimeout.TotalSeconds, new ValueRange(0, 86_400, MinOpen: true));
+        c.In(nameof(Retries), Retries, ValueRange.Closed(0, 100));
+        c.In(nameof(RetryDelay) + " (seconds)", RetryDelay.TotalSeconds, ValueRange.Closed(0, 3_600));
+        c.ThrowIfAny();
+    }
 }

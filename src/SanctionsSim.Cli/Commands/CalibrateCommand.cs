@@ -40,7 +40,7 @@ internal static class CalibrateCommand
 
             var options = definition.Options.Clone();
             options.MaxDegreeOfParallelism = parse.GetValue(threads);
-            CalibrationJob.CheckThreads(options.MaxDegreeOfParallelism);
+            CalibrationDefinition.Validate(options);
 
             var calibration = definition.Calibration;
             var folder = parse.GetValue(output)!;
@@ -52,16 +52,16 @@ internal static class CalibrateCommand
             if (parse.GetValue(looOption))
             {
                 loo = await CalibrationJob.LeaveOneOutAsync(definition, options, folder.FullName, (rest, sub, label) => CalibrateAsync(ctx, rest, options, sub, parse.GetValue(resume), label)).ConfigureAwait(false);
-                json["leaveOneOut"] = loo;
+                CalibrationText.LeaveOneOut(json, loo);
             }
 
             if (demonstration)
             {
-                json["quick"] = true;
-                json["note"] = "calibrate --quick: a demonstration with few particles and generations; the posterior is too rough to rely on.";
+                CalibrationText.Quick(json);
             }
 
-            WriteOutputs(folder.FullName, calibration, result, predictions, json);
+            CalibrationJob.WriteFiles(folder.FullName, result, json);
+            WriteCharts(folder.FullName, calibration, result, predictions);
             await Print(context, parse.GetValue(format), calibration, result, predictions, loo, json, demonstration).ConfigureAwait(false);
             await context.Error.WriteLineAsync($"wrote {folder.FullName}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
             return CliApp.Success;
@@ -69,51 +69,21 @@ internal static class CalibrateCommand
         return command;
     }
 
-    /// <summary>
-    /// Writes a finished calibration's outputs to its folder as <c>calibrate --out</c> does (posterior.json,
-    /// particles.csv, posterior-summary.csv, calibration.json, predictive.csv, charts) and prints it: the end of a
-    /// sharded calibration's last <c>merge</c>.
-    /// </summary>
-    internal static async Task Finish(CliContext context, CalibrationDefinition definition, AbcOptions options, string folder, AbcPopulation last, AbcStopReason stop, string? format)
+    /// <summary>The end of a sharded calibration's last <c>merge</c>, whose files <see cref="IO.Batches.PlanJobs"/> wrote: the charts, and the result printed as <c>calibrate</c> prints it.</summary>
+    internal static async Task Finish(CliContext context, IO.Batches.MergedCalibration merged, string? format)
     {
-        var result = new AbcResult(last, CalibrationJob.History(folder, last), stop);
-        var (predictions, json) = CalibrationJob.Predict(definition, options, result);
-        WriteOutputs(folder, definition.Calibration, result, predictions, json);
-        await Print(context, format, definition.Calibration, result, predictions, null, json, demonstration: false).ConfigureAwait(false);
-        await context.Error.WriteLineAsync($"wrote {folder}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
+        WriteCharts(merged.Folder, merged.Definition.Calibration, merged.Result, merged.Predictions);
+        await Print(context, format, merged.Definition.Calibration, merged.Result, merged.Predictions, null, merged.Json, demonstration: false).ConfigureAwait(false);
+        await context.Error.WriteLineAsync($"wrote {merged.Folder}: posterior.json (use with --posterior), particles.csv, calibration.json, predictive.csv, charts").ConfigureAwait(false);
     }
 
-    /// <summary>Runs (or resumes) a calibration into a folder, with a progress bar or lines on the error stream.</summary>
-    private static async Task<AbcResult> CalibrateAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
-    {
-        if (!context.Interactive)
-        {
-            var lines = new ProgressLines(context.Error, label, "particles accepted").ForCalibration();
-            return await CalibrationJob.RunAsync(calibration, options, folder, resume, lines, context.Cancellation).ConfigureAwait(false);
-        }
+    /// <summary>Runs (or resumes) a calibration into a folder, with its progress on the error stream.</summary>
+    private static Task<AbcResult> CalibrateAsync(CliContext context, CaseCalibration calibration, AbcOptions options, string folder, bool resume, string label)
+        => Common.WithProgressAsync(context, label, "particles accepted", options.Particles, (counter, token) => CalibrationJob.RunAsync(calibration, options, folder, resume, counter.ForCalibration(), token));
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        AbcResult? result = null;
-        await console.Progress().AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask(label, maxValue: options.Particles);
-                var sink = new Progress<AbcProgress>(p =>
-                {
-                    task.Description = $"{label}: generation {p.Generation}, ε {Rounding.Significant(p.Tolerance, 3)}, {p.Simulations:N0} simulations";
-                    task.Value = p.Accepted;
-                });
-                result = await CalibrationJob.RunAsync(calibration, options, folder, resume, sink, context.Cancellation).ConfigureAwait(false);
-                task.Value = options.Particles;
-            }).ConfigureAwait(false);
-        return result!;
-    }
-
-    /// <summary>Writes the calibration's files (<see cref="CalibrationJob.WriteFiles"/>) and its charts.</summary>
-    private static void WriteOutputs(string folder, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonObject json)
+    /// <summary>The calibration's charts (its files are <see cref="CalibrationJob.WriteFiles"/>'s).</summary>
+    private static void WriteCharts(string folder, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions)
     {
-        CalibrationJob.WriteFiles(folder, result, json);
         var p = result.Posterior;
         string charts = Path.Combine(folder, "charts");
         Directory.CreateDirectory(charts);
@@ -137,36 +107,22 @@ internal static class CalibrateCommand
     }
 
 
-    private static async Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json, bool demonstration)
-    {
-        if (format == "json")
+    private static Task Print(CliContext context, string? format, CaseCalibration calibration, AbcResult result, CasePrediction[] predictions, JsonArray? loo, JsonObject json, bool demonstration)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => CalibrationText.PredictionsCsv((JsonArray)json["predictive"]!), () =>
         {
-            await context.Output.WriteAsync(SummaryJson.ToText(json)).ConfigureAwait(false);
-            return;
-        }
+            var console = Common.Console(context.Output, context.Interactive);
+            context.Output.WriteLine(demonstration ? CalibrationText.Verdict(calibration, result, predictions).Replace("Verdict: ", "Verdict (a --quick DEMONSTRATION, too rough to rely on): ", StringComparison.Ordinal) : CalibrationText.Verdict(calibration, result, predictions));
+            console.WriteLine();
+            console.Write(Common.Draw(CalibrationText.Generations(calibration, result)));
+            console.Write(Common.Draw(CalibrationText.Posterior(calibration, result)));
+            if (predictions.Length > 0)
+            {
+                console.Write(Common.Draw(CalibrationText.PredictionTable("Posterior predictive check (each replication draws its own particle)", predictions.Select(CalibrationText.Prediction))));
+            }
 
-        if (format == "csv")
-        {
-            await context.Output.WriteAsync(CalibrationText.PredictionsCsv((JsonArray)json["predictive"]!)).ConfigureAwait(false);
-            return;
-        }
-
-        var p = result.Posterior;
-        var console = Common.Console(context.Output, context.Interactive);
-        context.Output.WriteLine(demonstration ? CalibrationText.Verdict(calibration, result, predictions).Replace("Verdict: ", "Verdict (a --quick DEMONSTRATION, too rough to rely on): ", StringComparison.Ordinal) : CalibrationText.Verdict(calibration, result, predictions));
-        console.WriteLine();
-        console.Write(Common.Draw(CalibrationText.Generations(calibration, result)));
-        console.Write(Common.Draw(CalibrationText.Posterior(calibration, result)));
-        if (predictions.Length > 0)
-        {
-            console.Write(Common.Draw(CalibrationText.PredictionTable("Posterior predictive check (each replication draws its own particle)", predictions.Select(CalibrationText.Prediction))));
-        }
-
-        if (loo is not null)
-        {
-            console.Write(Common.Draw(CalibrationText.PredictionTable("Leave one case out: calibrated without the case, then predicting it", loo.OfType<JsonObject>())));
-        }
-    }
-
-
+            if (loo is not null)
+            {
+                console.Write(Common.Draw(CalibrationText.PredictionTable("Leave one case out: calibrated without the case, then predicting it", loo.OfType<JsonObject>())));
+            }
+        });
 }

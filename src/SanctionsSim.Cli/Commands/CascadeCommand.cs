@@ -47,15 +47,7 @@ internal static class CascadeCommand
                 Seeds = parse.GetValue(seeds),
                 GlobalFraction = parse.GetValue(global),
             };
-            try
-            {
-                model.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserInputException(e.Message.Replace("NodeCount", "--nodes", StringComparison.Ordinal).Replace("MeanDegree", "--mean-degree", StringComparison.Ordinal)
-                    .Replace("Threshold", "--threshold", StringComparison.Ordinal).Replace("GlobalFraction", "--global-fraction", StringComparison.Ordinal).Replace("Seeds", "--seeds", StringComparison.Ordinal), e);
-            }
+            Common.Validate(model.Validate, ("NodeCount", "--nodes"), ("MeanDegree", "--mean-degree"), ("Threshold", "--threshold"), ("GlobalFraction", "--global-fraction"), ("Seeds", "--seeds"));
 
             DirectoryInfo? outFolder = parse.GetValue(output);
             InputFiles.CheckOutFolder(outFolder);
@@ -91,23 +83,16 @@ internal static class CascadeCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var json = new JsonObject { ["model"] = "granovetter" };
+            JsonObject json;
             if (parse.GetValue(population) is double n && parse.GetValue(mean) is double mu && parse.GetValue(sd) is double sigma)
             {
-                double r = SanctionsSim.Cascades.Granovetter.NormalEquilibrium(n, mu, sigma);
-                json["population"] = n;
-                json["mean"] = mu;
-                json["sd"] = sigma;
-                json["equilibrium"] = r;
-                json["criticalSpread"] = SanctionsSim.Cascades.Granovetter.NormalCriticalSpread(n, mu);
+                json = CascadeText.Granovetter(n, mu, sigma);
             }
             else
             {
-                int[] values = parse.GetValue(uniform) is int size
+                json = CascadeText.Granovetter(parse.GetValue(uniform) is int size
                     ? (size is >= 1 and <= 10_000_000 ? Enumerable.Range(0, size).ToArray() : throw new UserInputException($"--uniform must be in [1, 10000000]; got {size}."))
-                    : ParseList(parse.GetValue(thresholds), "--thresholds", s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture));
-                json["population"] = values.Length;
-                json["equilibrium"] = SanctionsSim.Cascades.Granovetter.Equilibrium(values);
+                    : ParseList(parse.GetValue(thresholds), "--thresholds", s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)));
             }
 
             await Print(context, parse.GetValue(format), json).ConfigureAwait(false);
@@ -124,7 +109,7 @@ internal static class CascadeCommand
         command.SetAction(async (parse, token) =>
         {
             double[] values = ParseList(parse.GetValue(thresholds), "--thresholds", s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture));
-            var json = new JsonObject { ["model"] = "kuran", ["people"] = values.Length, ["equilibriumPercent"] = SanctionsSim.Cascades.Kuran.Equilibrium(values) };
+            var json = CascadeText.Kuran(values);
             await Print(context, parse.GetValue(format), json).ConfigureAwait(false);
             return CliApp.Success;
         });

@@ -23,7 +23,7 @@ internal static class CasesCommand
         {
             if (parse.GetValue(format) == "json")
             {
-                await context.Output.WriteLineAsync(CasesPage.List().ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(PageJson.Text(CasesPage.List())).ConfigureAwait(false);
                 return CliApp.Success;
             }
 
@@ -45,21 +45,10 @@ internal static class CasesCommand
         command.SetAction(async (parse, token) =>
         {
             var c = CaseBase.Get(parse.GetValue(name)!);
-            var o = context.Output;
-            await o.WriteLineAsync($"{c.Name}: {c.Title}").ConfigureAwait(false);
-            await o.WriteLineAsync($"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}").ConfigureAwait(false);
-            await o.WriteLineAsync($"outcome: {CasesPage.Outcome(c.Observation)}. {c.Summary}").ConfigureAwait(false);
-            Common.Console(o, context.Interactive).Write(Common.Draw(CasesPage.Factions(c)));
-            foreach (var e in c.Scenario.Events)
-            {
-                await o.WriteLineAsync($"  week {e.Week}: {e.Name}").ConfigureAwait(false);
-            }
-
-            foreach (var r in c.Ranges)
-            {
-                await o.WriteLineAsync($"  drawn per run: {r.Path} in [{Number(r.Low)}, {Number(r.High)}], most likely {Number(r.Mode)} (rule {r.Rule})").ConfigureAwait(false);
-            }
-
+            var (before, after) = CasesPage.Show(c);
+            await context.Output.WriteAsync(before).ConfigureAwait(false);
+            Common.Console(context.Output, context.Interactive).Write(Common.Draw(CasesPage.Factions(c)));
+            await context.Output.WriteAsync(after).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -181,6 +170,4 @@ internal static class CasesCommand
         });
         return command;
     }
-
-    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

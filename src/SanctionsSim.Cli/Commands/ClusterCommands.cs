@@ -79,24 +79,8 @@ internal static class ClusterCommands
         {
             Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
-            int seconds = parse.GetValue(timeout);
-            if (seconds is < 1 or > 86_400)
-            {
-                throw new UserInputException($"--shard-timeout must be in [1, 86400] seconds; got {seconds}.");
-            }
-
-            int k = parse.GetValue(shards);
-            if (k < 1 || k > 100_000)
-            {
-                throw new UserInputException($"--shards must be in [1, 100000]; got {k}.");
-            }
-
-            int t = parse.GetValue(threads);
-            if (t is 0 or < -1 or > 1024)
-            {
-                throw new UserInputException($"--threads-per-shard must be -1 (all cores) or in [1, 1024]; got {t}.");
-            }
-
+            var runnerOptions = new OrleansRunnerOptions { Shards = parse.GetValue(shards), ThreadsPerShard = parse.GetValue(threads), ShardTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
+            Common.Validate(runnerOptions.Validate, ("Shards must", "--shards must"), ("ThreadsPerShard must", "--threads-per-shard must"), ("ShardTimeout (seconds) must", "--shard-timeout (seconds) must"));
             int[] ports = parse.GetValue(gateways)!.Select(g => CheckPort(g, "--gateway-port")).ToArray();
             int connectSeconds = parse.GetValue(connect);
             if (connectSeconds is < 1 or > 3600)
@@ -127,12 +111,11 @@ internal static class ClusterCommands
                 throw new UserInputException($"no silo answered on gateway port(s) {string.Join(", ", ports)}: start one with 'sanctionssim cluster silo' ({e.Message})", e);
             }
 
-            var runner = new OrleansRunner(host.Services.GetRequiredService<IClusterClient>(), new OrleansRunnerOptions { Shards = (int)Math.Min(k, options.Replications), ThreadsPerShard = t, ShardTimeout = TimeSpan.FromSeconds(seconds) });
+            var runner = new OrleansRunner(host.Services.GetRequiredService<IClusterClient>(), runnerOptions with { Shards = (int)Math.Min(runnerOptions.Shards, options.Replications) });
             var summary = await runner.RunAsync(scenario, options, token).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             var result = new MonteCarloResult<SanctionsSim.Simulation.SanctionsSummary>(summary, options.Seed, 0, summary.Replications, StopReason.Completed, options.Confidence);
-            var json = SummaryJson.Summary(summary, scenario, result);
-            json["structure"] = StructureChoice.Medians.Json(); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
+            var json = RunJob.Summary(result, scenario, StructureChoice.Medians, drawnFacts: 0); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
             await ShardCommands.PrintRun(context, parse.GetValue(format), json, result).ConfigureAwait(false);
             return CliApp.Success;
         });

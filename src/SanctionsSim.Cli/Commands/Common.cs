@@ -120,40 +120,68 @@ internal static class Common
         return options;
     }
 
-    /// <summary>A library message about <see cref="MonteCarloOptions"/> with each option also named by its flag (<c>--runs (Replications) must be …</c>).</summary>
+    /// <summary>
+    /// Runs a library options type's validation (what is allowed is said there, once); a refusal is the user's mistake,
+    /// told with each option named as it is typed here: <paramref name="names"/> pairs a property's words with the flag's
+    /// (after Confidence and MaxDegreeOfParallelism, named alike everywhere).
+    /// </summary>
+    public static void Validate(Action validate, params (string From, string To)[] names)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            string message = e.Message.Split(" (Parameter")[0].Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal);
+            foreach (var (from, to) in names)
+            {
+                message = message.Replace(from, to, StringComparison.Ordinal);
+            }
+
+            throw new UserInputException(message, e);
+        }
+    }
+
+    /// <summary>A library message about <see cref="MonteCarloOptions"/>, alone or a design point's (<c>MonteCarlo.</c>), with each option also named by its flag (<c>--runs (Replications) must be …</c>).</summary>
     public static string Flags(string message)
     {
         foreach (var (property, flag) in (ReadOnlySpan<(string, string)>)[("Replications", "--runs"), ("MaxDegreeOfParallelism", "--threads"), ("Confidence", "--confidence")])
         {
-            message = System.Text.RegularExpressions.Regex.Replace(message, $@"(?<![\w(]){property} must", $"{flag} ({property}) must");
+            message = System.Text.RegularExpressions.Regex.Replace(message, $@"(?<![\w(.])((?:MonteCarlo\.)?){property} must", $"{flag} ($1{property}) must");
         }
 
         return message;
     }
 
     /// <summary>Runs a batch, with a progress bar on the error stream when it is a terminal, and a line at every tenth when it is not.</summary>
-    public static async Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
+    public static Task<MonteCarloResult<T>> RunWithProgressAsync<T>(CliContext context, string label, long total, Func<IProgress<MonteCarloProgress>?, CancellationToken, MonteCarloResult<T>> run)
         where T : class
+        => WithProgressAsync(context, label, "runs", total, (counter, token) => Task.FromResult(run(counter.ForBatch(), token)));
+
+    /// <summary>
+    /// The command line's one progress display: runs a job on the thread pool with its progress on the error stream,
+    /// a bar when it is a terminal, else a line at every tenth (<see cref="ProgressLines"/>, the same on every machine).
+    /// </summary>
+    public static async Task<T> WithProgressAsync<T>(CliContext context, string label, string unit, long total, Func<IProgressCounter, CancellationToken, Task<T>> run)
     {
         if (!context.Interactive)
         {
-            var lines = new ProgressLines(context.Error, label, "runs").ForBatch();
+            var lines = new ProgressLines(context.Error, label, unit);
             return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        MonteCarloResult<T>? result = null;
+        T result = default!;
         await console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(unit), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask(label, maxValue: total);
-                var sink = new Progress(task);
-                result = await Task.Run(() => run(sink, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
-                task.Value = result.Replications;
+                result = await Task.Run(() => run(new Bar(task, label), context.Cancellation), CancellationToken.None).ConfigureAwait(false);
             }).ConfigureAwait(false);
-        return result!;
+        return result;
     }
 
     /// <summary>A console that writes to the given writer (plain text when it is not a terminal).</summary>
@@ -203,15 +231,21 @@ internal static class Common
         return table;
     }
 
-    private sealed class Progress(ProgressTask task) : IProgress<MonteCarloProgress>
+    /// <summary>A job's progress as a bar: its stage and detail (a calibration's generation, tolerance and simulations) beside the label.</summary>
+    private sealed class Bar(ProgressTask task, string label) : IProgressCounter
     {
-        public void Report(MonteCarloProgress value) => task.Value = value.Completed;
+        public void Report(long done, long total, string? stage = null, string? detail = null)
+        {
+            task.MaxValue = total;
+            task.Description = stage is null ? label : $"{label}: {stage}" + (detail is null ? "" : ", " + detail);
+            task.Value = done;
+        }
     }
 
-    /// <summary>Replications per second, from Spectre's own speed estimate.</summary>
-    private sealed class RateColumn : ProgressColumn
+    /// <summary>Units per second, from Spectre's own speed estimate.</summary>
+    private sealed class RateColumn(string unit) : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
-            => new Text(task.Speed is double speed ? $"{speed:N0} runs/s" : "", new Style(Color.Grey));
+            => new Text(task.Speed is double speed ? $"{speed:N0} {unit}/s" : "", new Style(Color.Grey));
     }
 }

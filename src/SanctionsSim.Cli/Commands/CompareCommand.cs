@@ -37,12 +37,7 @@ internal static class CompareCommand
             var structure = Common.Structure(parse, structureOption, posterior);
             var comparison = new PolicyComparison(scenarios, structure.Posterior);
             var result = await Common.RunWithProgressAsync(context with { Cancellation = token }, "comparing " + scenarios.Length + " arms", options.Replications, (progress, ct) => comparison.Run(options, progress, ct)).ConfigureAwait(false);
-            var json = SummaryJson.Comparison(result.Summary, result);
-            json["structure"] = structure.Json();
-            if (comparison.Posterior is { } posteriorUsed)
-            {
-                json["posterior"] = SummaryJson.Posterior(posteriorUsed);
-            }
+            var json = CompareText.Json(result, structure, comparison.Posterior);
             await Emit.Result(context, parse.Format(format), () => json, () => ResultsCsv.Comparison(result.Summary, result.Confidence), async () =>
             {
                 PrintTable(context, result.Summary, result.Confidence, result.Replications, parse.GetValue(explain));

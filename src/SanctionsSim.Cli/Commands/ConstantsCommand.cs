@@ -71,7 +71,7 @@ internal static class ConstantsCommand
             var json = ConstantsPage.ToJson(result, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
-                await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(PageJson.Text(json)).ConfigureAwait(false);
             }
             else
             {
@@ -82,7 +82,7 @@ internal static class ConstantsCommand
             if (folder is not null)
             {
                 folder.Create();
-                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "constants.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                PageJson.Write(Path.Combine(folder.FullName, "constants.json"), json);
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "constants.md"), ConstantsPage.Render(json));
                 await context.Error.WriteLineAsync($"wrote constants.json and constants.md to {folder.FullName}").ConfigureAwait(false);
             }

@@ -28,44 +28,15 @@ internal static class DiscoverCommand
         };
         command.SetAction(async (parse, token) =>
         {
-            var (names, columns) = InputFiles.ReadColumns(parse.GetValue(source)!, out string[] defaultInputs);
-            var (column, op, threshold) = ParseWhere(parse.GetValue(where)!, names);
-            string[] chosen = parse.GetValue(inputs) is { Length: > 0 } given ? given : defaultInputs.Where(n => n != names[column]).ToArray();
-            var indices = chosen.Select(n => Index(n, names, "--input")).ToArray();
-            if (indices.Contains(column))
-            {
-                throw new UserInputException($"--input {names[column]} is the column of --where; an input cannot define the cases it explains.");
-            }
-
+            var input = DiscoveryInput.Read(parse.GetValue(source)!, parse.GetValue(where)!, parse.GetValue(inputs));
             double dens = parse.GetValue(minDensity);
             if (!(dens >= 0 && dens <= 1))
             {
                 throw new UserInputException($"--min-density must be in [0, 1]; got {dens}.");
             }
 
-            int n = columns[0].Length;
-            var rows = Enumerable.Range(0, n).Select(i => indices.Select(j => columns[j][i]).ToArray()).ToList();
-            var isCase = Enumerable.Range(0, n).Select(i => Compare(columns[column][i], op, threshold)).ToList();
-            if (!isCase.Contains(true))
-            {
-                throw new UserInputException($"--where {parse.GetValue(where)}: no point is a case of interest (of {n}); {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}].");
-            }
-
-            if (!isCase.Contains(false))
-            {
-                throw new UserInputException($"--where {parse.GetValue(where)}: every point is a case of interest (all {n}), so there is no region to tell apart; {names[column]} ranges over [{F(columns[column].Min())}, {F(columns[column].Max())}]: choose a threshold inside that range.");
-            }
-
-            PrimResult result;
-            try
-            {
-                result = Prim.Peel(chosen, rows, isCase, new PrimOptions { PeelAlpha = parse.GetValue(peel), MinMass = parse.GetValue(minMass) });
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("PeelAlpha must", "--peel must", StringComparison.Ordinal).Replace("MinMass must", "--min-mass must", StringComparison.Ordinal));
-            }
-
+            PrimResult result = default!;
+            Common.Validate(() => result = Prim.Peel(input.Inputs, input.Rows, input.IsCase, new PrimOptions { PeelAlpha = parse.GetValue(peel), MinMass = parse.GetValue(minMass) }), ("PeelAlpha must", "--peel must"), ("MinMass must", "--min-mass must"));
             PrimBox box = result.Choose(dens);
             var json = DiscoverText.Json(result, box, parse.GetValue(where)!);
             if (parse.GetValue(output) is DirectoryInfo dir)
@@ -83,49 +54,6 @@ internal static class DiscoverCommand
         });
         return command;
     }
-
-    private static (int Column, string Op, double Value) ParseWhere(string text, string[] names)
-    {
-        foreach (string op in (string[])["<=", ">=", "<", ">"])
-        {
-            int at = text.IndexOf(op, StringComparison.Ordinal);
-            if (at > 0)
-            {
-                string name = text[..at].Trim();
-                string value = text[(at + op.Length)..].Trim();
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                {
-                    throw new UserInputException($"--where '{text}': '{value}' is not a finite number.");
-                }
-
-                return (Index(name, names, "--where"), op, v);
-            }
-        }
-
-        throw new UserInputException($"--where '{text}': expected COLUMN<VALUE, COLUMN<=VALUE, COLUMN>VALUE or COLUMN>=VALUE, for example 'collapseProbability<0.5'.");
-    }
-
-    private static int Index(string name, string[] names, string option)
-    {
-        int i = Array.IndexOf(names, name);
-        if (i >= 0)
-        {
-            return i;
-        }
-
-        string hint = Internal.Suggest.Closest(name, names) is { } s ? $"did you mean '{s}'? " : "";
-        throw new UserInputException($"{option}: no numeric column '{name}'; {hint}columns: {string.Join(", ", names)}.");
-    }
-
-    private static bool Compare(double x, string op, double v) => op switch
-    {
-        "<" => x < v,
-        "<=" => x <= v,
-        ">" => x > v,
-        _ => x >= v,
-    };
-
-    private static string F(double x) => Rounding.Significant(x, 4);
 
     private static void Print(CliContext context, PrimResult result, PrimBox box, string where, double minDensity)
     {

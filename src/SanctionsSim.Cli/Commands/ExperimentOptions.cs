@@ -5,7 +5,6 @@ using SanctionsSim.IO;
 using SanctionsSim.Model;
 using SanctionsSim.Scenarios;
 using SanctionsSim.Scenarios.Cases;
-using Spectre.Console;
 
 namespace SanctionsSim.Cli.Commands;
 
@@ -30,38 +29,25 @@ internal static class ExperimentOptions
     public static (Scenario Scenario, IReadOnlyList<ExperimentParameter> Levers, ExperimentFile? File) Load(ParseResult parse, Argument<FileInfo?> file, Option<string?> preset, Option<string[]> param, Option<FileInfo?> experiment)
         => InputFiles.Experiment(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(param) ?? [], parse.GetValue(experiment));
 
+    /// <summary>A design point's batch (<c>--runs</c>, <c>--threads</c>, <c>--confidence</c>) validated by the library's <see cref="SweepOptions"/>, each option named by its flag.</summary>
     public static void CheckCommon(int runs, int threads, double confidence)
     {
-        if (runs is < 1 or > 10_000_000)
+        try
         {
-            throw new UserInputException($"--runs must be in [1, 10000000]; got {runs}.");
+            new SweepOptions { MonteCarlo = new MonteCarlo.MonteCarloOptions { Replications = runs, MaxDegreeOfParallelism = threads, Confidence = confidence } }.Validate();
         }
-
-        Common.MonteCarlo(1, 1, threads, confidence);
+        catch (SanctionsSim.Validation.InvalidInputException e)
+        {
+            throw new UserInputException(Common.Flags(e.Message), e);
+        }
     }
 
-    /// <summary>Runs a sweep-based job with a progress bar on the error stream when it is a terminal; refusals of the output folder become input errors.</summary>
+    /// <summary>Runs a sweep-based job with its progress on the error stream (<see cref="Common.WithProgressAsync"/>); refusals of the output folder become input errors.</summary>
     public static async Task<T> WithProgressAsync<T>(CliContext context, string label, long points, Func<IProgress<SweepProgress>?, CancellationToken, Task<T>> run)
     {
         try
         {
-            if (!context.Interactive)
-            {
-                var lines = new ProgressLines(context.Error, label, "points").ForSweep();
-                return await Task.Run(() => run(lines, context.Cancellation), CancellationToken.None).ConfigureAwait(false);
-            }
-
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-            T result = default!;
-            await console.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask(label, maxValue: points);
-                    result = await Task.Run(() => run(new Sink(task), context.Cancellation), CancellationToken.None).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-            return result;
+            return await Common.WithProgressAsync(context, label, "points", points, (counter, token) => run(counter.ForSweep(), token)).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -71,9 +57,4 @@ internal static class ExperimentOptions
 
     public static string Partial(SweepResult sweep, DirectoryInfo? folder)
         => sweep.Completed ? string.Empty : $"partial: stopped after {sweep.PointsDone:N0} of {sweep.Points:N0} points" + (folder is null ? "." : $"; resume with --out {folder.FullName} --resume.");
-
-    private sealed class Sink(ProgressTask task) : IProgress<SweepProgress>
-    {
-        public void Report(SweepProgress value) => task.Value = value.PointsDone;
-    }
 }

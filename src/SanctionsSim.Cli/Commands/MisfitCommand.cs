@@ -91,7 +91,7 @@ internal static class MisfitCommand
             var json = MisfitPage.ToJson(result, diagnosed, recalibrated, abc, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
-                await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(PageJson.Text(json)).ConfigureAwait(false);
             }
             else
             {
@@ -102,7 +102,7 @@ internal static class MisfitCommand
             if (folder is not null)
             {
                 folder.Create();
-                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "misfit.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                PageJson.Write(Path.Combine(folder.FullName, "misfit.json"), json);
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "misfit.md"), MisfitPage.Render(json));
                 await context.Error.WriteLineAsync($"wrote misfit.json and misfit.md to {folder.FullName}").ConfigureAwait(false);
             }

@@ -67,7 +67,7 @@ internal static class OptimizeCommand
             CachedPackageProblem? cache = null;
             if (dir is not null)
             {
-                cache = Cache(problem, dir, parse.GetValue(pareto) ? "pareto" : "optimize", parse.GetValue(resume));
+                cache = CachedPackageProblem.Open(problem, dir, parse.GetValue(pareto) ? "pareto" : "optimize", parse.GetValue(resume));
                 searched = cache;
             }
             else if (parse.GetValue(resume))
@@ -82,7 +82,7 @@ internal static class OptimizeCommand
                     Population = parse.GetValue(candidates), Generations = parse.GetValue(rounds), Replications = parse.GetValue(runs),
                     ConfirmationReplications = parse.GetValue(confirm), Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
                 };
-                Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
+                Common.Validate(options.Validate, ("Population must", "--candidates must"), ("Generations must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"), ("Replications must", "--runs must"));
                 var result = await Task.Run(() => ParetoSearch.Run(searched, options, token), CancellationToken.None).ConfigureAwait(false);
                 await Resumed(context, cache, parse.GetValue(resume)).ConfigureAwait(false);
                 await ReportPareto(context, scenario.Name, result, dir, parse.GetValue(format), structure).ConfigureAwait(false);
@@ -96,7 +96,7 @@ internal static class OptimizeCommand
                 Candidates = parse.GetValue(candidates), InitialReplications = parse.GetValue(runs), Rounds = parse.GetValue(rounds),
                 ConfirmationReplications = parse.GetValue(confirm), Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
-            Validate(o.Validate, ("Target must", "--target must"), ("Budget must", "--budget must"), ("Candidates must", "--candidates must"), ("InitialReplications", "--runs"), ("Rounds must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"));
+            Common.Validate(o.Validate, ("Target must", "--target must"), ("Budget must", "--budget must"), ("Candidates must", "--candidates must"), ("InitialReplications", "--runs"), ("Rounds must", "--rounds must"), ("ConfirmationReplications must", "--confirm must"));
             OptimizationResult found;
             try
             {
@@ -114,67 +114,12 @@ internal static class OptimizeCommand
         return command;
     }
 
-    /// <summary>The folder's evaluation cache, checked against the search it belongs to (scenario, levers, costs, mode, package version).</summary>
-    private static CachedPackageProblem Cache(ScenarioPackageProblem problem, string dir, string mode, bool resume)
-    {
-        var identity = new JsonObject
-        {
-            ["mode"] = mode,
-            ["scenarioHash"] = Scenarios.ScenarioJson.Hash(problem.Scenario),
-            ["levers"] = new JsonArray([.. problem.Levers.Select(l => (JsonNode)JsonValue.Create($"{l.Name}={l}"))]),
-            ["costs"] = new JsonArray([.. problem.Outputs.Select(c => (JsonNode)JsonValue.Create(c))]),
-            ["package"] = SummaryJson.PackageVersion,
-        };
-        if (problem.Posterior is { } drawn)
-        {
-            identity["posterior"] = drawn.Hash; // absent at the medians: folders of searches before #27 item 1 still resume
-        }
-
-        string text = identity.ToJsonString();
-        string evaluations = Path.Combine(dir, "evaluations");
-        string searchFile = Path.Combine(dir, "search.json");
-        if (Directory.Exists(evaluations) && Directory.EnumerateFiles(evaluations, "*.json").Any())
-        {
-            if (!resume)
-            {
-                throw new UserInputException($"{dir} already holds a search's evaluations; pass --resume to continue it or choose another --out.");
-            }
-
-            if (!File.Exists(searchFile) || File.ReadAllText(searchFile) != text)
-            {
-                throw new UserInputException($"{dir} holds the evaluations of another search (other scenario, levers, costs, mode or package version): --resume continues only the same search.");
-            }
-        }
-
-        Directory.CreateDirectory(evaluations);
-        AtomicFile.WriteAllText(searchFile, text);
-        return new CachedPackageProblem(problem, evaluations, text);
-    }
-
     private static async Task Resumed(CliContext context, CachedPackageProblem? cache, bool resume)
     {
         // (a search may also meet a package it evaluated before, NSGA-II's copies for instance: read back too)
         if (resume && cache is { Read: > 0 })
         {
             await context.Error.WriteLineAsync($"resumed: {cache.Read} evaluations read back from the folder, not simulated again").ConfigureAwait(false);
-        }
-    }
-
-    private static void Validate(Action validate, params (string From, string To)[] names)
-    {
-        try
-        {
-            validate();
-        }
-        catch (ArgumentException e)
-        {
-            string message = e.Message.Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal);
-            foreach (var (from, to) in names)
-            {
-                message = message.Replace(from, to, StringComparison.Ordinal);
-            }
-
-            throw new UserInputException(message);
         }
     }
 

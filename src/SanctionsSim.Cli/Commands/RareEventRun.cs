@@ -25,11 +25,10 @@ internal static class RareEventRun
     public static async Task<int> RunAsync(CliContext context, Scenario scenario, RareEventSettings request, DirectoryInfo? output, bool resume, string? format, bool detail, CancellationToken token)
     {
         string? folder = output?.FullName;
-        var lines = context.Interactive ? null : new ProgressLines(context.Error, $"rare event {scenario.Name}", "splitting runs");
         SplittingResult result;
         try
         {
-            result = await RareEventJob.RunAsync(scenario, request, folder, resume, lines, token).ConfigureAwait(false);
+            result = await Common.WithProgressAsync(context with { Cancellation = token }, $"rare event {scenario.Name}", "splitting runs", request.Runs, (counter, ct) => RareEventJob.RunAsync(scenario, request, folder, resume, counter, ct)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -38,7 +37,6 @@ internal static class RareEventRun
         }
 
         var json = RareEventText.Json(scenario, request, result);
-        json["structure"] = StructureChoice.Medians.Json(); // --rare-event runs at the medians (#27 item 1)
         if (folder is not null)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "rare-event.json"), SummaryJson.ToText(json));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.IO;
 using SanctionsSim.Model;
@@ -39,80 +38,13 @@ internal static class RobustCommand
                 Particles = parse.GetValue(particles), ReplicationsPerParticle = parse.GetValue(runs), Target = parse.GetValue(target),
                 Seed = parse.GetValue(seed), Confidence = parse.GetValue(confidence), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserInputException(e.Message.Replace("ReplicationsPerParticle must", "--runs must", StringComparison.Ordinal).Replace("Particles must", "--particles must", StringComparison.Ordinal)
-                    .Replace("Target must", "--target must", StringComparison.Ordinal).Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
-            }
-
-            string? rows = parse.GetValue(output) is DirectoryInfo o ? Path.Combine(o.FullName, "rows") : null;
-            var settings = new JsonObject
-            {
-                ["arms"] = new JsonArray([.. scenarios.Select(x => (JsonNode)JsonValue.Create(Scenarios.ScenarioJson.Hash(x)))]),
-                ["posterior"] = post.Hash, ["particles"] = options.Particles, ["runs"] = options.ReplicationsPerParticle, ["seed"] = options.Seed,
-            }.ToJsonString();
-            var completed = new List<RobustParticle>();
-            if (rows is null && parse.GetValue(resume))
-            {
-                throw new UserInputException("--resume needs --out DIR: the saved particles live in that folder.");
-            }
-
-            if (rows is not null && Directory.Exists(rows) && Directory.EnumerateFiles(rows, "row-*.json").Any())
-            {
-                if (!parse.GetValue(resume))
-                {
-                    throw new UserInputException($"{Path.GetDirectoryName(rows)} already holds particles of an evaluation; pass --resume to continue it or choose another --out.");
-                }
-
-                foreach (string f in Directory.GetFiles(rows, "row-*.json").Order(StringComparer.Ordinal))
-                {
-                    JsonNode node;
-                    try
-                    {
-                        node = JsonNode.Parse(File.ReadAllText(f)) ?? throw new System.Text.Json.JsonException("empty");
-                    }
-                    catch (System.Text.Json.JsonException e)
-                    {
-                        throw new UserInputException($"{f} is damaged ({e.Message}); delete it and run again with --resume (that particle is redone).");
-                    }
-
-                    if (node["settings"]?.GetValue<string>() != settings)
-                    {
-                        throw new UserInputException($"{f} belongs to another evaluation (other arms, posterior, particles, runs or seed): --resume continues only the same one.");
-                    }
-
-                    completed.Add(new RobustParticle { Row = (int)node["row"]!, Estimates = [.. node["estimates"]!.AsArray().Select(x => (double)x!)] });
-                }
-            }
-
-            if (rows is not null)
-            {
-                Directory.CreateDirectory(rows);
-            }
-
-            var lines = context.Interactive ? null : new ProgressLines(context.Error, "robust", "particles");
-            long done = completed.Count;
-            void Save(RobustParticle p)
-            {
-                lines?.Report(Interlocked.Increment(ref done), options.Particles);
-                if (rows is not null)
-                {
-                    var node = new JsonObject { ["settings"] = settings, ["row"] = p.Row, ["estimates"] = new JsonArray([.. p.Estimates.Select(x => (JsonNode)x)]) };
-                    AtomicFile.WriteAllText(Path.Combine(rows, $"row-{p.Row:D5}.json"), node.ToJsonString());
-                }
-            }
-
-            var result = await Task.Run(() => RobustChoice.Evaluate(scenarios, post, options, completed, Save, token), CancellationToken.None).ConfigureAwait(false);
+            Common.Validate(options.Validate, ("ReplicationsPerParticle must", "--runs must"), ("Particles must", "--particles must"), ("Target must", "--target must"));
+            string? folder = parse.GetValue(output)?.FullName;
+            var result = await Common.WithProgressAsync(context with { Cancellation = token }, "robust", "particles", options.Particles, (counter, ct) => Task.FromResult(RobustJob.Run(scenarios, post, options, folder, parse.GetValue(resume), counter, ct))).ConfigureAwait(false);
             var json = RobustText.Json(result);
             if (parse.GetValue(output) is DirectoryInfo dir)
             {
-                Directory.CreateDirectory(dir.FullName);
-                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "robust.json"), SummaryJson.ToText(json));
-                AtomicFile.WriteAllText(Path.Combine(dir.FullName, "particles.csv"), ResultsCsv.RobustParticles(result));
+                RobustJob.WriteFiles(dir.FullName, result, json);
                 await context.Error.WriteLineAsync($"wrote robust.json and particles.csv to {dir.FullName} (find where an arm fails: sanctionssim discover {Path.Combine(dir.FullName, "particles.csv")} --where \"{result.ArmNames[0]}<{result.Target.ToString(CultureInfo.InvariantCulture)}\")").ConfigureAwait(false);
             }
 

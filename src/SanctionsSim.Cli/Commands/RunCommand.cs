@@ -156,16 +156,8 @@ internal static class RunCommand
             if (outFolder is not null)
             {
                 string dir = outFolder.FullName;
-                Directory.CreateDirectory(dir);
-                AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), SummaryJson.ToText(summary));
-                AtomicFile.WriteAllText(Path.Combine(dir, "runs.csv"), SummaryJson.RunsCsv(result.Summary));
-                AtomicFile.WriteAllText(Path.Combine(dir, "paths.csv"), SummaryJson.PathsCsv(result.Summary, result.Confidence));
-                AtomicFile.WriteAllText(Path.Combine(dir, "scenario.json"), ScenarioJson.Write(scenario));
+                RunJob.WriteFolder(dir, summary, result, scenario);
                 var plots = Charts.SaveAll(result.Summary, dir);
-                if (!result.IsPartial)
-                {
-                    CheckpointedBatch.Delete(dir);
-                }
 
                 await context.Error.WriteLineAsync($"wrote summary.json, runs.csv, paths.csv, scenario.json and {plots.Count} plots (PNG and SVG) to {dir}").ConfigureAwait(false);
             }

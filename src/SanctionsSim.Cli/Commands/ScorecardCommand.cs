@@ -67,7 +67,7 @@ internal static class ScorecardCommand
             var json = ScorecardPage.ToJson(result, options, string.Join(" ", parse.Tokens.Select(t => t.Value)));
             if (parse.GetValue(format) == "json")
             {
-                await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(PageJson.Text(json)).ConfigureAwait(false);
             }
             else
             {
@@ -78,7 +78,7 @@ internal static class ScorecardCommand
             if (folder is not null)
             {
                 folder.Create();
-                AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                PageJson.Write(Path.Combine(folder.FullName, "scorecard.json"), json);
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "scorecard.md"), ScorecardPage.Render(json));
                 AtomicFile.WriteAllText(Path.Combine(folder.FullName, "forecasts.csv"), ResultsCsv.Forecasts(result));
                 var charts = Charts.Save(Charts.Reliability(result), Path.Combine(folder.FullName, "reliability"));

@@ -16,8 +16,6 @@ namespace SanctionsSim.Cli.Commands;
 /// </summary>
 internal static class SensitivityCommand
 {
-    private static readonly double[] GCoefficients = [0, 1, 4.5, 9, 99];
-
     public static Command Create(CliContext context)
     {
         var file = ExperimentOptions.ScenarioFile();
@@ -82,42 +80,13 @@ internal static class SensitivityCommand
 
     private static async Task<int> FunctionAsync(CliContext context, ParseResult parse, string name, string method, int n, int b, double c, Option<ulong> seed, Option<string> format, Option<int> levels, CancellationToken token)
     {
-        int min = method == "sobol" ? 16 : 2;
-        if (n < min || n > 10_000_000)
-        {
-            throw new UserInputException($"--samples must be in [{min}, 10000000]; got {n}.");
-        }
-
-        ExperimentParameter[] parameters = name == "ishigami"
-            ? Enumerable.Range(1, 3).Select(i => ExperimentParameter.Uniform("x" + i, -Math.PI, Math.PI)).ToArray()
-            : GCoefficients.Select((_, i) => ExperimentParameter.Uniform("x" + (i + 1), 0, 1)).ToArray();
-        Func<double[], double> model = name == "ishigami" ? x => SobolAnalysis.Ishigami(x) : x => SobolAnalysis.SobolG(x, GCoefficients);
-        ulong s = parse.GetValue(seed);
-        var json = new JsonObject { ["function"] = name, ["method"] = method, ["samples"] = n, ["seed"] = s, ["confidence"] = c };
-        if (method == "morris")
-        {
-            int l = CheckLevels(parse.GetValue(levels));
-            var morris = await Task.Run(() => MorrisAnalysis.Analyze(model, parameters, n, l, s, b, c), token).ConfigureAwait(false);
-            json["evaluations"] = (long)n * (parameters.Length + 1);
-            json["indices"] = SensitivityText.MorrisJson(morris);
-            if (parse.GetValue(format) == "table")
-            {
-                await context.Output.WriteLineAsync(SensitivityText.MorrisVerdict(morris, name) + Environment.NewLine).ConfigureAwait(false);
-            }
-
-            await WriteAsync(context, parse.GetValue(format)!, json, () => SensitivityText.MorrisCsv(morris), SensitivityText.MorrisTable(morris, $"Morris screening of {name}, {n:N0} trajectories"), sobol: false).ConfigureAwait(false);
-            return CliApp.Success;
-        }
-
-        var indices = await Task.Run(() => SobolAnalysis.Analyze(model, parameters, n, s, b, c), token).ConfigureAwait(false);
-        json["evaluations"] = (long)n * (parameters.Length + 2);
-        json["indices"] = SensitivityText.SobolJson(indices);
+        var analysis = await Task.Run(() => TestFunctionSensitivity.Run(name, method, n, parse.GetValue(levels), parse.GetValue(seed), b, c), token).ConfigureAwait(false);
         if (parse.GetValue(format) == "table")
         {
-            await context.Output.WriteLineAsync(SensitivityText.SobolVerdict(indices, name, double.NaN) + Environment.NewLine).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(analysis.Verdict + Environment.NewLine).ConfigureAwait(false);
         }
 
-        await WriteAsync(context, parse.GetValue(format)!, json, () => SensitivityText.SobolCsv(indices), SensitivityText.SobolTable(indices, $"Sobol indices of {name}, N = {n:N0} ({n * (parameters.Length + 2):N0} evaluations), {c:P0} bootstrap intervals"), sobol: true).ConfigureAwait(false);
+        await WriteAsync(context, parse.GetValue(format)!, analysis.Json, () => analysis.Csv, analysis.Table, analysis.Sobol).ConfigureAwait(false);
         return CliApp.Success;
     }
 
@@ -172,7 +141,7 @@ internal static class SensitivityCommand
 
         return new SensitivityDefinition
         {
-            Scenario = scenario, Levers = levers, Method = method, Samples = n, Metric = parse.GetValue(metricOption)!, Levels = CheckLevels(parse.GetValue(levels)),
+            Scenario = scenario, Levers = levers, Method = method, Samples = n, Metric = parse.GetValue(metricOption)!, Levels = SensitivityDefinition.CheckLevels(parse.GetValue(levels)),
             Bootstrap = bootstrap, Runs = r, Seed = s, Confidence = confidence,
         };
     }
@@ -213,9 +182,6 @@ internal static class SensitivityCommand
 
         return CliApp.Success;
     }
-
-    internal static int CheckLevels(int levels)
-        => levels is >= 4 and <= 100 && levels % 2 == 0 ? levels : throw new UserInputException($"--levels must be an even number in [4, 100]; got {levels}.");
 
     /// <summary>Writes the indices: JSON, CSV, or the table (and, for Sobol indices, what they mean).</summary>
     private static Task WriteAsync(CliContext context, string format, JsonObject json, Func<string> csv, TextTable table, bool sobol)

@@ -20,58 +20,10 @@ internal static partial class ShardCommands
         command.Options.Add(output);
         command.SetAction(async (parse, token) =>
         {
-            var definition = spec.Resolve(parse);
-            int k = parse.GetValue(shards);
-            int n = definition.Options.Particles;
-            if (k < 1 || k > n)
-            {
-                throw new UserInputException($"--shards must be in [1, --particles]; got {k} for {n} particles.");
-            }
-
-            string folder = parse.GetValue(output)!.FullName;
-            if (File.Exists(Path.Combine(folder, ShardPlan.FileName)) || Directory.Exists(Path.Combine(folder, "generations")))
-            {
-                throw new UserInputException($"{folder} already holds a plan or a calibration: choose another folder.");
-            }
-
-            ShardPlan.Create(folder, "calibrate", null, definition.Options.Seed, [("calibrate", definition.ToJson())], ("firstSlot", "slots"), n, k, withScenario: false);
-            await context.Output.WriteLineAsync(
-                $"planned a calibration on {string.Join(", ", definition.Cases.Select(c => c.Name))} ({n:N0} particles, at most {definition.Options.Generations} generations) in {k} shards in {folder}: "
-                + $"for each generation, run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'; repeat until {Path.Combine(folder, "calibration.json")} exists.").ConfigureAwait(false);
+            string line = PlanJobs.PlanCalibration(spec.Resolve(parse), parse.GetValue(shards), parse.GetValue(output)!.FullName);
+            await context.Output.WriteLineAsync(line).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
-    }
-
-    private static async Task<int> RunCalibrationShard(CliContext context, ShardPlan plan, int index, int threads, CancellationToken token)
-    {
-        var (done, message) = await CalibrationShards.RunShardAsync(plan, index, threads, token).ConfigureAwait(false);
-        await context.Error.WriteLineAsync(message).ConfigureAwait(false);
-        return done ? CliApp.Success : CliApp.Failure;
-    }
-
-    private static async Task<int> MergeCalibration(CliContext context, ShardPlan plan, bool missing, string? format)
-    {
-        var merged = CalibrationShards.Merge(plan, missing);
-        if (merged.Stop is AbcStopReason stop)
-        {
-            await CalibrateCommand.Finish(context, merged.Definition, merged.Options, plan.Folder, merged.Population!, stop, format).ConfigureAwait(false);
-            return CliApp.Success;
-        }
-
-        if (merged.Population is null)
-        {
-            foreach (int i in merged.Absent)
-            {
-                await context.Output.WriteLineAsync(i.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
-            }
-
-            return CliApp.Success;
-        }
-
-        var population = merged.Population;
-        await Emit.Result(context, OutputFormats.Parse(format), () => CalibrationText.Merged(merged.Generation, population), null, async () =>
-            await context.Output.WriteLineAsync(CalibrationText.MergedLine(merged.Generation, plan.Shards, population)).ConfigureAwait(false)).ConfigureAwait(false);
-        return CliApp.Success;
     }
 }

@@ -6,7 +6,7 @@ using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.Cli.Commands;
 
-/// <summary>The plans of <c>compare</c>, <c>sweep</c> and <c>sensitivity</c> (<c>plan compare|sweep|sensitivity</c>), and the plan writers.</summary>
+/// <summary>The plans of <c>compare</c>, <c>sweep</c> and <c>sensitivity</c> (<c>plan compare|sweep|sensitivity</c>); <see cref="PlanJobs"/> writes them.</summary>
 internal static partial class ShardCommands
 {
     /// <summary><c>plan compare ARM ARM… --shards N --out DIR</c>: a comparison on common random numbers, split by replications.</summary>
@@ -27,7 +27,8 @@ internal static partial class ShardCommands
             Scenario[] scenarios = parse.GetValue(arms)!.Select(InputFiles.LoadScenario).ToArray();
             CompareCommand.CheckDistinctNames(scenarios);
 
-            await WritePlan(context, "compare", scenarios, parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
+            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("compare", scenarios, options, parse.GetValue(shards), parse.GetValue(output)!.FullName)).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -47,8 +48,8 @@ internal static partial class ShardCommands
         {
             SweepDefinition definition = spec.Resolve(parse);
             ExperimentOptions.CheckCommon(definition.Runs, 1, definition.Confidence);
-            await WritePointPlan(context, "sweep", definition.ToJson(), definition.Scenario, definition.Seed, definition.Confidence, definition.Design().Count, parse.GetValue(shards), parse.GetValue(output)!.FullName,
-                $"design points of {definition.Scenario.Name} ({definition.Runs} replications each)").ConfigureAwait(false);
+            await context.Output.WriteLineAsync(PlanJobs.PlanPoints("sweep", definition.ToJson(), definition.Scenario, definition.Seed, definition.Confidence, definition.Design().Count, parse.GetValue(shards), parse.GetValue(output)!.FullName,
+                $"design points of {definition.Scenario.Name} ({definition.Runs} replications each)")).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
@@ -81,41 +82,10 @@ internal static partial class ShardCommands
 
             SensitivityDefinition definition = SensitivityCommand.Resolve(parse, (file, preset, param, experiment), parse.GetValue(method)!, b, c, samples, metric, runs, levels, seed);
             ExperimentOptions.CheckCommon(definition.Runs, 1, c);
-            await WritePointPlan(context, "sensitivity", definition.ToJson(), definition.Scenario, definition.Seed, c, definition.Build(1).Points, parse.GetValue(shards), parse.GetValue(output)!.FullName,
-                $"design points of a {definition.Method} analysis of {definition.Scenario.Name} ({definition.Runs} replications each)").ConfigureAwait(false);
+            await context.Output.WriteLineAsync(PlanJobs.PlanPoints("sensitivity", definition.ToJson(), definition.Scenario, definition.Seed, c, definition.Build(1).Points, parse.GetValue(shards), parse.GetValue(output)!.FullName,
+                $"design points of a {definition.Method} analysis of {definition.Scenario.Name} ({definition.Runs} replications each)")).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;
-    }
-
-    /// <summary>A plan whose shards are ranges of replications (run, compare).</summary>
-    private static async Task WritePlan(CliContext context, string kind, Scenario[] scenarios, long runs, ulong seed, double confidence, int k, string folder)
-    {
-        var options = Common.MonteCarlo(runs, seed, 1, confidence);
-        if (k < 1 || k > 100_000 || k > options.Replications)
-        {
-            throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {k} for {options.Replications} runs.");
-        }
-
-        (string, JsonNode?)[] arms = kind == "compare"
-            ? [("arms", new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray()))]
-            : [];
-        string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
-        ShardPlan.Create(folder, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, k, arms);
-        await context.Output.WriteLineAsync(
-            $"planned {options.Replications:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
-    }
-
-    /// <summary>A plan whose shards are ranges of design points (sweep, sensitivity).</summary>
-    private static async Task WritePointPlan(CliContext context, string kind, JsonObject definition, Scenario scenario, ulong seed, double confidence, long points, int k, string folder, string what)
-    {
-        if (k < 1 || k > 100_000 || k > points)
-        {
-            throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {k} for {points} points.");
-        }
-
-        ShardPlan.Create(folder, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, k);
-        await context.Output.WriteLineAsync(
-            $"planned {points:N0} {what} in {k} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {k - 1}, then 'sanctionssim merge {folder}'.").ConfigureAwait(false);
     }
 }

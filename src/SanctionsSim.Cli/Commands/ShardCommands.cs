@@ -37,7 +37,8 @@ internal static partial class ShardCommands
         command.SetAction(async (parse, token) =>
         {
             Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
-            await WritePlan(context, "run", [scenario], parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(shards), parse.GetValue(output)!.FullName).ConfigureAwait(false);
+            var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
+            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("run", [scenario], options, parse.GetValue(shards), parse.GetValue(output)!.FullName)).ConfigureAwait(false);
             return CliApp.Success;
         });
         command.Subcommands.Add(PlanCompare(context));
@@ -58,37 +59,10 @@ internal static partial class ShardCommands
         };
         command.SetAction(async (parse, token) =>
         {
-            string folder = parse.GetValue(planFolder)!.FullName;
             int i = parse.GetValue(index) ?? IndexFromEnvironment();
-            var plan = ShardPlan.Read(folder);
-            if (plan.Command == "calibrate")
-            {
-                return await RunCalibrationShard(context, plan, i, parse.GetValue(threads), token).ConfigureAwait(false);
-            }
-
-            if (i < 0 || i >= plan.Shards)
-            {
-                throw new UserInputException($"--index must be in [0, {plan.Shards - 1}] for this plan; got {i}.");
-            }
-
-            int t = parse.GetValue(threads);
-            var (outcome, unit) = plan.Command switch
-            {
-                "run" => (plan.RunShard(plan.RunBatch(), i, t, token), "replications"),
-                "compare" => (plan.RunShard(plan.CompareBatch(), i, t, token), "replications"),
-                "sweep" => (plan.RunShard(plan.Sweep().Batch(), i, t, token), "points"),
-                "sensitivity" => (plan.RunShard(plan.Sensitivity().Batch(), i, t, token), "points"),
-                _ => throw Unknown(plan),
-            };
-            var (first, count) = plan.Range(i);
-            string path = plan.ShardPath(i);
-            await context.Error.WriteLineAsync(outcome switch
-            {
-                ShardOutcome.AlreadyDone => $"shard {i} is already done ({path}); nothing to run",
-                ShardOutcome.Cancelled => $"shard {i} cancelled; nothing written",
-                _ => $"shard {i}: {unit} {first} to {first + count - 1} written to {path}",
-            }).ConfigureAwait(false);
-            return outcome == ShardOutcome.Cancelled ? CliApp.Failure : CliApp.Success;
+            var (done, message) = await PlanJobs.RunShardAsync(ShardPlan.Read(parse.GetValue(planFolder)!.FullName), i, parse.GetValue(threads), token).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return done ? CliApp.Success : CliApp.Failure;
         });
         return command;
     }
@@ -106,20 +80,9 @@ internal static partial class ShardCommands
         {
             var plan = ShardPlan.Read(parse.GetValue(planFolder)!.FullName);
             string? f = parse.GetValue(format);
-            if (plan.Command == "calibrate")
-            {
-                return await MergeCalibration(context, plan, parse.GetValue(missing), f).ConfigureAwait(false);
-            }
-
-            if (plan.Command is not ("run" or "compare" or "sweep" or "sensitivity"))
-            {
-                throw Unknown(plan);
-            }
-
-            List<int> absent = plan.Missing();
             if (parse.GetValue(missing))
             {
-                foreach (int i in absent)
+                foreach (int i in PlanJobs.Missing(plan))
                 {
                     await context.Output.WriteLineAsync(i.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
                 }
@@ -127,28 +90,31 @@ internal static partial class ShardCommands
                 return CliApp.Success;
             }
 
-            if (absent.Count > 0)
+            switch (await PlanJobs.MergeAsync(plan).ConfigureAwait(false))
             {
-                throw new UserInputException($"{absent.Count} of {plan.Shards} shards are not done: {string.Join(", ", absent.Take(20))}{(absent.Count > 20 ? ", …" : "")}; run them ('sanctionssim merge {plan.Folder} --missing' lists them all).");
-            }
-
-            switch (plan.Command)
-            {
-                case "run":
-                    var run = plan.RunBatch();
-                    await FinishRun(context, plan, run.Result(plan.Merge(run)), f).ConfigureAwait(false);
+                case MergedRun run:
+                    await PrintRun(context, f, run.Json, run.Result).ConfigureAwait(false);
                     break;
-                case "compare":
-                    var compare = plan.CompareBatch();
-                    await FinishCompare(context, plan, compare.Result(plan.Merge(compare)), f).ConfigureAwait(false);
+                case MergedComparison compare:
+                    var total = compare.Result.Summary;
+                    await Emit.Result(context, OutputFormats.Parse(f), () => compare.Json, () => ResultsCsv.Comparison(total, compare.Result.Confidence), async () =>
+                    {
+                        CompareCommand.PrintTable(context, total, compare.Result.Confidence, total.Replications, explain: false);
+                        await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
                     break;
-                case "sweep":
-                    var sweep = plan.Sweep();
-                    await FinishSweep(context, plan, sweep, plan.Merge(sweep.Batch()), f).ConfigureAwait(false);
+                case MergedSweep sweep:
+                    await (f == "json" ? context.Output.WriteAsync(SummaryJson.ToText(sweep.Json)) : context.Output.WriteLineAsync(sweep.Line)).ConfigureAwait(false);
                     break;
-                default:
-                    var sensitivity = plan.Sensitivity();
-                    await FinishSensitivity(context, plan, sensitivity, plan.Merge(sensitivity.Batch()), f).ConfigureAwait(false);
+                case MergedSensitivity sensitivity:
+                    await SensitivityCommand.Report(context, sensitivity.Definition, sensitivity.Result, f ?? "table", sensitivity.Folder).ConfigureAwait(false);
+                    break;
+                case MergedCalibration calibration:
+                    await CalibrateCommand.Finish(context, calibration, f).ConfigureAwait(false);
+                    break;
+                case MergedGeneration generation:
+                    await Emit.Result(context, OutputFormats.Parse(f), () => CalibrationText.Merged(generation.Generation, generation.Population), null, async () =>
+                        await context.Output.WriteLineAsync(CalibrationText.MergedLine(generation.Generation, generation.Shards, generation.Population)).ConfigureAwait(false)).ConfigureAwait(false);
                     break;
             }
 
@@ -157,57 +123,9 @@ internal static partial class ShardCommands
         return command;
     }
 
-    private static UserInputException Unknown(ShardPlan plan)
-        => new(plan.Command is string other ? $"{plan.PlanPath} plans '{other}', which this version cannot run." : $"{plan.PlanPath} names no command.");
-
-    /// <summary>A merged <c>run</c>, written to the plan folder and printed as <c>run</c> prints it.</summary>
-    private static async Task FinishRun(CliContext context, ShardPlan plan, MonteCarloResult<SanctionsSummary> result, string? format)
-    {
-        var json = SummaryJson.Summary(result.Summary, plan.Scenario(), result);
-        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
-        AtomicFile.WriteAllText(Path.Combine(plan.Folder, "summary.json"), SummaryJson.ToText(json));
-        await PrintRun(context, format, json, result).ConfigureAwait(false);
-    }
-
     /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words.</summary>
     internal static Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result)
         => Emit.Result(context, OutputFormats.Parse(format), () => json, () => SummaryJson.SummaryCsv(json), () => context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)));
-
-    /// <summary>A merged <c>compare</c>, written to the plan folder and printed as <c>compare</c> prints it.</summary>
-    private static async Task FinishCompare(CliContext context, ShardPlan plan, MonteCarloResult<ComparisonSummary> result, string? format)
-    {
-        ComparisonSummary total = result.Summary;
-        var json = SummaryJson.Comparison(total, result);
-        json["structure"] = StructureChoice.Medians.Json(); // shards run at the medians (#27 item 1: not yet under the posterior)
-        AtomicFile.WriteAllText(Path.Combine(plan.Folder, "comparison.json"), SummaryJson.ToText(json));
-        await Emit.Result(context, OutputFormats.Parse(format), () => json, () => ResultsCsv.Comparison(total, result.Confidence), async () =>
-        {
-            CompareCommand.PrintTable(context, total, result.Confidence, total.Replications, explain: false);
-            await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-    }
-
-    /// <summary>A merged <c>sweep</c>: the points committed in index order to a sweep folder, as <c>sweep --out</c> writes it.</summary>
-    private static async Task FinishSweep(CliContext context, ShardPlan plan, SweepDefinition definition, SweepPointSet points, string? format)
-    {
-        var sweep = definition.Build(1);
-        string output = Path.Combine(plan.Folder, "sweep");
-        await points.WriteFolderAsync(sweep, output).ConfigureAwait(false);
-        string line = $"merged {points.Replications:N0} points of {definition.Scenario.Name} ({sweep.Design.Description}) into {output}: manifest.json, points.csv and parquet/, as 'sweep --out' writes them";
-        await (format == "json" ? context.Output.WriteAsync(SummaryJson.ToText(new JsonObject { ["points"] = points.Replications, ["out"] = output })) : context.Output.WriteLineAsync(line)).ConfigureAwait(false);
-    }
-
-    /// <summary>A merged <c>sensitivity</c> analysis: the sweep folder, then the indices computed from it, as <c>sensitivity --out</c> does.</summary>
-    private static async Task FinishSensitivity(CliContext context, ShardPlan plan, SensitivityDefinition definition, SweepPointSet points, string? format)
-    {
-        var analysis = definition.Build(1);
-        string output = Path.Combine(plan.Folder, "sensitivity");
-        Directory.CreateDirectory(output);
-        await points.WriteFolderAsync(analysis.Sweep, Path.Combine(output, "sweep")).ConfigureAwait(false);
-        using var store = new SweepDirectory(Path.Combine(output, "sweep"));
-        var result = await analysis.RunAsync(store, resume: true).ConfigureAwait(false); // every point is read back: nothing runs
-        await SensitivityCommand.Report(context, definition, result, format ?? "table", output).ConfigureAwait(false);
-    }
 
     private static int IndexFromEnvironment()
     {

@@ -68,15 +68,7 @@ internal static class InitCommand
             string text;
             if (parse.GetValue(full))
             {
-                var json = System.Text.Json.Nodes.JsonNode.Parse(ScenarioJson.Write(Presets.Get(name)))!.AsObject();
-                var withSchema = new System.Text.Json.Nodes.JsonObject { ["$schema"] = SchemaFileName };
-                foreach (var (key, value) in json.ToArray())
-                {
-                    json.Remove(key);
-                    withSchema[key] = value;
-                }
-
-                text = withSchema.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+                text = ShortScenario.WriteFull(Presets.Get(name), SchemaFileName);
             }
             else
             {

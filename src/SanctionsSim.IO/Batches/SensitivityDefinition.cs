@@ -44,6 +44,13 @@ internal sealed record SensitivityDefinition
     /// <summary>The posterior each run draws its structure from, or null at the medians.</summary>
     public Calibration.Posterior? Posterior { get; init; }
 
+    /// <summary>Morris grid levels as the command line allows them: an even number in [4, 100] (narrower than the library's [2, 1000]).</summary>
+    /// <param name="levels">The levels.</param>
+    /// <returns><paramref name="levels"/>.</returns>
+    /// <exception cref="UserInputException">Not an even number in [4, 100].</exception>
+    public static int CheckLevels(int levels)
+        => levels is >= 4 and <= 100 && levels % 2 == 0 ? levels : throw new UserInputException($"--levels must be an even number in [4, 100]; got {levels}.");
+
     /// <summary>The analysis, on <paramref name="threads"/> threads (validated by the library).</summary>
     /// <param name="threads">Worker threads, or −1 for one per core.</param>
     /// <returns>The analysis.</returns>

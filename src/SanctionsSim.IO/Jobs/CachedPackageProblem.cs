@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using SanctionsSim.Design;
 using SanctionsSim.Experiments;
 using SanctionsSim.IO;
+using SanctionsSim.IO.Results;
+using SanctionsSim.Scenarios;
 
 namespace SanctionsSim.IO.Jobs;
 
@@ -17,6 +19,48 @@ namespace SanctionsSim.IO.Jobs;
 internal sealed class CachedPackageProblem(IPackageProblem inner, string folder, string identity) : IPackageProblem
 {
     private int _read;
+
+    /// <summary>The folder's evaluation cache, checked against the search it belongs to (scenario, levers, costs, mode, package version).</summary>
+    /// <param name="problem">The search's problem.</param>
+    /// <param name="dir">The output folder (the evaluations go to its evaluations/, the search's identity to search.json).</param>
+    /// <param name="mode">"optimize" or "pareto".</param>
+    /// <param name="resume">Continue the search saved in the folder (otherwise a folder holding evaluations is refused).</param>
+    /// <returns>The problem, its evaluations cached in the folder.</returns>
+    public static CachedPackageProblem Open(ScenarioPackageProblem problem, string dir, string mode, bool resume)
+    {
+        var identity = new JsonObject
+        {
+            ["mode"] = mode,
+            ["scenarioHash"] = ScenarioJson.Hash(problem.Scenario),
+            ["levers"] = new JsonArray([.. problem.Levers.Select(l => (JsonNode)JsonValue.Create($"{l.Name}={l}"))]),
+            ["costs"] = new JsonArray([.. problem.Outputs.Select(c => (JsonNode)JsonValue.Create(c))]),
+            ["package"] = SummaryJson.PackageVersion,
+        };
+        if (problem.Posterior is { } drawn)
+        {
+            identity["posterior"] = drawn.Hash; // absent at the medians: folders of searches before #27 item 1 still resume
+        }
+
+        string text = identity.ToJsonString();
+        string evaluations = Path.Combine(dir, "evaluations");
+        string searchFile = Path.Combine(dir, "search.json");
+        if (Directory.Exists(evaluations) && Directory.EnumerateFiles(evaluations, "*.json").Any())
+        {
+            if (!resume)
+            {
+                throw new UserInputException($"{dir} already holds a search's evaluations; pass --resume to continue it or choose another --out.");
+            }
+
+            if (!File.Exists(searchFile) || File.ReadAllText(searchFile) != text)
+            {
+                throw new UserInputException($"{dir} holds the evaluations of another search (other scenario, levers, costs, mode or package version): --resume continues only the same search.");
+            }
+        }
+
+        Directory.CreateDirectory(evaluations);
+        AtomicFile.WriteAllText(searchFile, text);
+        return new CachedPackageProblem(problem, evaluations, text);
+    }
 
     public IReadOnlyList<ExperimentParameter> Levers => inner.Levers;
 

@@ -65,10 +65,29 @@ internal sealed class CalibrationDefinition
         }
         catch (ArgumentException e)
         {
-            throw new UserInputException(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
-                .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
+            throw Refused(e);
         }
     }
+
+    /// <summary>ABC options validated by the library (<see cref="AbcOptions.Validate"/>, the one place their ranges are said), each option named by its flag.</summary>
+    /// <param name="options">The options, with the threads of the run.</param>
+    /// <exception cref="UserInputException">An option is out of its range.</exception>
+    public static void Validate(AbcOptions options)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw Refused(e);
+        }
+    }
+
+    /// <summary>The library's refusal of a calibration's options or priors, each option named by its flag.</summary>
+    private static UserInputException Refused(ArgumentException e)
+        => new(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
+            .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
 
     /// <summary>A distance's command-line name.</summary>
     public static string DistanceName(CaseDistance distance) => distance == CaseDistance.Mean ? "mean" : "outcome-probability";

@@ -13,15 +13,6 @@ namespace SanctionsSim.IO.Jobs;
 /// </summary>
 internal static class CalibrationJob
 {
-    /// <summary>Checks <c>--threads</c> as <see cref="AbcOptions.MaxDegreeOfParallelism"/> allows it.</summary>
-    public static void CheckThreads(int threads)
-    {
-        if (threads is not (-1 or (>= 1 and <= 1024)))
-        {
-            throw new UserInputException($"--threads must be -1 (all cores) or in [1, 1024]; got {threads}.");
-        }
-    }
-
     /// <summary>
     /// Runs (or resumes, with <paramref name="resume"/>) a calibration into a folder, saving generations/generation-NNN.json
     /// after each generation; the result lists every generation, those of a resumed run too.

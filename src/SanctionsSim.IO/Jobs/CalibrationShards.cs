@@ -101,9 +101,9 @@ internal static class CalibrationShards
             return (true, $"shard {index} of generation {g} is already done ({path}); nothing to run");
         }
 
-        CalibrationJob.CheckThreads(threads);
         var options = state.Definition.Options.Clone();
         options.MaxDegreeOfParallelism = threads;
+        CalibrationDefinition.Validate(options);
         var (first, slots) = Slots(plan, index);
         AbcSlots result;
         try

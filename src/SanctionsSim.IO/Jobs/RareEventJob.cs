@@ -19,7 +19,7 @@ internal static class RareEventJob
     /// Runs the estimate; a bad setting, a folder holding another estimate, or a damaged file is a <see cref="UserInputException"/>.
     /// Cancelled: <see cref="OperationCanceledException"/>, the finished runs saved in <paramref name="folder"/>.
     /// </summary>
-    public static async Task<SplittingResult> RunAsync(Scenario scenario, RareEventSettings request, string? folder, bool resume, ProgressLines? lines, CancellationToken token)
+    public static async Task<SplittingResult> RunAsync(Scenario scenario, RareEventSettings request, string? folder, bool resume, IProgressCounter? lines, CancellationToken token)
     {
         var options = new SplittingOptions { Particles = request.Particles, Runs = request.Runs, Seed = request.Seed, Confidence = request.Confidence, MaxDegreeOfParallelism = request.Threads };
         var inputOptions = new InputSplittingOptions

@@ -45,4 +45,25 @@ internal static class RunJob
 
         return summary;
     }
+
+    /// <summary>
+    /// Writes a batch's files into <paramref name="folder"/> as <c>run --out</c> does: summary.json, runs.csv (one record
+    /// per run), paths.csv (percentile paths) and scenario.json; a finished batch's checkpoint is deleted. The plots are the caller's.
+    /// </summary>
+    /// <param name="folder">The folder (created).</param>
+    /// <param name="summary">The summary JSON (<see cref="Summary"/>).</param>
+    /// <param name="result">The batch.</param>
+    /// <param name="scenario">The scenario run.</param>
+    public static void WriteFolder(string folder, JsonObject summary, MonteCarloResult<SanctionsSummary> result, Scenario scenario)
+    {
+        Directory.CreateDirectory(folder);
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), SummaryJson.ToText(summary));
+        AtomicFile.WriteAllText(Path.Combine(folder, "runs.csv"), SummaryJson.RunsCsv(result.Summary));
+        AtomicFile.WriteAllText(Path.Combine(folder, "paths.csv"), SummaryJson.PathsCsv(result.Summary, result.Confidence));
+        AtomicFile.WriteAllText(Path.Combine(folder, "scenario.json"), ScenarioJson.Write(scenario));
+        if (!result.IsPartial)
+        {
+            CheckpointedBatch.Delete(folder);
+        }
+    }
 }

@@ -235,6 +235,33 @@ internal static class CasesPage
         return $"{CaseBase.All.Count} cases, coded under the coding rules v{CodingRules.Latest.Version} (docs/coding-rules.md): {string.Join(", ", counts)}. Run one: run --preset NAME (its facts drawn within their ranges).";
     }
 
+    /// <summary>
+    /// <c>cases show</c>: what comes before the factions' table (the case's name and title; week 0, horizon, regime type,
+    /// sources and rules; the outcome) and after it (each event's week, each fact drawn per run with its range and rule),
+    /// one line each (moved from the command line, #28 item 3).
+    /// </summary>
+    public static (string Before, string After) Show(CaseFile c)
+    {
+        var before = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{c.Name}: {c.Title}")
+            .AppendLine(CultureInfo.InvariantCulture, $"week 0 = {c.WeekZero}; {c.Scenario.Weeks} weeks; regime type {c.RegimeType ?? "not recorded"}; {c.SourceCount} sources; coding rules v{c.RulesVersion}")
+            .AppendLine(CultureInfo.InvariantCulture, $"outcome: {Outcome(c.Observation)}. {c.Summary}");
+        var after = new StringBuilder();
+        foreach (var e in c.Scenario.Events)
+        {
+            after.AppendLine(CultureInfo.InvariantCulture, $"  week {e.Week}: {e.Name}");
+        }
+
+        foreach (var r in c.Ranges)
+        {
+            after.AppendLine(CultureInfo.InvariantCulture, $"  drawn per run: {r.Path} in [{Plain(r.Low)}, {Plain(r.High)}], most likely {Plain(r.Mode)} (rule {r.Rule})");
+        }
+
+        return (before.ToString(), after.ToString());
+
+        static string Plain(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A case's coded factions as a table.</summary>
     public static TextTable Factions(CaseFile c)
     {

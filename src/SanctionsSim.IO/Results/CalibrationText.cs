@@ -211,4 +211,14 @@ internal static class CalibrationText
         return $"generation {g} merged (ε {tolerance}, acceptance {population.AcceptanceRate.ToString("P1", CultureInfo.InvariantCulture)}, ESS {population.EffectiveSampleSize.ToString("F0", CultureInfo.InvariantCulture)}): "
             + $"now run the {shards} shards of generation {g + 1}, then merge again";
     }
+
+    /// <summary>Adds leave one case out (<c>calibrate --leave-one-out</c>) to calibration.json.</summary>
+    public static void LeaveOneOut(JsonObject json, JsonArray loo) => json["leaveOneOut"] = loo;
+
+    /// <summary>Marks calibration.json as a <c>--quick</c> demonstration, with the note that says so.</summary>
+    public static void Quick(JsonObject json)
+    {
+        json["quick"] = true;
+        json["note"] = "calibrate --quick: a demonstration with few particles and generations; the posterior is too rough to rely on.";
+    }
 }

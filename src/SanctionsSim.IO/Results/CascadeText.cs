@@ -25,6 +25,21 @@ internal static class CascadeText
         return table;
     }
 
+    /// <summary>Granovetter (1978): where a crowd with normally distributed thresholds settles, and the critical spread.</summary>
+    public static JsonObject Granovetter(double population, double mean, double sd) => new()
+    {
+        ["model"] = "granovetter", ["population"] = population, ["mean"] = mean, ["sd"] = sd,
+        ["equilibrium"] = Cascades.Granovetter.NormalEquilibrium(population, mean, sd), ["criticalSpread"] = Cascades.Granovetter.NormalCriticalSpread(population, mean),
+    };
+
+    /// <summary>Granovetter (1978): where a crowd with the given integer thresholds settles.</summary>
+    public static JsonObject Granovetter(int[] thresholds)
+        => new() { ["model"] = "granovetter", ["population"] = thresholds.Length, ["equilibrium"] = Cascades.Granovetter.Equilibrium(thresholds) };
+
+    /// <summary>Kuran (1991): the share of public opposition a population with the given revolutionary thresholds (percent) settles at.</summary>
+    public static JsonObject Kuran(double[] thresholds)
+        => new() { ["model"] = "kuran", ["people"] = thresholds.Length, ["equilibriumPercent"] = Cascades.Kuran.Equilibrium(thresholds) };
+
     /// <summary>A Granovetter or Kuran result, one "key value" line per field (or "key,value" as CSV).</summary>
     public static string Lines(JsonObject json, bool csv)
     {

@@ -6,6 +6,19 @@ namespace SanctionsSim.IO.Results;
 /// <summary>A comparison's result as a table and its rows; the HTML report shows the same rows (#28 item 3).</summary>
 internal static class CompareText
 {
+    /// <summary>The comparison's JSON (comparison.json): the summary, the structure it used and, when drawn, its posterior.</summary>
+    public static System.Text.Json.Nodes.JsonObject Json(MonteCarlo.MonteCarloResult<ComparisonSummary> result, Inputs.StructureChoice structure, Calibration.Posterior? posterior)
+    {
+        var json = SummaryJson.Comparison(result.Summary, result);
+        json["structure"] = structure.Json();
+        if (posterior is { } used)
+        {
+            json["posterior"] = SummaryJson.Posterior(used);
+        }
+
+        return json;
+    }
+
     /// <summary>The comparison's table: each arm's P(collapse) and the paired differences.</summary>
     public static TextTable Table(ComparisonSummary s, double c, long runs)
     {

@@ -119,5 +119,6 @@ internal static class RareEventText
         ["warning"] = Warning(result),
         ["packageVersion"] = SummaryJson.PackageVersion,
         ["estimates"] = RareEventJob.Numbers(result.Runs.Select(r => r.Estimate)),
+        ["structure"] = Inputs.StructureChoice.Medians.Json(), // --rare-event runs at the medians (#27 item 1)
     };
 }
