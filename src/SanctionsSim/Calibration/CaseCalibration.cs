@@ -156,7 +156,10 @@ public sealed class CaseCalibration : IAbcModel
 
     /// <summary>Creates one thread's simulator: it runs a parameter vector on every case and returns the calibration's distance.</summary>
     /// <returns>A new simulator.</returns>
-    public IAbcSimulator CreateSimulator() => new Simulator(this);
+    internal IAbcSimulator CreateSimulator() => new Simulator(this);
+
+    /// <inheritdoc/>
+    IAbcSimulator IAbcModel.CreateSimulator() => CreateSimulator();
 
     /// <summary>The seed of case <paramref name="caseIndex"/>'s replication for a simulation seed, so the cases draw independently.</summary>
     internal static ulong CaseSeed(ulong seed, int caseIndex) => RandomStream.CounterBits(seed, CounterTags.CaseSeeds, caseIndex);

@@ -91,7 +91,7 @@ public sealed class Sweep
     public IReadOnlyList<ExperimentParameter> Parameters => _parameters;
 
     /// <summary>The scenario template (levers resolved to JSON paths).</summary>
-    public ScenarioTemplate Template => _template;
+    internal ScenarioTemplate Template => _template;
 
     /// <summary>The SHA-256 of the base scenario, recorded in the manifest.</summary>
     public string ScenarioHash { get; }
