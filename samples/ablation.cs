@@ -94,8 +94,7 @@ foreach (var (name, on) in variants)
         throw new InvalidOperationException("the shipped posterior's parameters are not the calibration's");
     }
 
-    var simulator = calibration.CreateSimulator();
-    var distances = Enumerable.Range(0, repeats).Select(i => simulator.Distance(medians, seed, i, double.PositiveInfinity)).ToArray();
+    var distances = Enumerable.Range(0, repeats).Select(i => calibration.DistanceAt(medians, seed, i)).ToArray();
     double mean = distances.Average();
     double se = repeats > 1 ? Math.Sqrt(distances.Sum(d => (d - mean) * (d - mean)) / (repeats - 1) / repeats) : double.NaN;
 

@@ -57,7 +57,7 @@ try
 {
     _ = new SanctionsModel(baseline with { Coalition = [us with { Instruments = [new Instrument { Kind = InstrumentKind.Custom }] }] });
 }
-catch (ScenarioValidationException e)
+catch (SanctionsSim.Validation.InvalidInputException e) // an invalid scenario: every problem with its JSON path
 {
     Console.WriteLine(e.Errors[0]);
 }

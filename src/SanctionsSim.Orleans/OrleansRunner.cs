@@ -51,7 +51,7 @@ public sealed class OrleansRunner
     /// <param name="options">Replications, first replication and seed (threads are per shard: <see cref="OrleansRunnerOptions.ThreadsPerShard"/>).</param>
     /// <param name="cancellationToken">Stops waiting (shards already started finish on their silos).</param>
     /// <returns>The summary, bit-identical to one process's.</returns>
-    /// <exception cref="ScenarioValidationException">The scenario is invalid.</exception>
+    /// <exception cref="Validation.InvalidInputException">The scenario is invalid.</exception>
     /// <exception cref="InvalidOperationException">A shard failed more than <see cref="OrleansRunnerOptions.Retries"/> times (the message names it and the last error).</exception>
     public async Task<SanctionsSummary> RunAsync(Scenario scenario, MonteCarloOptions options, CancellationToken cancellationToken = default)
     {

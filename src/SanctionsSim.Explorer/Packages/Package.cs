@@ -80,7 +80,7 @@ internal sealed class Package
     /// <summary>A scenario from the text of an uploaded file, with every problem the validator finds (JSON path, value, rule).</summary>
     public static Scenario FromText(string text)
     {
-        var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(text), out Scenario? scenario);
+        var errors = ScenarioJson.ReadErrors(Encoding.UTF8.GetBytes(text), out Scenario? scenario);
         if (errors.Count > 0)
         {
             throw new InputException("The scenario file is not valid: " + string.Join(" ", errors.Take(20).Select(e => e.ToString())) + (errors.Count > 20 ? $" (and {errors.Count - 20} more)" : ""));
@@ -130,7 +130,7 @@ internal sealed class Package
         // a file of its own name, never mistaken for the preset or file it came from
         root["name"] = loaded.Name + "-explored";
 
-        var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(root.ToJsonString()), out Scenario? scenario);
+        var errors = ScenarioJson.ReadErrors(Encoding.UTF8.GetBytes(root.ToJsonString()), out Scenario? scenario);
         if (errors.Count > 0)
         {
             throw new InputException("These lever settings make an invalid scenario: " + string.Join(" ", errors.Select(e => e.ToString())));

@@ -86,7 +86,7 @@ internal sealed class SweepPointSet : ICombinableSummary<SweepPointSet>
         return union;
     }
 
-    /// <summary>Commits the points, in index order, to a fresh sweep folder, as <see cref="Sweep.RunAsync"/> would have (a folder already there is replaced).</summary>
+    /// <summary>Commits the points, in index order, to a fresh sweep folder, as <c>Sweep.RunAsync</c> would have (a folder already there is replaced).</summary>
     /// <param name="sweep">The sweep the points belong to.</param>
     /// <param name="folder">The folder.</param>
     /// <returns>A task.</returns>

@@ -1,5 +1,6 @@
 using SanctionsSim.Experiments;
 using SanctionsSim.Model;
+using SanctionsSim.MonteCarlo;
 
 namespace SanctionsSim.Analysis;
 
@@ -43,10 +44,14 @@ public sealed class ScenarioSensitivity
     /// <summary>Runs the analysis.</summary>
     /// <param name="store">Where the sweep's points are committed (resumable; for example <c>SanctionsSim.IO.SweepDirectory</c>), or null.</param>
     /// <param name="resume">Resume the sweep in <paramref name="store"/>.</param>
-    /// <param name="progress">Progress per point.</param>
+    /// <param name="progress">Progress per point: <see cref="MonteCarloProgress.Completed"/> points of <see cref="MonteCarloProgress.Total"/>.</param>
     /// <param name="cancellationToken">Stops the sweep; the result is then incomplete, without indices.</param>
     /// <returns>The indices and the noise share.</returns>
-    public async Task<SensitivityResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<SensitivityResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+        => RunAsync(store, resume, SweepProgress.From(progress), cancellationToken);
+
+    /// <summary>Runs the analysis, reporting progress as the command line's progress lines take it.</summary>
+    internal async Task<SensitivityResult> RunAsync(ISweepStore? store, bool resume, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         var outputs = new double[_design.Count];
         double noise = 0;

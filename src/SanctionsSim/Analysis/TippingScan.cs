@@ -37,10 +37,14 @@ public sealed class TippingScan
     /// <summary>Runs the scan.</summary>
     /// <param name="store">Where the grid points are committed (resumable; for example <c>SanctionsSim.IO.SweepDirectory</c>), or null.</param>
     /// <param name="resume">Resume the scan in <paramref name="store"/>.</param>
-    /// <param name="progress">Progress per grid point.</param>
+    /// <param name="progress">Progress per grid point: <see cref="MonteCarloProgress.Completed"/> points of <see cref="MonteCarloProgress.Total"/>.</param>
     /// <param name="cancellationToken">Stops the scan; the result is then incomplete.</param>
     /// <returns>The curve and the crossing.</returns>
-    public async Task<TippingResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<TippingResult> RunAsync(ISweepStore? store = null, bool resume = false, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+        => RunAsync(store, resume, SweepProgress.From(progress), cancellationToken);
+
+    /// <summary>Runs the scan, reporting progress as the command line's progress lines take it.</summary>
+    internal async Task<TippingResult> RunAsync(ISweepStore? store, bool resume, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         int g = _options.Points, r = (int)_options.MonteCarlo.Replications;
         var values = new double[g];

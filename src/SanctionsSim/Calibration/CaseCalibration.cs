@@ -156,7 +156,20 @@ public sealed class CaseCalibration : IAbcModel
 
     /// <summary>Creates one thread's simulator: it runs a parameter vector on every case and returns the calibration's distance.</summary>
     /// <returns>A new simulator.</returns>
-    public IAbcSimulator CreateSimulator() => new Simulator(this);
+    internal IAbcSimulator CreateSimulator() => new Simulator(this);
+
+    /// <summary>
+    /// The calibration's distance at <paramref name="theta"/> for one simulated data set, as <see cref="AbcSmc"/> computes it
+    /// for a particle: <see cref="ReplicationsPerCase"/> replications of every case, each case's distance, their root sum of squares.
+    /// </summary>
+    /// <param name="theta">The structural parameters' values, in the order of <see cref="Structure"/>.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="index">The data set's index: data sets of different indices draw independently.</param>
+    /// <returns>The distance (0 for a perfect fit).</returns>
+    public double DistanceAt(ReadOnlySpan<double> theta, ulong seed, long index) => new Simulator(this).Distance(theta, seed, index, double.PositiveInfinity);
+
+    /// <inheritdoc/>
+    IAbcSimulator IAbcModel.CreateSimulator() => CreateSimulator();
 
     /// <summary>The seed of case <paramref name="caseIndex"/>'s replication for a simulation seed, so the cases draw independently.</summary>
     internal static ulong CaseSeed(ulong seed, int caseIndex) => RandomStream.CounterBits(seed, CounterTags.CaseSeeds, caseIndex);

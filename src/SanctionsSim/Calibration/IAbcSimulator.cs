@@ -2,7 +2,7 @@ namespace SanctionsSim.Calibration;
 
 /// <summary>Simulates one data set at a parameter value and returns its distance to the observations.</summary>
 /// <threadsafety>Used by one thread at a time.</threadsafety>
-public interface IAbcSimulator
+internal interface IAbcSimulator
 {
     /// <summary>
     /// Simulates one data set and measures its distance to the observations. Every random draw must come from

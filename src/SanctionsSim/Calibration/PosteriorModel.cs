@@ -18,7 +18,7 @@ namespace SanctionsSim.Calibration;
 /// first use a replication allocates nothing, as with <see cref="SanctionsModel"/>; docs/performance.md gives the cost.
 /// </remarks>
 /// <threadsafety>Immutable; safe to run from several threads.</threadsafety>
-public sealed class PosteriorModel : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
+internal sealed class PosteriorModel : IMonteCarloExperiment<SanctionsAccumulator, SanctionsSummary>
 {
     private readonly SimulationPlan?[] _plans;
     private readonly SanctionsModel _base;

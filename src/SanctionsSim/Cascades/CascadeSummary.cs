@@ -50,10 +50,10 @@ public sealed class CascadeSummary : IMergeableSummary<CascadeSummary>
     public RunningMoments EdgesTouched => _edgesTouched;
 
     /// <summary>Distribution of the final active share (1000 bins on [0, 1]).</summary>
-    public Histogram SizeDistribution => _sizeHistogram;
+    internal Histogram SizeDistribution => _sizeHistogram;
 
     /// <summary>Distribution of log₁₀(final active agents), 100 bins per decade from 1 to 10⁹ agents: the cascade-size distribution at every scale.</summary>
-    public Histogram LogSizeDistribution => _logCountHistogram;
+    internal Histogram LogSizeDistribution => _logCountHistogram;
 
     /// <summary>Adds one replication's outcome.</summary>
     /// <param name="activeCount">Final number of active agents (0 ≤ activeCount ≤ nodeCount).</param>

@@ -9,7 +9,7 @@ namespace SanctionsSim.Experiments;
 /// each step moves one input, in a random order, by Δ = p / (2(p − 1)) up or down, so every trajectory yields one
 /// elementary effect per input. Trajectory t is drawn from the keyed stream (seed, t) and can be regenerated alone.
 /// </summary>
-public sealed class MorrisDesign : ExperimentDesign
+internal sealed class MorrisDesign : ExperimentDesign
 {
     private readonly int _k;
     private readonly int _trajectories;

@@ -23,7 +23,7 @@ namespace SanctionsSim.Experiments;
 /// weeks) are rounded to the nearest integer.
 /// </remarks>
 /// <threadsafety>Immutable; <see cref="Apply"/> may be called from any thread.</threadsafety>
-public sealed class ScenarioTemplate
+internal sealed class ScenarioTemplate
 {
     private readonly JsonObject _root;
     private readonly Lever[] _levers;
@@ -120,7 +120,7 @@ public sealed class ScenarioTemplate
             }
         }
 
-        var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(root.ToJsonString()), out Scenario? scenario);
+        var errors = ScenarioJson.ReadErrors(Encoding.UTF8.GetBytes(root.ToJsonString()), out Scenario? scenario);
         if (errors.Count > 0)
         {
             var text = new StringBuilder("The levers make an invalid scenario at (");

@@ -91,7 +91,7 @@ public sealed class Sweep
     public IReadOnlyList<ExperimentParameter> Parameters => _parameters;
 
     /// <summary>The scenario template (levers resolved to JSON paths).</summary>
-    public ScenarioTemplate Template => _template;
+    internal ScenarioTemplate Template => _template;
 
     /// <summary>The SHA-256 of the base scenario, recorded in the manifest.</summary>
     public string ScenarioHash { get; }
@@ -174,11 +174,15 @@ public sealed class Sweep
     /// <param name="store">Where finished points are committed (and, when resuming, read back from), or null to keep nothing.</param>
     /// <param name="resume">Continue the sweep recorded in the store.</param>
     /// <param name="onPoint">Called with every finished point in index order, including points read back on resume.</param>
-    /// <param name="progress">Progress after each point.</param>
+    /// <param name="progress">Progress after each point: <see cref="MonteCarloProgress.Completed"/> points (including points read back on resume) of <see cref="MonteCarloProgress.Total"/>.</param>
     /// <param name="cancellationToken">Stops after the point in progress is abandoned; committed points stay committed.</param>
     /// <returns>What was done.</returns>
     /// <exception cref="InvalidOperationException">The store holds another sweep (or, when resuming, none, or one that differs: the message names the field).</exception>
-    public async Task<SweepResult> RunAsync(ISweepStore? store = null, bool resume = false, Action<SweepPoint>? onPoint = null, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<SweepResult> RunAsync(ISweepStore? store = null, bool resume = false, Action<SweepPoint>? onPoint = null, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
+        => RunAsync(store, resume, onPoint, SweepProgress.From(progress), cancellationToken);
+
+    /// <summary>Runs the sweep, reporting progress as the command line's progress lines take it.</summary>
+    internal async Task<SweepResult> RunAsync(ISweepStore? store, bool resume, Action<SweepPoint>? onPoint, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         if (store is null && resume)
         {

@@ -6,7 +6,7 @@ namespace SanctionsSim.Model;
 /// The names of the <see cref="OutcomeType"/> values in files and outputs (camelCase, as every enum of a scenario file);
 /// a case's facts may also spell them in kebab case (<c>removed-by-high-command</c>), as the dossier format does.
 /// </summary>
-public static class OutcomeTypes
+internal static class OutcomeTypes
 {
     private static readonly string[] Names = ["survived", "removedByHighCommand", "collapseByDefection", "split"];
     private static readonly string[] KebabNames = ["survived", "removed-by-high-command", "collapse-by-defection", "split"];

@@ -4,7 +4,7 @@ namespace SanctionsSim.Model;
 
 /// <summary>Thrown when a scenario (or an input file read with the scenario's rules) is invalid; lists every problem with its JSON path.</summary>
 /// <remarks>An <see cref="InvalidInputException"/> whose problems are <see cref="ScenarioError"/>s.</remarks>
-public sealed class ScenarioValidationException : InvalidInputException
+internal sealed class ScenarioValidationException : InvalidInputException
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="errors">The problems (at least one).</param>

@@ -8,7 +8,7 @@ namespace SanctionsSim.MonteCarlo;
 /// accurate to one bin width.
 /// </summary>
 /// <threadsafety>Not thread-safe: each thread fills its own instance, then instances are merged.</threadsafety>
-public sealed class Histogram
+internal sealed class Histogram
 {
     private readonly long[] _counts;
     private readonly double _scale;

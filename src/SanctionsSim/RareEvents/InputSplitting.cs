@@ -87,15 +87,14 @@ public static class InputSplitting
     /// <summary>Estimates the probability that a scenario's regime collapses within its horizon, a rare event.</summary>
     /// <param name="model">The scenario's collapse as a rare event.</param>
     /// <param name="options">Particles, runs, pilot, moves, seed, confidence; null for the defaults.</param>
-    /// <param name="levels">The pilot's levels (from <see cref="Pilot(ScenarioSplitting, InputSplittingOptions?, CancellationToken)"/> with the same options, for example read back when resuming); null to run the pilot.</param>
-    /// <param name="completed">Runs already done with the same options and levels: reused, not rerun.</param>
-    /// <param name="onRun">Called with each run as it finishes (to save it).</param>
-    /// <param name="cancellationToken">Stops the estimate; the runs passed to <paramref name="onRun"/> stand.</param>
+    /// <param name="levels">The pilot's levels (from <see cref="Pilot(ScenarioSplitting, InputSplittingOptions?, CancellationToken)"/> with the same options, or another estimate's <see cref="SplittingResult.Levels"/>); null to run the pilot.</param>
+    /// <param name="cancellationToken">Stops the estimate.</param>
     /// <returns>The estimate with its interval; <see cref="SplittingResult.Levels"/> holds the levels.</returns>
-    /// <exception cref="ArgumentException">The options or the levels are invalid, or a completed run's index is out of range.</exception>
+    /// <exception cref="ArgumentException">The options or the levels are invalid.</exception>
     /// <exception cref="InvalidOperationException">The pilot failed.</exception>
-    public static SplittingResult Estimate(ScenarioSplitting model, InputSplittingOptions? options = null, SplittingLevels? levels = null, IEnumerable<SplittingRun>? completed = null, Action<SplittingRun>? onRun = null, CancellationToken cancellationToken = default)
-        => Estimate((IInputSplittingModel)model, options, levels, completed, onRun, cancellationToken);
+    /// <remarks>The command line's resumable runs (<c>run --rare-event --out DIR --resume</c>) save each run as it finishes and reuse the saved ones.</remarks>
+    public static SplittingResult Estimate(ScenarioSplitting model, InputSplittingOptions? options = null, SplittingLevels? levels = null, CancellationToken cancellationToken = default)
+        => Estimate((IInputSplittingModel)model, options, levels, cancellationToken: cancellationToken);
 
     /// <summary>Estimates the probability that a replication's score reaches <see cref="IInputSplittingModel.Target"/>, for any model on the random inputs.</summary>
     /// <param name="model">The model.</param>

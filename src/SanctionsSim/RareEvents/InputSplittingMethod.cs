@@ -1,6 +1,6 @@
 namespace SanctionsSim.RareEvents;
 
-/// <summary>What the runs of <see cref="InputSplitting.Estimate(ScenarioSplitting, InputSplittingOptions?, SplittingLevels?, IEnumerable{SplittingRun}?, Action{SplittingRun}?, CancellationToken)"/> do after the pilot.</summary>
+/// <summary>What the runs of <see cref="InputSplitting.Estimate(ScenarioSplitting, InputSplittingOptions?, SplittingLevels?, CancellationToken)"/> do after the pilot.</summary>
 public enum InputSplittingMethod
 {
     /// <summary>

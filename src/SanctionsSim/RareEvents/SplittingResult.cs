@@ -48,7 +48,7 @@ public sealed class SplittingResult
     public double RelativeError => Probability > 0 ? StandardError / Probability : double.PositiveInfinity;
 
     /// <summary>The independent runs, in index order.</summary>
-    public IReadOnlyList<SplittingRun> Runs { get; }
+    internal IReadOnlyList<SplittingRun> Runs { get; }
 
     /// <summary>Paths per run (n).</summary>
     public int Particles { get; }

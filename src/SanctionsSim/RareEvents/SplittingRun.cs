@@ -1,7 +1,7 @@
 namespace SanctionsSim.RareEvents;
 
 /// <summary>One independent run of adaptive multilevel splitting: its unbiased estimate and what it cost.</summary>
-public sealed record SplittingRun
+internal sealed record SplittingRun
 {
     /// <summary>The run's index (its paths start as replications Index·n … Index·n + n − 1 of the seed).</summary>
     public required int Index { get; init; }

@@ -47,7 +47,7 @@ public static class ScenarioJson
     /// <exception cref="ScenarioValidationException">The bytes are not a valid scenario; every problem is listed.</exception>
     public static Scenario Read(ReadOnlySpan<byte> utf8)
     {
-        var errors = TryRead(utf8, out Scenario? scenario);
+        var errors = ReadErrors(utf8, out Scenario? scenario);
         return errors.Count == 0 ? scenario! : throw new ScenarioValidationException(errors);
     }
 
@@ -58,15 +58,18 @@ public static class ScenarioJson
     public static Scenario ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var errors = TryReadFile(path, out Scenario? scenario);
+        var errors = ReadFileErrors(path, out Scenario? scenario);
         return errors.Count == 0 ? scenario! : throw new ScenarioValidationException(errors);
     }
 
     /// <summary>Reads a scenario file, returning problems instead of throwing.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="scenario">The scenario when valid, else null.</param>
-    /// <returns>Every problem found; empty when the scenario is valid.</returns>
-    public static IReadOnlyList<ScenarioError> TryReadFile(string path, out Scenario? scenario)
+    /// <returns>Every problem found (its JSON path, value and what is allowed); empty when the scenario is valid.</returns>
+    public static IReadOnlyList<InputError> TryReadFile(string path, out Scenario? scenario) => ReadFileErrors(path, out scenario);
+
+    /// <summary><see cref="TryReadFile"/> with the problems as the exception that reports them takes them.</summary>
+    internal static IReadOnlyList<ScenarioError> ReadFileErrors(string path, out Scenario? scenario)
     {
         ArgumentNullException.ThrowIfNull(path);
         scenario = null;
@@ -91,14 +94,17 @@ public static class ScenarioJson
             return [Error("$", path, "the file cannot be read: " + e.Message)];
         }
 
-        return TryRead(bytes, out scenario);
+        return ReadErrors(bytes, out scenario);
     }
 
     /// <summary>Reads a scenario, returning problems instead of throwing.</summary>
     /// <param name="utf8">UTF-8 bytes.</param>
     /// <param name="scenario">The scenario when valid, else null.</param>
-    /// <returns>Every problem found; empty when the scenario is valid.</returns>
-    public static IReadOnlyList<ScenarioError> TryRead(ReadOnlySpan<byte> utf8, out Scenario? scenario)
+    /// <returns>Every problem found (its JSON path, value and what is allowed); empty when the scenario is valid.</returns>
+    public static IReadOnlyList<InputError> TryRead(ReadOnlySpan<byte> utf8, out Scenario? scenario) => ReadErrors(utf8, out scenario);
+
+    /// <summary><see cref="TryRead"/> with the problems as the exception that reports them takes them.</summary>
+    internal static IReadOnlyList<ScenarioError> ReadErrors(ReadOnlySpan<byte> utf8, out Scenario? scenario)
     {
         scenario = null;
         if (utf8.Length > MaxBytes)

@@ -5,7 +5,7 @@ namespace SanctionsSim.Simulation;
 
 /// <summary>The headline numbers of one replication, kept when a model records runs (for per-run exports such as <c>runs.csv</c>).</summary>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record RunRecord
+internal sealed record RunRecord
 {
     internal RunRecord()
     {

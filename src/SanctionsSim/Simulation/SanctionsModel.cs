@@ -26,9 +26,16 @@ public sealed class SanctionsModel : IMonteCarloExperiment<SanctionsAccumulator,
 
     /// <summary>Validates and compiles a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
-    /// <param name="recordRuns">Keep one <see cref="RunRecord"/> per replication in the summary (memory grows with the number of runs; off by default, so memory stays flat).</param>
-    /// <exception cref="Model.ScenarioValidationException">The scenario is invalid; every problem is listed with its JSON path.</exception>
-    public SanctionsModel(Scenario scenario, bool recordRuns = false)
+    /// <exception cref="Validation.InvalidInputException">The scenario is invalid; every problem is listed with its JSON path.</exception>
+    public SanctionsModel(Scenario scenario)
+        : this(scenario, DecisionKernelMode.Auto, recordRuns: false)
+    {
+    }
+
+    /// <summary>Validates and compiles a scenario, keeping one <see cref="RunRecord"/> per replication in the summary when asked (the per-run exports, such as runs.csv, read them).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="recordRuns">Keep the records (memory grows with the number of runs).</param>
+    internal SanctionsModel(Scenario scenario, bool recordRuns)
         : this(scenario, DecisionKernelMode.Auto, recordRuns)
     {
     }

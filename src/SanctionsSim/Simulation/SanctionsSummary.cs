@@ -69,13 +69,13 @@ public sealed class SanctionsSummary : ICombinableSummary<SanctionsSummary>
     public RunningMoments FinalDefectedShare => _a.FinalDefectedShare;
 
     /// <summary>Distribution of the final defected share (1000 bins on [0, 1]).</summary>
-    public Histogram FinalDefectedShareDistribution => _a.FinalDefectedShareDistribution;
+    internal Histogram FinalDefectedShareDistribution => _a.FinalDefectedShareDistribution;
 
     /// <summary>The largest number of officers defecting in one week (cascade size).</summary>
     public RunningMoments LargestWeeklyCascade => _a.LargestWeeklyCascade;
 
     /// <summary>Distribution of the largest weekly cascade, in officers (log-friendly: 1 bin per officer up to 10,000).</summary>
-    public Histogram LargestWeeklyCascadeDistribution => _a.LargestWeeklyCascadeDistribution;
+    internal Histogram LargestWeeklyCascadeDistribution => _a.LargestWeeklyCascadeDistribution;
 
     /// <summary>Officers purged after detected attempts.</summary>
     public RunningMoments Purges => _a.Purges;
@@ -105,7 +105,7 @@ public sealed class SanctionsSummary : ICombinableSummary<SanctionsSummary>
     public RunningMoments OfficersReached => _a.OfficersReached;
 
     /// <summary>One record per replication, in replication order, when the model was created with <c>recordRuns: true</c>; empty otherwise.</summary>
-    public IReadOnlyList<RunRecord> Runs => _a.Runs;
+    internal IReadOnlyList<RunRecord> Runs => _a.Runs;
 
     /// <summary>Faction names, in scenario order.</summary>
     public IReadOnlyList<string> FactionNames => _a.FactionNames;

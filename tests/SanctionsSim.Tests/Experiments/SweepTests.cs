@@ -35,7 +35,7 @@ public class SweepTests
     private static async Task<SweepResult> RunIn(Sweep sweep, string folder, bool resume = false, Action<SweepPoint>? onPoint = null, CancellationToken cancellationToken = default)
     {
         using var store = new SweepDirectory(folder, pointsPerParquetFile: 3);
-        return await sweep.RunAsync(store, resume, onPoint, null, cancellationToken);
+        return await sweep.RunAsync(store, resume, onPoint, cancellationToken: cancellationToken);
     }
 
     private static Dictionary<string, byte[]> Files(string folder)

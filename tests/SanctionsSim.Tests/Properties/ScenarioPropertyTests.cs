@@ -174,7 +174,7 @@ public class ScenarioPropertyTests
         for (int trial = 0; trial < 2000; trial++)
         {
             byte[] mutated = Mutate(original, random);
-            IReadOnlyList<ScenarioError>? errors = null;
+            IReadOnlyList<SanctionsSim.Validation.InputError>? errors = null;
             Should.NotThrow(() => errors = ScenarioJson.TryRead(mutated, out _), $"trial {trial}");
             errors!.ShouldAllBe(e => e.Path.StartsWith('$'));
         }

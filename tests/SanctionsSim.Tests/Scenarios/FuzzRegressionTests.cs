@@ -12,7 +12,7 @@ public class FuzzRegressionTests
     [TestCaseSource(nameof(Inputs))]
     public void FuzzFinding_IsAnErrorListNotAnException(string path)
     {
-        IReadOnlyList<ScenarioError>? errors = null;
+        IReadOnlyList<SanctionsSim.Validation.InputError>? errors = null;
         Should.NotThrow(() => errors = ScenarioJson.TryRead(File.ReadAllBytes(path), out _));
         errors!.ShouldNotBeEmpty();
     }

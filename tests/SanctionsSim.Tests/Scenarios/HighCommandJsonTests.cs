@@ -18,7 +18,7 @@ public class HighCommandJsonTests
         }
         """;
 
-    private static IReadOnlyList<ScenarioError> Errors(string json) => ScenarioJson.TryRead(Encoding.UTF8.GetBytes(json), out _);
+    private static IReadOnlyList<SanctionsSim.Validation.InputError> Errors(string json) => ScenarioJson.TryRead(Encoding.UTF8.GetBytes(json), out _);
 
     [Test]
     public void Read_EveryHighCommandField_RoundTrips()

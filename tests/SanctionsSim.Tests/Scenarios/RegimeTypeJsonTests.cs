@@ -24,7 +24,7 @@ public class RegimeTypeJsonTests
         }
         """;
 
-    private static IReadOnlyList<ScenarioError> Errors(string json) => ScenarioJson.TryRead(Encoding.UTF8.GetBytes(json), out _);
+    private static IReadOnlyList<SanctionsSim.Validation.InputError> Errors(string json) => ScenarioJson.TryRead(Encoding.UTF8.GetBytes(json), out _);
 
     [Test]
     public void Read_EveryRegimeTypeField_RoundTrips()

@@ -126,7 +126,7 @@ internal static class CaseCoder
                 throw new ScenarioValidationException(_read.Errors);
             }
 
-            var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(scenario.ToJsonString()), out Scenario? coded);
+            var errors = ScenarioJson.ReadErrors(Encoding.UTF8.GetBytes(scenario.ToJsonString()), out Scenario? coded);
             if (errors.Count > 0)
             {
                 throw new ScenarioValidationException([.. errors.Select(e => e with { Path = "$.scenario" + e.Path.TrimStart('$'), Message = e.Message + " (as coded from the facts)" })]);

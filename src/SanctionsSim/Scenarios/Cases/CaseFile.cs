@@ -214,7 +214,7 @@ internal sealed class CaseFile
         switch (root["scenario"])
         {
             case JsonObject inline:
-                var errors = ScenarioJson.TryRead(Encoding.UTF8.GetBytes(inline.ToJsonString()), out Scenario? s);
+                var errors = ScenarioJson.ReadErrors(Encoding.UTF8.GetBytes(inline.ToJsonString()), out Scenario? s);
                 foreach (var e in errors)
                 {
                     read.Fail("$.scenario" + e.Path.TrimStart('$'), null, e.Message + "; got " + e.Value);
