@@ -94,6 +94,9 @@ internal struct Xoshiro256x4
         _s1.CopyTo(s[4..]);
         _s2.CopyTo(s[8..]);
         _s3.CopyTo(s[12..]);
+        // The xoshiro256** step restated, not MonteCarlo's Xoshiro256.Next: this folder is layer 0 and uses nothing else of
+        // the core. IntrinsicsTests holds this path and FillVector to the same words, and the generator's tests hold the
+        // four lanes to the scalar generator (ErdosRenyiLayoutTests.FourLaneGenerator_EachLaneIsXoshiro256StarStar).
         for (int lane = 0; lane < 4; lane++)
         {
             ulong s0 = s[lane], s1 = s[4 + lane], s2 = s[8 + lane], s3 = s[12 + lane];
