@@ -23,6 +23,7 @@ internal static class ScorecardCommand
         var particles = new Option<int>("--particles") { Description = "Particles of each fold's calibration.", DefaultValueFactory = _ => 200 };
         var generations = new Option<int>("--generations") { Description = "Generations of each fold's calibration.", DefaultValueFactory = _ => 3 };
         var perCase = new Option<int>("--replications-per-case") { Description = "Replications per case and particle in each fold's calibration.", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
+        var distance = new Option<string>("--distance") { Description = "The distance of each fold's calibration: mean, outcome-probability or outcome-only (the outcome type alone, what the scorecard scores). docs/calibration.md.", DefaultValueFactory = _ => CalibrationSpec.DefaultDistance }.AcceptOnlyFromAmong("mean", "outcome-probability", "outcome-only");
         var runs = new Option<int>("--runs", "-n") { Description = "Replications of each held-out case's forecast.", DefaultValueFactory = _ => 200 };
         var highCommand = new Option<bool>("--high-command") { Description = "Switch the high command on in every case (a structural switch, all cases alike)." };
         var seed = Common.Seed();
@@ -31,7 +32,7 @@ internal static class ScorecardCommand
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write scorecard.json, forecasts.csv, scorecard.md and the reliability chart into this folder." };
         var command = new Command("scorecard", "Cross-validate the model's forecasts of how each historical case ended against the base rate, 'the regime survives' and a logistic regression on the coded facts: Brier and log scores, accuracy, reliability.")
         {
-            cases, folds, structure, posterior, particles, generations, perCase, runs, highCommand, seed, threads, format, output,
+            cases, folds, structure, posterior, particles, generations, perCase, distance, runs, highCommand, seed, threads, format, output,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -43,11 +44,17 @@ internal static class ScorecardCommand
                 throw new UserInputException("--posterior applies only with --structure given (calibrated folds make their own posterior).");
             }
 
+            if (givenStructure && parse.GetResult(distance) is { Implicit: false })
+            {
+                throw new UserInputException("--distance applies only with --structure calibrated (a given posterior is not recalibrated).");
+            }
+
             var options = new ScorecardOptions
             {
                 Folds = parse.GetValue(folds), Structure = givenStructure ? ScorecardStructure.Given : ScorecardStructure.Calibrated,
                 Posterior = givenStructure ? InputFiles.LoadPosterior(parse.GetValue(posterior)) : null,
                 Particles = parse.GetValue(particles), Generations = parse.GetValue(generations), ReplicationsPerCase = parse.GetValue(perCase),
+                Distance = CalibrationDefinition.ParseDistance(parse.GetValue(distance), "--distance"),
                 Runs = parse.GetValue(runs), HighCommand = parse.GetValue(highCommand), Seed = parse.GetValue(seed), MaxDegreeOfParallelism = parse.GetValue(threads),
             };
             try

@@ -90,14 +90,20 @@ internal sealed class CalibrationDefinition
             .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
 
     /// <summary>A distance's command-line name.</summary>
-    public static string DistanceName(CaseDistance distance) => distance == CaseDistance.Mean ? "mean" : "outcome-probability";
+    public static string DistanceName(CaseDistance distance) => distance switch
+    {
+        CaseDistance.Mean => "mean",
+        CaseDistance.OutcomeOnly => "outcome-only",
+        _ => "outcome-probability",
+    };
 
     /// <summary>A distance by its command-line name.</summary>
     public static CaseDistance ParseDistance(string? name, string where) => name switch
     {
         "mean" => CaseDistance.Mean,
         "outcome-probability" => CaseDistance.OutcomeProbability,
-        _ => throw new UserInputException($"{where} is '{name}'; use mean or outcome-probability."),
+        "outcome-only" => CaseDistance.OutcomeOnly,
+        _ => throw new UserInputException($"{where} is '{name}'; use mean, outcome-probability or outcome-only."),
     };
 
     /// <summary>The definition as a plan stores it.</summary>

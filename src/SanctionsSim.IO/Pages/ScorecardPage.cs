@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SanctionsSim.Analysis;
 using SanctionsSim.Scorecard;
+using SanctionsSim.IO.Jobs;
 using SanctionsSim.IO.Text;
 using SanctionsSim.Model;
 
@@ -41,6 +42,17 @@ internal static class ScorecardPage
         => $"{(s.BrierGainOfModel >= 0 ? "+" : "")}{s.BrierGainOfModel.ToString("0.000", CultureInfo.InvariantCulture)} ± {s.BrierGainOfModelStandardError.ToString("0.000", CultureInfo.InvariantCulture)}"
             + (s.ModelBetter ? ": the model is better" : s.ModelWorse ? ": the model is worse" : ": no clear difference");
 
+    /// <summary>The name the docs give a recorded scorecard: scorecard, then -high-command and the distance when not the mean.</summary>
+    public static string Stem(JsonObject settings)
+    {
+        string distance = settings["distance"]?.GetValue<string>() ?? "mean";
+        return "scorecard" + (settings["highCommand"]!.GetValue<bool>() ? "-high-command" : "") + (distance == "mean" ? "" : "-" + distance);
+    }
+
+    /// <summary>", the outcome-only distance" and the like when the folds were calibrated with another distance than the mean.</summary>
+    private static string DistanceClause(JsonObject settings)
+        => settings["distance"]?.GetValue<string>() is string d && d != "mean" ? $", the {d} distance" : "";
+
     public static string Render(JsonObject json)
     {
         var s = new StringBuilder();
@@ -48,11 +60,12 @@ internal static class ScorecardPage
         var scores = json["scores"]!.AsArray().Select(x => x!.AsObject()).ToList();
         s.AppendLine("# The scorecard: held-out forecasts of how each case ended");
         s.AppendLine();
-        s.AppendLine("<!-- Rendered from docs/results/scorecard.json by the test suite (ScorecardPageTests); regenerate both with the");
-        s.AppendLine("     command below and `--out`, then copy scorecard.json to docs/results/ and scorecard.md here. -->");
+        string stem = Stem(settings);
+        s.AppendLine(CultureInfo.InvariantCulture, $"<!-- Rendered from docs/results/{stem}.json by the test suite (ScorecardPageTests); regenerate both with the");
+        s.AppendLine(CultureInfo.InvariantCulture, $"     command below and `--out`, then copy scorecard.json to docs/results/{stem}.json and scorecard.md to {stem}.md here. -->");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Recorded with `{json["command"]}` (package {json["packageVersion"]}): {settings["folds"]} folds over {json["cases"]!.AsArray().Count} cases,");
-        s.AppendLine(CultureInfo.InvariantCulture, $"the model's structure {(settings["structure"]!.GetValue<string>() == "calibrated" ? $"calibrated on each fold's training cases ({settings["particles"]} particles, {settings["generations"]} generations, {settings["replicationsPerCase"]} replications per case)" : "taken from a given posterior for every fold (not out of sample in structure)")},");
+        s.AppendLine(CultureInfo.InvariantCulture, $"the model's structure {(settings["structure"]!.GetValue<string>() == "calibrated" ? $"calibrated on each fold's training cases ({settings["particles"]} particles, {settings["generations"]} generations, {settings["replicationsPerCase"]} replications per case{DistanceClause(settings)})" : "taken from a given posterior for every fold (not out of sample in structure)")},");
         s.AppendLine(CultureInfo.InvariantCulture, $"{settings["runs"]} runs per held-out forecast with the case's facts drawn within their ranges, the high command {(settings["highCommand"]!.GetValue<bool>() ? "on" : "off")}, seed {settings["seed"]}.");
         s.AppendLine();
         s.AppendLine("**Verdict.** " + Verdict(json));
@@ -93,7 +106,7 @@ internal static class ScorecardPage
         s.AppendLine("## Reliability of the model's forecasts");
         s.AppendLine();
         s.AppendLine("Forecasts of each type binned by probability; a bin is reliable when its mean forecast lies in the Wilson interval of");
-        string image = settings["highCommand"]!.GetValue<bool>() ? "scorecard-high-command-reliability.png" : "scorecard-reliability.png";
+        string image = Stem(settings) + "-reliability.png";
         s.AppendLine(CultureInfo.InvariantCulture, $"how often the type happened. ![Reliability diagram](images/{image})");
         s.AppendLine();
         s.AppendLine("| type | forecast bin | cases | mean forecast | happened | interval | reliable |");
@@ -175,7 +188,7 @@ internal static class ScorecardPage
             ["settings"] = new JsonObject
             {
                 ["folds"] = result.Folds, ["structure"] = options.Structure == ScorecardStructure.Calibrated ? "calibrated" : "given",
-                ["particles"] = options.Particles, ["generations"] = options.Generations, ["replicationsPerCase"] = options.ReplicationsPerCase,
+                ["particles"] = options.Particles, ["generations"] = options.Generations, ["replicationsPerCase"] = options.ReplicationsPerCase, ["distance"] = CalibrationDefinition.DistanceName(options.Distance),
                 ["runs"] = options.Runs, ["highCommand"] = options.HighCommand, ["seed"] = options.Seed, ["confidence"] = result.Confidence,
             },
             ["cases"] = new JsonArray([.. result.Cases.Select(c => (JsonNode)JsonValue.Create(c)!)]),

@@ -17,4 +17,12 @@ public enum CaseDistance
     /// not their mean) and the week's over the replications with the observed type.
     /// </summary>
     OutcomeProbability,
+
+    /// <summary>
+    /// The outcome type alone: −2 ln p̂ with p̂ as in <see cref="OutcomeProbability"/>, and nothing else (no week, no
+    /// counts, no shares). Summed over the cases it is −2 times the log of the estimated probability of the observed
+    /// outcomes, the quantity the scorecard scores; the coded counts and weeks then inform neither the fit nor its
+    /// misfit.
+    /// </summary>
+    OutcomeOnly,
 }

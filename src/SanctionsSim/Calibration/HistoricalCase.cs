@@ -169,6 +169,12 @@ public sealed class HistoricalCase
             return;
         }
 
+        if (distance == CaseDistance.OutcomeOnly)
+        {
+            terms[0] = OutcomeTerm(simulated);
+            return;
+        }
+
         int? observedWeek = o.Outcome is null ? o.CollapseWeek : o.OutcomeWeek;
         int matching = 0;
         double matchedWeeks = 0;
@@ -303,8 +309,15 @@ public sealed class HistoricalCase
                 return Distance(simulated);
             case CaseDistance.OutcomeProbability:
                 break;
+            case CaseDistance.OutcomeOnly:
+                if (simulated.IsEmpty)
+                {
+                    throw new ArgumentException("At least one replication is needed.", nameof(simulated));
+                }
+
+                return Math.Sqrt(OutcomeTerm(simulated));
             default:
-                throw new ArgumentException($"Unknown distance {distance}; use Mean or OutcomeProbability.", nameof(distance));
+                throw new ArgumentException($"Unknown distance {distance}; use Mean, OutcomeProbability or OutcomeOnly.", nameof(distance));
         }
 
         if (simulated.IsEmpty)
@@ -341,6 +354,22 @@ public sealed class HistoricalCase
 
         double sum = (OutcomeFactor * -2 * Math.Log((matching + OutcomeSmoothing) / (m + (2 * OutcomeSmoothing)))) + (matching > 0 ? weeks / matching : 0) + (terms / m);
         return Math.Sqrt(sum);
+    }
+
+    /// <summary>The outcome term of the outcome-probability distances: (w / 2)² · −2 ln((k + ½) / (m + 1)), k of the m replications with the observed type.</summary>
+    private double OutcomeTerm(ReadOnlySpan<CaseStatistics> simulated)
+    {
+        var o = Observation;
+        int matching = 0;
+        foreach (var x in simulated)
+        {
+            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            {
+                matching++;
+            }
+        }
+
+        return OutcomeFactor * -2 * Math.Log((matching + OutcomeSmoothing) / (simulated.Length + (2 * OutcomeSmoothing)));
     }
 
     /// <summary>

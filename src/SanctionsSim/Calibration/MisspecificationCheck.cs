@@ -111,7 +111,7 @@ internal static class MisspecificationCheck
         for (int t = 0; t < k; t++)
         {
             string name = HistoricalCase.TermNames[t];
-            if (!c.Observes(name) || (name == "outcomeWeek" && (ByType(c, distance) ? c.Observation.OutcomeWeek : c.Observation.CollapseWeek) is null))
+            if (!c.Observes(name) || (distance == CaseDistance.OutcomeOnly && name != "outcome") || (name == "outcomeWeek" && (ByType(c, distance) ? c.Observation.OutcomeWeek : c.Observation.CollapseWeek) is null))
             {
                 continue;
             }
@@ -123,8 +123,8 @@ internal static class MisspecificationCheck
         return new CaseMisfit { Case = c.Name, MeanSquaredDistance = mean, MeanSquaredDistanceStandardError = se, ShareOfTotal = 0, Observations = observations };
     }
 
-    /// <summary>Whether the distance compares the outcome type (the outcome-probability distance on a case with a coded type) or only collapse.</summary>
-    private static bool ByType(HistoricalCase c, CaseDistance distance) => distance == CaseDistance.OutcomeProbability && c.Observation.Outcome is not null;
+    /// <summary>Whether the distance compares the outcome type (an outcome-probability distance on a case with a coded type) or only collapse.</summary>
+    private static bool ByType(HistoricalCase c, CaseDistance distance) => distance != CaseDistance.Mean && c.Observation.Outcome is not null;
 
     private static ObservationMisfit Outcome(HistoricalCase c, CaseStatistics[] draws, CaseDistance distance)
     {

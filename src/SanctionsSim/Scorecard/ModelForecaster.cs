@@ -23,7 +23,7 @@ internal sealed class ModelForecaster(ScorecardOptions options) : OutcomeForecas
         Posterior posterior;
         if (options.Structure == ScorecardStructure.Calibrated)
         {
-            var calibration = new CaseCalibration(cases, replicationsPerCase: options.ReplicationsPerCase);
+            var calibration = new CaseCalibration(cases, replicationsPerCase: options.ReplicationsPerCase, distance: options.Distance);
             var result = AbcSmc.Run(calibration, new AbcOptions
             {
                 Particles = options.Particles,

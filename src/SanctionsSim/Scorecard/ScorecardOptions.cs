@@ -25,6 +25,13 @@ public sealed class ScorecardOptions
     /// <summary>Replications per case and particle in each fold's calibration.</summary>
     public int ReplicationsPerCase { get; set; } = CaseCalibration.DefaultReplicationsPerCase;
 
+    /// <summary>
+    /// The distance of each fold's calibration (docs/calibration.md, §Observations and the distance):
+    /// <see cref="CaseDistance.Mean"/> by default; <see cref="CaseDistance.OutcomeOnly"/> fits the outcome types alone,
+    /// which is what the scorecard scores.
+    /// </summary>
+    public CaseDistance Distance { get; set; } = CaseDistance.Mean;
+
     /// <summary>Replications of each held-out case's forecast.</summary>
     public int Runs { get; set; } = 200;
 
@@ -56,6 +63,7 @@ public sealed class ScorecardOptions
         c.In(nameof(Particles), Particles, ValueRange.Closed(10, 10_000_000));
         c.In(nameof(Generations), Generations, ValueRange.AtLeast(1));
         c.In(nameof(ReplicationsPerCase), ReplicationsPerCase, ValueRange.AtLeast(1));
+        c.Defined(nameof(Distance), Distance);
         c.In(nameof(Runs), Runs, ValueRange.AtLeast(10));
         c.In(nameof(Confidence), Confidence, ValueRange.OpenUnit);
         c.Threads(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism);

@@ -72,6 +72,31 @@ public class CaseDistanceTests
     }
 
     [Test]
+    public void OutcomeOnly_IsTheOutcomeTypesTermAlone_WithoutWeekCountsOrShares()
+    {
+        var falls = new HistoricalCase("falls", "", Small, new CaseObservation
+        {
+            Outcome = OutcomeType.CollapseByDefection, OutcomeWeek = 2, Collapsed = true, CollapseWeek = 2, GeneralsDefected = 8, DefectedShare = 0.5,
+        });
+        CaseStatistics[] x = [new(true, 2, 0, 8, 0.5, 0, 0), new(true, 6, 0, 40, 0.9, 0, 0), new(false, -1, 0, 0, 0.1, 0, 0)];
+        // 2 of 3 with the observed type: −2 ln(2.5/4), whatever their weeks, generals and shares
+        Squared(falls, x, CaseDistance.OutcomeOnly).ShouldBe(-2 * Math.Log(2.5 / 4), 1e-12);
+        Squared(falls, x, CaseDistance.OutcomeProbability).ShouldBeGreaterThan(Squared(falls, x, CaseDistance.OutcomeOnly) + 1, "the full distance adds the week, generals and share terms");
+        Squared(falls, [x[2]], CaseDistance.OutcomeOnly).ShouldBe(-2 * Math.Log(0.25), 1e-12);
+
+        // the terms the misfit diagnostics read: the outcome's alone, summing to the distance
+        var terms = new double[HistoricalCase.TermNames.Length];
+        falls.DistanceTerms(x, CaseDistance.OutcomeOnly, terms);
+        terms[0].ShouldBe(-2 * Math.Log(2.5 / 4), 1e-12);
+        terms.Skip(1).ShouldAllBe(t => t == 0);
+
+        // the type, not collapse: a coup is not the observed collapse by defection
+        var coup = x[0] with { Outcome = OutcomeType.RemovedByHighCommand };
+        Squared(falls, [coup], CaseDistance.OutcomeOnly).ShouldBe(-2 * Math.Log(0.25), 1e-12);
+        Should.Throw<ArgumentException>(() => falls.Distance(ReadOnlySpan<CaseStatistics>.Empty, CaseDistance.OutcomeOnly));
+    }
+
+    [Test]
     public void CaseCalibration_WithTheOutcomeProbabilityDistance_IsDeterministic_WhateverTheThreads()
     {
         var model = new CaseCalibration([HistoricalCases.Get("mali-1991"), HistoricalCases.Get("haiti-1991")], [StructuralParameters.Get("generalLoyalty")], distance: CaseDistance.OutcomeProbability);

@@ -39,6 +39,34 @@ public class ScorecardCommandTests : CliFolderTest
     }
 
     [Test]
+    public async Task TheOutcomeOnlyDistance_CalibratesTheFolds_AndIsRecorded()
+    {
+        string dir = Path.Combine(Folder, "oo");
+        // two generations: the first is the prior, which no distance changes
+        string[] small = [.. Small.Select(a => a == "1" ? "2" : a)];
+        var (code, _, error) = await Run([.. small, "--distance", "outcome-only", "--out", dir]);
+        code.ShouldBe(0, error);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "scorecard.json")))!.AsObject();
+        json["settings"]!["distance"]!.GetValue<string>().ShouldBe("outcome-only");
+        ScorecardPage.Stem(json["settings"]!.AsObject()).ShouldBe("scorecard-outcome-only");
+        File.ReadAllText(Path.Combine(dir, "scorecard.md")).ShouldContain("2 replications per case, the outcome-only distance)");
+
+        string mean = Path.Combine(Folder, "mean");
+        (code, _, error) = await Run([.. small, "--out", mean]);
+        code.ShouldBe(0, error);
+        var plain = JsonNode.Parse(File.ReadAllText(Path.Combine(mean, "scorecard.json")))!.AsObject();
+        plain["settings"]!["distance"]!.GetValue<string>().ShouldBe("mean");
+        plain["forecasts"]!.ToJsonString().ShouldNotBe(json["forecasts"]!.ToJsonString(), "the folds' calibrations use the distance");
+
+        (code, _, error) = await Run("scorecard", "--structure", "given", "--distance", "outcome-only");
+        code.ShouldBe(2);
+        error.ShouldContain("--distance applies only with --structure calibrated");
+        (code, _, error) = await Run("scorecard", "--distance", "likelihood");
+        code.ShouldBe(2);
+        error.ShouldContain("likelihood");
+    }
+
+    [Test]
     public async Task APosterior_AppliesOnlyToAGivenStructure()
     {
         var (code, _, error) = await Run("scorecard", "--posterior", "default");
