@@ -28,14 +28,26 @@ ulong seed = (ulong)Arg("--seed", 1);
 string? outPath = Value("--out");
 
 // The mechanism switches, one line each: the scenario field that switches it, and how. A new switch is one more line.
-// (Regime type and the officers' grievances are switched by a value, not a flag: a line for them needs the value 'on' means.)
+// (The officers' grievances are switched by a value, σ_g, which no calibration has estimated yet: a line for them needs it.)
 (string Name, string Field, Func<Scenario, bool, Scenario> Set)[] switches =
 [
     ("high command", "highCommand.enabled", (s, on) => s with { HighCommand = s.HighCommand with { Enabled = on } }),
     ("conditional amnesty", "conditionalAmnesty.enabled", (s, on) => s with { ConditionalAmnesty = s.ConditionalAmnesty with { Enabled = on } }),
     ("repression backfire", "repressionBackfire.enabled", (s, on) => s with { RepressionBackfire = s.RepressionBackfire with { Enabled = on } }),
     ("mobilisation", "mobilisation.enabled", (s, on) => s with { Mobilisation = s.Mobilisation with { Enabled = on } }),
+    // on: the regime type the case's facts record (rule E2's mapping, HistoricalCase.WithCodedRegimeType; a Venezuela
+    // preset takes the venezuela-2019 case's) with the documented multipliers; off: unspecified (every multiplier 1)
+    ("regime type", "regime.type", (s, on) => s with { Regime = s.Regime with { Type = on ? CodedType(s.Name) : RegimeType.Unspecified } }),
 ];
+
+// The regime type of a scenario: its case's, or that of the case a preset is a counterfactual of (venezuela-2019-amnesty
+// is venezuela-2019 with one lever moved).
+RegimeType CodedType(string scenario)
+{
+    var match = HistoricalCases.All.Where(x => scenario == x.Name || scenario.StartsWith(x.Name + "-", StringComparison.Ordinal)).MaxBy(x => x.Name.Length)
+        ?? throw new InvalidOperationException($"no case of the case base for the scenario {scenario}");
+    return match.WithCodedRegimeType().Scenario.Regime.Type;
+}
 
 // The variants: as shipped (no switch touched), every switch set off explicitly (must be the shipped model bit for
 // bit while every switch ships off), every switch on, and every switch on but one; --alone adds each switch on alone.

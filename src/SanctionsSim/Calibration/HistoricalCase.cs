@@ -42,6 +42,27 @@ public sealed class HistoricalCase
     }
 
     /// <summary>
+    /// The same case with its scenario's <see cref="Regime.Type"/> set to the regime type its facts record (coding rule
+    /// E2's mapping: personalist, military, single-party, mixed; docs/model.md §2f). The case base's coding rules leave
+    /// the type unspecified (every multiplier 1), so this is how a calibration, scorecard or ablation switches the
+    /// regime types on for a case file.
+    /// </summary>
+    /// <returns>The case with its coded regime type.</returns>
+    /// <exception cref="InvalidOperationException">The case was built in code (no facts), or its facts record no regime type or an unknown one.</exception>
+    public HistoricalCase WithCodedRegimeType()
+    {
+        var facts = File?.Facts ?? throw new InvalidOperationException($"The case {Name} has no facts (it was built in code), so no regime type to apply.");
+        try
+        {
+            return WithScenario(s => Scenarios.Cases.CaseCoder.WithRegimeType(s, facts));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"The case {Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
     /// The same case with its scenario changed the same way as every other case's (a structural switch such as the
     /// high command): case file, fact ranges and observation kept, so calibrations, scorecards and fact-range draws
     /// use the changed scenario (the ablations of docs/model.md, samples/ablation.cs).

@@ -50,6 +50,24 @@ public class RegimeTypeCodingTests
         }
     }
 
+    [Test]
+    public void AHistoricalCase_WithCodedRegimeType_TakesItsFactsType_AndKeepsEverythingElse()
+    {
+        foreach (var name in new[] { "venezuela-2019", "egypt-2011", "myanmar-2021", "china-1989" })
+        {
+            var plain = SanctionsSim.Calibration.HistoricalCases.Get(name);
+            var typed = plain.WithCodedRegimeType();
+            typed.Scenario.Regime.Type.ShouldBe(CaseCoder.RegimeTypeOf(CaseBase.Get(name).RegimeType!), name);
+            typed.Scenario.Regime.Type.ShouldNotBe(RegimeType.Unspecified, name);
+            ScenarioJson.Write(typed.Scenario with { Regime = typed.Scenario.Regime with { Type = RegimeType.Unspecified } }).ShouldBe(ScenarioJson.Write(plain.Scenario), name);
+            typed.Observation.ShouldBe(plain.Observation);
+            typed.Ranges.ShouldBe(plain.Ranges);
+        }
+
+        var inCode = new SanctionsSim.Calibration.HistoricalCase("built", "", () => new Scenario { Name = "built", Factions = [new Faction { Name = "army", Generals = 10, Troops = 1_000 }] }, new CaseObservation { Collapsed = false });
+        Should.Throw<InvalidOperationException>(() => inCode.WithCodedRegimeType()).Message.ShouldContain("no facts");
+    }
+
     [TestCase("personalist", RegimeType.Personalist)]
     [TestCase("military", RegimeType.Military)]
     [TestCase("single-party", RegimeType.SingleParty)]
