@@ -4,7 +4,7 @@
 // case simulated at them, calibrated, and the truth ranked among posterior draws (docs/validation.md).
 //   dotnet run -c Release samples/coverage.cs                 (the settings of docs/validation.md)
 //   dotnet run -c Release samples/coverage.cs -- --ci         (smaller; fails if the check below fails)
-//   dotnet run -c Release samples/coverage.cs -- --bases 40 --particles 120 --generations 4 --seed 1 [--distance mean|outcome-probability]
+//   dotnet run -c Release samples/coverage.cs -- --bases 40 --particles 120 --generations 4 --seed 1 [--distance mean|outcome-probability|outcome-only]
 using System.Diagnostics;
 using SanctionsSim.Calibration;
 
@@ -19,7 +19,14 @@ Console.WriteLine($"{bases} synthetic case bases, {particles} particles, {genera
 
 var failures = new List<string>();
 int only = Array.IndexOf(args, "--distance");
-CaseDistance[] distances = only >= 0 && only + 1 < args.Length ? [args[only + 1] == "mean" ? CaseDistance.Mean : CaseDistance.OutcomeProbability]
+CaseDistance[] distances = only >= 0 && only + 1 < args.Length
+    ? [args[only + 1] switch
+    {
+        "mean" => CaseDistance.Mean,
+        "outcome-probability" => CaseDistance.OutcomeProbability,
+        "outcome-only" => CaseDistance.OutcomeOnly,
+        string other => throw new ArgumentException($"--distance is '{other}'; use mean, outcome-probability or outcome-only."),
+    }]
     : ci ? [CaseDistance.OutcomeProbability] : [CaseDistance.Mean, CaseDistance.OutcomeProbability];
 foreach (var distance in distances)
 {
