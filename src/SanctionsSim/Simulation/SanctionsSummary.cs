@@ -71,6 +71,26 @@ public sealed class SanctionsSummary : ICombinableSummary<SanctionsSummary>
     /// <summary>Distribution of the final defected share (1000 bins on [0, 1]).</summary>
     internal Histogram FinalDefectedShareDistribution => _a.FinalDefectedShareDistribution;
 
+    /// <summary>
+    /// A quantile of the final defected share over the replications (for example 0.05 and 0.95 for the range that holds
+    /// 90 % of the runs), read from a histogram of 1,000 bins on [0, 1] and interpolated within its bin, so exact to
+    /// 0.001; NaN when there are no replications.
+    /// </summary>
+    /// <param name="p">The probability, in [0, 1].</param>
+    /// <returns>The share below which a fraction <paramref name="p"/> of the replications ended.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1] (NaN included).</exception>
+    public double FinalDefectedShareQuantile(double p) => _a.FinalDefectedShareDistribution.Quantile(p);
+
+    /// <summary>
+    /// A quantile of the largest weekly cascade (officers defecting in one week) over the replications, read from a
+    /// histogram with one bin per officer up to 10,000 and interpolated within its bin (a cascade larger than 10,000
+    /// counts as 10,000); NaN when there are no replications.
+    /// </summary>
+    /// <param name="p">The probability, in [0, 1].</param>
+    /// <returns>The cascade size below which a fraction <paramref name="p"/> of the replications' largest cascades lie.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1] (NaN included).</exception>
+    public double LargestWeeklyCascadeQuantile(double p) => _a.LargestWeeklyCascadeDistribution.Quantile(p);
+
     /// <summary>The largest number of officers defecting in one week (cascade size).</summary>
     public RunningMoments LargestWeeklyCascade => _a.LargestWeeklyCascade;
 

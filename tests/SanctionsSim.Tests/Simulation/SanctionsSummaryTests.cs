@@ -42,4 +42,30 @@ public class SanctionsSummaryTests
         second.Replications.ShouldBe(12);
         combined.State.IsFrozen.ShouldBeTrue();
     }
+
+    [Test]
+    public void TheQuantiles_SplitTheReplicationsAtTheirLevel_WithinTheHistogramsBin()
+    {
+        var model = new SanctionsModel(Presets.Get("venezuela-2019-amnesty"));
+        const int N = 150;
+        SanctionsSummary summary = model.Simulate(new MonteCarloOptions { Replications = N, Seed = 11, MaxDegreeOfParallelism = 2 }).Summary;
+        var runs = Enumerable.Range(0, N).Select(i => model.RunSingle(11, i)).ToArray();
+        double[] shares = [.. runs.Select(r => r.FinalDefectedShare)];
+        double[] cascades = [.. runs.Select(r => (double)r.LargestWeeklyCascade)];
+        cascades.Distinct().Count().ShouldBeGreaterThan(5, "a batch whose cascades vary");
+        foreach (double p in new[] { 0.05, 0.25, 0.5, 0.75, 0.95 })
+        {
+            // a p-quantile has at least p of the runs at or below it and at most p strictly below it, up to the bin width
+            double q = summary.FinalDefectedShareQuantile(p);
+            (shares.Count(x => x <= q + 0.001) / (double)N).ShouldBeGreaterThanOrEqualTo(p, $"share, p = {p}");
+            (shares.Count(x => x < q - 0.001) / (double)N).ShouldBeLessThanOrEqualTo(p, $"share, p = {p}");
+            double c = summary.LargestWeeklyCascadeQuantile(p);
+            (cascades.Count(x => x <= c + 1) / (double)N).ShouldBeGreaterThanOrEqualTo(p, $"cascade, p = {p}");
+            (cascades.Count(x => x < c - 1) / (double)N).ShouldBeLessThanOrEqualTo(p, $"cascade, p = {p}");
+        }
+
+        summary.FinalDefectedShareQuantile(0.95).ShouldBeGreaterThanOrEqualTo(summary.FinalDefectedShareQuantile(0.05));
+        Should.Throw<ArgumentOutOfRangeException>(() => summary.FinalDefectedShareQuantile(double.NaN)).ParamName.ShouldBe("p");
+        Should.Throw<ArgumentOutOfRangeException>(() => summary.LargestWeeklyCascadeQuantile(1.5)).Message.ShouldContain("[0, 1]");
+    }
 }
