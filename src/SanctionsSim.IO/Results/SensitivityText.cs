@@ -184,6 +184,16 @@ internal static class SensitivityText
 
         var ranked = indices.OrderByDescending(i => i.MuStar).ToArray();
         var top = ranked[0];
+        if (top.MuStar == 0)
+        {
+            return $"Verdict: no input moves {metric} in this screening (every μ* is 0).";
+        }
+
+        if (ranked.All(i => !(i.MuStarInterval.Lower > 0)))
+        {
+            return $"Verdict: no input clearly moves {metric} at this sample size (every μ*'s interval reaches 0; {top.Name}'s estimate is the largest); raise --samples or --runs.";
+        }
+
         var (e, _, _) = Rounding.Interval(top.MuStar, top.MuStarInterval.Lower, top.MuStarInterval.Upper, double.NaN);
         bool clear = ranked.Length == 1 || top.MuStarInterval.Lower > ranked[1].MuStarInterval.Upper;
         return $"Verdict: {top.Name} has the largest effect on {metric}{(clear ? "" : " by its estimate, though not clearly more than " + ranked[1].Name)} (a step across its range moves it by {e} on average, μ*).";
