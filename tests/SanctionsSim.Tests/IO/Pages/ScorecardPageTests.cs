@@ -8,6 +8,7 @@ public class ScorecardPageTests
 {
     [TestCase("scorecard.json", "scorecard.md")]
     [TestCase("scorecard-high-command.json", "scorecard-high-command.md")]
+    [TestCase("scorecard-outcome-only.json", "scorecard-outcome-only.md")]
     public void ThePage_IsRenderedFromItsRecordedRun(string results, string page)
     {
         string root = Simulation.VenezuelaPresetTests.RepositoryRoot();
