@@ -3,10 +3,11 @@
 replications drawing the structure from POSTERIOR, with the case's facts at their best estimates, the observed type,
 P(observed) and the case's Brier score over the four types; the mean Brier score at the end.
 
-    python3 benchmarks/posterior-outcomes.py --posterior FILE [--switches on|off] [--runs 200] [--seed 7] [--cli DLL] > out.md
+    python3 benchmarks/posterior-outcomes.py --posterior FILE [--switches on|off] [--regime-types] [--runs 200] [--seed 7] [--cli DLL] > out.md
 
 --switches on runs every case with the high command, the conditional amnesty, repression backfire and mobilisation
 switched on (as a calibration with those switches would have seen it); off runs the case files as coded.
+--regime-types also sets each case's regime.type from its facts (rule E2's mapping, as HistoricalCase.WithCodedRegimeType).
 The command line is the Release build of src/SanctionsSim.Cli unless --cli names another SanctionsSim.Cli.dll.
 """
 import argparse, glob, json, os, subprocess, sys, tempfile
@@ -16,6 +17,7 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ap = argparse.ArgumentParser()
 ap.add_argument("--posterior", required=True)
 ap.add_argument("--switches", choices=["on", "off"], default="off")
+ap.add_argument("--regime-types", action="store_true")
 ap.add_argument("--runs", type=int, default=200)
 ap.add_argument("--seed", type=int, default=7)
 ap.add_argument("--cli", default=os.path.join(root, "src/SanctionsSim.Cli/bin/Release/net10.0/SanctionsSim.Cli.dll"))
@@ -30,6 +32,8 @@ with tempfile.TemporaryDirectory() as work:
             s["highCommand"]["enabled"] = True
             for k in ["conditionalAmnesty", "repressionBackfire", "mobilisation"]:
                 s[k] = dict(s.get(k) or {}); s[k]["enabled"] = True
+        if a.regime_types:
+            s["regime"]["type"] = {"personalist": "personalist", "military": "military", "single-party": "singleParty", "mixed": "mixed"}[case["facts"]["regimeType"]["value"]]
         file = os.path.join(work, case["name"] + ".json")
         json.dump(s, open(file, "w"))
         out = subprocess.run(["dotnet", a.cli, "run", file, "--runs", str(a.runs), "--seed", str(a.seed), "--posterior", a.posterior, "--format", "json"],
@@ -41,7 +45,7 @@ with tempfile.TemporaryDirectory() as work:
         briers.append(brier)
         rows.append((case["name"], observed, p, brier))
 
-print(f"posterior {a.posterior}; switches {a.switches}; {a.runs} runs a case, seed {a.seed}; facts at their best estimates\n")
+print(f"posterior {a.posterior}; switches {a.switches}; regime types {'from the facts' if a.regime_types else 'as coded (unspecified)'}; {a.runs} runs a case, seed {a.seed}; facts at their best estimates\n")
 print("| case | observed | P(survived) | P(removed by high command) | P(collapse by defection) | P(split) | P(observed) | Brier |")
 print("|---|---|---|---|---|---|---|---|")
 for name, observed, p, brier in rows:
