@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """In-sample outcome fit of a posterior on the case base: for each coded case, P(each outcome type) over RUNS
 replications drawing the structure from POSTERIOR, with the case's facts at their best estimates, the observed type,
-P(observed) and the case's Brier score over the four types; the mean Brier score at the end.
+P(observed) and the case's Brier score over the four types; the mean Brier score at the end, and beside it the in-sample
+base rate's (each type's frequency over the same cases) with the paired difference.
 
     python3 benchmarks/posterior-outcomes.py --posterior FILE [--switches on|off] [--regime-types] [--runs 200] [--seed 7] [--cli DLL] > out.md
 
@@ -53,3 +54,12 @@ for name, observed, p, brier in rows:
 n = len(briers); mean = sum(briers) / n
 se = (sum((b - mean) ** 2 for b in briers) / (n - 1) / n) ** 0.5
 print(f"\nmean Brier over {n} cases: {mean:.3f} ± {se:.3f} (standard error over cases)")
+# the in-sample base rate (each type's frequency over these cases) scored on the same cases, and the paired difference:
+# the bar a model fitted to these outcomes must clear before it says more than their frequencies
+counts = {t: sum(1 for r in rows if r[1] == t) / n for t in TYPES}
+square = sum(v * v for v in counts.values())
+base = [1 - 2 * counts[observed] + square for _, observed, _, _ in rows]
+diff = [b - m for b, m in zip(base, briers)]
+dm = sum(diff) / n
+dse = (sum((x - dm) ** 2 for x in diff) / (n - 1) / n) ** 0.5
+print(f"in-sample base rate over the same cases: {sum(base) / n:.3f}; base rate minus model (paired): {dm:+.3f} ± {dse:.3f}")
