@@ -57,5 +57,9 @@ public class OptionValidationTests : CliFolderTest
         var functionConfidence = await Run("sensitivity", "--function", "ishigami", "--confidence", "0");
         functionConfidence.Code.ShouldBe(CliApp.BadInput);
         functionConfidence.Error.ShouldContain("--confidence (MonteCarlo.Confidence) must be in (0, 1); got 0.");
+
+        var plan = await Run("plan", "sensitivity", "--param", "regime.reprisalProbability=0.1:0.9", "--runs", "5", "--bootstrap", "-1", "--out", Path.Combine(Folder, "plan"));
+        plan.Code.ShouldBe(CliApp.BadInput);
+        plan.Error.ShouldContain("--bootstrap must be in [0, 100000]; got -1.");
     }
 }
