@@ -8,12 +8,13 @@ using SanctionsSim.Scenarios;
 namespace SanctionsSim.Cli;
 
 /// <summary>
-/// The <c>sanctionssim</c> command line, callable in-process (tests and notebooks pass their own writers).
+/// The <c>sanctionssim</c> command line, callable in-process (the tests pass their own writers). Internal: the CLI ships
+/// as a .NET tool, which no project can reference, so nothing outside this assembly and its tests can call it.
 /// Exit codes: 0 success, 2 bad input (the message names the field; <see cref="IsUserInput"/>), 1 anything else: a
 /// bug (the message says so and names the exception), a file that cannot be written, or a batch stopped by Ctrl+C
 /// (which still prints what finished, marked partial).
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Exit code for success.</summary>
     public const int Success = 0;

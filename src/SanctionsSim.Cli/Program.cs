@@ -1,7 +1,7 @@
 namespace SanctionsSim.Cli;
 
 /// <summary>The process entry point of the <c>sanctionssim</c> tool.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the command line; Ctrl+C (SIGINT) cancels a running batch, which then reports what finished.</summary>
     /// <param name="args">The command-line arguments.</param>

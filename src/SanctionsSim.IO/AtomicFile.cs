@@ -5,9 +5,11 @@ namespace SanctionsSim.IO;
 /// <summary>
 /// Atomic file writes: the bytes go to a temporary file in the target's folder, are flushed to disk, and the
 /// temporary file is renamed over the target. A crash leaves either the old file or the new one, never a torn
-/// one. Every file the library, the plots and the command line write goes through here.
+/// one. Every file the library, the plots and the command line write goes through here. Internal: a helper of our
+/// own writers (the plots and the command line see it through <c>InternalsVisibleTo</c>), nothing a user of the
+/// package's results needs; <see cref="ScenarioFile.Write"/> and <see cref="SweepDirectory"/> write through it.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes text as UTF-8 (no byte order mark), atomically.</summary>
     /// <param name="path">The target file.</param>

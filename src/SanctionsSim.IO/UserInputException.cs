@@ -1,7 +1,11 @@
 namespace SanctionsSim.IO;
 
-/// <summary>A mistake in what the user asked for: reported in one message, exit code 2, no stack trace.</summary>
-public sealed class UserInputException : Exception
+/// <summary>
+/// A mistake in what the user asked for: reported in one message, exit code 2, no stack trace. Internal: the command
+/// line's distinction (its exit code), raised by the command line and by the IO jobs and pages it runs; no public
+/// member of the package throws it (a library user gets <see cref="Validation.InvalidInputException"/>).
+/// </summary>
+internal sealed class UserInputException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public UserInputException()

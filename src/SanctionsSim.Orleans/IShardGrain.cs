@@ -6,9 +6,11 @@ namespace SanctionsSim.Orleans;
 /// A grain that runs one shard of a batch: a replication range of a scenario at a seed. Its key names the shard
 /// (<see cref="ShardRequest.Key"/>: the scenario's hash, the seed and the range), so a retried call reaches the same
 /// grain, and a grain that has finished answers again from memory; on another silo after a crash it computes the
-/// same bits again (a shard is a pure function of its request).
+/// same bits again (a shard is a pure function of its request). Internal: the contract between
+/// <see cref="OrleansRunner"/> and its grains, both in this assembly (Orleans generates the proxy and the invokers at
+/// build time, here too); a user runs batches through <see cref="OrleansRunner.RunAsync"/> and never calls a grain.
 /// </summary>
-public interface IShardGrain : IGrainWithStringKey
+internal interface IShardGrain : IGrainWithStringKey
 {
     /// <summary>Runs the shard (once per activation) and returns its summary in the binary form of <see cref="Simulation.SanctionsSummary.WriteTo"/>.</summary>
     /// <param name="request">The shard.</param>

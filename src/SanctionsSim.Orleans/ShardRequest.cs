@@ -2,7 +2,7 @@ using Orleans;
 
 namespace SanctionsSim.Orleans;
 
-/// <summary>One shard of a batch: the scenario (JSON) and its hash, the seed, the replication range and the threads to use on the silo.</summary>
+/// <summary>One shard of a batch: the scenario (JSON) and its hash, the seed, the replication range and the threads to use on the silo. Internal, as <see cref="IShardGrain"/>: the runner builds it, its grain reads it.</summary>
 /// <param name="ScenarioJson">The scenario as <see cref="Scenarios.ScenarioJson.Write(Model.Scenario)"/> writes it.</param>
 /// <param name="ScenarioHash">Its SHA-256 (<see cref="Scenarios.ScenarioJson.Hash"/>); the grain checks it.</param>
 /// <param name="Seed">The batch's seed.</param>
@@ -11,7 +11,7 @@ namespace SanctionsSim.Orleans;
 /// <param name="Threads">Threads on the silo (−1: all its cores).</param>
 [GenerateSerializer]
 [Alias("SanctionsSim.ShardRequest")]
-public sealed record ShardRequest(
+internal sealed record ShardRequest(
     [property: Id(0)] string ScenarioJson,
     [property: Id(1)] string ScenarioHash,
     [property: Id(2)] ulong Seed,

@@ -41,16 +41,6 @@ internal static class SensitivityCommand
         {
             int b = parse.GetValue(bootstrap);
             double c = parse.GetValue(confidence);
-            if (b is < 0 or > 100_000)
-            {
-                throw new UserInputException($"--bootstrap must be in [0, 100000]; got {b}.");
-            }
-
-            if (!(c > 0 && c < 1))
-            {
-                throw new UserInputException($"--confidence must lie strictly between 0 and 1; got {c}.");
-            }
-
             string m = parse.GetValue(method)!;
             if (parse.GetValue(function) is not null && (parse.GetValue(posterior) is not null || parse.GetResult(structureOption) is { Implicit: false }))
             {
@@ -58,6 +48,11 @@ internal static class SensitivityCommand
             }
 
             var structure = parse.GetValue(function) is null ? Common.Structure(parse, structureOption, posterior) : StructureChoice.Medians;
+            if (parse.GetValue(function) is not null)
+            {
+                CheckFunction(b, c);
+            }
+
             return parse.GetValue(function) is string name
                 ? await FunctionAsync(context, parse, name, m, parse.GetValue(samples) ?? 4096, b, c, seed, format, levels, token).ConfigureAwait(false)
                 : await ScenarioAsync(context, parse, (file, preset, param, experiment), m, b, c, (samples, metric, runs, levels, seed, threads, output, resume, format), structure, token).ConfigureAwait(false);
@@ -132,18 +127,28 @@ internal static class SensitivityCommand
         var (scenario, levers, ef) = ExperimentOptions.Load(parse, source.File, source.Preset, source.Param, source.Experiment);
         int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs);
         ulong s = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
-        int n = parse.GetValue(samples) ?? 128;
-        int min = method == "sobol" ? 4 : 2;
-        if (n < min || n > 1_000_000)
+        var definition = new SensitivityDefinition
         {
-            throw new UserInputException($"--samples must be in [{min}, 1000000]; got {n}.");
-        }
-
-        return new SensitivityDefinition
-        {
-            Scenario = scenario, Levers = levers, Method = method, Samples = n, Metric = parse.GetValue(metricOption)!, Levels = SensitivityDefinition.CheckLevels(parse.GetValue(levels)),
+            Scenario = scenario, Levers = levers, Method = method, Samples = parse.GetValue(samples) ?? 128, Metric = parse.GetValue(metricOption)!, Levels = SensitivityDefinition.CheckLevels(parse.GetValue(levels)),
             Bootstrap = bootstrap, Runs = r, Seed = s, Confidence = confidence,
         };
+
+        // what is allowed is said once, by the library's SensitivityOptions.Validate (#28 item 3): the points' batch as
+        // every sweep's (--runs, --confidence), then the analysis's own options, each named by its flag
+        ExperimentOptions.CheckCommon(r, 1, confidence);
+        Common.Validate(definition.Options(1).Validate, ("Samples must", "--samples must"), ("Bootstrap must", "--bootstrap must"));
+        return definition;
+    }
+
+    /// <summary>
+    /// <c>--bootstrap</c> and <c>--confidence</c> of a built-in test function's analysis, validated by the library's
+    /// <see cref="SensitivityOptions"/> as a scenario's are (the same ranges; the function's own <c>--samples</c> range
+    /// is IO's <c>TestFunctionSensitivity</c>).
+    /// </summary>
+    internal static void CheckFunction(int bootstrap, double confidence)
+    {
+        ExperimentOptions.CheckCommon(1, 1, confidence);
+        Common.Validate(new SensitivityOptions { Bootstrap = bootstrap }.Validate, ("Bootstrap must", "--bootstrap must"));
     }
 
     /// <summary>Prints the indices and, with a folder, writes sensitivity.json and the tornado chart (also the merge of a planned analysis).</summary>

@@ -75,11 +75,6 @@ internal static partial class ShardCommands
         {
             double c = parse.GetValue(confidence);
             int b = parse.GetValue(bootstrap);
-            if (b is < 0 or > 100_000 || !(c > 0 && c < 1))
-            {
-                throw new UserInputException($"--bootstrap must be in [0, 100000] and --confidence strictly between 0 and 1; got {b} and {c}.");
-            }
-
             SensitivityDefinition definition = SensitivityCommand.Resolve(parse, (file, preset, param, experiment), parse.GetValue(method)!, b, c, samples, metric, runs, levels, seed);
             ExperimentOptions.CheckCommon(definition.Runs, 1, c);
             await context.Output.WriteLineAsync(PlanJobs.PlanPoints("sensitivity", definition.ToJson(), definition.Scenario, definition.Seed, c, definition.Build(1).Points, parse.GetValue(shards), parse.GetValue(output)!.FullName,

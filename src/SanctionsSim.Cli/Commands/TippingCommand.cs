@@ -46,21 +46,12 @@ internal static class TippingCommand
             int r = parse.GetResult(runs) is not { Implicit: false } && ef?.ReplicationsPerPoint is int rr ? rr : parse.GetValue(runs), g = parse.GetValue(points), b = parse.GetValue(bootstrap);
             ulong sd = parse.GetResult(seed) is not { Implicit: false } && ef?.Seed is ulong es ? es : parse.GetValue(seed);
             double lv = parse.GetValue(level), c = parse.GetValue(confidence);
+            var options = new TippingOptions { Points = g, Level = lv, Bootstrap = b, MonteCarlo = new MonteCarloOptions { Replications = r, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) }, Posterior = structure.Posterior };
+
+            // what is allowed is said once, by the library's TippingOptions.Validate (#28 item 3): the points' batch as
+            // every sweep's (--runs, --threads, --confidence), then the scan's own options, each named by its flag
             ExperimentOptions.CheckCommon(r, parse.GetValue(threads), c);
-            if (g is < 3 or > 10_001)
-            {
-                throw new UserInputException($"--points must be in [3, 10001]; got {g}.");
-            }
-
-            if (!(lv > 0 && lv < 1))
-            {
-                throw new UserInputException($"--level must lie strictly between 0 and 1; got {lv}.");
-            }
-
-            if (b is < 0 or > 100_000)
-            {
-                throw new UserInputException($"--bootstrap must be in [0, 100000]; got {b}.");
-            }
+            Common.Validate(options.Validate, ("Points must", "--points must"), ("Level must", "--level must"), ("Bootstrap must", "--bootstrap must"));
 
             DirectoryInfo? folder = parse.GetValue(output);
             InputFiles.CheckOutFolder(folder);
@@ -69,7 +60,7 @@ internal static class TippingCommand
                 throw new UserInputException("--resume needs --out DIR: the scan's manifest lives in that folder.");
             }
 
-            var scan = new TippingScan(scenario, levers[0], new TippingOptions { Points = g, Level = lv, Bootstrap = b, MonteCarlo = new MonteCarloOptions { Replications = r, Seed = sd, Confidence = c, MaxDegreeOfParallelism = parse.GetValue(threads) }, Posterior = structure.Posterior });
+            var scan = new TippingScan(scenario, levers[0], options);
             using SweepDirectory? store = folder is null ? null : new SweepDirectory(Path.Combine(folder.FullName, "sweep"));
             var result = await ExperimentOptions.WithProgressAsync(context with { Cancellation = token }, $"tipping {levers[0].Name}", g, (progress, ct) => scan.RunAsync(store, parse.GetValue(resume), progress, ct)).ConfigureAwait(false);
             if (!result.Completed)

@@ -54,7 +54,12 @@ internal sealed record SensitivityDefinition
     /// <summary>The analysis, on <paramref name="threads"/> threads (validated by the library).</summary>
     /// <param name="threads">Worker threads, or −1 for one per core.</param>
     /// <returns>The analysis.</returns>
-    public Analysis.ScenarioSensitivity Build(int threads) => new(Scenario, Levers, new Analysis.SensitivityOptions
+    public Analysis.ScenarioSensitivity Build(int threads) => new(Scenario, Levers, Options(threads));
+
+    /// <summary>The library's options of the analysis, on <paramref name="threads"/> threads: what <see cref="Analysis.SensitivityOptions.Validate"/> checks (the command line calls it first, to name each problem by its flag).</summary>
+    /// <param name="threads">Worker threads, or −1 for one per core.</param>
+    /// <returns>The options.</returns>
+    public Analysis.SensitivityOptions Options(int threads) => new()
     {
         Method = Method == "morris" ? Analysis.SensitivityMethod.Morris : Analysis.SensitivityMethod.Sobol,
         Samples = Samples,
@@ -70,7 +75,7 @@ internal sealed record SensitivityDefinition
         Bootstrap = Bootstrap,
         MonteCarlo = new MonteCarloOptions { Replications = Runs, Seed = Seed, Confidence = Confidence, MaxDegreeOfParallelism = threads },
         Posterior = Posterior,
-    });
+    };
 
     /// <summary>The analysis's design points, sharded as a sweep's.</summary>
     /// <returns>The batch.</returns>

@@ -25,7 +25,11 @@ public class InputValidationTests
         yield return Case("Sweep", () => new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 10, Confidence = double.NaN } }.Validate(), "MonteCarlo.Confidence", "NaN", "must be in (0, 1)");
         yield return Case("Sweep", () => new SweepOptions { MonteCarlo = new MonteCarloOptions { Replications = 20_000_000 } }.Validate(), "MonteCarlo.Replications", "20000000", "must be in [1, 10000000]");
         yield return Case("Tipping", () => new TippingOptions { Level = double.NaN }.Validate(), "Level", "NaN", "must be in (0, 1)");
+        yield return Case("Tipping", () => new TippingOptions { Points = 2 }.Validate(), "Points", "2", "must be in [3, 10001]");
+        yield return Case("Tipping", () => new TippingOptions { Bootstrap = -1 }.Validate(), "Bootstrap", "-1", "must be in [0, 100000]");
         yield return Case("Sensitivity", () => new SensitivityOptions { Samples = 1 }.Validate(), "Samples", "1", "must be in [4, 1000000]");
+        yield return Case("Sensitivity", () => new SensitivityOptions { Bootstrap = 100_001 }.Validate(), "Bootstrap", "100001", "must be in [0, 100000]");
+        yield return Case("Sensitivity", () => new SensitivityOptions { MonteCarlo = new MonteCarloOptions { Replications = 10, Confidence = 1 } }.Validate(), "MonteCarlo.Confidence", "1", "must be in (0, 1)");
         yield return Case("Sensitivity", () => new SensitivityOptions { Method = SensitivityMethod.Morris, MorrisLevels = 3 }.Validate(), "MorrisLevels", "3", "must be an even number in [2, 1000]");
         yield return Case("ConstantSensitivity", () => new ConstantSensitivityOptions { Samples = 8 }.Validate(), "Samples", "8", "must be in [16, 100000]");
         yield return Case("Scorecard", () => new ScorecardOptions { Confidence = double.NaN }.Validate(10), "Confidence", "NaN", "must be in (0, 1)");
