@@ -17,6 +17,23 @@ internal static class MonteCarloBatch
         return new(model, seed, confidence, model.ReadSummary, (s, stream) => s.WriteTo(stream));
     }
 
+    /// <summary>A batch of a scenario's replications, each's structure drawn from <paramref name="posterior"/> (null: at the medians, as <see cref="Of(SanctionsModel, ulong, double)"/>).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="posterior">The posterior, or null.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="confidence">The confidence level.</param>
+    /// <returns>The batch.</returns>
+    public static MonteCarloBatch<SanctionsSummary> Of(Model.Scenario scenario, Calibration.Posterior? posterior, ulong seed, double confidence)
+    {
+        if (posterior is null)
+        {
+            return Of(new SanctionsModel(scenario), seed, confidence);
+        }
+
+        var model = new Calibration.PosteriorModel(scenario, posterior);
+        return new(model, seed, confidence, model.ReadSummary, (s, stream) => s.WriteTo(stream));
+    }
+
     /// <summary>A batch of a policy comparison (every arm on the same replications).</summary>
     /// <param name="comparison">The comparison.</param>
     /// <param name="seed">The seed.</param>
