@@ -23,15 +23,16 @@ internal static class MonteCarloBatch
     /// <param name="seed">The seed.</param>
     /// <param name="confidence">The confidence level.</param>
     /// <returns>The batch.</returns>
-    public static MonteCarloBatch<SanctionsSummary> Of(Model.Scenario scenario, Calibration.Posterior? posterior, ulong seed, double confidence)
+    /// <param name="factRanges">A case's uncertain facts each replication draws within their ranges (as <c>run</c> does for a case of the case base), or null or empty for none.</param>
+    public static MonteCarloBatch<SanctionsSummary> Of(Model.Scenario scenario, Calibration.Posterior? posterior, ulong seed, double confidence, IReadOnlyList<Scenarios.Cases.FactRange>? factRanges = null)
     {
-        if (posterior is null)
+        if (posterior is null && factRanges is not { Count: > 0 })
         {
             return Of(new SanctionsModel(scenario), seed, confidence);
         }
 
-        var model = new Calibration.PosteriorModel(scenario, posterior);
-        return new(model, seed, confidence, model.ReadSummary, (s, stream) => s.WriteTo(stream));
+        var model = Calibration.PosteriorModel.Create(scenario, posterior, factRanges); // the one place that decides how runs get their structure and facts, as 'run'
+        return new(model, seed, confidence, new SanctionsModel(scenario).ReadSummary, (s, stream) => s.WriteTo(stream));
     }
 
     /// <summary>A batch of a policy comparison (every arm on the same replications).</summary>

@@ -26,7 +26,8 @@ internal static class PlanJobs
     /// <param name="folder">The plan folder.</param>
     /// <param name="structure">The structure every replication runs under (recorded in the plan: <see cref="ShardPlan.StructureJson"/>).</param>
     /// <returns>The line that says what was planned and what to run next.</returns>
-    public static string PlanReplications(string kind, Scenario[] scenarios, MonteCarloOptions options, int shards, string folder, StructureChoice structure)
+    /// <param name="facts">For a <c>run</c> of a case of the case base whose uncertain facts are drawn within their ranges (<c>--facts ranges</c>): the case's name and its ranges; null for none.</param>
+    public static string PlanReplications(string kind, Scenario[] scenarios, MonteCarloOptions options, int shards, string folder, StructureChoice structure, (string Case, IReadOnlyList<Scenarios.Cases.FactRange> Ranges)? facts = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
         if (shards < 1 || shards > 100_000 || shards > options.Replications)
@@ -36,6 +37,7 @@ internal static class PlanJobs
 
         (string, JsonNode?)[] arms = kind == "compare"
             ? [("arms", new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray()))]
+            : facts is { Ranges.Count: > 0 } f ? [("facts", new JsonObject { ["case"] = f.Case, ["drawn"] = "within their ranges", ["uncertainFacts"] = f.Ranges.Count })]
             : [];
         string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
         ShardPlan.Create(folder, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, shards, arms, structure: ShardPlan.StructureJson(structure));
@@ -162,7 +164,7 @@ internal static class PlanJobs
             {
                 var run = plan.RunBatch();
                 var result = run.Result(plan.Merge(run));
-                var json = RunJob.Summary(result, plan.Scenario(), plan.Structure(), drawnFacts: 0);
+                var json = RunJob.Summary(result, plan.Scenario(), plan.Structure(), drawnFacts: plan.FactRanges().Count);
                 AtomicFile.WriteAllText(Path.Combine(plan.Folder, "summary.json"), SummaryJson.ToText(json));
                 return new MergedRun(json, result);
             }

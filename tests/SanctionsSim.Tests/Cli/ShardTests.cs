@@ -57,6 +57,32 @@ public class ShardTests
         table.Output.ShouldContain(structure == "medians" ? "held at the posterior medians (--structure medians)" : "drawn per run from a posterior of");
     }
 
+    [TestCase("ranges")]
+    [TestCase("fixed")]
+    public async Task ACaseOfTheCaseBase_PlannedInShards_DrawsItsFactsAsRunDoes_AndMergesToRun(string facts)
+    {
+        // run draws a case's uncertain facts within their ranges by default (--facts ranges); a plan of it does the same
+        string plan = Path.Combine(_folder, "plan");
+        var planned = await Cli("plan", "--preset", "zimbabwe-2017", "--runs", "30", "--seed", "4", "--shards", "2", "--out", plan, "--facts", facts);
+
+        planned.Code.ShouldBe(0, planned.Error);
+        foreach (string i in new[] { "1", "0" })
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i);
+            code.ShouldBe(0, error);
+        }
+
+        var merged = await Cli("merge", plan, "--format", "json");
+        merged.Code.ShouldBe(0, merged.Error);
+        var single = await Cli("run", "--preset", "zimbabwe-2017", "--runs", "30", "--seed", "4", "--format", "json", "--facts", facts);
+        merged.Output.ShouldBe(single.Output);
+        merged.Output.Contains("\"uncertainFacts\"", StringComparison.Ordinal).ShouldBe(facts == "ranges");
+        if (facts == "ranges")
+        {
+            (await Cli("merge", plan)).Output.ShouldContain("uncertain facts of the case drawn within their sourced ranges");
+        }
+    }
+
     [Test]
     public async Task APlanUnderAPosteriorFile_FindsItAgain_MergesToRunWithIt_AndRefusesItChanged()
     {
