@@ -25,8 +25,8 @@ internal static class PlanJobs
     /// <param name="shards">The shards: 1 to min(100,000, replications).</param>
     /// <param name="folder">The plan folder.</param>
     /// <param name="structure">The structure every replication runs under (recorded in the plan: <see cref="ShardPlan.StructureJson"/>).</param>
-    /// <returns>The line that says what was planned and what to run next.</returns>
     /// <param name="facts">For a <c>run</c> of a case of the case base whose uncertain facts are drawn within their ranges (<c>--facts ranges</c>): the case's name and its ranges; null for none.</param>
+    /// <returns>The line that says what was planned and what to run next.</returns>
     public static string PlanReplications(string kind, Scenario[] scenarios, MonteCarloOptions options, int shards, string folder, StructureChoice structure, (string Case, IReadOnlyList<Scenarios.Cases.FactRange> Ranges)? facts = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
