@@ -46,23 +46,52 @@ public sealed class OrleansRunner
     /// <summary>Raised when a shard is called again after a failure or a timeout (its index and the error).</summary>
     public event EventHandler<(int Shard, Exception Error)>? ShardRetried;
 
-    /// <summary>Runs the batch on the cluster.</summary>
+    /// <summary>Runs the batch on the cluster, at the scenario's structure as written (the posterior medians for a preset), as <see cref="SanctionsModel.Simulate"/> does.</summary>
     /// <param name="scenario">A valid scenario.</param>
     /// <param name="options">Replications, first replication and seed (threads are per shard: <see cref="OrleansRunnerOptions.ThreadsPerShard"/>).</param>
     /// <param name="cancellationToken">Stops waiting (shards already started finish on their silos).</param>
     /// <returns>The summary, bit-identical to one process's.</returns>
     /// <exception cref="Validation.InvalidInputException">The scenario is invalid.</exception>
     /// <exception cref="InvalidOperationException">A shard failed more than <see cref="OrleansRunnerOptions.Retries"/> times (the message names it and the last error).</exception>
-    public async Task<SanctionsSummary> RunAsync(Scenario scenario, MonteCarloOptions options, CancellationToken cancellationToken = default)
+    public Task<SanctionsSummary> RunAsync(Scenario scenario, MonteCarloOptions options, CancellationToken cancellationToken = default)
+        => RunCoreAsync(scenario, options, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the batch on the cluster, each replication's structural parameters drawn from <paramref name="posterior"/>
+    /// by a stream keyed by (seed, replication) alone, so the summary is bit-identical to one process's batch under that
+    /// posterior (<c>ScenarioRunner.WithPosterior</c>).
+    /// </summary>
+    /// <param name="scenario">A valid scenario.</param>
+    /// <param name="options">Replications, first replication and seed (threads are per shard: <see cref="OrleansRunnerOptions.ThreadsPerShard"/>).</param>
+    /// <param name="posterior">The posterior (for example <see cref="Calibration.Posterior.Default"/>), sent to the silos with its hash.</param>
+    /// <param name="cancellationToken">Stops waiting (shards already started finish on their silos).</param>
+    /// <returns>The summary, bit-identical to one process's.</returns>
+    /// <exception cref="Validation.InvalidInputException">The scenario, or the scenario with some particle's structure, is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A shard failed more than <see cref="OrleansRunnerOptions.Retries"/> times (the message names it and the last error).</exception>
+    public Task<SanctionsSummary> RunWithPosteriorAsync(Scenario scenario, Calibration.Posterior posterior, MonteCarloOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(posterior);
+        return RunCoreAsync(scenario, options, posterior, cancellationToken);
+    }
+
+    private async Task<SanctionsSummary> RunCoreAsync(Scenario scenario, MonteCarloOptions options, Calibration.Posterior? posterior, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1, "options.Replications");
         ArgumentOutOfRangeException.ThrowIfNegative(options.FirstReplication, "options.FirstReplication");
-        var batch = MonteCarloBatch.Of(new SanctionsModel(scenario), options.Seed, options.Confidence); // validates, and reads the shards back
+        var batch = MonteCarloBatch.Of(scenario, posterior, options.Seed, options.Confidence); // validates, and reads the shards back
         string json = ScenarioJson.Write(scenario), hash = ScenarioJson.Hash(scenario);
+        string? posteriorJson = null;
+        if (posterior is not null)
+        {
+            using var buffer = new MemoryStream();
+            posterior.Population.WriteTo(buffer);
+            posteriorJson = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
         var ranges = ShardRanges.Split(options.Replications, (int)Math.Min(_options.Shards, options.Replications)); // the split of a plan's shards
-        var requests = ranges.Select(r => new ShardRequest(json, hash, options.Seed, options.FirstReplication + r.First, r.Count, _options.ThreadsPerShard)).ToArray();
+        var requests = ranges.Select(r => new ShardRequest(json, hash, options.Seed, options.FirstReplication + r.First, r.Count, _options.ThreadsPerShard) { PosteriorJson = posteriorJson, PosteriorHash = posterior?.Hash }).ToArray();
         byte[][] results = await Task.WhenAll(requests.Select((r, i) => RunShardAsync(r, i, cancellationToken))).ConfigureAwait(false);
 
         // merging is exact: the order cannot change a bit; index order for readability

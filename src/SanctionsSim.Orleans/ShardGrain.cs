@@ -30,8 +30,19 @@ internal sealed class ShardGrain : Grain, IShardGrain
             throw new ArgumentException("The scenario does not match its hash.", nameof(request));
         }
 
+        Calibration.Posterior? posterior = null;
+        if (request.PosteriorJson is string json)
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+            posterior = new Calibration.Posterior(Calibration.AbcPopulation.ReadFrom(stream));
+            if (posterior.Hash != request.PosteriorHash)
+            {
+                throw new ArgumentException($"The posterior's SHA-256 is {posterior.Hash}, the request says {request.PosteriorHash}.", nameof(request));
+            }
+        }
+
         // the shard of the one sharded batch: the same bytes as a plan's shard file after its header (the confidence
         // level only labels intervals: a summary does not depend on it)
-        return MonteCarloBatch.Of(new SanctionsModel(scenario), request.Seed, confidence: 0.95).RunToBytes(request.FirstReplication, request.Replications, request.Threads);
+        return MonteCarloBatch.Of(scenario, posterior, request.Seed, confidence: 0.95).RunToBytes(request.FirstReplication, request.Replications, request.Threads);
     }
 }

@@ -71,14 +71,17 @@ internal static class ClusterCommands
         var timeout = new Option<int>("--shard-timeout") { Description = "Seconds to wait for one shard before calling it again (size it to a shard's work).", DefaultValueFactory = _ => 600 };
         var connect = new Option<int>("--connect-timeout") { Description = "Seconds to keep trying to reach a silo before giving up.", DefaultValueFactory = _ => 20 };
         var gateways = new Option<int[]>("--gateway-port") { Description = "The silos' gateway ports on this machine (localhost clustering).", DefaultValueFactory = _ => [30000], AllowMultipleArgumentsPerToken = true };
+        var structureOption = Common.Structure();
+        var posteriorOption = Common.Posterior();
         var command = new Command("run", "Run a batch of 'run' on the silos: the same output as 'run' on one machine, bit for bit.")
         {
-            file, preset, runs, seed, confidence, format, shards, threads, timeout, connect, gateways,
+            file, preset, runs, seed, confidence, format, shards, threads, timeout, connect, gateways, structureOption, posteriorOption,
         };
         command.SetAction(async (parse, token) =>
         {
             Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
+            var structure = Common.Structure(parse, structureOption, posteriorOption);
             var runnerOptions = new OrleansRunnerOptions { Shards = parse.GetValue(shards), ThreadsPerShard = parse.GetValue(threads), ShardTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
             Common.Validate(runnerOptions.Validate, ("Shards must", "--shards must"), ("ThreadsPerShard must", "--threads-per-shard must"), ("ShardTimeout (seconds) must", "--shard-timeout (seconds) must"));
             int[] ports = parse.GetValue(gateways)!.Select(g => CheckPort(g, "--gateway-port")).ToArray();
@@ -112,11 +115,11 @@ internal static class ClusterCommands
             }
 
             var runner = new OrleansRunner(host.Services.GetRequiredService<IClusterClient>(), runnerOptions with { Shards = (int)Math.Min(runnerOptions.Shards, options.Replications) });
-            var summary = await runner.RunAsync(scenario, options, token).ConfigureAwait(false);
+            var summary = await (structure.Posterior is { } drawn ? runner.RunWithPosteriorAsync(scenario, drawn, options, token) : runner.RunAsync(scenario, options, token)).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             var result = new MonteCarloResult<SanctionsSim.Simulation.SanctionsSummary>(summary, options.Seed, 0, summary.Replications, StopReason.Completed, options.Confidence);
-            var json = RunJob.Summary(result, scenario, StructureChoice.Medians, drawnFacts: 0); // the cluster runs at the medians (#27 item 1: not yet under the posterior)
-            await ShardCommands.PrintRun(context, parse.GetValue(format), json, result).ConfigureAwait(false);
+            var json = RunJob.Summary(result, scenario, structure, drawnFacts: 0);
+            await ShardCommands.PrintRun(context, parse.GetValue(format), json, result, structure).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -58,7 +58,7 @@ internal static class RareEventRun
                 console.WriteLine("Run with --detail for the pilot's levels and the importance shift.");
             }
 
-            context.Output.WriteLine("Structural parameters held at the posterior medians: --rare-event does not draw them from a posterior, so its interval leaves the structural uncertainty out.");
+            context.Output.WriteLine(request.Structure.Line());
         }).ConfigureAwait(false);
         return CliApp.Success;
     }

@@ -62,7 +62,7 @@ internal static class RunCommand
             InputFiles.CheckOutFolder(outFolder);
             if (parse.GetValue(rare))
             {
-                foreach (Option other in (Option[])[runs, posteriorOption, structureOption, report, explain, every])
+                foreach (Option other in (Option[])[runs, report, explain, every])
                 {
                     if (parse.GetResult(other) is { Implicit: false })
                     {
@@ -76,7 +76,10 @@ internal static class RunCommand
                     throw new UserInputException("--pilot-particles does not apply with --rare-method path (it has no pilot).");
                 }
 
-                var splitting = new RareEventSettings(method, parse.GetValue(particles), parse.GetValue(splittingRuns), parse.GetValue(pilotParticles), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(threads));
+                var splitting = new RareEventSettings(method, parse.GetValue(particles), parse.GetValue(splittingRuns), parse.GetValue(pilotParticles), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(threads))
+                {
+                    Structure = Common.Structure(parse, structureOption, posteriorOption),
+                };
                 return await RareEventRun.RunAsync(context, scenario, splitting, outFolder, parse.GetValue(resume), parse.GetValue(format), parse.GetValue(detail), token).ConfigureAwait(false);
             }
 

@@ -18,9 +18,11 @@ internal static partial class ShardCommands
         var confidence = Common.Confidence();
         var shards = new Option<int>("--shards") { Description = "How many shards to split the paired replications into (1 to 100,000).", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder.", Required = true };
+        var structure = Common.Structure();
+        var posterior = Common.Posterior();
         var command = new Command("compare", "Split a batch of 'compare' into shards: each shard runs every arm on the same replications; 'merge' gives the comparison of one machine, bit for bit.")
         {
-            arms, runs, seed, confidence, shards, output,
+            arms, runs, seed, confidence, shards, output, structure, posterior,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -28,7 +30,8 @@ internal static partial class ShardCommands
             CompareCommand.CheckDistinctNames(scenarios);
 
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
-            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("compare", scenarios, options, parse.GetValue(shards), parse.GetValue(output)!.FullName)).ConfigureAwait(false);
+            var choice = Common.Structure(parse, structure, posterior);
+            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("compare", scenarios, options, parse.GetValue(shards), parse.GetValue(output)!.FullName, choice)).ConfigureAwait(false);
             return CliApp.Success;
         });
         return command;

@@ -30,15 +30,20 @@ internal static partial class ShardCommands
         var confidence = Common.Confidence();
         var shards = new Option<int>("--shards") { Description = "How many shards to split the replications into (1 to 100,000).", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The plan folder: plan.json now, shards/ as they finish, the merged result at the end.", Required = true };
-        var command = new Command("plan", "Split a batch of 'run' into shards for a cluster: writes the plan (scenario, its hash, seed, each shard's replications, package version). Then 'run-shard' each index, and 'merge'.")
+        var structure = Common.Structure();
+        var posterior = Common.Posterior();
+        var facts = Common.Facts();
+        var command = new Command("plan", "Split a batch of 'run' into shards for a cluster: writes the plan (scenario, its hash, seed, the structure, each shard's replications, package version). Then 'run-shard' each index, and 'merge'.")
         {
-            file, preset, runs, seed, confidence, shards, output,
+            file, preset, runs, seed, confidence, shards, output, structure, posterior, facts,
         };
         command.SetAction(async (parse, token) =>
         {
             Scenario scenario = InputFiles.FileOrPreset(parse.GetValue(file), parse.GetValue(preset));
             var options = Common.MonteCarlo(parse.GetValue(runs), parse.GetValue(seed), 1, parse.GetValue(confidence));
-            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("run", [scenario], options, parse.GetValue(shards), parse.GetValue(output)!.FullName)).ConfigureAwait(false);
+            var choice = Common.Structure(parse, structure, posterior);
+            var ranges = InputFiles.FactRanges(parse.GetValue(file), parse.GetValue(preset), parse.GetValue(facts)!, scenario);
+            await context.Output.WriteLineAsync(PlanJobs.PlanReplications("run", [scenario], options, parse.GetValue(shards), parse.GetValue(output)!.FullName, choice, ranges.Count > 0 ? (parse.GetValue(preset)!, ranges) : null)).ConfigureAwait(false);
             return CliApp.Success;
         });
         command.Subcommands.Add(PlanCompare(context));
@@ -90,17 +95,22 @@ internal static partial class ShardCommands
                 return CliApp.Success;
             }
 
+            if (PlanJobs.UnrecordedStructure(plan) is { Length: > 0 } unrecorded)
+            {
+                await context.Error.WriteLineAsync(unrecorded.TrimStart('\n')).ConfigureAwait(false);
+            }
+
             switch (await PlanJobs.MergeAsync(plan).ConfigureAwait(false))
             {
                 case MergedRun run:
-                    await PrintRun(context, f, run.Json, run.Result).ConfigureAwait(false);
+                    await PrintRun(context, f, run.Json, run.Result, plan.Structure(), plan.FactRanges()).ConfigureAwait(false);
                     break;
                 case MergedComparison compare:
                     var total = compare.Result.Summary;
                     await Emit.Result(context, OutputFormats.Parse(f), () => compare.Json, () => ResultsCsv.Comparison(total, compare.Result.Confidence), async () =>
                     {
                         CompareCommand.PrintTable(context, total, compare.Result.Confidence, total.Replications, explain: false);
-                        await context.Output.WriteLineAsync(StructureChoice.Medians.Line()).ConfigureAwait(false);
+                        await context.Output.WriteLineAsync(plan.Structure().Line()).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                     break;
                 case MergedSweep sweep:
@@ -123,9 +133,17 @@ internal static partial class ShardCommands
         return command;
     }
 
-    /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words.</summary>
-    internal static Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result)
-        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => SummaryJson.SummaryCsv(json), () => context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)));
+    /// <summary>A merged or remote batch printed as <c>run</c> prints it: JSON, CSV, or the verdict in words and the line naming the structure it ran under.</summary>
+    internal static Task PrintRun(CliContext context, string? format, JsonObject json, MonteCarloResult<SanctionsSummary> result, StructureChoice structure, IReadOnlyList<FactRange>? ranges = null)
+        => Emit.Result(context, OutputFormats.Parse(format), () => json, () => SummaryJson.SummaryCsv(json), async () =>
+        {
+            await context.Output.WriteLineAsync(Readable.Verdict(result.Summary, result.Replications, result.Confidence)).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(structure.Line()).ConfigureAwait(false);
+            if (ranges is { Count: > 0 })
+            {
+                await context.Output.WriteLineAsync(Common.FactsLine(ranges)).ConfigureAwait(false);
+            }
+        });
 
     private static int IndexFromEnvironment()
     {

@@ -24,9 +24,12 @@ internal static class PlanJobs
     /// <param name="options">Valid Monte Carlo options: the replications, seed and confidence.</param>
     /// <param name="shards">The shards: 1 to min(100,000, replications).</param>
     /// <param name="folder">The plan folder.</param>
+    /// <param name="structure">The structure every replication runs under (recorded in the plan: <see cref="ShardPlan.StructureJson"/>).</param>
+    /// <param name="facts">For a <c>run</c> of a case of the case base whose uncertain facts are drawn within their ranges (<c>--facts ranges</c>): the case's name and its ranges; null for none.</param>
     /// <returns>The line that says what was planned and what to run next.</returns>
-    public static string PlanReplications(string kind, Scenario[] scenarios, MonteCarloOptions options, int shards, string folder)
+    public static string PlanReplications(string kind, Scenario[] scenarios, MonteCarloOptions options, int shards, string folder, StructureChoice structure, (string Case, IReadOnlyList<Scenarios.Cases.FactRange> Ranges)? facts = null)
     {
+        ArgumentNullException.ThrowIfNull(structure);
         if (shards < 1 || shards > 100_000 || shards > options.Replications)
         {
             throw new UserInputException($"--shards must be in [1, min(100000, --runs)]; got {shards} for {options.Replications} runs.");
@@ -34,10 +37,12 @@ internal static class PlanJobs
 
         (string, JsonNode?)[] arms = kind == "compare"
             ? [("arms", new JsonArray(scenarios.Select(x => (JsonNode)new JsonObject { ["scenarioHash"] = ScenarioJson.Hash(x), ["scenario"] = JsonNode.Parse(ScenarioJson.Write(x)) }).ToArray()))]
+            : facts is { Ranges.Count: > 0 } f ? [("facts", new JsonObject { ["case"] = f.Case, ["drawn"] = "within their ranges", ["uncertainFacts"] = f.Ranges.Count })]
             : [];
         string what = kind == "compare" ? $"paired runs of {scenarios.Length} arms ({string.Join(", ", scenarios.Select(x => x.Name))})" : $"runs of {scenarios[0].Name}";
-        ShardPlan.Create(folder, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, shards, arms);
-        return $"planned {options.Replications:N0} {what} in {shards} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {shards - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.";
+        ShardPlan.Create(folder, kind, scenarios[0], options.Seed, [("runs", options.Replications), ("confidence", options.Confidence)], ("firstReplication", "replications"), options.Replications, shards, arms, structure: ShardPlan.StructureJson(structure));
+        string under = structure.IsPosterior ? $"each run's structure drawn from the posterior {(structure.Name == "default" ? "shipped with the package" : structure.Name)} (SHA-256 {structure.Posterior!.Hash[..12]}…)" : "at the posterior medians (--structure medians)";
+        return $"planned {options.Replications:N0} {what}, {under}, in {shards} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {shards - 1} (or as a Slurm or Kubernetes array), then 'sanctionssim merge {folder}'.";
     }
 
     /// <summary>Plans a batch whose shards are ranges of design points (<c>sweep</c>, <c>sensitivity</c>).</summary>
@@ -58,7 +63,7 @@ internal static class PlanJobs
             throw new UserInputException($"--shards must be in [1, min(100000, design points)]; got {shards} for {points} points.");
         }
 
-        ShardPlan.Create(folder, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, shards);
+        ShardPlan.Create(folder, kind, scenario, seed, [("confidence", confidence), (kind, definition)], ("firstPoint", "points"), points, shards, structure: ShardPlan.StructureJson(StructureChoice.Medians)); // a planned sweep or sensitivity analysis runs at the medians (#27 item 1: not yet under a posterior)
         return $"planned {points:N0} {what} in {shards} shards in {folder}: run 'sanctionssim run-shard --plan {folder} --index I' for I = 0 … {shards - 1}, then 'sanctionssim merge {folder}'.";
     }
 
@@ -118,8 +123,14 @@ internal static class PlanJobs
             ShardOutcome.AlreadyDone => $"shard {index} is already done ({path}); nothing to run",
             ShardOutcome.Cancelled => $"shard {index} cancelled; nothing written",
             _ => $"shard {index}: {unit} {first} to {first + count - 1} written to {path}",
-        });
+        } + UnrecordedStructure(plan));
     }
+
+    /// <summary>What a plan that records no structure (written before 0.2.0 recorded it) is run under: the medians, said once per message; "" for any other plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The sentence, after a line.</returns>
+    public static string UnrecordedStructure(ShardPlan plan)
+        => plan.RecordsStructure || plan.Command == "calibrate" ? "" : $"\n{plan.PlanPath} records no structure (planned before 0.2.0 recorded it): its shards run at the posterior medians, as it was planned; plan again for the posterior.";
 
     /// <summary>The shards of a plan not yet done (of a calibration: of its next generation; none when it is finished).</summary>
     /// <param name="plan">The plan.</param>
@@ -153,7 +164,7 @@ internal static class PlanJobs
             {
                 var run = plan.RunBatch();
                 var result = run.Result(plan.Merge(run));
-                var json = RunJob.Summary(result, plan.Scenario(), StructureChoice.Medians, drawnFacts: 0); // shards run at the medians (#27 item 1: not yet under the posterior)
+                var json = RunJob.Summary(result, plan.Scenario(), plan.Structure(), drawnFacts: plan.FactRanges().Count);
                 AtomicFile.WriteAllText(Path.Combine(plan.Folder, "summary.json"), SummaryJson.ToText(json));
                 return new MergedRun(json, result);
             }
@@ -162,7 +173,7 @@ internal static class PlanJobs
             {
                 var compare = plan.CompareBatch();
                 var result = compare.Result(plan.Merge(compare));
-                var json = CompareText.Json(result, StructureChoice.Medians, posterior: null); // shards run at the medians (#27 item 1: not yet under the posterior)
+                var json = CompareText.Json(result, plan.Structure(), plan.Structure().Posterior);
                 AtomicFile.WriteAllText(Path.Combine(plan.Folder, "comparison.json"), SummaryJson.ToText(json));
                 return new MergedComparison(json, result);
             }

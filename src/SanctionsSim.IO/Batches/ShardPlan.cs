@@ -24,7 +24,7 @@ internal sealed partial class ShardPlan
     /// <summary>The plan's format name.</summary>
     public const string Format = "sanctionssim-plan";
 
-    private const long ShardMagic = 0x31445241485353; // "SSHARD1"
+    private const long ShardMagic = 0x32445241485353; // "SSHARD2": the header names the structure since 0.2.0 (#27 item 1)
 
     private ShardPlan(string folder, JsonObject json)
     {
@@ -71,9 +71,10 @@ internal sealed partial class ShardPlan
     /// <param name="shards">The shards.</param>
     /// <param name="tail">Fields written after the scenario (a comparison's arms), or none.</param>
     /// <param name="withScenario">Whether the plan records the scenario (a calibration's plan holds its cases instead).</param>
+    /// <param name="structure">The structure the shards run under (<see cref="StructureJson"/>), written after the seed; null for none (a calibration's plan).</param>
     /// <returns>The plan.</returns>
     /// <exception cref="FolderStateException">The folder already holds a plan.</exception>
-    public static ShardPlan Create(string folder, string command, Scenario? scenario, ulong seed, IEnumerable<(string Name, JsonNode? Value)> fields, (string First, string Count) rangeNames, long count, int shards, IEnumerable<(string Name, JsonNode? Value)>? tail = null, bool withScenario = true)
+    public static ShardPlan Create(string folder, string command, Scenario? scenario, ulong seed, IEnumerable<(string Name, JsonNode? Value)> fields, (string First, string Count) rangeNames, long count, int shards, IEnumerable<(string Name, JsonNode? Value)>? tail = null, bool withScenario = true, JsonObject? structure = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         if (File.Exists(Path.Combine(folder, FileName)))
@@ -101,6 +102,11 @@ internal sealed partial class ShardPlan
         }
 
         plan["seed"] = seed;
+        if (structure is not null)
+        {
+            plan["structure"] = structure;
+        }
+
         foreach (var (name, value) in fields)
         {
             plan[name] = value;
@@ -249,6 +255,7 @@ internal sealed partial class ShardPlan
             w.Write(index);
             w.Write(first);
             w.Write(count);
+            w.Write(StructureKey);
         }
 
         batch.Write(summary, buffer);
@@ -269,6 +276,10 @@ internal sealed partial class ShardPlan
             if (!File.Exists(path))
             {
                 absent.Add(i);
+            }
+            else if (ShardStructure(path) is string other && other != StructureKey)
+            {
+                throw new FolderStateException($"{path} was run under the structure '{other}', this plan's is '{StructureKey}': shards of different structures do not merge; delete it and run the shard again.");
             }
             else if (!HeaderMatches(path, i))
             {
@@ -321,7 +332,31 @@ internal sealed partial class ShardPlan
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         var (first, count) = Range(index);
         return r.ReadInt64() == ShardMagic && r.ReadString() == Hash && r.ReadInt32() == index
-            && r.ReadInt64() == first && r.ReadInt64() == count;
+            && r.ReadInt64() == first && r.ReadInt64() == count && r.ReadString() == StructureKey;
+    }
+
+    /// <summary>The structure a shard file's header names, or null when it is not a readable shard header.</summary>
+    private static string? ShardStructure(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (r.ReadInt64() != ShardMagic)
+            {
+                return null;
+            }
+
+            r.ReadString();
+            r.ReadInt32();
+            r.ReadInt64();
+            r.ReadInt64();
+            return r.ReadString();
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            return null;
+        }
     }
 
     private bool TryRead<TSummary>(IShardedBatch<TSummary> batch, int index, out TSummary? summary)

@@ -6,8 +6,12 @@ using SanctionsSim.RareEvents;
 
 namespace SanctionsSim.IO.Jobs;
 
-/// <summary>What <c>run --rare-event</c> was asked: method, sizes, seed.</summary>
-internal sealed record RareEventSettings(string Method, int Particles, int Runs, int PilotParticles, ulong Seed, double Confidence, int Threads);
+/// <summary>What <c>run --rare-event</c> was asked: method, sizes, seed, and the structure (the medians unless <see cref="Structure"/> says otherwise).</summary>
+internal sealed record RareEventSettings(string Method, int Particles, int Runs, int PilotParticles, ulong Seed, double Confidence, int Threads)
+{
+    /// <summary>The structure the runs use: drawn from a posterior (one more random input of the estimate) or at the medians.</summary>
+    public Inputs.StructureChoice Structure { get; init; } = Inputs.StructureChoice.Medians;
+}
 
 /// <summary>
 /// <c>run --rare-event</c>: the probability of a rare collapse by splitting or importance sampling, with its splitting
@@ -44,7 +48,7 @@ internal static class RareEventJob
                 .Replace("Confidence must", "--confidence must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
         }
 
-        var model = new ScenarioSplitting(scenario);
+        var model = new ScenarioSplitting(scenario, request.Structure.Posterior);
         var completed = new List<SplittingRun>();
         string settings = Settings(scenario, request).ToJsonString(); // what identifies this estimate: computed once, written with every run
         SplittingLevels? pilot = null;
@@ -146,6 +150,11 @@ internal static class RareEventJob
             ["particles"] = request.Particles,
             ["runs"] = request.Runs,
         };
+        if (request.Structure.Posterior is { } posterior)
+        {
+            node["posteriorHash"] = posterior.Hash; // at the medians the settings are what they were, so older saved runs still resume
+        }
+
         if (request.Method != "path")
         {
             node["method"] = request.Method;

@@ -87,6 +87,7 @@ internal static class RareEventText
         2 => "contact orders",
         3 => "events",
         4 => "weeks",
+        Simulation.InputBlocks.Structure => "structure (the posterior particle)",
         _ => $"block {block}",
     };
 
@@ -119,6 +120,6 @@ internal static class RareEventText
         ["warning"] = Warning(result),
         ["packageVersion"] = SummaryJson.PackageVersion,
         ["estimates"] = RareEventJob.Numbers(result.Runs.Select(r => r.Estimate)),
-        ["structure"] = Inputs.StructureChoice.Medians.Json(), // --rare-event runs at the medians (#27 item 1)
+        ["structure"] = request.Structure.Json(),
     };
 }

@@ -69,8 +69,18 @@ public sealed class Posterior : IStructuralDraws
     /// weight from a stream keyed by (seed, replication) alone, so every arm of a comparison and every shard agree.
     /// </summary>
     internal int Particle(ulong seed, long replication)
+        => ParticleAt((RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.PosteriorParticle), replication, 0) >> 11) * (1.0 / (1UL << 53)));
+
+    /// <summary>
+    /// The particle at <paramref name="uniform"/> of the weights' cumulative distribution: a uniform value in [0, 1)
+    /// gives a particle drawn by weight. <see cref="Particle"/> reads it from the keyed stream; a rare-event estimate
+    /// reads it from one coordinate of its random inputs (<c>ScenarioSplitting</c>), so its moves move the particle too.
+    /// </summary>
+    /// <param name="uniform">A value in [0, 1).</param>
+    /// <returns>A particle index.</returns>
+    internal int ParticleAt(double uniform)
     {
-        double u = (RandomStream.CounterBits(KeyRegistry.Salted(seed, SeedSalt.PosteriorParticle), replication, 0) >> 11) * (1.0 / (1UL << 53)) * _cumulative[^1];
+        double u = uniform * _cumulative[^1];
         int k = Array.BinarySearch(_cumulative, u);
         k = k < 0 ? ~k : k + 1;
         return Math.Min(k, _cumulative.Length - 1);

@@ -336,4 +336,10 @@ internal static class InputBlocks
     public const int Events = 3;
     public const int Weeks = 4;
     public const int Grievance = 5;
+
+    /// <summary>
+    /// Under a posterior, coordinate 0 of this block draws the replication's particle (<c>ScenarioSplitting</c>):
+    /// an absolute block, past those of the two replications of <see cref="RareEvents.JointCollapse"/>.
+    /// </summary>
+    public const int Structure = RandomInputs.BlockCount - 1;
 }

@@ -4,13 +4,13 @@ using SanctionsSim.Cli;
 namespace SanctionsSim.Tests.Cli;
 
 /// <summary><c>run --rare-event</c>: the estimate with its interval, resumable from its folder, and bad input named with exit 2.</summary>
-/// <remarks>The runs use venezuela-2019 at the six-case structure (<see cref="TestStructure"/>), where the rare event can happen: they test the estimators, not the shipped posterior.</remarks>
+/// <remarks>The runs use venezuela-2019 at the six-case structure (<see cref="TestStructure"/>) as written (<c>--structure medians</c>), where the rare event can happen: they test the estimators, not the shipped posterior; one says what the default, the shipped posterior, records.</remarks>
 public class RareEventCommandTests : CliFolderTest
 {
     [Test]
     public async Task RareEvent_PrintsTheEstimateWithItsInterval_AndAResumedRunGivesTheSameJson()
     {
-        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3", "--format", "json"];
         var (code, output, error) = await Run(args);
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
@@ -28,11 +28,22 @@ public class RareEventCommandTests : CliFolderTest
         (await Run([.. args, "--out", out1])).Error.ShouldContain("pass --resume");
         (await Run([.. args, "--out", out1, "--resume"])).Output.ShouldBe(output);
         File.ReadAllText(Path.Combine(out1, "rare-event.json")).ShouldBe(output);
-        (await Run(["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
+        (await Run(["run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "4", "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
 
-        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
+        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--weeks", "20", "--rare-event", "--rare-method", "path", "--particles", "20", "--splitting-runs", "4", "--seed", "3");
         table.Output.ShouldContain("adaptive multilevel splitting");
         table.Output.ShouldContain("plain Monte Carlo for the same error");
+        table.Output.ShouldContain("held at the posterior medians (--structure medians)");
+        json["structure"]!["source"]!.GetValue<string>().ShouldBe("medians");
+
+        // by default each run's structure is drawn from the shipped posterior (#27 item 1), recorded in the JSON, and
+        // the saved runs at the medians are another estimate's
+        string[] posterior = [.. args.Where(a => a is not "--structure" and not "medians")];
+        var drawn = JsonNode.Parse((await Run(posterior)).Output)!;
+        drawn["structure"]!["source"]!.GetValue<string>().ShouldBe("posterior");
+        drawn["structure"]!["hash"]!.GetValue<string>().ShouldBe(SanctionsSim.Calibration.Posterior.Default.Hash);
+        (await Run([.. posterior, "--out", out1, "--resume"])).Error.ShouldContain("belongs to another estimate");
+        (await Run([.. posterior, "--posterior", "default", "--structure", "medians"])).Error.ShouldContain("give one of them");
     }
 
     [TestCase("--particles", "1", "--particles must be in [10, 1000000]; got 1.")]
@@ -40,7 +51,7 @@ public class RareEventCommandTests : CliFolderTest
     [TestCase("--rare-method", "magic", "magic")]
     [TestCase("--splitting-runs", "1", "--splitting-runs must be in [2, 100000]; got 1.")]
     [TestCase("--runs", "500", "--runs does not apply with --rare-event")]
-    [TestCase("--posterior", "default", "--posterior does not apply with --rare-event")]
+    [TestCase("--structure", "given", "given")]
     public async Task RareEvent_BadInput_ExitsWithCode2_NamingTheOption(string option, string value, string message)
     {
         var (code, _, error) = await Run("run", "--rare-event", option, value);
@@ -65,7 +76,7 @@ public class RareEventCommandTests : CliFolderTest
     public async Task RareEvent_WhenNoRunReachesTheTarget_SaysSoInsteadOfPretendingZeroIsAnEstimate()
     {
         // a collapse within one week: the pilot climbs to it, but two runs of 20 particles never get there
-        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--weeks", "1", "--rare-event", "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--weeks", "1", "--rare-event", "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
         var table = await Run(args);
         table.Code.ShouldBe(0, table.Error);
         string text = string.Join(' ', table.Output.Split('\n', StringSplitOptions.TrimEntries)); // the console wraps long lines
@@ -80,7 +91,7 @@ public class RareEventCommandTests : CliFolderTest
     [TestCase("splitting")]
     public async Task RareEventOnTheInputs_SavesItsPilot_AndResumesToTheSameJson(string method)
     {
-        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];
+        string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];
         var (code, output, error) = await Run(args);
         code.ShouldBe(0, error);
         var json = JsonNode.Parse(output)!;
@@ -111,7 +122,7 @@ public class RareEventCommandTests : CliFolderTest
         damaged.Code.ShouldBe(CliApp.BadInput);
         damaged.Error.ShouldContain("pilot.json is damaged");
 
-        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail");
+        var table = await Run("run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail");
         table.Output.ShouldContain("pilot: levels of the score");
         if (method == "importance")
         {

@@ -23,13 +23,16 @@ public class ShardTests
         return (code, output.ToString(), error.ToString());
     }
 
-    [TestCase(1, 11UL)]
-    [TestCase(3, 12UL)]
-    [TestCase(7, 13UL)]
-    public async Task AnySplit_InAnyOrder_MergesToTheSingleMachineJson_BitForBit(int shards, ulong order)
+    [TestCase(1, 11UL, "posterior")]
+    [TestCase(3, 12UL, "posterior")]
+    [TestCase(7, 13UL, "posterior")]
+    [TestCase(3, 14UL, "medians")]
+    public async Task AnySplit_InAnyOrder_MergesToTheSingleMachineJson_BitForBit(int shards, ulong order, string structure)
     {
+        // the structure is given to both or to neither (the default, the shipped posterior): the same bits either way (#27 item 1)
+        string[] under = structure == "medians" ? ["--structure", "medians"] : [];
         string plan = Path.Combine(_folder, "plan");
-        (await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", plan)).Code.ShouldBe(0);
+        (await Cli(["plan", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", plan, .. under])).Code.ShouldBe(0);
         var indices = Enumerable.Range(0, shards).ToArray();
         var random = new RandomStream(order, 0, StreamKeys.Dynamics);
         for (int i = indices.Length - 1; i > 0; i--)
@@ -46,9 +49,107 @@ public class ShardTests
 
         var merged = await Cli("merge", plan, "--format", "json");
         merged.Code.ShouldBe(0, merged.Error);
-        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--format", "json", "--structure", "medians"); // golden text updated deliberately: shards run at the medians, single-machine runs default to the posterior (#27 item 1)
+        var single = await Cli(["run", "--preset", "venezuela-2019-amnesty", "--runs", "150", "--seed", "5", "--format", "json", .. under]);
         merged.Output.ShouldBe(single.Output);
+        merged.Output.ShouldContain($"\"source\": \"{structure}\"");
         File.ReadAllText(Path.Combine(plan, "summary.json")).ShouldBe(single.Output);
+        var table = await Cli("merge", plan);
+        table.Output.ShouldContain(structure == "medians" ? "held at the posterior medians (--structure medians)" : "drawn per run from a posterior of");
+    }
+
+    [TestCase("ranges")]
+    [TestCase("fixed")]
+    public async Task ACaseOfTheCaseBase_PlannedInShards_DrawsItsFactsAsRunDoes_AndMergesToRun(string facts)
+    {
+        // run draws a case's uncertain facts within their ranges by default (--facts ranges); a plan of it does the same
+        string plan = Path.Combine(_folder, "plan");
+        var planned = await Cli("plan", "--preset", "zimbabwe-2017", "--runs", "30", "--seed", "4", "--shards", "2", "--out", plan, "--facts", facts);
+
+        planned.Code.ShouldBe(0, planned.Error);
+        foreach (string i in new[] { "1", "0" })
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i);
+            code.ShouldBe(0, error);
+        }
+
+        var merged = await Cli("merge", plan, "--format", "json");
+        merged.Code.ShouldBe(0, merged.Error);
+        var single = await Cli("run", "--preset", "zimbabwe-2017", "--runs", "30", "--seed", "4", "--format", "json", "--facts", facts);
+        merged.Output.ShouldBe(single.Output);
+        merged.Output.Contains("\"uncertainFacts\"", StringComparison.Ordinal).ShouldBe(facts == "ranges");
+        if (facts == "ranges")
+        {
+            (await Cli("merge", plan)).Output.ShouldContain("uncertain facts of the case drawn within their sourced ranges");
+        }
+    }
+
+    [Test]
+    public async Task APlanUnderAPosteriorFile_FindsItAgain_MergesToRunWithIt_AndRefusesItChanged()
+    {
+        string file = Path.Combine(_folder, "my-posterior.json");
+        using (var stream = File.Create(file))
+        {
+            SanctionsSim.Calibration.Posterior.Default.Population.WriteTo(stream);
+        }
+
+        string plan = Path.Combine(_folder, "plan");
+        var planned = await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "8", "--shards", "3", "--out", plan, "--posterior", file);
+        planned.Code.ShouldBe(0, planned.Error);
+        planned.Output.ShouldContain($"drawn from the posterior {file}");
+        File.ReadAllText(Path.Combine(plan, "plan.json")).ShouldContain($"\"path\": \"{file}\"");
+        (await Cli("plan", "--preset", "venezuela-2019", "--out", Path.Combine(_folder, "bad"), "--posterior", file, "--structure", "medians")).Error.ShouldContain("give one of them");
+
+        foreach (int i in new[] { 2, 0 })
+        {
+            var (code, _, error) = await Cli("run-shard", "--plan", plan, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            code.ShouldBe(0, error);
+        }
+
+        // the file changed under the plan: the last shard is refused, by hash
+        string original = File.ReadAllText(file);
+        File.WriteAllText(file, original.Replace("\"seed\":1,", "\"seed\":2,", StringComparison.Ordinal));
+        var changed = await Cli("run-shard", "--plan", plan, "--index", "1");
+        changed.Code.ShouldBe(CliApp.BadInput);
+        changed.Error.ShouldContain($"was planned under the posterior {file} with SHA-256 {SanctionsSim.Calibration.Posterior.Default.Hash}; it now has SHA-256");
+        File.Delete(file);
+        (await Cli("run-shard", "--plan", plan, "--index", "1")).Error.ShouldContain("which is not there");
+        File.WriteAllText(file, original);
+        (await Cli("run-shard", "--plan", plan, "--index", "1")).Code.ShouldBe(0);
+
+        var merged = await Cli("merge", plan, "--format", "json");
+        merged.Code.ShouldBe(0, merged.Error);
+        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "8", "--format", "json", "--posterior", file);
+        merged.Output.ShouldBe(single.Output);
+    }
+
+    [Test]
+    public async Task ShardsOfAnotherStructure_AreRefusedByName_AndAPlanRecordingNoStructure_RunsAtTheMediansAndSaysSo()
+    {
+        string plan = Path.Combine(_folder, "plan"), medians = Path.Combine(_folder, "medians");
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "40", "--seed", "2", "--shards", "2", "--out", plan);
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "40", "--seed", "2", "--shards", "2", "--out", medians, "--structure", "medians");
+        (await Cli("run-shard", "--plan", medians, "--index", "0")).Code.ShouldBe(0);
+        File.Copy(Path.Combine(medians, "shards", "shard-00000.bin"), Path.Combine(plan, "shards", "shard-00000.bin"));
+        var refused = await Cli("merge", plan, "--missing");
+        refused.Code.ShouldBe(CliApp.BadInput);
+        refused.Error.ShouldContain($"shard-00000.bin was run under the structure 'medians', this plan's is 'posterior {SanctionsSim.Calibration.Posterior.Default.Hash}': shards of different structures do not merge");
+
+        // a plan written before plans recorded the structure: its shards run at the medians, as planned, and say so
+        string old = Path.Combine(_folder, "old");
+        await Cli("plan", "--preset", "venezuela-2019", "--runs", "40", "--seed", "2", "--shards", "2", "--out", old, "--structure", "medians");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(old, "plan.json")))!.AsObject();
+        json.Remove("structure");
+        File.WriteAllText(Path.Combine(old, "plan.json"), json.ToJsonString());
+        foreach (string i in new[] { "0", "1" })
+        {
+            var shard = await Cli("run-shard", "--plan", old, "--index", i);
+            shard.Code.ShouldBe(0, shard.Error);
+            shard.Error.ShouldContain("records no structure (planned before 0.2.0 recorded it): its shards run at the posterior medians");
+        }
+
+        var merged = await Cli("merge", old, "--format", "json");
+        merged.Error.ShouldContain("records no structure");
+        merged.Output.ShouldBe((await Cli("run", "--preset", "venezuela-2019", "--runs", "40", "--seed", "2", "--format", "json", "--structure", "medians")).Output);
     }
 
     [Test]
@@ -66,10 +167,12 @@ public class ShardTests
 
         var merged = await Cli("merge", plan, "--format", "json");
         merged.Code.ShouldBe(0, merged.Error);
-        var single = await Cli("compare", "venezuela-2019-amnesty", "venezuela-2019-amnesty-no-patrons", "--runs", "90", "--seed", "4", "--format", "json", "--structure", "medians"); // golden text updated deliberately: shards run at the medians, single-machine runs default to the posterior (#27 item 1)
+        var single = await Cli("compare", "venezuela-2019-amnesty", "venezuela-2019-amnesty-no-patrons", "--runs", "90", "--seed", "4", "--format", "json"); // both under the shipped posterior, the default (#27 item 1)
         merged.Output.ShouldBe(single.Output);
         File.ReadAllText(Path.Combine(plan, "comparison.json")).ShouldBe(single.Output);
-        (await Cli("merge", plan)).Output.ShouldContain("venezuela-2019-amnesty-no-patrons");
+        var table = (await Cli("merge", plan)).Output;
+        table.ShouldContain("venezuela-2019-amnesty-no-patrons");
+        table.ShouldContain("drawn per run from a posterior of");
     }
 
     [Test]
@@ -174,7 +277,7 @@ public class ShardTests
     public async Task AShardKilledWithSigkill_LeavesNoFile_IsReportedMissing_AndItsRerunMergesIdentically()
     {
         string plan = Path.Combine(_folder, "plan");
-        await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--shards", "2", "--out", plan);
+        await Cli("plan", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--shards", "2", "--out", plan, "--structure", "medians"); // the medians: the kill test needs a known shard duration, not the posterior
         await Cli("run-shard", "--plan", plan, "--index", "0");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "SanctionsSim.Cli.dll"), "run-shard", "--plan", plan, "--index", "1", "--threads", "1" })
@@ -195,7 +298,7 @@ public class ShardTests
         (await Cli("run-shard", "--plan", plan, "--index", "1", "--threads", "2")).Code.ShouldBe(0);
         Directory.GetFiles(Path.Combine(plan, "shards")).Length.ShouldBe(2); // no torn temporary left behind
         var merged = await Cli("merge", plan, "--format", "json");
-        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--format", "json", "--structure", "medians"); // golden text updated deliberately: shards run at the medians, single-machine runs default to the posterior (#27 item 1)
+        var single = await Cli("run", "--preset", "venezuela-2019-amnesty", "--runs", "20000", "--seed", "3", "--format", "json", "--structure", "medians");
         merged.Output.ShouldBe(single.Output);
     }
 

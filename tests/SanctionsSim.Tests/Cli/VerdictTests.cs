@@ -36,7 +36,7 @@ public partial class VerdictTests
     public async Task Run() => OpensWithAVerdict_AndHasNoRawNumbers(await Table("run", "--runs", "50"));
 
     [Test]
-    public async Task RunRareEvent() => OpensWithAVerdict_AndHasNoRawNumbers(await Table("run", TestStructure.PresetFile("venezuela-2019"), "--rare-event", "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail")); // the six-case structure, where the event can happen
+    public async Task RunRareEvent() => OpensWithAVerdict_AndHasNoRawNumbers(await Table("run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--rare-event", "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--detail")); // the six-case structure, where the event can happen
 
     [Test]
     public async Task SensitivityOfAScenario() => OpensWithAVerdict_AndHasNoRawNumbers(await Table("sensitivity", "--preset", "venezuela-2019-amnesty", "--param", "coalition.us.amnesty.credibility=0.2:1", "--param", "regime.detectionProbability=0.05:0.6", "--samples", "4", "--runs", "4"));

@@ -37,6 +37,12 @@ public class OrleansRunnerTests
 
         // calling again is idempotent: the same grains answer with the same bits
         (await runner.RunAsync(Presets.Get("venezuela-2019-amnesty"), options)).ExactlyEquals(summary).ShouldBeTrue();
+
+        // under a posterior, the shards (other grains: the key names the posterior) merge to one process's batch under it (#27 item 1)
+        var posterior = SanctionsSim.Calibration.Posterior.Default;
+        var drawn = await runner.RunWithPosteriorAsync(Presets.Get("venezuela-2019-amnesty"), posterior, options);
+        drawn.ExactlyEquals(new SanctionsSim.Calibration.PosteriorModel(Presets.Get("venezuela-2019-amnesty"), posterior).Simulate(options).Summary).ShouldBeTrue();
+        drawn.ExactlyEquals(summary).ShouldBeFalse();
     }
 
     [Test]
@@ -87,13 +93,18 @@ public class ClusterCommandTests
         Task<int> silo = SanctionsSim.Cli.CliApp.RunAsync(["cluster", "silo", "--port", "21311", "--gateway-port", "31300"], siloOutput, siloError, cancellationToken: stop.Token);
         try
         {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            int code = await SanctionsSim.Cli.CliApp.RunAsync(["cluster", "run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--shards", "5", "--gateway-port", "31300", "--format", "json"], output, error);
-            code.ShouldBe(0, error.ToString() + siloError);
-            using var single = new StringWriter();
-            await SanctionsSim.Cli.CliApp.RunAsync(["run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--format", "json", "--structure", "medians"], single, new StringWriter()); // the cluster runs at the medians (#27 item 1)
-            output.ToString().ShouldBe(single.ToString());
+            // the shipped posterior by default, as 'run' (#27 item 1), and the medians when told
+            foreach (string[] structure in (string[][])[[], ["--structure", "medians"]])
+            {
+                using var output = new StringWriter();
+                using var error = new StringWriter();
+                int code = await SanctionsSim.Cli.CliApp.RunAsync(["cluster", "run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--shards", "5", "--gateway-port", "31300", "--format", "json", .. structure], output, error);
+                code.ShouldBe(0, error.ToString() + siloError);
+                using var single = new StringWriter();
+                await SanctionsSim.Cli.CliApp.RunAsync(["run", "--preset", "venezuela-2019-amnesty", "--runs", "60", "--seed", "3", "--format", "json", .. structure], single, new StringWriter());
+                output.ToString().ShouldBe(single.ToString());
+                output.ToString().ShouldContain(structure.Length == 0 ? "\"source\": \"posterior\"" : "\"source\": \"medians\"");
+            }
         }
         finally
         {

@@ -1,5 +1,6 @@
 using SanctionsSim.IO;
 using SanctionsSim.IO.Batches;
+using SanctionsSim.IO.Inputs;
 using SanctionsSim.IO.Results;
 using SanctionsSim.MonteCarlo;
 using SanctionsSim.Scenarios.Cases;
@@ -23,8 +24,8 @@ public class PlanJobsTests
     {
         var scenario = Presets.Get("venezuela-2019-amnesty");
         var options = new MonteCarloOptions { Replications = 30, Seed = 4, Confidence = 0.9 };
-        string line = PlanJobs.PlanReplications("run", [scenario], options, 3, _folder);
-        line.ShouldStartWith($"planned 30 runs of {scenario.Name} in 3 shards in {_folder}");
+        string line = PlanJobs.PlanReplications("run", [scenario], options, 3, _folder, StructureChoice.Medians);
+        line.ShouldStartWith($"planned 30 runs of {scenario.Name}, at the posterior medians (--structure medians), in 3 shards in {_folder}");
         var plan = ShardPlan.Read(_folder);
         PlanJobs.Missing(plan).ShouldBe([0, 1, 2]);
 
@@ -48,13 +49,36 @@ public class PlanJobsTests
     }
 
     [Test]
+    public async Task APlannedRun_UnderThePosterior_MergesToTheBatchOfOneMachineUnderIt_AndRecordsIt()
+    {
+        var scenario = Presets.Get("venezuela-2019-amnesty");
+        var options = new MonteCarloOptions { Replications = 40, Seed = 6 };
+        var structure = StructureChoice.Resolve(StructureChoice.PosteriorValue, null);
+        PlanJobs.PlanReplications("run", [scenario], options, 4, _folder, structure).ShouldContain("each run's structure drawn from the posterior shipped with the package");
+        var plan = ShardPlan.Read(_folder);
+        plan.RecordsStructure.ShouldBeTrue();
+        plan.Json["structure"]!["hash"]!.GetValue<string>().ShouldBe(SanctionsSim.Calibration.Posterior.Default.Hash);
+        plan.Structure().Posterior.ShouldBeSameAs(SanctionsSim.Calibration.Posterior.Default);
+        foreach (int i in new[] { 3, 0, 2, 1 })
+        {
+            (await PlanJobs.RunShardAsync(plan, i, i % 2 + 1, CancellationToken.None)).Done.ShouldBeTrue();
+        }
+
+        var merged = (await PlanJobs.MergeAsync(plan)).ShouldBeOfType<MergedRun>();
+        var single = new SanctionsSim.Calibration.PosteriorModel(scenario, SanctionsSim.Calibration.Posterior.Default).Simulate(options);
+        merged.Result.Summary.ExactlyEquals(single.Summary).ShouldBeTrue();
+        merged.Json["structure"]!["source"]!.GetValue<string>().ShouldBe("posterior");
+        merged.Json["structure"]!["hash"]!.GetValue<string>().ShouldBe(SanctionsSim.Calibration.Posterior.Default.Hash);
+    }
+
+    [Test]
     public void PlansRefuse_MoreShardsThanItems_AndACommandThisVersionCannotRun()
     {
         var scenario = Presets.Get("venezuela-2019");
-        Should.Throw<UserInputException>(() => PlanJobs.PlanReplications("run", [scenario], new MonteCarloOptions { Replications = 4 }, 5, _folder))
+        Should.Throw<UserInputException>(() => PlanJobs.PlanReplications("run", [scenario], new MonteCarloOptions { Replications = 4 }, 5, _folder, StructureChoice.Medians))
             .Message.ShouldBe("--shards must be in [1, min(100000, --runs)]; got 5 for 4 runs.");
 
-        PlanJobs.PlanReplications("run", [scenario], new MonteCarloOptions { Replications = 4 }, 2, _folder);
+        PlanJobs.PlanReplications("run", [scenario], new MonteCarloOptions { Replications = 4 }, 2, _folder, StructureChoice.Medians);
         string path = Path.Combine(_folder, ShardPlan.FileName);
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"command\": \"run\"", "\"command\": \"frobnicate\"", StringComparison.Ordinal));
         var plan = ShardPlan.Read(_folder);
