@@ -87,7 +87,7 @@ foreach (var e in events)
             Method = r.Method.ToString(), Covered = r.Coverage.Successes, Seeds = r.Coverage.Trials, Coverage = r.Coverage.Estimate,
             CoverageLower = r.Coverage.Wilson().Lower, CoverageUpper = r.Coverage.Wilson().Upper,
             r.Below, r.Above, r.Zeros, r.RelativeBias, r.RelativeBiasError, r.RelativeRmse, r.MeanReportedRelativeError, r.MeanReplications, r.WorkNormalizedVariance,
-            Estimates = r.Estimates.Select(x => new { x.Seed, x.Probability, x.StandardError, Lower = x.Interval.Lower, Upper = x.Interval.Upper, x.Covers, x.Replications, x.Shifted }),
+            Estimates = r.Estimates.Select(x => new { x.Seed, x.Probability, x.StandardError, Lower = x.Interval.Lower, Upper = x.Interval.Upper, x.Covers, x.Replications, x.Shifted, x.Runs }),
         }),
     });
     Console.Error.WriteLine($"  ({e.Name}: {seconds:F0} s; importance sampling needs {ratio:G2}× the replications of splitting for the same error)");

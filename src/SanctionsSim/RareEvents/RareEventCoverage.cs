@@ -59,6 +59,7 @@ internal static class RareEventCoverage
                     Interval = result.Interval,
                     Replications = result.Paths,
                     Shifted = method == InputSplittingMethod.ImportanceSampling ? levels.Shift.Count : 0,
+                    Runs = result.Runs.Select(r => r.Estimate).ToArray(),
                     Covers = result.Interval.Contains(reference),
                 };
                 estimates[method].Add(estimate);

@@ -23,6 +23,38 @@ public sealed class SplittingResult
         Paths = runs.Sum(x => x.Paths) + (levels?.Paths ?? 0);
     }
 
+    private SplittingResult(UnresolvedRareEventException pilot, int particles, ulong seed, double confidence)
+    {
+        Runs = [];
+        Particles = particles;
+        Seed = seed;
+        Confidence = confidence;
+        Probability = 0;
+        StandardError = double.NaN;
+        Unresolvable = pilot;
+
+        // exact one-sided Clopper–Pearson bound on the pilot's N₀ independent prior draws, of which Hits reached the
+        // target; with no hit it is 1 − (1 − c)^(1/N₀), ≈ 3/N₀ at c = 0.95 (the rule of three)
+        UpperBound = pilot.Hits >= pilot.Draws ? 1 : Beta.InvCDF(pilot.Hits + 1, pilot.Draws - pilot.Hits, confidence);
+        Interval = new ConfidenceInterval(0, UpperBound.Value, confidence);
+        Paths = pilot.Paths;
+    }
+
+    /// <summary>The result when the pilot could not raise any particle's score towards the target: no estimate, an upper bound.</summary>
+    internal static SplittingResult Unresolved(UnresolvedRareEventException pilot, int particles, ulong seed, double confidence) => new(pilot, particles, seed, confidence);
+
+    /// <summary>
+    /// Null when the event was estimated. Set when the pilot could not resolve it (every particle's score stuck at one
+    /// value below the target): then no run was made, <see cref="Probability"/> is 0 and is not an
+    /// estimate, and this is a one-sided upper confidence bound on the probability at <see cref="Confidence"/>: the exact
+    /// (Clopper–Pearson) bound from the pilot's independent prior draws, of which none (or few) reached the target; with
+    /// none, 1 − (1 − c)^(1/N₀), about 3/N₀ at 95 % (the rule of three). <see cref="Interval"/> is then [0, bound].
+    /// </summary>
+    public double? UpperBound { get; }
+
+    /// <summary>When the pilot got stuck: what it saw (the stuck score, its levels, draws and hits); null otherwise.</summary>
+    internal UnresolvedRareEventException? Unresolvable { get; }
+
     /// <summary>The estimated probability: the mean of the runs' unbiased estimates.</summary>
     public double Probability { get; }
 
