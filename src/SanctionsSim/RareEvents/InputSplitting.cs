@@ -153,9 +153,7 @@ public static class InputSplitting
             onRun?.Invoke(run);
         }
 
-        // splitting runs are products of shares, close to lognormal; importance-sampling batches are sums of weights
-        bool importance = levels.Shift.Count > 0 && options.Method == InputSplittingMethod.ImportanceSampling;
-        return new SplittingResult(runs.Select(r => r!).ToArray(), options.Particles, options.Seed, options.Confidence, levels, importance ? RunInterval.SkewCorrected : RunInterval.LogNormal);
+        return new SplittingResult(runs.Select(r => r!).ToArray(), options.Particles, options.Seed, options.Confidence, levels);
     }
 
     /// <summary>

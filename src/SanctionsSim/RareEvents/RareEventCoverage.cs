@@ -75,25 +75,6 @@ internal static class RareEventCoverage
         };
     }
 
-    /// <summary>
-    /// The interval an estimate of <paramref name="method"/> reports, rebuilt from its runs' estimates: what
-    /// <see cref="InputSplitting.Estimate(IInputSplittingModel, InputSplittingOptions?, SplittingLevels?, IEnumerable{SplittingRun}?, Action{SplittingRun}?, CancellationToken)"/>
-    /// computes (to re-analyse a recorded study's runs without rerunning them).
-    /// </summary>
-    /// <param name="method">The method.</param>
-    /// <param name="shifted">With importance sampling, the coordinates the pilot shifted (0: it fell back to splitting).</param>
-    /// <param name="runs">The runs' or batches' estimates.</param>
-    /// <param name="confidence">The confidence level.</param>
-    internal static ConfidenceInterval IntervalOf(InputSplittingMethod method, int shifted, IReadOnlyList<double> runs, double confidence)
-    {
-        if (method == InputSplittingMethod.ImportanceSampling && shifted > 0)
-        {
-            return Interval(runs, confidence, RunInterval.SkewCorrected, skew: true);
-        }
-
-        return Interval(runs, confidence, RunInterval.LogNormal, skew: true);
-    }
-
     /// <summary>One interval construction on runs' estimates: Student's (<paramref name="skew"/> false), Hall's, or the lognormal one.</summary>
     internal static ConfidenceInterval Interval(IReadOnlyList<double> runs, double confidence, RunInterval kind, bool skew)
     {

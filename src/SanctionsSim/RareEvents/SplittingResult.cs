@@ -6,9 +6,8 @@ namespace SanctionsSim.RareEvents;
 /// <summary>The estimate of a rare event's probability by adaptive multilevel splitting, with its interval and its cost.</summary>
 public sealed class SplittingResult
 {
-    internal SplittingResult(IReadOnlyList<SplittingRun> runs, int particles, ulong seed, double confidence, SplittingLevels? levels = null, RunInterval kind = RunInterval.SkewCorrected)
+    internal SplittingResult(IReadOnlyList<SplittingRun> runs, int particles, ulong seed, double confidence, SplittingLevels? levels = null)
     {
-        IntervalKind = kind;
         Levels = levels;
         Runs = runs;
         Particles = particles;
@@ -20,7 +19,7 @@ public sealed class SplittingResult
         Probability = mean;
         StandardError = Math.Sqrt(variance / r);
         Skewness = SampleSkewness(runs, mean);
-        Interval = kind == RunInterval.LogNormal ? LogNormalInterval(runs.Select(x => x.Estimate).ToArray(), confidence) : SkewCorrectedInterval(mean, StandardError, Skewness, r, confidence);
+        Interval = SkewCorrectedInterval(mean, StandardError, Skewness, r, confidence);
         Paths = runs.Sum(x => x.Paths) + (levels?.Paths ?? 0);
     }
 
@@ -110,25 +109,20 @@ public sealed class SplittingResult
     /// <summary>How many times fewer paths splitting simulated than plain Monte Carlo would need for the same error.</summary>
     public double Speedup => MonteCarloEquivalent / Paths;
 
-    /// <summary>How <see cref="Interval"/> was built from the runs.</summary>
-    internal RunInterval IntervalKind { get; }
-
     /// <summary>
-    /// The interval for the mean of runs whose estimates are products of shares (sequential Monte Carlo on the
-    /// inputs): the runs are taken as a lognormal with a point mass at 0 (extinct runs), and the interval is the
-    /// delta-method (Cox) interval for that distribution's mean on the log scale. With k of the R runs above 0, y their
-    /// logs (mean ȳ, variance s², divisor k − 1) and δ = 1 − k/R the share at 0, the log of the mean is
-    /// θ = ln(1 − δ) + ȳ + s²/2, with variance δ/(R(1 − δ)) + s²/k + s⁴/(2(k − 1)), and the interval is
-    /// exp(θ ± t·√V) with the Student quantile t of k − 1 degrees of freedom, clipped to [0, 1]. Fewer than two runs
-    /// above 0 give no variance of the logs: the interval is then [0, 1].
+    /// An interval for the mean of runs whose estimates are products of shares (sequential Monte Carlo on the inputs),
+    /// evaluated by the coverage study and not reported: the runs are taken as a lognormal with a point mass at 0
+    /// (extinct runs), and the interval is the delta-method (Cox) interval for that distribution's mean on the log
+    /// scale. With k of the R runs above 0, y their logs (mean ȳ, variance s², divisor k − 1) and δ = 1 − k/R the share
+    /// at 0, the log of the mean is θ = ln(1 − δ) + ȳ + s²/2, with variance δ/(R(1 − δ)) + s²/k + s⁴/(2(k − 1)), and
+    /// the interval is exp(θ ± t·√V) with the Student quantile t of k − 1 degrees of freedom, clipped to [0, 1]. Fewer
+    /// than two runs above 0 give no variance of the logs: the interval is then [0, 1].
     /// </summary>
     /// <remarks>
-    /// Why: a run's estimate Π_k (share at or above L_k) is a product of K shares, so its log is a sum of K terms and
-    /// close to normal (the run estimates are close to lognormal), while their mean's skew is estimated badly by the
-    /// third moment of ten runs (the sample skewness of R values cannot exceed (R − 2)/√(R − 1), 2.67 for ten, below
-    /// the runs' own). The lognormal mean's interval needs only the mean and variance of the logs. Cox's method:
-    /// Land (1972), Zhou &amp; Gao (1997), with Student quantiles (Armstrong 1992); the point mass at 0 as in
-    /// Aitchison (1955) and Tian (2005). docs/rare-events.md, §Coverage study, gives the evidence.
+    /// Cox's method: Land (1972), Zhou &amp; Gao (1997), with Student quantiles (Armstrong 1992); the point mass at 0 as
+    /// in Aitchison (1955). On lognormal runs it covers near its level where Hall's falls short; on the coverage study's
+    /// splitting runs, whose logs are skewed to the left (runs that barely survive), it covers too much with intervals
+    /// several times wider, so the estimators report Hall's (docs/rare-events.md, §Coverage study).
     /// </remarks>
     /// <param name="runs">The runs' estimates (at least 2), each in [0, 1].</param>
     /// <param name="confidence">The confidence level, in (0, 1).</param>
