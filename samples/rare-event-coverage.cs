@@ -157,7 +157,7 @@ static object Constructions(RareEventCoverageRow row, double reference, double c
     {
         k.Name,
         Intervals = Count(row.Estimates.Select(x => RareEventCoverage.Interval(x.Runs, confidence, k.Kind, k.Skew)).ToList(), reference),
-        Pooled = new[] { 5, 10, 20, 50 }.Select(size => new
+        Pooled = PooledSizes.Select(size => new
         {
             Runs = size,
             Intervals = Count(Enumerable.Range(0, pooled.Length / size).Select(g => RareEventCoverage.Interval(pooled[(g * size)..((g + 1) * size)], confidence, k.Kind, k.Skew)).ToList(), reference),
@@ -292,6 +292,8 @@ string? Option(string name)
 
 static partial class Program
 {
+    private static readonly int[] PooledSizes = [5, 10, 20, 50];
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 }
 
