@@ -124,7 +124,16 @@ internal static class RareEventJob
 
                     if (pilot is null)
                     {
-                        pilot = InputSplitting.Pilot(model, inputOptions, token);
+                        try
+                        {
+                            pilot = InputSplitting.Pilot(model, inputOptions, token);
+                        }
+                        catch (UnresolvedRareEventException e)
+                        {
+                            // the event is too rare for the pilot to climb towards (or impossible): a bound, not an error
+                            return SplittingResult.Unresolved(e, inputOptions.Particles, inputOptions.Seed, inputOptions.Confidence);
+                        }
+
                         if (folder is not null)
                         {
                             AtomicFile.WriteAllText(Path.Combine(folder, "splitting", "pilot.json"), PilotJson(pilot, settings).ToJsonString() + "\n");

@@ -17,6 +17,18 @@ internal static class RareEventText
     /// <summary>The table of the estimate (with the pilot's levels and shift when <paramref name="detail"/>).</summary>
     public static TextTable Table(Scenario scenario, RareEventSettings request, SplittingResult result, bool detail)
     {
+        if (result.Unresolvable is { } stuck)
+        {
+            var bounded = new TextTable($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by {MethodName(request.Method)}")
+                .Left("quantity").Right("value");
+            bounded.Row("probability", $"below {Rounding.Percent(result.UpperBound!.Value, result.UpperBound.Value / 10)}: too rare for the pilot to resolve");
+            bounded.Row($"{result.Confidence.ToString("P0", CultureInfo.InvariantCulture)} upper bound (one-sided)", $"{Rounding.Percent(result.UpperBound.Value, result.UpperBound.Value / 10)}: {stuck.Hits} of the pilot's {stuck.Draws.ToString("N0", CultureInfo.InvariantCulture)} independent replications collapsed (exact binomial bound)");
+            bounded.Row("pilot: every replication's score stuck at (defected share ÷ critical share)", $"{Rounding.Fixed(stuck.StuckAt, 3)} after {stuck.Levels} levels; target {Rounding.Fixed(stuck.Target, 2)}");
+            bounded.Row("splitting runs", "none: the pilot found no way towards the target");
+            bounded.Row("replications simulated (all, in full)", result.Paths.ToString("N0", CultureInfo.InvariantCulture));
+            return bounded;
+        }
+
         var (pe, plo, phi) = Rounding.Percent(result.Probability, result.Interval.Lower, result.Interval.Upper, result.StandardError);
         var table = new TextTable($"{scenario.Name}: P(collapse within {scenario.Weeks} weeks) by {MethodName(request.Method)}")
             .Left("quantity").Right("value");
@@ -43,6 +55,11 @@ internal static class RareEventText
     /// <summary>When the runs cannot carry the interval: none, or too few of them, reached the target.</summary>
     internal static string? Warning(SplittingResult result)
     {
+        if (result.Unresolvable is { } stuck)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Not resolved: every replication of the pilot stopped at the score {Rounding.Fixed(stuck.StuckAt, 3)} (the target is {Rounding.Fixed(stuck.Target, 2)}) and its moves could not raise it, so the probability is below what the pilot can resolve: at most {Rounding.Percent(result.UpperBound!.Value, result.UpperBound.Value / 10)} ({result.Confidence:P0} one-sided bound from its {stuck.Draws:N0} independent replications, {stuck.Hits} of which collapsed). {(stuck.Hits == 0 ? "The collapse may be impossible in this scenario; a larger --pilot-particles lowers the bound." : "Those collapsed by a route the score does not rise along (the others all stayed at one score): plain Monte Carlo (run without --rare-event) estimates this event.")}");
+        }
+
         int hits = result.Runs.Count - result.Extinctions;
         string pilot = result.Levels is { } levels ? string.Create(CultureInfo.InvariantCulture, $" (the pilot's own rough estimate: {Rounding.Percent(levels.PilotEstimate, levels.PilotEstimate / 2)})") : "";
         if (hits == 0)
@@ -58,6 +75,11 @@ internal static class RareEventText
     /// <summary>The one-sentence verdict: how likely a collapse is, in words and as "about 1 in N", and how precise.</summary>
     internal static string Verdict(Scenario scenario, string method, SplittingResult result)
     {
+        if (result.Unresolvable is { } stuck)
+        {
+            return $"Verdict: the pilot could not raise any replication towards a collapse within {scenario.Weeks} weeks (every score stuck at {Rounding.Fixed(stuck.StuckAt, 3)} of the target {Rounding.Fixed(stuck.Target, 2)}): its probability is below what the pilot can resolve, at most {Rounding.Percent(result.UpperBound!.Value, result.UpperBound.Value / 10)} ({result.Confidence.ToString("P0", CultureInfo.InvariantCulture)} upper bound){(stuck.Hits == 0 ? ", and the collapse may be impossible here" : "")}.";
+        }
+
         var (pe, plo, phi) = Rounding.Percent(result.Probability, result.Interval.Lower, result.Interval.Upper, result.StandardError);
         if (result.Runs.Count == result.Extinctions)
         {
@@ -99,17 +121,21 @@ internal static class RareEventText
         ["method"] = request.Method switch
         {
             "path" => "adaptive multilevel splitting on the weekly randomness (Cérou & Guyader 2007; ties as in Bréhier, Gazeau, Goudenège, Lelièvre & Rousset 2016)",
-            "splitting" => "sequential Monte Carlo on the random inputs with fixed levels (Cérou, Del Moral, Furon & Guyader 2012)",
+            "splitting" when result.Unresolvable is null => "sequential Monte Carlo on the random inputs with fixed levels (Cérou, Del Moral, Furon & Guyader 2012)",
+            _ when result.Unresolvable is not null => "none: the sequential Monte Carlo pilot on the random inputs could not raise the score towards the target, so no estimate, only an upper bound from its independent replications (exact binomial, Clopper & Pearson 1934)",
             _ => result.Levels?.Shift.Count > 0 ? "importance sampling (defensive mixture, Hesterberg 1995) with a shift fitted by a sequential Monte Carlo pilot on the random inputs" : "sequential Monte Carlo on the random inputs (the pilot found no coordinate to shift)",
         },
         ["levels"] = result.Levels is null ? null : RareEventJob.Numbers(result.Levels.Levels),
         ["shift"] = result.Levels is null ? null : new JsonArray([.. result.Levels.Shift.Select(c => (JsonNode)new JsonObject { ["block"] = BlockName(c.Block), ["coordinate"] = c.Coordinate, ["mean"] = c.Mean })]),
-        ["pilotPaths"] = result.Levels?.Paths,
+        ["pilotPaths"] = result.Levels?.Paths ?? (result.Unresolvable is null ? null : result.Paths),
         ["seed"] = result.Seed,
         ["particles"] = result.Particles,
         ["runs"] = result.Runs.Count,
-        ["collapseProbability"] = result.Probability,
-        ["standardError"] = result.StandardError,
+        ["resolved"] = result.UpperBound is null,
+        ["collapseProbability"] = result.UpperBound is null ? result.Probability : null,
+        ["upperBound"] = result.UpperBound,
+        ["stuckAt"] = result.Unresolvable?.StuckAt,
+        ["standardError"] = double.IsFinite(result.StandardError) ? result.StandardError : null,
         ["relativeError"] = double.IsFinite(result.RelativeError) ? result.RelativeError : null,
         ["confidence"] = result.Confidence,
         ["lower"] = result.Interval.Lower,

@@ -51,6 +51,7 @@ public static class InputSplitting
         (model, options) = Check(model, options);
         var population = new Population(model, options, options.PilotParticles, -1);
         population.Start(cancellationToken);
+        int hits = population.Count(model.Target); // of the N₀ independent prior draws: for the bound when the pilot gets stuck
         var influential = population.Influential();
         var levels = new List<double>();
         var correlations = new List<double>();
@@ -61,6 +62,11 @@ public static class InputSplitting
         while (true)
         {
             double level = population.NextLevel(options.LevelProportion, previous, model.Target);
+            if (double.IsNaN(level))
+            {
+                throw new UnresolvedRareEventException(previous, model.Target, levels.Count, options.PilotParticles, hits, estimate, population.Paths);
+            }
+
             levels.Add(level);
             estimate *= population.Share(level);
             if (level >= model.Target)
@@ -91,7 +97,7 @@ public static class InputSplitting
     /// <param name="cancellationToken">Stops the estimate.</param>
     /// <returns>The estimate with its interval; <see cref="SplittingResult.Levels"/> holds the levels.</returns>
     /// <exception cref="ArgumentException">The options or the levels are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The pilot failed.</exception>
+    /// <exception cref="InvalidOperationException">The pilot needed more than <see cref="InputSplittingOptions.MaxLevels"/> levels. A pilot whose particles all get stuck below the target is not an error here: the result then holds no estimate but an upper bound (<see cref="SplittingResult.UpperBound"/>).</exception>
     /// <remarks>The command line's resumable runs (<c>run --rare-event --out DIR --resume</c>) save each run as it finishes and reuse the saved ones.</remarks>
     public static SplittingResult Estimate(ScenarioSplitting model, InputSplittingOptions? options = null, SplittingLevels? levels = null, CancellationToken cancellationToken = default)
         => Estimate((IInputSplittingModel)model, options, levels, cancellationToken: cancellationToken);
@@ -105,11 +111,22 @@ public static class InputSplitting
     /// <param name="cancellationToken">Stops the estimate; the runs passed to <paramref name="onRun"/> stand.</param>
     /// <returns>The estimate with its interval; <see cref="SplittingResult.Levels"/> holds the levels.</returns>
     /// <exception cref="ArgumentException">The options or the levels are invalid, the model's target is not finite, or a completed run's index is out of range.</exception>
-    /// <exception cref="InvalidOperationException">The pilot failed (see <see cref="Pilot(IInputSplittingModel, InputSplittingOptions?, CancellationToken)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The pilot needed more than <see cref="InputSplittingOptions.MaxLevels"/> levels (a pilot stuck below the target gives a result with <see cref="SplittingResult.UpperBound"/> instead).</exception>
     internal static SplittingResult Estimate(IInputSplittingModel model, InputSplittingOptions? options = null, SplittingLevels? levels = null, IEnumerable<SplittingRun>? completed = null, Action<SplittingRun>? onRun = null, CancellationToken cancellationToken = default)
     {
         (model, options) = Check(model, options);
-        levels ??= Pilot(model, options, cancellationToken);
+        if (levels is null)
+        {
+            try
+            {
+                levels = Pilot(model, options, cancellationToken);
+            }
+            catch (UnresolvedRareEventException e)
+            {
+                return SplittingResult.Unresolved(e, options.Particles, options.Seed, options.Confidence);
+            }
+        }
+
         levels.Validate(model.Target);
         var runs = new SplittingRun?[options.Runs];
         foreach (var run in completed ?? [])
@@ -348,7 +365,19 @@ public static class InputSplitting
             return (double)alive / _n;
         }
 
-        /// <summary>The pilot's next level: the score a share p₀ reach, above the last level, at most the target.</summary>
+        /// <summary>How many particles' scores are at least <paramref name="level"/>.</summary>
+        public int Count(double level)
+        {
+            int alive = 0;
+            foreach (double s in _scores)
+            {
+                alive += s >= level ? 1 : 0;
+            }
+
+            return alive;
+        }
+
+        /// <summary>The pilot's next level: the score a share p₀ reach, above the last level, at most the target; NaN when every particle's score is stuck at the last level.</summary>
         public double NextLevel(double proportion, double previous, double target)
         {
             var sorted = (double[])_scores.Clone();
@@ -361,7 +390,7 @@ public static class InputSplitting
                 int above = Array.FindIndex(sorted, s => s > previous);
                 if (above < 0)
                 {
-                    throw new InvalidOperationException($"Every particle's score is stuck at {previous:G6}, below the target {target}: the moves cannot raise the score from there (a score that takes few values, or an event of probability 0).");
+                    return double.NaN; // every particle is stuck at the last level: the pilot reports it (UnresolvedRareEventException)
                 }
 
                 level = sorted[above];

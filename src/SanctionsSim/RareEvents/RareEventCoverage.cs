@@ -59,6 +59,7 @@ internal static class RareEventCoverage
                     Interval = result.Interval,
                     Replications = result.Paths,
                     Shifted = method == InputSplittingMethod.ImportanceSampling ? levels.Shift.Count : 0,
+                    Runs = result.Runs.Select(r => r.Estimate).ToArray(),
                     Covers = result.Interval.Contains(reference),
                 };
                 estimates[method].Add(estimate);
@@ -74,7 +75,31 @@ internal static class RareEventCoverage
         };
     }
 
-    private static RareEventCoverageRow Row(InputSplittingMethod method, double reference, List<RareEventCoverageEstimate> list)
+    /// <summary>One interval construction on runs' estimates: Student's (<paramref name="skew"/> false), Hall's, or the lognormal one.</summary>
+    internal static ConfidenceInterval Interval(IReadOnlyList<double> runs, double confidence, RunInterval kind, bool skew)
+    {
+        if (kind == RunInterval.LogNormal)
+        {
+            return SplittingResult.LogNormalInterval(runs, confidence);
+        }
+
+        int r = runs.Count;
+        double mean = runs.Sum() / r;
+        double m2 = 0, m3 = 0;
+        foreach (double x in runs)
+        {
+            double d = x - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+
+        double se = Math.Sqrt(m2 / (r - 1) / r);
+        double gamma = skew && m2 > 0 ? (m3 / r) / Math.Pow(m2 / r, 1.5) : 0;
+        return SplittingResult.SkewCorrectedInterval(mean, se, gamma, r, confidence);
+    }
+
+    /// <summary>A method's row from its estimates.</summary>
+    internal static RareEventCoverageRow Row(InputSplittingMethod method, double reference, List<RareEventCoverageEstimate> list)
     {
         int n = list.Count;
         double mean = list.Average(e => e.Probability);

@@ -26,6 +26,9 @@ internal sealed record RareEventCoverageEstimate
     /// <summary>With importance sampling, the coordinates the pilot shifted (0: it fell back to splitting); 0 for splitting.</summary>
     public required int Shifted { get; init; }
 
+    /// <summary>The independent runs' (or batches') estimates, in index order: their mean is <see cref="Probability"/>; kept so that other interval constructions can be evaluated on the same runs.</summary>
+    public required IReadOnlyList<double> Runs { get; init; }
+
     /// <summary>Whether the interval covers the reference.</summary>
     public required bool Covers { get; init; }
 }

@@ -23,6 +23,38 @@ public sealed class SplittingResult
         Paths = runs.Sum(x => x.Paths) + (levels?.Paths ?? 0);
     }
 
+    private SplittingResult(UnresolvedRareEventException pilot, int particles, ulong seed, double confidence)
+    {
+        Runs = [];
+        Particles = particles;
+        Seed = seed;
+        Confidence = confidence;
+        Probability = 0;
+        StandardError = double.NaN;
+        Unresolvable = pilot;
+
+        // exact one-sided Clopper–Pearson bound on the pilot's N₀ independent prior draws, of which Hits reached the
+        // target; with no hit it is 1 − (1 − c)^(1/N₀), ≈ 3/N₀ at c = 0.95 (the rule of three)
+        UpperBound = pilot.Hits >= pilot.Draws ? 1 : Beta.InvCDF(pilot.Hits + 1, pilot.Draws - pilot.Hits, confidence);
+        Interval = new ConfidenceInterval(0, UpperBound.Value, confidence);
+        Paths = pilot.Paths;
+    }
+
+    /// <summary>The result when the pilot could not raise any particle's score towards the target: no estimate, an upper bound.</summary>
+    internal static SplittingResult Unresolved(UnresolvedRareEventException pilot, int particles, ulong seed, double confidence) => new(pilot, particles, seed, confidence);
+
+    /// <summary>
+    /// Null when the event was estimated. Set when the pilot could not resolve it (every particle's score stuck at one
+    /// value below the target): then no run was made, <see cref="Probability"/> is 0 and is not an
+    /// estimate, and this is a one-sided upper confidence bound on the probability at <see cref="Confidence"/>: the exact
+    /// (Clopper–Pearson) bound from the pilot's independent prior draws, of which none (or few) reached the target; with
+    /// none, 1 − (1 − c)^(1/N₀), about 3/N₀ at 95 % (the rule of three). <see cref="Interval"/> is then [0, bound].
+    /// </summary>
+    public double? UpperBound { get; }
+
+    /// <summary>When the pilot got stuck: what it saw (the stuck score, its levels, draws and hits); null otherwise.</summary>
+    internal UnresolvedRareEventException? Unresolvable { get; }
+
     /// <summary>The estimated probability: the mean of the runs' unbiased estimates.</summary>
     public double Probability { get; }
 
@@ -76,6 +108,61 @@ public sealed class SplittingResult
 
     /// <summary>How many times fewer paths splitting simulated than plain Monte Carlo would need for the same error.</summary>
     public double Speedup => MonteCarloEquivalent / Paths;
+
+    /// <summary>
+    /// An interval for the mean of runs whose estimates are products of shares (sequential Monte Carlo on the inputs),
+    /// evaluated by the coverage study and not reported: the runs are taken as a lognormal with a point mass at 0
+    /// (extinct runs), and the interval is the delta-method (Cox) interval for that distribution's mean on the log
+    /// scale. With k of the R runs above 0, y their logs (mean ȳ, variance s², divisor k − 1) and δ = 1 − k/R the share
+    /// at 0, the log of the mean is θ = ln(1 − δ) + ȳ + s²/2, with variance δ/(R(1 − δ)) + s²/k + s⁴/(2(k − 1)), and
+    /// the interval is exp(θ ± t·√V) with the Student quantile t of k − 1 degrees of freedom, clipped to [0, 1]. Fewer
+    /// than two runs above 0 give no variance of the logs: the interval is then [0, 1].
+    /// </summary>
+    /// <remarks>
+    /// Cox's method: Land (1972), Zhou &amp; Gao (1997), with Student quantiles (Armstrong 1992); the point mass at 0 as
+    /// in Aitchison (1955). On lognormal runs it covers near its level where Hall's falls short; on the coverage study's
+    /// splitting runs, whose logs are skewed to the left (runs that barely survive), it covers too much with intervals
+    /// several times wider, so the estimators report Hall's (docs/rare-events.md, §Coverage study).
+    /// </remarks>
+    /// <param name="runs">The runs' estimates (at least 2), each in [0, 1].</param>
+    /// <param name="confidence">The confidence level, in (0, 1).</param>
+    /// <returns>The interval, clipped to [0, 1].</returns>
+    internal static ConfidenceInterval LogNormalInterval(IReadOnlyList<double> runs, double confidence)
+    {
+        int r = runs.Count, k = 0;
+        double sum = 0;
+        foreach (double x in runs)
+        {
+            if (x > 0)
+            {
+                k++;
+                sum += Math.Log(x);
+            }
+        }
+
+        if (k < 2)
+        {
+            return new ConfidenceInterval(0, 1, confidence);
+        }
+
+        double mean = sum / k, s2 = 0;
+        foreach (double x in runs)
+        {
+            if (x > 0)
+            {
+                double d = Math.Log(x) - mean;
+                s2 += d * d;
+            }
+        }
+
+        s2 /= k - 1;
+        double zeroShare = 1 - ((double)k / r);
+        double theta = Math.Log(1 - zeroShare) + mean + (s2 / 2);
+        double variance = (zeroShare / (r * (1 - zeroShare))) + (s2 / k) + (s2 * s2 / (2 * (k - 1)));
+        double q = StudentT.InvCDF(0, 1, k - 1, 0.5 + (confidence / 2));
+        double half = q * Math.Sqrt(variance);
+        return new ConfidenceInterval(Math.Min(1, Math.Exp(theta - half)), Math.Min(1, Math.Exp(theta + half)), confidence);
+    }
 
     /// <summary>
     /// Hall's (1992) skewness-corrected interval for a mean: the studentised mean T = (X̄ − μ)/SE is mapped by the

@@ -89,6 +89,40 @@ public class RareEventCommandTests : CliFolderTest
 
     [TestCase("importance")]
     [TestCase("splitting")]
+    public async Task RareEvent_WhenTheEventCannotHappen_ReportsAnUpperBoundAndExitsZero(string method)
+    {
+        // officers so loyal that none defects: every replication's score is 0, so the pilot cannot climb (issue #27
+        // item 5: this was exit 2, as if the input were wrong)
+        var baseline = SanctionsSim.Scenarios.Cases.Presets.Get("venezuela-2019");
+        var loyal = baseline with
+        {
+            Name = "venezuela-2019-loyal",
+            Factions = [.. baseline.Factions.Select(f => f with { GeneralLoyaltyMean = 20, SeniorLoyaltyMean = 20, LowRankDefectionRatePerWeek = 0 })],
+        };
+        string file = Path.Combine(Folder, "loyal.json");
+        File.WriteAllText(file, SanctionsSim.Scenarios.ScenarioJson.Write(loyal));
+        string[] args = ["run", file, "--weeks", "4", "--rare-event", "--rare-method", method, "--pilot-particles", "50", "--particles", "20", "--splitting-runs", "2", "--seed", "1"];
+        var table = await Run(args);
+        table.Code.ShouldBe(0, table.Error);
+        string text = string.Join(' ', table.Output.Split('\n', StringSplitOptions.TrimEntries)); // the console wraps long lines
+        text.ShouldContain("too rare for the pilot to resolve");
+        text.ShouldContain("Not resolved");
+        text.ShouldContain("95 % upper bound (one-sided)");
+        text.ShouldContain("5.8 %"); // 1 − 0.05^(1/50): none of the pilot's 50 independent replications collapsed
+        var json = await Run([.. args, "--format", "json"]);
+        json.Code.ShouldBe(0, json.Error);
+        var node = JsonNode.Parse(json.Output)!;
+        ((bool)node["resolved"]!).ShouldBeFalse();
+        node["collapseProbability"].ShouldBeNull(); // no estimate
+        ((double)node["upperBound"]!).ShouldBe(1 - Math.Pow(0.05, 1.0 / 50), 1e-12);
+        ((double)node["upper"]!).ShouldBe((double)node["upperBound"]!);
+        ((double)node["lower"]!).ShouldBe(0);
+        ((double)node["stuckAt"]!).ShouldBe(0);
+        ((string)node["warning"]!).ShouldContain("may be impossible");
+    }
+
+    [TestCase("importance")]
+    [TestCase("splitting")]
     public async Task RareEventOnTheInputs_SavesItsPilot_AndResumesToTheSameJson(string method)
     {
         string[] args = ["run", TestStructure.PresetFile("venezuela-2019"), "--structure", "medians", "--rare-event", "--rare-method", method, "--particles", "50", "--splitting-runs", "3", "--pilot-particles", "100", "--seed", "5", "--format", "json"];

@@ -160,6 +160,29 @@ public class InputSplittingTests
     }
 
     [Test]
+    public void An_estimate_whose_pilot_is_stuck_is_an_upper_bound_not_an_error()
+    {
+        // the score never reaches the target: the pilot's 50 independent prior draws all miss it, so the one-sided 95 %
+        // Clopper–Pearson bound is 1 − 0.05^(1/50) (≈ 3/50, the rule of three)
+        var result = InputSplitting.Estimate(new Stuck(), new InputSplittingOptions { PilotParticles = 50, Particles = 20, Runs = 2 });
+        result.UpperBound.ShouldNotBeNull();
+        result.UpperBound!.Value.ShouldBe(1 - Math.Pow(0.05, 1.0 / 50), 1e-12);
+        result.Interval.Lower.ShouldBe(0);
+        result.Interval.Upper.ShouldBe(result.UpperBound.Value);
+        result.Probability.ShouldBe(0);
+        result.Runs.Count.ShouldBe(0);
+        result.Paths.ShouldBeGreaterThanOrEqualTo(50);
+        result.Unresolvable!.StuckAt.ShouldBe(0.5);
+
+        // with one of 50 draws at the target the bound is the p at which at most one hit has probability 0.05
+        var one = SplittingResult.Unresolved(new UnresolvedRareEventException(0.5, 1, 2, 50, 1, 0.1, 100), 20, 1, 0.95);
+        MathNet.Numerics.Distributions.Binomial.CDF(one.UpperBound!.Value, 50, 1).ShouldBe(0.05, 1e-9);
+
+        // a resolved estimate has no bound
+        InputSplitting.Estimate(new SumOfNormals(10, 2.0), new InputSplittingOptions { PilotParticles = 100, Particles = 50, Runs = 2 }).UpperBound.ShouldBeNull();
+    }
+
+    [Test]
     public void Bad_options_and_levels_are_refused_with_their_ranges()
     {
         var e = Should.Throw<ArgumentException>(() => new InputSplittingOptions { Particles = 5, Runs = 1, PilotParticles = 0, LevelProportion = double.NaN, MoveSteps = 0, InitialCorrelation = 1, DefensiveShare = 0, MaxLevels = 0, Confidence = 1, MaxDegreeOfParallelism = 0 }.Validate());
