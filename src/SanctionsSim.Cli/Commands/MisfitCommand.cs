@@ -21,7 +21,7 @@ internal static class MisfitCommand
         var posterior = Common.Posterior();
         posterior.Description = "The posterior diagnosed: 'default' (the shipped one, the default) or a posterior.json written by 'sanctionssim calibrate'.";
         var draws = new Option<int>("--draws") { Description = "Particles drawn from the posterior for the diagnosis; each is simulated on every case with the replications per case, as a calibration does.", DefaultValueFactory = _ => 200 };
-        var distance = new Option<string>("--distance") { Description = "The calibration distance diagnosed and used by the recalibrations: mean, outcome-probability or outcome-only.", DefaultValueFactory = _ => CalibrationSpec.DefaultDistance }.AcceptOnlyFromAmong("mean", "outcome-probability", "outcome-only");
+        var distance = new Option<string>("--distance") { Description = "The calibration distance diagnosed and used by the recalibrations: mean, outcome-probability or outcome-only.", DefaultValueFactory = _ => CalibrationSpec.DefaultDistance }.AcceptOnlyFromAmong(CalibrationDefinition.DistanceNames);
         var perCase = new Option<int>("--replications-per-case") { Description = "Replications of each case per particle.", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
         var weights = new Option<double[]>("--weight") { Description = "Recalibrate with the outcome weighed this much (repeatable; 2 is the documented distance; none: skip).", AllowMultipleArgumentsPerToken = true };
         var dropWorst = new Option<bool>("--drop-worst") { Description = "Also recalibrate with each case's worst-fitting observation (at the diagnosed posterior) left out." };

@@ -23,7 +23,7 @@ internal static class ScorecardCommand
         var particles = new Option<int>("--particles") { Description = "Particles of each fold's calibration.", DefaultValueFactory = _ => 200 };
         var generations = new Option<int>("--generations") { Description = "Generations of each fold's calibration.", DefaultValueFactory = _ => 3 };
         var perCase = new Option<int>("--replications-per-case") { Description = "Replications per case and particle in each fold's calibration.", DefaultValueFactory = _ => CaseCalibration.DefaultReplicationsPerCase };
-        var distance = new Option<string>("--distance") { Description = "The distance of each fold's calibration: mean, outcome-probability or outcome-only (the outcome type alone, what the scorecard scores). docs/calibration.md.", DefaultValueFactory = _ => CalibrationSpec.DefaultDistance }.AcceptOnlyFromAmong("mean", "outcome-probability", "outcome-only");
+        var distance = new Option<string>("--distance") { Description = "The distance of each fold's calibration: mean, outcome-probability or outcome-only (the outcome type alone, what the scorecard scores). docs/calibration.md.", DefaultValueFactory = _ => CalibrationSpec.DefaultDistance }.AcceptOnlyFromAmong(CalibrationDefinition.DistanceNames);
         var runs = new Option<int>("--runs", "-n") { Description = "Replications of each held-out case's forecast.", DefaultValueFactory = _ => 200 };
         var highCommand = new Option<bool>("--high-command") { Description = "Switch the high command on in every case (a structural switch, all cases alike)." };
         var seed = Common.Seed();

@@ -89,6 +89,9 @@ internal sealed class CalibrationDefinition
         => new(e.Message.Split(" (Parameter")[0].Replace("Particles must", "--particles must", StringComparison.Ordinal).Replace("Generations must", "--generations must", StringComparison.Ordinal)
             .Replace("Quantile must", "--quantile must", StringComparison.Ordinal).Replace("MinAcceptanceRate must", "--min-acceptance must", StringComparison.Ordinal).Replace("MaxDegreeOfParallelism must", "--threads must", StringComparison.Ordinal));
 
+    /// <summary>Every distance's command-line name, in the order the help lists them.</summary>
+    public static readonly string[] DistanceNames = ["mean", "outcome-probability", "outcome-only"];
+
     /// <summary>A distance's command-line name.</summary>
     public static string DistanceName(CaseDistance distance) => distance switch
     {
