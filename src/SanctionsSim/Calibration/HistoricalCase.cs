@@ -201,7 +201,7 @@ public sealed class HistoricalCase
         double matchedWeeks = 0;
         foreach (var x in simulated)
         {
-            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            if (HasObservedOutcome(x))
             {
                 matching++;
                 if (observedWeek is int week)
@@ -353,7 +353,7 @@ public sealed class HistoricalCase
         double weeks = 0, terms = 0;
         foreach (var x in simulated)
         {
-            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            if (HasObservedOutcome(x))
             {
                 matching++;
                 if (observedWeek is int week)
@@ -377,14 +377,17 @@ public sealed class HistoricalCase
         return Math.Sqrt(sum);
     }
 
+    /// <summary>Whether a replication ended as the case did: its outcome type when one is coded, else collapse or not.</summary>
+    private bool HasObservedOutcome(in CaseStatistics x)
+        => Observation.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == Observation.Collapsed;
+
     /// <summary>The outcome term of the outcome-probability distances: (w / 2)² · −2 ln((k + ½) / (m + 1)), k of the m replications with the observed type.</summary>
     private double OutcomeTerm(ReadOnlySpan<CaseStatistics> simulated)
     {
-        var o = Observation;
         int matching = 0;
         foreach (var x in simulated)
         {
-            if (o.Outcome is OutcomeType type ? x.Outcome == type : x.Collapsed == o.Collapsed)
+            if (HasObservedOutcome(x))
             {
                 matching++;
             }
